@@ -1,0 +1,74 @@
+import { detectPairConflicts, type Conflict } from "./conflicts/detect";
+import { ScheduleError, type Issue } from "./errors";
+import { safeExpandSchedule, type ExpandOptions, type Horizon, type Occurrence } from "./recurrence/expand";
+import type { Lang } from "./report/messages";
+import { buildReport, type RenderContext, type Report } from "./report/report";
+import { scheduleZone, type Schedule } from "./schema/model";
+import { zoneClocks } from "./time/zone";
+
+/** Options for {@link checkSchedule}. */
+export interface CheckOptions {
+  /** First local date checked, `YYYY-MM-DD`; defaults to the file's `horizon.from`. */
+  readonly from?: string;
+  /** Last local date checked, inclusive; defaults to the file's `horizon.to`. */
+  readonly to?: string;
+  /** The language of messages; defaults to the file's `locale`, else Vietnamese. */
+  readonly lang?: Lang;
+}
+
+/** Everything a check produces: the report, and the occurrences and conflicts behind it. */
+export interface CheckResult {
+  readonly report: Report;
+  readonly horizon: Horizon;
+  readonly occurrences: readonly Occurrence[];
+  readonly conflicts: readonly Conflict[];
+}
+
+/** A schedule's rendering context: names, rule titles and zone clocks. */
+export function renderContext(schedule: Schedule, lang: Lang): RenderContext {
+  const clockFor = zoneClocks();
+  const names = new Map<string, string>();
+  for (const list of [schedule.bodies, schedule.people, schedule.rooms]) for (const item of list) names.set(item.id, item.name);
+  return {
+    lang,
+    clockFor,
+    clock: clockFor(scheduleZone(schedule)),
+    ruleTitles: new Map(schedule.rules.map((rule) => [rule.id, rule.title])),
+    names,
+  };
+}
+
+/**
+ * Expands a schedule and finds every conflict; returns the issues instead when expansion fails.
+ *
+ * @example
+ * const result = safeCheckSchedule(schedule, { lang: "en" });
+ * if (result.ok) console.log(result.report.summary);
+ */
+export function safeCheckSchedule(
+  schedule: Schedule,
+  options: CheckOptions = {},
+): ({ ok: true } & CheckResult) | { ok: false; issues: Issue[] } {
+  const lang: Lang = options.lang ?? schedule.locale ?? "vi";
+  const expandOptions: ExpandOptions = { ...options, lang };
+  const expanded = safeExpandSchedule(schedule, expandOptions);
+  if (!expanded.ok) return expanded;
+  const context = renderContext(schedule, lang);
+  const conflicts = detectPairConflicts(schedule, expanded.occurrences, { clock: context.clock });
+  const report = buildReport(expanded.horizon, schedule.meetings.length, expanded.occurrences.length, conflicts, context);
+  return { ok: true, report, horizon: expanded.horizon, occurrences: expanded.occurrences, conflicts };
+}
+
+/**
+ * Expands a schedule, finds every conflict and returns the report (the JSON contract,
+ * version 1). Throws a {@link ScheduleError} when a series cannot be expanded.
+ *
+ * @example
+ * const report = checkSchedule(parseSchedule(text), { from: "2024-01-01", to: "2024-06-30" });
+ * report.summary.conflicts; // 3
+ */
+export function checkSchedule(schedule: Schedule, options: CheckOptions = {}): Report {
+  const result = safeCheckSchedule(schedule, options);
+  if (!result.ok) throw new ScheduleError(result.issues);
+  return result.report;
+}

@@ -1,0 +1,28 @@
+import { renderContext } from "../check";
+import { safeExpandSchedule } from "../recurrence/expand";
+import { describeTime, reportOccurrence } from "../report/report";
+import { ExitWithIssues, loadScheduleFile, usageIssue, type Output } from "./io";
+import type { CommonOptions } from "./options";
+
+/** `lichhop expand FILE`: lists every occurrence in the horizon, sorted. */
+export function runExpand(file: string, options: CommonOptions, out: Output): number {
+  const schedule = loadScheduleFile(file, options.lang);
+  const lang = options.lang ?? schedule.locale ?? "vi";
+  const result = safeExpandSchedule(schedule, {
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
+    lang,
+  });
+  if (!result.ok) throw new ExitWithIssues(result.issues);
+  const context = renderContext(schedule, lang);
+  if (options.format === "json") {
+    const occurrences = result.occurrences.map((o) => reportOccurrence(o, context.clockFor));
+    out.stdout(`${JSON.stringify({ version: 1, occurrences }, null, 2)}\n`);
+  } else if (options.format === "text") {
+    const lines = result.occurrences.map((o) => `${describeTime(o, context.clockFor(o.zone), lang)}  ${o.title}  [${o.meeting}]`);
+    out.stdout(lines.length > 0 ? `${lines.join("\n")}\n` : "");
+  } else {
+    throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected text or json`)]);
+  }
+  return 0;
+}

@@ -1,0 +1,57 @@
+import { readFileSync, statSync } from "node:fs";
+import { formatIssue, formatPath, type Issue } from "../errors";
+import { safeParseSchedule } from "../load/parse";
+import type { Lang } from "../report/messages";
+import type { Schedule } from "../schema/model";
+
+/** What a command writes and how it ends: the CLI's only side effects go through this. */
+export interface Output {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** A failure that ends a command with exit code 2 (bad file or bad arguments). */
+export class ExitWithIssues extends Error {
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[]) {
+    super(issues.map(formatIssue).join("\n"));
+    this.issues = issues;
+  }
+}
+
+/** An issue about the command line itself. */
+export function usageIssue(messageText: string): Issue {
+  return { code: "invalid-value", message: messageText, path: [] };
+}
+
+/** Reads and validates a schedule file, or throws {@link ExitWithIssues}. */
+export function loadScheduleFile(path: string, lang: Lang | undefined): Schedule {
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw new Error("is a directory");
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new ExitWithIssues([{ code: "invalid-value", message: `cannot read ${path}: ${reason}`, path: [], file: path }]);
+  }
+  const result = safeParseSchedule(text, { filename: path, ...(lang ? { lang } : {}) });
+  if (!result.ok) throw new ExitWithIssues(result.issues);
+  return result.schedule;
+}
+
+/** Writes issues as text (one per line) or as the JSON error document. */
+export function writeIssues(issues: readonly Issue[], format: string, out: Output): void {
+  if (format === "json") {
+    const errors = issues.map((issue) => ({
+      code: issue.code,
+      message: issue.message,
+      file: issue.file ?? null,
+      line: issue.line ?? null,
+      column: issue.column ?? null,
+      path: formatPath(issue.path),
+    }));
+    out.stdout(`${JSON.stringify({ version: 1, errors }, null, 2)}\n`);
+    return;
+  }
+  for (const issue of issues) out.stderr(`${formatIssue(issue)} [${issue.code}]\n`);
+}

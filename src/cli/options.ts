@@ -1,0 +1,9 @@
+import type { Lang } from "../report/messages";
+
+/** Options shared by the commands that read a schedule. */
+export interface CommonOptions {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly format: string;
+  readonly lang?: Lang | undefined;
+}

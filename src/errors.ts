@@ -1,0 +1,77 @@
+/** Every kind of problem lichhop reports about a schedule file, as one closed union. */
+export type IssueCode =
+  | "yaml-syntax"
+  | "too-many-aliases"
+  | "unknown-field"
+  | "missing-field"
+  | "wrong-type"
+  | "invalid-value"
+  | "conflicting-fields"
+  | "unknown-reference"
+  | "duplicate-id"
+  | "empty-selector"
+  | "bad-rrule"
+  | "start-not-in-rule"
+  | "unknown-zone"
+  | "end-before-start"
+  | "no-such-occurrence"
+  | "bad-horizon"
+  | "too-many-occurrences"
+  | "runaway-rule";
+
+/** A path into the schedule file, e.g. `["meetings", 2, "start"]`. */
+export type IssuePath = readonly (string | number)[];
+
+/** One problem in a schedule file, with where it is and what was expected. */
+export interface Issue {
+  readonly code: IssueCode;
+  /** A readable sentence in the requested language: what was found and what was expected. */
+  readonly message: string;
+  readonly path: IssuePath;
+  /** The file name given to the parser, when there is one. */
+  readonly file?: string;
+  /** 1-based line of the field in the file. */
+  readonly line?: number;
+  /** 1-based column of the field in the file. */
+  readonly column?: number;
+}
+
+/** The base class of every error lichhop throws. */
+export class LichhopError extends Error {
+  override name = "LichhopError";
+}
+
+/**
+ * A schedule that cannot be used: it holds every {@link Issue} found, not only the first.
+ *
+ * @example
+ * try { parseSchedule(text, { filename }); }
+ * catch (error) { if (error instanceof ScheduleError) console.log(error.issues); }
+ */
+export class ScheduleError extends LichhopError {
+  override name = "ScheduleError";
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[]) {
+    super(issues.map(formatIssue).join("\n"));
+    this.issues = issues;
+  }
+}
+
+/** Wrong arguments to a library function or to the CLI. */
+export class UsageError extends LichhopError {
+  override name = "UsageError";
+}
+
+/** `meetings[2].start` for `["meetings", 2, "start"]`. */
+export function formatPath(path: IssuePath): string {
+  let out = "";
+  for (const part of path) out += typeof part === "number" ? `[${part}]` : out ? `.${part}` : part;
+  return out;
+}
+
+/** `file:line:column: path: message`, leaving out what is unknown. */
+export function formatIssue(issue: Issue): string {
+  const where = [issue.file, issue.line, issue.column].filter((part) => part !== undefined).join(":");
+  const path = formatPath(issue.path);
+  return [where, path, issue.message].filter(Boolean).join(": ");
+}

@@ -1,0 +1,210 @@
+import { ScheduleError, type Issue } from "../errors";
+import { issueFactory } from "../load/validate";
+import type { Lang } from "../report/messages";
+import { scheduleZone, type Schedule } from "../schema/model";
+import type { Meeting } from "../schema/schedule";
+import { addSpan, DAY, parseWall } from "../time/wall";
+import { zoneClocks, type ZoneClock } from "../time/zone";
+import {
+  compileSeries,
+  isRunaway,
+  MAX_OCCURRENCES_PER_SERIES,
+  MAX_RULE_PERIODS,
+  originalStarts,
+  type Series,
+} from "./series";
+
+/**
+ * One occurrence of a meeting. Times are instants in epoch milliseconds; the half-open interval
+ * `[start, end)` is what overlaps. `recurrenceId` names the occurrence for good: it is the
+ * original local start (floating ms: UTC fields hold the wall time), kept when the occurrence
+ * is moved.
+ */
+export interface Occurrence {
+  /** The meeting's id. */
+  readonly meeting: string;
+  /** The original local start as floating ms (the iCalendar RECURRENCE-ID). */
+  readonly recurrenceId: number;
+  /** Start instant, epoch ms. */
+  readonly start: number;
+  /** End instant, epoch ms (exclusive). */
+  readonly end: number;
+  /** True for an all-day occurrence: `[local midnight, midnight N days later)`. */
+  readonly allDay: boolean;
+  /** The IANA zone of the meeting. */
+  readonly zone: string;
+  readonly title: string;
+  readonly bodies: readonly string[];
+  readonly attendees: readonly string[];
+  readonly room: string | undefined;
+  readonly tags: readonly string[];
+  /** `scheduled` as the rule gives it, `changed` (title, room or people) or `moved` (new times). */
+  readonly status: "scheduled" | "changed" | "moved";
+  /** Index of the `changes[]` entry applied, if any. */
+  readonly change: number | undefined;
+}
+
+/** The span of time checked: inclusive local dates and the instants they cover. */
+export interface Horizon {
+  /** First local date, `YYYY-MM-DD`. */
+  readonly from: string;
+  /** Last local date, inclusive. */
+  readonly to: string;
+  /** `from` 00:00 in the schedule's zone, epoch ms. */
+  readonly start: number;
+  /** The day after `to`, 00:00 in the schedule's zone, epoch ms (exclusive). */
+  readonly end: number;
+}
+
+/** Options for {@link expandSchedule}. */
+export interface ExpandOptions {
+  /** First local date to expand, `YYYY-MM-DD`; defaults to the file's `horizon.from`. */
+  readonly from?: string;
+  /** Last local date, inclusive; defaults to the file's `horizon.to`. */
+  readonly to?: string;
+  /** The language of issue messages; defaults to the file's `locale`, else Vietnamese. */
+  readonly lang?: Lang;
+  /**
+   * Moves or drops an occurrence that a meeting's `onDayOff` policy touches: given the meeting
+   * and an original wall start, returns the new wall start, `null` to drop it, or the same value.
+   */
+  readonly adjust?: ((meeting: Meeting, wall: number, allDay: boolean) => number | null) | undefined;
+}
+
+/** The result of expansion: the occurrences sorted by start, or the issues that stopped it. */
+export type ExpandResult =
+  | { ok: true; horizon: Horizon; occurrences: Occurrence[] }
+  | { ok: false; issues: Issue[] };
+
+/** The horizon from the options or the file, or the issue that prevents one. */
+export function resolveHorizon(schedule: Schedule, options: ExpandOptions, lang: Lang): Horizon | Issue {
+  const make = issueFactory({ lang, source: schedule.source });
+  const from = options.from ?? schedule.horizon?.from;
+  const to = options.to ?? schedule.horizon?.to;
+  if (from === undefined || to === undefined) return make("bad-horizon", ["horizon"], "bad-horizon", { missing: 1 });
+  const first = parseWall(from);
+  const last = parseWall(to);
+  if (!first?.dateOnly || !last?.dateOnly) {
+    return make("bad-horizon", ["horizon"], "invalid-value", { found: `${from} … ${to}`, expected: "dates YYYY-MM-DD" });
+  }
+  if (last.wall < first.wall) return make("bad-horizon", ["horizon", "to"], "bad-horizon", { from, to });
+  const clock = zoneClocks()(scheduleZone(schedule));
+  return { from, to, start: clock.toInstant(first.wall), end: clock.toInstant(last.wall + DAY) };
+}
+
+function expandSeries(
+  series: Series,
+  horizon: Horizon,
+  adjust: ExpandOptions["adjust"],
+): Occurrence[] | "too-many" {
+  const { meeting, clock, span } = series;
+  const toInstant = clock.toInstant;
+  const fromWall = clock.toWall(horizon.start) - (span.days + 2) * DAY - span.ms;
+  const toWall = clock.toWall(horizon.end) + DAY;
+  const starts = originalStarts(series, fromWall, toWall, MAX_OCCURRENCES_PER_SERIES + 2 * series.changes.size + 64);
+  if (!starts) return "too-many";
+  const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
+  const attendees = meeting.attendees ?? [];
+  const tags = meeting.tags ?? [];
+  const base = { meeting: meeting.id, zone: clock.zone, title: meeting.title, bodies, attendees, room: meeting.room, tags };
+  const out: Occurrence[] = [];
+  const keep = (occurrence: Occurrence) => {
+    if (occurrence.start < horizon.end && occurrence.end > horizon.start) out.push(occurrence);
+  };
+  for (const original of starts) {
+    if (series.changes.has(original)) continue;
+    let wall = original;
+    if (adjust && meeting.onDayOff !== undefined && meeting.onDayOff !== "keep") {
+      const moved = adjust(meeting, original, series.allDay);
+      if (moved === null) continue;
+      wall = moved;
+    }
+    const start = toInstant(wall);
+    keep({
+      ...base,
+      recurrenceId: original,
+      start,
+      end: span.days === 0 ? start + span.ms : addSpan(wall, span, toInstant),
+      allDay: series.allDay,
+      status: wall === original ? "scheduled" : "moved",
+      change: undefined,
+    });
+  }
+  for (const change of series.changes.values()) {
+    if (change.cancelled) continue;
+    const start = toInstant(change.startWall);
+    const end = change.endWall !== undefined ? toInstant(change.endWall) : addSpan(change.startWall, change.span, toInstant);
+    const moved = change.startWall !== change.original || change.endWall !== undefined || change.span !== series.span;
+    keep({
+      ...base,
+      title: change.title ?? meeting.title,
+      room: change.room ?? meeting.room,
+      attendees: change.attendees ?? attendees,
+      recurrenceId: change.original,
+      start,
+      end,
+      allDay: change.allDay,
+      status: moved ? "moved" : "changed",
+      change: change.index,
+    });
+  }
+  return out.length > MAX_OCCURRENCES_PER_SERIES ? "too-many" : out;
+}
+
+/** Orders occurrences by start, then end, meeting id and original start. */
+export function compareOccurrences(a: Occurrence, b: Occurrence): number {
+  return (
+    a.start - b.start ||
+    a.end - b.end ||
+    (a.meeting < b.meeting ? -1 : a.meeting > b.meeting ? 1 : 0) ||
+    a.recurrenceId - b.recurrenceId
+  );
+}
+
+/**
+ * Expands every meeting of a schedule into its occurrences inside the horizon, sorted; returns
+ * the issues instead when a series is too dense or the horizon is missing.
+ *
+ * @example
+ * const result = safeExpandSchedule(schedule, { from: "2024-03-01", to: "2024-03-31" });
+ */
+export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = {}): ExpandResult {
+  const lang: Lang = options.lang ?? schedule.locale ?? "vi";
+  const horizon = resolveHorizon(schedule, options, lang);
+  if ("code" in horizon) return { ok: false, issues: [horizon] };
+  const make = issueFactory({ lang, source: schedule.source });
+  const clockFor = zoneClocks();
+  const fileZone = scheduleZone(schedule);
+  const issues: Issue[] = [];
+  const lists: Occurrence[][] = [];
+  schedule.meetings.forEach((meeting, index) => {
+    const clock: ZoneClock = clockFor(meeting.timezone ?? fileZone);
+    const series = compileSeries(meeting, clock);
+    if (isRunaway(series, clock.toWall(horizon.end) + DAY)) {
+      issues.push(make("runaway-rule", ["meetings", index, "repeat"], "runaway-rule", { max: MAX_RULE_PERIODS }));
+      return;
+    }
+    const occurrences = expandSeries(series, horizon, options.adjust);
+    if (occurrences === "too-many") {
+      issues.push(make("too-many-occurrences", ["meetings", index, "repeat"], "too-many-occurrences", { max: MAX_OCCURRENCES_PER_SERIES }));
+      return;
+    }
+    lists.push(occurrences);
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, horizon, occurrences: lists.flat().sort(compareOccurrences) };
+}
+
+/**
+ * Expands every meeting of a schedule into its occurrences inside the horizon, sorted by start.
+ * Throws a {@link ScheduleError} when a series is too dense or no horizon is given.
+ *
+ * @example
+ * const occurrences = expandSchedule(schedule, { from: "2024-01-01", to: "2024-12-31" });
+ * occurrences[0]; // { meeting: "tt-hdnd-thuong-ky", start: 1704330000000, … }
+ */
+export function expandSchedule(schedule: Schedule, options: ExpandOptions = {}): Occurrence[] {
+  const result = safeExpandSchedule(schedule, options);
+  if (!result.ok) throw new ScheduleError(result.issues);
+  return result.occurrences;
+}

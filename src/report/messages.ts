@@ -1,0 +1,112 @@
+/** A language lichhop writes its messages in. */
+export type Lang = "vi" | "en";
+
+type Params = Record<string, string | number>;
+type Message = (p: Params) => string;
+
+/** Every message lichhop writes, in Vietnamese and English. */
+const MESSAGES = {
+  "yaml-syntax": {
+    vi: (p) => `Lỗi cú pháp ${p.format}: ${p.detail}`,
+    en: (p) => `${p.format} syntax error: ${p.detail}`,
+  },
+  "too-many-aliases": {
+    vi: () => "Tệp dùng quá nhiều bí danh YAML (*alias): tối đa 100 để tránh bùng nổ bộ nhớ",
+    en: () => "too many YAML aliases (*alias): at most 100, to guard against alias bombs",
+  },
+  "unknown-field": {
+    vi: (p) => `Trường không hợp lệ "${p.field}"; các trường được phép: ${p.allowed}`,
+    en: (p) => `unknown field "${p.field}"; expected one of: ${p.allowed}`,
+  },
+  "missing-field": {
+    vi: (p) => `Thiếu trường bắt buộc "${p.field}" (cần ${p.expected})`,
+    en: (p) => `missing field "${p.field}" (expected ${p.expected})`,
+  },
+  "wrong-type": {
+    vi: (p) => `Sai kiểu dữ liệu: cần ${p.expected}, nhận được ${p.found}`,
+    en: (p) => `wrong type: expected ${p.expected}, found ${p.found}`,
+  },
+  "invalid-value": {
+    vi: (p) => `Giá trị không hợp lệ ${p.found}: cần ${p.expected}`,
+    en: (p) => `invalid value ${p.found}: expected ${p.expected}`,
+  },
+  "conflicting-fields": {
+    vi: (p) => `Không được dùng đồng thời ${p.fields}: chỉ dùng một`,
+    en: (p) => `${p.fields} cannot be used together: give only one`,
+  },
+  "unknown-reference": {
+    vi: (p) => `Không tìm thấy ${p.kind} "${p.id}"${p.hint ? `; có phải "${p.hint}"?` : ""}`,
+    en: (p) => `unknown ${p.kind} "${p.id}"${p.hint ? `; did you mean "${p.hint}"?` : ""}`,
+  },
+  "duplicate-id": {
+    vi: (p) => `Mã "${p.id}" bị trùng (đã dùng ở dòng ${p.line})`,
+    en: (p) => `duplicate id "${p.id}" (already used on line ${p.line})`,
+  },
+  "empty-selector": {
+    vi: () => "Bộ chọn rỗng: cần ít nhất một danh sách bodies, groups, meetings hoặc tags",
+    en: () => "empty selector: expected at least one of bodies, groups, meetings or tags",
+  },
+  "bad-rrule": {
+    vi: (p) => `Quy tắc lặp (RRULE) không hợp lệ ở "${p.part}": cần ${p.expected}`,
+    en: (p) => `bad RRULE at "${p.part}": expected ${p.expected}`,
+  },
+  "start-not-in-rule": {
+    vi: (p) => `Thời điểm bắt đầu ${p.start} không khớp quy tắc lặp ${p.rule}${p.first ? ` (lần đầu tiên theo quy tắc là ${p.first})` : ""}; dùng "extra" để thêm buổi họp ngoài quy tắc`,
+    en: (p) => `start ${p.start} is not an occurrence of ${p.rule}${p.first ? ` (its first is ${p.first})` : ""}; use "extra" for an occurrence outside the rule`,
+  },
+  "unknown-zone": {
+    vi: (p) => `Múi giờ không tồn tại "${p.zone}": cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh`,
+    en: (p) => `unknown time zone "${p.zone}": expected an IANA zone such as Asia/Ho_Chi_Minh`,
+  },
+  "end-before-start": {
+    vi: (p) => `Thời điểm kết thúc ${p.end} phải sau thời điểm bắt đầu ${p.start}`,
+    en: (p) => `end ${p.end} must be after start ${p.start}`,
+  },
+  "no-such-occurrence": {
+    vi: (p) =>
+      Number(p.found) === 0
+        ? `Không có buổi họp nào của chuỗi vào ${p.occurrence}`
+        : `${p.occurrence} chỉ tới nhiều buổi họp; ghi rõ giờ, ví dụ ${p.occurrence}T08:00`,
+    en: (p) =>
+      Number(p.found) === 0
+        ? `the series has no occurrence at ${p.occurrence}`
+        : `${p.occurrence} names several occurrences; give the time too, e.g. ${p.occurrence}T08:00`,
+  },
+  "bad-horizon": {
+    vi: (p) => (p.missing ? "Thiếu khoảng thời gian kiểm tra: đặt horizon trong tệp hoặc --from/--to" : `Khoảng thời gian không hợp lệ: ngày kết thúc ${p.to} trước ngày bắt đầu ${p.from}`),
+    en: (p) => (p.missing ? "no horizon: set horizon in the file or --from/--to" : `bad horizon: to ${p.to} is before from ${p.from}`),
+  },
+  "too-many-occurrences": {
+    vi: (p) => `Chuỗi họp sinh quá ${p.max} buổi trong khoảng thời gian kiểm tra`,
+    en: (p) => `the series gives more than ${p.max} occurrences in the horizon`,
+  },
+  "runaway-rule": {
+    vi: (p) => `Quy tắc lặp quá dày: phải duyệt hơn ${p.max} chu kỳ từ ngày bắt đầu đến hết khoảng kiểm tra`,
+    en: (p) => `runaway rule: more than ${p.max} periods to walk from its start to the end of the horizon`,
+  },
+  "conflict-rule": {
+    vi: (p) => `Vi phạm quy định "${p.rule}": ${p.a} trùng ${p.b}${p.gap ? ` (cách nhau dưới ${p.gap})` : ""}`,
+    en: (p) => `breaks "${p.rule}": ${p.a} clashes with ${p.b}${p.gap ? ` (less than ${p.gap} apart)` : ""}`,
+  },
+  "conflict-attendee": {
+    vi: (p) => `${p.subjects} cùng lúc dự ${p.a} và ${p.b}`,
+    en: (p) => `${p.subjects} booked for both ${p.a} and ${p.b}`,
+  },
+  "conflict-room": {
+    vi: (p) => `${p.subjects} được xếp cho cả ${p.a} và ${p.b}`,
+    en: (p) => `${p.subjects} booked for both ${p.a} and ${p.b}`,
+  },
+} satisfies Record<string, Record<Lang, Message>>;
+
+/** The id of a message in the table. */
+export type MessageId = keyof typeof MESSAGES;
+
+/**
+ * The text of a message in a language.
+ *
+ * @example
+ * message("en", "unknown-zone", { zone: "Asia/Hanoi" });
+ */
+export function message(lang: Lang, id: MessageId, params: Params = {}): string {
+  return (MESSAGES[id][lang] as Message)(params);
+}

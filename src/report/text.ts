@@ -1,0 +1,45 @@
+import type { Report } from "./report";
+import type { Lang } from "./messages";
+
+const LABELS = {
+  vi: {
+    title: (from: string, to: string) => `Kiểm tra lịch họp từ ${from} đến ${to}`,
+    summary: (r: Report["summary"]) =>
+      `${r.meetings} cuộc họp, ${r.occurrences} buổi; ${r.conflicts} xung đột (${r.errors} lỗi, ${r.warnings} cảnh báo)`,
+    none: "Không có xung đột.",
+    error: "LỖI",
+    warning: "CẢNH BÁO",
+    overlap: "Trùng",
+  },
+  en: {
+    title: (from: string, to: string) => `Schedule check from ${from} to ${to}`,
+    summary: (r: Report["summary"]) =>
+      `${r.meetings} meetings, ${r.occurrences} occurrences; ${r.conflicts} conflicts (${r.errors} errors, ${r.warnings} warnings)`,
+    none: "No conflicts.",
+    error: "ERROR",
+    warning: "WARNING",
+    overlap: "Overlap",
+  },
+} as const;
+
+/**
+ * Renders a report as text for secretariat staff: one block per conflict with the meetings'
+ * titles and local times, then a summary line.
+ *
+ * @example
+ * console.log(formatReportText(report, "vi"));
+ */
+export function formatReportText(report: Report, lang: Lang): string {
+  const l = LABELS[lang];
+  const lines = [l.title(report.horizon.from, report.horizon.to), ""];
+  report.conflicts.forEach((conflict, index) => {
+    const tag = conflict.severity === "error" ? l.error : l.warning;
+    lines.push(`${index + 1}. [${tag}] ${conflict.message}`);
+    if (conflict.overlap) lines.push(`   ${l.overlap}: ${conflict.overlap.start} → ${conflict.overlap.end}`);
+    lines.push(`   id: ${conflict.id}`);
+  });
+  if (report.conflicts.length === 0) lines.push(l.none);
+  else lines.push("");
+  lines.push(l.summary(report.summary));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,168 @@
+import { z } from "zod";
+import { calendarConfigSchema } from "../calendar/work-calendar";
+
+/** Pattern every id of a body, person, room, meeting or rule must match. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A local calendar date, `YYYY-MM-DD`. */
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** A local wall time, `YYYY-MM-DDTHH:MM` with optional seconds. */
+export const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+/** An ISO 8601 duration of weeks, days, hours, minutes and seconds (no years or months). */
+export const DURATION_PATTERN = /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+
+const id = z.string().regex(ID_PATTERN, { error: "an id: lowercase letters, digits and '-', at most 64 characters" });
+const date = z.string().regex(DATE_PATTERN, { error: "a date YYYY-MM-DD" });
+const dateOrDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, { error: "a date YYYY-MM-DD or a local time YYYY-MM-DDTHH:MM" });
+const duration = z.string().regex(DURATION_PATTERN, { error: "an ISO 8601 duration such as PT1H30M or P1D" });
+const text = z.string().min(1, { error: "a non-empty text" });
+const severity = z.enum(["error", "warning"]);
+const checkLevel = z.union([z.enum(["error", "warning", "off"]), z.literal(false)]);
+
+/** Chooses occurrences by body, body group, meeting or tag; the lists combine with OR. */
+export const selectorSchema = z
+  .strictObject({
+    bodies: z.array(id).optional(),
+    groups: z.array(id).optional(),
+    meetings: z.array(id).optional(),
+    tags: z.array(id).optional(),
+  })
+  .meta({ description: "Selects meetings: any listed body, group, meeting id or tag matches (OR)." });
+
+export const bodySchema = z.strictObject({
+  id,
+  name: text,
+  groups: z.array(id).optional(),
+});
+
+export const personSchema = z.strictObject({
+  id,
+  name: text,
+  title: text.optional(),
+  bodies: z.array(id).optional(),
+  email: z.email({ error: "an e-mail address" }).optional(),
+});
+
+export const roomSchema = z.strictObject({
+  id,
+  name: text,
+  location: text.optional(),
+});
+
+/** One occurrence moved, changed or cancelled (an iCalendar RECURRENCE-ID override). */
+export const changeSchema = z.strictObject({
+  occurrence: dateOrDateTime,
+  cancelled: z.boolean().optional(),
+  start: dateOrDateTime.optional(),
+  end: dateOrDateTime.optional(),
+  duration: duration.optional(),
+  title: text.optional(),
+  room: id.optional(),
+  attendees: z.array(id).optional(),
+});
+
+export const onDayOffSchema = z.enum(["keep", "skip", "next-working-day", "previous-working-day"]);
+
+export const meetingSchema = z.strictObject({
+  id,
+  title: text,
+  description: z.string().optional(),
+  body: id.optional(),
+  bodies: z.array(id).min(1).optional(),
+  start: dateOrDateTime,
+  end: dateOrDateTime.optional(),
+  duration: duration.optional(),
+  repeat: text.optional(),
+  except: z.array(dateOrDateTime).optional(),
+  extra: z.array(dateOrDateTime).optional(),
+  changes: z.array(changeSchema).optional(),
+  attendees: z.array(id).optional(),
+  room: id.optional(),
+  timezone: text.optional(),
+  tags: z.array(id).optional(),
+  onDayOff: onDayOffSchema.optional(),
+});
+
+const ruleBase = {
+  id,
+  title: text,
+  severity: severity.optional(),
+};
+
+export const noOverlapRuleSchema = z.strictObject({
+  ...ruleBase,
+  kind: z.literal("no-overlap"),
+  between: z.tuple([selectorSchema, selectorSchema]),
+  minGap: duration.optional(),
+  scope: z.enum(["exact", "half-day", "day"]).optional(),
+});
+
+export const cadenceRuleSchema = z.strictObject({
+  ...ruleBase,
+  kind: z.literal("cadence"),
+  ...selectorSchema.shape,
+  per: z.enum(["week", "month", "quarter", "year"]),
+  min: z.int().nonnegative().optional(),
+  max: z.int().nonnegative().optional(),
+});
+
+export const leadTimeRuleSchema = z.strictObject({
+  ...ruleBase,
+  kind: z.literal("lead-time"),
+  before: selectorSchema,
+  target: selectorSchema,
+  min: duration,
+  max: duration,
+});
+
+export const ruleSchema = z.discriminatedUnion("kind", [noOverlapRuleSchema, cadenceRuleSchema, leadTimeRuleSchema]);
+
+export const checksSchema = z.strictObject({
+  attendee: checkLevel.optional(),
+  room: checkLevel.optional(),
+  dayOff: checkLevel.optional(),
+  workingHours: checkLevel.optional(),
+});
+
+export const feedsSchema = z.strictObject({
+  uidDomain: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$/, { error: "a domain name such as hdnd.langson.gov.vn" })
+    .optional(),
+});
+
+/** The schedule file, format version 1 (YAML or JSON). */
+export const scheduleFileSchema = z.strictObject({
+  version: z.literal(1, { error: "version: 1" }),
+  timezone: text.optional(),
+  locale: z.enum(["vi", "en"]).optional(),
+  horizon: z.strictObject({ from: date, to: date }).optional(),
+  calendar: calendarConfigSchema.optional(),
+  bodies: z.array(bodySchema).default([]),
+  people: z.array(personSchema).default([]),
+  rooms: z.array(roomSchema).default([]),
+  meetings: z.array(meetingSchema).default([]),
+  rules: z.array(ruleSchema).default([]),
+  checks: checksSchema.optional(),
+  feeds: feedsSchema.optional(),
+});
+
+/** The schedule file as written (input of the schema). */
+export type ScheduleFileInput = z.input<typeof scheduleFileSchema>;
+/** The schedule file after shape validation. */
+export type ScheduleFile = z.output<typeof scheduleFileSchema>;
+export type Body = z.output<typeof bodySchema>;
+export type Person = z.output<typeof personSchema>;
+export type Room = z.output<typeof roomSchema>;
+export type Meeting = z.output<typeof meetingSchema>;
+export type Change = z.output<typeof changeSchema>;
+export type Selector = z.output<typeof selectorSchema>;
+export type Rule = z.output<typeof ruleSchema>;
+export type NoOverlapRule = z.output<typeof noOverlapRuleSchema>;
+export type CadenceRule = z.output<typeof cadenceRuleSchema>;
+export type LeadTimeRule = z.output<typeof leadTimeRuleSchema>;
+export type Checks = z.output<typeof checksSchema>;
+export type CheckLevel = z.output<typeof checkLevel>;
+export type Severity = z.output<typeof severity>;
+export type OnDayOff = z.output<typeof onDayOffSchema>;

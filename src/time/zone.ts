@@ -1,0 +1,121 @@
+import { IANAZone } from "luxon";
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** Offsets are cached in buckets of 2^35 ms (about 398 days). */
+const BUCKET = 2 ** 35;
+
+/** True when `zone` is an IANA zone name this runtime knows (e.g. `Asia/Ho_Chi_Minh`). */
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** The UTC offsets of one zone over one bucket of time: a base offset and its transitions. */
+interface OffsetTable {
+  readonly base: number;
+  readonly at: number[];
+  readonly offsets: number[];
+}
+
+/**
+ * Converts between instants (epoch ms) and wall times in one IANA zone.
+ *
+ * Wall times are "floating" epoch ms: their UTC fields hold the local clock reading.
+ * Offsets are computed once per zone transition (about a year at a time) and then looked up,
+ * so a fixed-offset zone such as `Asia/Ho_Chi_Minh` costs one map lookup per conversion.
+ */
+export interface ZoneClock {
+  readonly zone: string;
+  /** The zone's UTC offset in minutes at an instant. */
+  offsetAt(instant: number): number;
+  /**
+   * The instant of a local wall time. A nonexistent wall time (in a DST gap) moves forward by
+   * the gap; an ambiguous one (in a DST overlap) takes the earlier instant (RFC 5545 §3.3.5).
+   */
+  toInstant(wall: number): number;
+  /** The local wall time of an instant. */
+  toWall(instant: number): number;
+}
+
+/**
+ * Creates a {@link ZoneClock} for an IANA zone; it caches offsets for its own lifetime.
+ *
+ * @example
+ * const clock = zoneClock("Asia/Ho_Chi_Minh");
+ * clock.toInstant(Date.UTC(2024, 0, 4, 8, 0)); // 2024-01-04T01:00:00Z
+ */
+export function zoneClock(zone: string): ZoneClock {
+  const iana = IANAZone.create(zone);
+  const tables = new Map<number, OffsetTable>();
+  const raw = (instant: number): number => iana.offset(instant);
+
+  const table = (bucket: number): OffsetTable => {
+    let found = tables.get(bucket);
+    if (found) return found;
+    const from = bucket * BUCKET;
+    const to = from + BUCKET;
+    const base = raw(from);
+    const at: number[] = [];
+    const offsets: number[] = [];
+    let previous = base;
+    let previousTime = from;
+    for (let t = from + DAY; ; t += DAY) {
+      const sampleTime = Math.min(t, to);
+      const offset = raw(sampleTime);
+      if (offset !== previous) {
+        // Bisect to the minute at which the offset changes.
+        let lo = previousTime;
+        let hi = sampleTime;
+        while (hi - lo > MINUTE) {
+          const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+          if (raw(mid) === previous) lo = mid;
+          else hi = mid;
+        }
+        at.push(hi);
+        offsets.push(offset);
+        previous = offset;
+      }
+      previousTime = sampleTime;
+      if (sampleTime >= to) break;
+    }
+    found = { base, at, offsets };
+    tables.set(bucket, found);
+    return found;
+  };
+
+  const offsetAt = (instant: number): number => {
+    const t = table(Math.floor(instant / BUCKET));
+    let offset = t.base;
+    for (let i = 0; i < t.at.length && (t.at[i] as number) <= instant; i++) offset = t.offsets[i] as number;
+    return offset;
+  };
+
+  const toInstant = (wall: number): number => {
+    const before = offsetAt(wall - DAY);
+    const after = offsetAt(wall + DAY);
+    const first = wall - before * MINUTE;
+    if (before === after && offsetAt(first) === before) return first;
+    const second = wall - after * MINUTE;
+    const firstValid = offsetAt(first) === before;
+    const secondValid = offsetAt(second) === after;
+    if (firstValid && secondValid) return Math.min(first, second);
+    if (firstValid) return first;
+    if (secondValid) return second;
+    return first; // in a gap: read with the offset before it, i.e. moved forward by the gap
+  };
+
+  return { zone, offsetAt, toInstant, toWall: (instant) => instant + offsetAt(instant) * MINUTE };
+}
+
+/** A set of {@link ZoneClock}s, one per zone, created on first use. */
+export function zoneClocks(): (zone: string) => ZoneClock {
+  const clocks = new Map<string, ZoneClock>();
+  return (zone) => {
+    let clock = clocks.get(zone);
+    if (!clock) {
+      clock = zoneClock(zone);
+      clocks.set(zone, clock);
+    }
+    return clock;
+  };
+}
