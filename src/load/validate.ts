@@ -113,7 +113,7 @@ function shapeIssues(data: unknown, context: ValidateContext): Issue[] {
       const expected = TYPE_NAMES[zodIssue.expected] ?? zodIssue.expected;
       issues.push(make("wrong-type", path, "wrong-type", { expected, found: describe(found) }));
     } else if (zodIssue.code === "invalid_union" && (zodIssue as { note?: string }).note === "No matching discriminator") {
-      const kindPath = [...path, "kind"];
+      const kindPath = path[path.length - 1] === "kind" ? path : [...path, "kind"];
       const kind = valueAt(data, kindPath);
       issues.push(
         kind === undefined
@@ -353,15 +353,21 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
   return issues;
 }
 
+/** Issues in file order (a stable sort: issues without a position keep their place at the end). */
+function byPosition(issues: Issue[]): Issue[] {
+  const key = (issue: Issue) => (issue.line ?? Number.MAX_SAFE_INTEGER) * 1e6 + (issue.column ?? 0);
+  return [...issues].sort((a, b) => key(a) - key(b));
+}
+
 /**
  * Validates a parsed schedule value (the object a YAML or JSON file gives) and returns the
  * schedule, or every issue found with its position when the context knows positions.
  */
 export function validateValue(data: unknown, context: ValidateContext): ScheduleResult {
   const issues = shapeIssues(data, context);
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) return { ok: false, issues: byPosition(issues) };
   const file = scheduleFileSchema.parse(data);
   const semantic = semanticIssues(file, context);
-  if (semantic.length > 0) return { ok: false, issues: semantic };
+  if (semantic.length > 0) return { ok: false, issues: byPosition(semantic) };
   return { ok: true, schedule: { ...file, source: context.source } };
 }

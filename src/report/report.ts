@@ -17,6 +17,15 @@ export interface ReportOccurrence {
   readonly occurrence: string;
   /** `scheduled`, `changed` or `moved`. */
   readonly status: Occurrence["status"];
+  /** Where the occurrence comes from: its meeting, or the `changes` entry that changed it (added by `locateReport`). */
+  readonly source?: ReportSource;
+}
+
+/** A place in a schedule file: 1-based line and column (the file when known). */
+export interface ReportSource {
+  readonly file?: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** One conflict in the JSON report. */
@@ -30,6 +39,8 @@ export interface ReportConflict {
   readonly occurrences: readonly ReportOccurrence[];
   readonly overlap: { readonly start: string; readonly end: string } | null;
   readonly period?: { readonly from: string; readonly to: string };
+  /** Where to annotate the conflict: the source of its new or changed occurrence, else of its first (added by `locateReport`). */
+  readonly source?: ReportSource;
 }
 
 /** The report of `lichhop check`: a public, versioned contract (version 1). */
@@ -42,6 +53,12 @@ export interface Report {
     readonly conflicts: number;
     readonly errors: number;
     readonly warnings: number;
+    /** With a base (`--base`): conflicts listed here that the base lacks (equals `conflicts`). */
+    readonly new?: number;
+    /** With a base: conflicts of the base that are gone. */
+    readonly fixed?: number;
+    /** With a base: conflicts in both, left out of `conflicts`. */
+    readonly unchanged?: number;
   };
   readonly conflicts: readonly ReportConflict[];
 }

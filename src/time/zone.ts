@@ -64,8 +64,9 @@ export function zoneClock(zone: string): ZoneClock {
       const offset = raw(sampleTime);
       if (offset !== previous) {
         // Bisect to the minute at which the offset changes.
-        let lo = previousTime;
-        let hi = sampleTime;
+        // Offsets change on whole minutes: bisect on minute-aligned instants.
+        let lo = Math.floor(previousTime / MINUTE) * MINUTE;
+        let hi = Math.ceil(sampleTime / MINUTE) * MINUTE;
         while (hi - lo > MINUTE) {
           const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
           if (raw(mid) === previous) lo = mid;
