@@ -1,5 +1,11 @@
+import { workCalendar, type WorkCalendar } from "./calendar/work-calendar";
+import { detectCadenceConflicts } from "./conflicts/cadence";
 import { detectPairConflicts, type Conflict } from "./conflicts/detect";
+import { detectLeadTimeConflicts } from "./conflicts/lead-time";
+import { detectSingleConflicts } from "./conflicts/single";
 import { ScheduleError, type Issue } from "./errors";
+import { issueFactory } from "./load/validate";
+import { dayOffAdjuster } from "./recurrence/day-off-policy";
 import { safeExpandSchedule, type ExpandOptions, type Horizon, type Occurrence } from "./recurrence/expand";
 import type { Lang } from "./report/messages";
 import { buildReport, type RenderContext, type Report } from "./report/report";
@@ -40,6 +46,8 @@ export function renderContext(schedule: Schedule, lang: Lang): RenderContext {
 
 /**
  * Expands a schedule and finds every conflict; returns the issues instead when expansion fails.
+ * The file's `calendar:` gives the working calendar: it moves or drops occurrences by their
+ * meeting's `onDayOff` policy and judges the `dayOff` and `workingHours` checks.
  *
  * @example
  * const result = safeCheckSchedule(schedule, { lang: "en" });
@@ -50,11 +58,24 @@ export function safeCheckSchedule(
   options: CheckOptions = {},
 ): ({ ok: true } & CheckResult) | { ok: false; issues: Issue[] } {
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
-  const expandOptions: ExpandOptions = { ...options, lang };
+  let calendar: WorkCalendar;
+  try {
+    calendar = workCalendar(schedule.calendar ?? {});
+  } catch (error) {
+    const make = issueFactory({ lang, source: schedule.source });
+    return { ok: false, issues: [make("invalid-value", ["calendar"], "invalid-value", { found: "calendar", expected: (error as Error).message })] };
+  }
+  const expandOptions: ExpandOptions = { ...options, lang, adjust: dayOffAdjuster(calendar) };
   const expanded = safeExpandSchedule(schedule, expandOptions);
   if (!expanded.ok) return expanded;
   const context = renderContext(schedule, lang);
-  const conflicts = detectPairConflicts(schedule, expanded.occurrences, { clock: context.clock });
+  const { occurrences, horizon } = expanded;
+  const conflicts = [
+    ...detectPairConflicts(schedule, occurrences, { clock: context.clock }),
+    ...detectSingleConflicts(schedule, occurrences, { calendar, clockFor: context.clockFor }),
+    ...detectCadenceConflicts(schedule, occurrences, horizon),
+    ...detectLeadTimeConflicts(schedule, occurrences, { clockFor: context.clockFor }),
+  ];
   const report = buildReport(expanded.horizon, schedule.meetings.length, expanded.occurrences.length, conflicts, context);
   return { ok: true, report, horizon: expanded.horizon, occurrences: expanded.occurrences, conflicts };
 }

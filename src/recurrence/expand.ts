@@ -1,3 +1,4 @@
+import { workCalendar } from "../calendar/work-calendar";
 import { ScheduleError, type Issue } from "../errors";
 import { issueFactory } from "../load/validate";
 import type { Lang } from "../report/messages";
@@ -5,6 +6,7 @@ import { scheduleZone, type Schedule } from "../schema/model";
 import type { Meeting } from "../schema/schedule";
 import { addSpan, DAY, parseWall } from "../time/wall";
 import { zoneClocks, type ZoneClock } from "../time/zone";
+import { DAY_OFF_REACH, dayOffAdjuster } from "./day-off-policy";
 import {
   compileSeries,
   isRunaway,
@@ -67,6 +69,7 @@ export interface ExpandOptions {
   /**
    * Moves or drops an occurrence that a meeting's `onDayOff` policy touches: given the meeting
    * and an original wall start, returns the new wall start, `null` to drop it, or the same value.
+   * Defaults to the policy over the file's `calendar:` (pass `(_, wall) => wall` to turn it off).
    */
   readonly adjust?: ((meeting: Meeting, wall: number, allDay: boolean) => number | null) | undefined;
 }
@@ -99,8 +102,10 @@ function expandSeries(
 ): Occurrence[] | "too-many" {
   const { meeting, clock, span } = series;
   const toInstant = clock.toInstant;
-  const fromWall = clock.toWall(horizon.start) - (span.days + 2) * DAY - span.ms;
-  const toWall = clock.toWall(horizon.end) + DAY;
+  // An occurrence a day-off policy moves may come from just outside the horizon.
+  const reach = adjust && meeting.onDayOff !== undefined && meeting.onDayOff !== "keep" ? DAY_OFF_REACH : 0;
+  const fromWall = clock.toWall(horizon.start) - (span.days + 2) * DAY - span.ms - reach;
+  const toWall = clock.toWall(horizon.end) + DAY + reach;
   const starts = originalStarts(series, fromWall, toWall, MAX_OCCURRENCES_PER_SERIES + 2 * series.changes.size + 64);
   if (!starts) return "too-many";
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
@@ -173,6 +178,14 @@ export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = 
   const horizon = resolveHorizon(schedule, options, lang);
   if ("code" in horizon) return { ok: false, issues: [horizon] };
   const make = issueFactory({ lang, source: schedule.source });
+  let adjust = options.adjust;
+  if (adjust === undefined && schedule.meetings.some((m) => m.onDayOff !== undefined && m.onDayOff !== "keep")) {
+    try {
+      adjust = dayOffAdjuster(workCalendar(schedule.calendar ?? {}));
+    } catch (error) {
+      return { ok: false, issues: [make("invalid-value", ["calendar"], "invalid-value", { found: "calendar", expected: (error as Error).message })] };
+    }
+  }
   const clockFor = zoneClocks();
   const fileZone = scheduleZone(schedule);
   const issues: Issue[] = [];
@@ -184,7 +197,7 @@ export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = 
       issues.push(make("runaway-rule", ["meetings", index, "repeat"], "runaway-rule", { max: MAX_RULE_PERIODS }));
       return;
     }
-    const occurrences = expandSeries(series, horizon, options.adjust);
+    const occurrences = expandSeries(series, horizon, adjust);
     if (occurrences === "too-many") {
       issues.push(make("too-many-occurrences", ["meetings", index, "repeat"], "too-many-occurrences", { max: MAX_OCCURRENCES_PER_SERIES }));
       return;

@@ -96,7 +96,46 @@ const MESSAGES = {
     vi: (p) => `${p.subjects} được xếp cho cả ${p.a} và ${p.b}`,
     en: (p) => `${p.subjects} booked for both ${p.a} and ${p.b}`,
   },
+  "conflict-day-off": {
+    vi: (p) => `${p.a} rơi vào ngày nghỉ: ${p.nameVi} (${p.date})`,
+    en: (p) => `${p.a} falls on a day off: ${p.nameEn} (${p.date})`,
+  },
+  "conflict-working-hours": {
+    vi: (p) => `${p.a} nằm ngoài giờ làm việc (${p.hours})`,
+    en: (p) => `${p.a} is outside working hours (${p.hours})`,
+  },
+  "conflict-cadence": {
+    vi: (p) =>
+      `Vi phạm quy định "${p.rule}": ${p.count} buổi trong ${PERIOD_VI[String(p.per)] ?? p.per} ${dmy(p.from)}–${dmy(p.to)}, cần ${expected(p, "vi")}`,
+    en: (p) =>
+      `breaks "${p.rule}": ${p.count} ${Number(p.count) === 1 ? "occurrence" : "occurrences"} in the ${p.per} ${dmy(p.from)}–${dmy(p.to)}; expected ${expected(p, "en")}`,
+  },
+  "conflict-lead-time": {
+    vi: (p) => `Vi phạm quy định "${p.rule}": trước ${p.a} không có cuộc họp nào bắt đầu trong khoảng ${p.from} – ${p.to} (từ ${p.max} đến ${p.min} trước)`,
+    en: (p) => `breaks "${p.rule}": no meeting before ${p.a} starts between ${p.from} and ${p.to} (${p.max} to ${p.min} ahead)`,
+  },
 } satisfies Record<string, Record<Lang, Message>>;
+
+const PERIOD_VI: Record<string, string> = { week: "tuần", month: "tháng", quarter: "quý", year: "năm" };
+
+/** `01/05/2024` for `2024-05-01`. */
+function dmy(date: string | number | undefined): string {
+  const text = String(date ?? "");
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text.slice(8, 10)}/${text.slice(5, 7)}/${text.slice(0, 4)}` : text;
+}
+
+/** "exactly 1", "at least 2", "at most 3", "between 1 and 2" from a cadence's min and max. */
+function expected(p: Params, lang: Lang): string {
+  const min = p.min === "" || p.min === undefined ? undefined : Number(p.min);
+  const max = p.max === "" || p.max === undefined ? undefined : Number(p.max);
+  const vi = lang === "vi";
+  if (min !== undefined && max !== undefined) {
+    if (min === max) return vi ? `đúng ${min}` : `exactly ${min}`;
+    return vi ? `từ ${min} đến ${max}` : `between ${min} and ${max}`;
+  }
+  if (min !== undefined) return vi ? `ít nhất ${min}` : `at least ${min}`;
+  return vi ? `nhiều nhất ${max}` : `at most ${max}`;
+}
 
 /** The id of a message in the table. */
 export type MessageId = keyof typeof MESSAGES;

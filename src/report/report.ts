@@ -146,8 +146,9 @@ export function conflictMessage(conflict: Conflict, context: RenderContext): str
 export function compareConflicts(a: Conflict, b: Conflict): number {
   const sa = a.period ? a.period.from : "";
   const sb = b.period ? b.period.from : "";
-  const startA = a.occurrences[0]?.start ?? Number.NEGATIVE_INFINITY;
-  const startB = b.occurrences[0]?.start ?? Number.NEGATIVE_INFINITY;
+  // A cadence conflict with nothing counted sorts by its period's first day (read as UTC).
+  const startA = a.occurrences[0]?.start ?? (a.period ? Date.parse(a.period.from) : Number.NEGATIVE_INFINITY);
+  const startB = b.occurrences[0]?.start ?? (b.period ? Date.parse(b.period.from) : Number.NEGATIVE_INFINITY);
   return startA - startB || (sa < sb ? -1 : sa > sb ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 

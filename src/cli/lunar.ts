@@ -1,0 +1,34 @@
+import { CalendarError } from "../calendar/errors";
+import { canChi, formatLunar, toLunar } from "../calendar/lunar";
+import type { Lang } from "../report/messages";
+import { ExitWithIssues, usageIssue, type Output } from "./io";
+
+/** Options of `lichhop lunar`. */
+export interface LunarOptions {
+  readonly format: string;
+  readonly lang?: Lang | undefined;
+}
+
+/** `lichhop lunar DATE`: the Vietnamese lunar date of a Gregorian date (UTC+7). */
+export function runLunar(date: string | undefined, options: LunarOptions, out: Output): number {
+  if (date === undefined) throw new ExitWithIssues([usageIssue("lichhop lunar: expected a DATE YYYY-MM-DD")]);
+  if (options.format !== "text" && options.format !== "json") {
+    throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected text or json`)]);
+  }
+  const lang: Lang = options.lang ?? "vi";
+  let lunar;
+  try {
+    lunar = toLunar(date);
+  } catch (error) {
+    if (error instanceof CalendarError) throw new ExitWithIssues([usageIssue(`${date}: ${error.message}`)]);
+    throw error;
+  }
+  const text = formatLunar(lunar, lang);
+  if (options.format === "json") {
+    const body = { version: 1, date, lunar: { ...lunar }, yearName: canChi(lunar.year), text };
+    out.stdout(`${JSON.stringify(body, null, 2)}\n`);
+  } else {
+    out.stdout(`${text}\n`);
+  }
+  return 0;
+}

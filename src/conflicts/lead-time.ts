@@ -1,0 +1,85 @@
+import type { Occurrence } from "../recurrence/expand";
+import type { Schedule } from "../schema/model";
+import { DAY, formatWall, parseDuration, type Span } from "../time/wall";
+import type { ZoneClock } from "../time/zone";
+import { selectorMatcher, type Conflict } from "./detect";
+import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
+
+/** Options for {@link detectLeadTimeConflicts}. */
+export interface LeadTimeOptions {
+  /** The clock of a zone: durations' days are calendar days in the target's zone. */
+  readonly clockFor: (zone: string) => ZoneClock;
+}
+
+/** The instant `span` before `instant`: days as calendar days in the zone, then elapsed time. */
+function minus(instant: number, span: Span, clock: ZoneClock): number {
+  const shifted = span.days === 0 ? instant : clock.toInstant(clock.toWall(instant) - span.days * DAY);
+  return shifted - span.ms;
+}
+
+/** Index of the first value `>= target` in an ascending array. */
+function lowerBound(values: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const dmyhm = (wall: number): string => {
+  const text = formatWall(wall);
+  return `${text.slice(8, 10)}/${text.slice(5, 7)}/${text.slice(0, 4)} ${text.slice(11, 16)}`;
+};
+
+/**
+ * The `lead-time` rules: each occurrence matching `target` (an HĐND session) needs an occurrence
+ * matching `before` (a committee's verification meeting), other than itself, starting within
+ * `[target start − max, target start − min]`, both ends inclusive. One conflict per target
+ * lacking one. The `before` starts are sorted once and each target is a binary search, so a
+ * rule costs O((b + t) log b), never all pairs.
+ *
+ * @example
+ * const conflicts = detectLeadTimeConflicts(schedule, occurrences, { clockFor: zoneClocks() });
+ */
+export function detectLeadTimeConflicts(schedule: Schedule, occurrences: readonly Occurrence[], options: LeadTimeOptions): Conflict[] {
+  const matches = selectorMatcher(schedule);
+  const conflicts: Conflict[] = [];
+  for (const rule of schedule.rules) {
+    if (rule.kind !== "lead-time") continue;
+    const min = parseDuration(rule.min);
+    const max = parseDuration(rule.max);
+    if (!min || !max) continue;
+    const beforeIds = new Set(schedule.meetings.filter((m) => matches(rule.before, m.id)).map((m) => m.id));
+    const targetIds = new Set(schedule.meetings.filter((m) => matches(rule.target, m.id)).map((m) => m.id));
+    const befores = occurrences.filter((o) => beforeIds.has(o.meeting)).sort((a, b) => a.start - b.start);
+    const starts = befores.map((o) => o.start);
+    for (const target of occurrences) {
+      if (!targetIds.has(target.meeting)) continue;
+      const clock = options.clockFor(target.zone);
+      const from = minus(target.start, max, clock);
+      const to = minus(target.start, min, clock);
+      let found = false;
+      for (let i = lowerBound(starts, from); i < befores.length && (starts[i] as number) <= to; i++) {
+        if (befores[i] !== target) {
+          found = true;
+          break;
+        }
+      }
+      if (found) continue;
+      conflicts.push({
+        id: conflictFingerprint("lead-time", rule.id, [], [occurrenceIdentity(target.meeting, target.recurrenceId)]),
+        kind: "lead-time",
+        rule: rule.id,
+        severity: rule.severity ?? "error",
+        subjects: [],
+        occurrences: [target],
+        overlap: null,
+        details: { min: rule.min, max: rule.max, from: dmyhm(clock.toWall(from)), to: dmyhm(clock.toWall(to)) },
+      });
+    }
+  }
+  return conflicts;
+}

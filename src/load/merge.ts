@@ -1,0 +1,313 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { ScheduleError, type Issue, type IssuePath } from "../errors";
+import { message, type Lang } from "../report/messages";
+import type { Schedule, ScheduleSource, SourcePosition } from "../schema/model";
+import { validateValue, type ScheduleResult } from "./validate";
+
+/** One schedule file to merge: its text and the name shown in issues. */
+export interface ScheduleText {
+  readonly text: string;
+  readonly filename: string;
+}
+
+/** Options for {@link safeMergeSchedules}. */
+export interface MergeOptions {
+  /** The language of issue messages; defaults to the files' `locale`, else Vietnamese. */
+  readonly lang?: Lang;
+}
+
+/**
+ * A position in a merged schedule: the file it is in and the field's path inside that file
+ * (dotted, e.g. `meetings.3.start`), which differs from the merged path when lists were joined.
+ */
+export interface MergedPosition extends SourcePosition {
+  readonly file: string;
+  readonly path: string;
+}
+
+/** The lists that files add to; everything else at the top level is a setting. */
+const LISTS = ["bodies", "people", "rooms", "meetings", "rules"] as const;
+/** Settings that must be given once or agree in every file that gives them. */
+const SETTINGS = ["timezone", "horizon", "locale", "calendar", "checks", "feeds"] as const;
+const MAX_ALIASES = 100;
+
+const LOCAL = {
+  "setting-differs": {
+    vi: (p: Record<string, string | number>) =>
+      `"${p.field}" khác nhau giữa ${p.first} (dòng ${p.firstLine}) và ${p.second} (dòng ${p.secondLine}): hãy khai báo một lần hoặc giống nhau ở mọi tệp`,
+    en: (p: Record<string, string | number>) =>
+      `"${p.field}" differs between ${p.first} (line ${p.firstLine}) and ${p.second} (line ${p.secondLine}): give it once or the same in every file`,
+  },
+  "duplicate-across": {
+    vi: (p: Record<string, string | number>) => `Mã "${p.id}" bị trùng (đã dùng ở ${p.file} dòng ${p.line})`,
+    en: (p: Record<string, string | number>) => `duplicate id "${p.id}" (already used in ${p.file} on line ${p.line})`,
+  },
+  "not-a-mapping": {
+    vi: () => `Tệp lịch phải là một ánh xạ (version, meetings, …)`,
+    en: () => `a schedule file must be a mapping (version, meetings, …)`,
+  },
+} as const;
+
+interface ReadFile {
+  readonly filename: string;
+  readonly data: unknown;
+  readonly positions: Readonly<Record<string, SourcePosition>>;
+}
+
+function collectPositions(root: Node | null, lineCounter: LineCounter): Record<string, SourcePosition> {
+  const positions: Record<string, SourcePosition> = {};
+  const at = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const visit = (node: unknown, path: string) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const childPath = path === "" ? key : `${path}.${key}`;
+        const range = (pair.key as Node | null)?.range ?? (pair.value as Node | null)?.range;
+        if (range) positions[childPath] = at(range[0]);
+        visit(pair.value, childPath);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const childPath = path === "" ? String(index) : `${path}.${index}`;
+        const range = (item as Node | null)?.range;
+        if (range) positions[childPath] = at(range[0]);
+        visit(item, childPath);
+      });
+    }
+  };
+  if (root?.range) positions[""] = at(root.range[0]);
+  visit(root, "");
+  return positions;
+}
+
+/** Parses one file like `safeParseSchedule` does, without validating it. */
+function readFile(input: ScheduleText, lang: Lang): ReadFile | Issue[] {
+  const file = input.filename;
+  const format = file.toLowerCase().endsWith(".json") ? "JSON" : "YAML";
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(input.text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  if (doc.errors.length > 0) {
+    return doc.errors.map((error) => {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      const detail = error.message.split("\n")[0] ?? error.message;
+      return { code: "yaml-syntax", message: message(lang, "yaml-syntax", { format, detail }), path: [], file, line, column: col };
+    });
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
+  } catch {
+    return [{ code: "too-many-aliases", message: message(lang, "too-many-aliases"), path: [], file, line: 1, column: 1 }];
+  }
+  return { filename: file, data, positions: collectPositions(doc.contents as Node | null, lineCounter) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** JSON with sorted keys, so settings written in a different key order still agree. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (isRecord(value)) {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+function splitPath(dotted: string): (string | number)[] {
+  if (dotted === "") return [];
+  return dotted.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/**
+ * The file of a path in a schedule's source, and the path inside that file: for a merged
+ * schedule the file that holds the field; for one file, `source.file` and the path itself.
+ *
+ * @example
+ * locatePath(schedule.source, ["meetings", 17]); // { file: "ubnd.yaml", path: ["meetings", 3], line: 40, column: 5 }
+ */
+export function locatePath(
+  source: ScheduleSource,
+  path: IssuePath,
+): { file?: string; path: IssuePath; line?: number; column?: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const found = source.positions[path.slice(0, n).join(".")] as (SourcePosition & Partial<MergedPosition>) | undefined;
+    if (!found) continue;
+    const file = found.file ?? source.file;
+    const local = found.path === undefined ? path : [...splitPath(found.path), ...path.slice(n)];
+    return { ...(file === undefined ? {} : { file }), path: local, line: found.line, column: found.column };
+  }
+  return { ...(source.file === undefined ? {} : { file: source.file }), path };
+}
+
+/**
+ * Gives issues about a merged schedule the file, file-local path, line and column they belong
+ * to (issues about a single-file schedule come back unchanged).
+ *
+ * @example
+ * const issues = relocateIssues(expansionIssues, schedule.source);
+ */
+export function relocateIssues(issues: readonly Issue[], source: ScheduleSource): Issue[] {
+  return issues.map((issue) => {
+    if (issue.file !== undefined && source.file === undefined && issue.path.length === 0) return issue;
+    const where = locatePath(source, issue.path);
+    if (where.file === undefined) return issue;
+    return {
+      ...issue,
+      path: where.path,
+      file: where.file,
+      ...(where.line === undefined ? {} : { line: where.line, column: where.column as number }),
+    };
+  });
+}
+
+/**
+ * Merges schedule files kept per body (one file each for HĐND, UBND…) into one schedule and
+ * validates it as a whole: references may cross files; ids must be unique across files; the
+ * settings (`timezone`, `horizon`, `locale`, `calendar`, `checks`, `feeds`) are given once or agree,
+ * else an issue names both files. Every issue names the file, line, column and file-local path it
+ * belongs to. Never throws on bad input.
+ *
+ * @example
+ * const result = safeMergeSchedules([
+ *   { filename: "hdnd.yaml", text: hdndText },
+ *   { filename: "ubnd.yaml", text: ubndText },
+ * ]);
+ * if (result.ok) checkSchedule(result.schedule);
+ */
+export function safeMergeSchedules(inputs: readonly ScheduleText[], options: MergeOptions = {}): ScheduleResult {
+  const guessLang: Lang = options.lang ?? "vi";
+  const issues: Issue[] = [];
+  const files: ReadFile[] = [];
+  for (const input of inputs) {
+    const read = readFile(input, guessLang);
+    if (Array.isArray(read)) issues.push(...read);
+    else files.push(read);
+  }
+  const firstLocale = files.map((f) => (isRecord(f.data) ? f.data.locale : undefined)).find((l) => l !== undefined);
+  const lang: Lang = options.lang ?? (firstLocale === "en" ? "en" : "vi");
+
+  const merged: Record<string, unknown> = {};
+  const positions: Record<string, MergedPosition> = {};
+  const owner = new Map<string, ReadFile>();
+  const place = (file: ReadFile, local: string, mergedPath: string) => {
+    const at = file.positions[local];
+    if (at) positions[mergedPath] = { line: at.line, column: at.column, file: file.filename, path: local };
+  };
+  const copyPositions = (file: ReadFile, localPrefix: string, mergedPrefix: string) => {
+    for (const key of Object.keys(file.positions)) {
+      if (key === localPrefix || key.startsWith(`${localPrefix}.`)) place(file, key, mergedPrefix + key.slice(localPrefix.length));
+    }
+  };
+  const issueAt = (file: ReadFile, local: string, code: Issue["code"], text: string): Issue => {
+    const at = file.positions[local] ?? file.positions[""];
+    return { code, message: text, path: splitPath(local), file: file.filename, ...(at ? { line: at.line, column: at.column } : {}) };
+  };
+
+  for (const file of files) {
+    if (!isRecord(file.data)) {
+      issues.push(issueAt(file, "", "wrong-type", LOCAL["not-a-mapping"][lang]()));
+      continue;
+    }
+    if (positions[""] === undefined) place(file, "", "");
+    for (const [key, value] of Object.entries(file.data)) {
+      if ((LISTS as readonly string[]).includes(key) && Array.isArray(value)) {
+        const existing = merged[key];
+        if (existing === undefined || Array.isArray(existing)) {
+          const list = (existing as unknown[] | undefined) ?? [];
+          if (existing === undefined) {
+            merged[key] = list;
+            owner.set(key, file);
+            place(file, key, key);
+          }
+          value.forEach((item, index) => {
+            copyPositions(file, `${key}.${index}`, `${key}.${list.length}`);
+            list.push(item);
+          });
+          continue;
+        }
+      }
+      const first = owner.get(key);
+      // A list that is not a list (or the first value of a setting) is taken as is, so validation names its file.
+      if (first === undefined || ((LISTS as readonly string[]).includes(key) && Array.isArray(merged[key]))) {
+        merged[key] = value;
+        owner.set(key, file);
+        for (const stale of Object.keys(positions)) if (stale === key || stale.startsWith(`${key}.`)) delete positions[stale];
+        copyPositions(file, key, key);
+        continue;
+      }
+      if (key === "version" || (SETTINGS as readonly string[]).includes(key)) {
+        if (canonical(value) !== canonical(merged[key])) {
+          issues.push(
+            issueAt(file, key, key === "version" ? "invalid-value" : "conflicting-fields", LOCAL["setting-differs"][lang]({
+              field: key,
+              first: first.filename,
+              firstLine: first.positions[key]?.line ?? "?",
+              second: file.filename,
+              secondLine: file.positions[key]?.line ?? "?",
+            })),
+          );
+        }
+      }
+    }
+    if (file.data.version === undefined) {
+      issues.push(issueAt(file, "", "missing-field", message(lang, "missing-field", { field: "version", expected: "1" })));
+    }
+  }
+
+  // Ids unique across files (duplicates inside one file are left to validation, which names the line).
+  for (const list of LISTS) {
+    const items = merged[list];
+    if (!Array.isArray(items)) continue;
+    const seen = new Map<string, MergedPosition>();
+    items.forEach((item, index) => {
+      const id = isRecord(item) ? item.id : undefined;
+      const at = positions[`${list}.${index}`];
+      if (typeof id !== "string" || !at) return;
+      const first = seen.get(id);
+      if (!first) {
+        seen.set(id, at);
+      } else if (first.file !== at.file) {
+        const idAt = positions[`${list}.${index}.id`] ?? at;
+        issues.push({
+          code: "duplicate-id",
+          message: LOCAL["duplicate-across"][lang]({ id, file: first.file, line: first.line }),
+          path: [...splitPath(at.path), "id"],
+          file: at.file,
+          line: idAt.line,
+          column: idAt.column,
+        });
+      }
+    });
+  }
+
+  if (files.length === 0) return { ok: false, issues };
+  const source: ScheduleSource = { positions };
+  const result = validateValue(merged, { lang, source });
+  if (result.ok && issues.length === 0) return result;
+  const validation = result.ok ? [] : relocateIssues(result.issues, source);
+  const kept = validation.filter(
+    (issue) => !(issue.code === "duplicate-id" && issues.some((own) => own.file === issue.file && own.line === issue.line)) && !(issue.code === "missing-field" && issue.path.length === 1 && issue.path[0] === "version"),
+  );
+  return { ok: false, issues: [...issues, ...kept] };
+}
+
+/**
+ * Merges schedule files into one schedule; throws a {@link ScheduleError} holding every issue.
+ * See {@link safeMergeSchedules}.
+ *
+ * @example
+ * const schedule = mergeSchedules([{ filename: "hdnd.yaml", text }, { filename: "ubnd.yaml", text: other }]);
+ */
+export function mergeSchedules(inputs: readonly ScheduleText[], options: MergeOptions = {}): Schedule {
+  const result = safeMergeSchedules(inputs, options);
+  if (!result.ok) throw new ScheduleError(result.issues);
+  return result.schedule;
+}

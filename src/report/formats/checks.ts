@@ -1,0 +1,63 @@
+import { levelSeverity } from "../../conflicts/detect";
+import type { Schedule } from "../../schema/model";
+import type { Severity } from "../../schema/schedule";
+import type { Lang } from "../messages";
+import type { ReportConflict } from "../report";
+
+/** A rule or built-in check as CI formats list it (a JUnit test suite, a SARIF rule). */
+export interface CheckEntry {
+  /** `rule/<rule id>` for the file's rules, `check/<kind>` for the built-in checks. */
+  readonly id: string;
+  readonly title: string;
+  readonly level: Severity;
+}
+
+const CHECK_TITLES: Record<string, Record<Lang, string>> = {
+  attendee: { vi: "Một người dự hai cuộc họp cùng lúc", en: "A person in two meetings at once" },
+  room: { vi: "Một phòng họp dùng cho hai cuộc họp cùng lúc", en: "A room booked for two meetings at once" },
+  "day-off": { vi: "Cuộc họp vào ngày nghỉ", en: "A meeting on a day off" },
+  "working-hours": { vi: "Cuộc họp ngoài giờ làm việc", en: "A meeting outside working hours" },
+};
+
+/** The CI name of a conflict's rule or check: `rule/<id>` or `check/<kind>`. */
+export function checkId(conflict: Pick<ReportConflict, "kind" | "rule">): string {
+  return conflict.rule === null ? `check/${conflict.kind}` : `rule/${conflict.rule}`;
+}
+
+/**
+ * The rules and enabled built-in checks of a schedule, in file order then check order: what a
+ * JUnit report lists as test suites and a SARIF log as rules.
+ *
+ * @example
+ * checkEntries(schedule, "en"); // [{ id: "rule/hdnd-khong-trung-ubnd", title: "…", level: "error" }, { id: "check/attendee", … }]
+ */
+export function checkEntries(schedule: Pick<Schedule, "rules" | "checks">, lang: Lang = "vi"): CheckEntry[] {
+  const entries: CheckEntry[] = schedule.rules.map((rule) => ({ id: `rule/${rule.id}`, title: rule.title, level: rule.severity ?? "error" }));
+  const builtIn = [
+    ["attendee", schedule.checks?.attendee, "error"],
+    ["room", schedule.checks?.room, "error"],
+    ["day-off", schedule.checks?.dayOff, "off"],
+    ["working-hours", schedule.checks?.workingHours, "off"],
+  ] as const;
+  for (const [kind, level, fallback] of builtIn) {
+    const severity = levelSeverity(level, fallback);
+    if (severity) entries.push({ id: `check/${kind}`, title: CHECK_TITLES[kind]?.[lang] ?? kind, level: severity });
+  }
+  return entries;
+}
+
+/** The entries given, plus one for every rule or check a conflict names that they lack. */
+export function entriesWithConflicts(entries: readonly CheckEntry[], conflicts: readonly ReportConflict[], lang: Lang = "vi"): CheckEntry[] {
+  const out = [...entries];
+  for (const conflict of conflicts) {
+    const id = checkId(conflict);
+    if (out.some((entry) => entry.id === id)) continue;
+    out.push({ id, title: conflict.rule ?? CHECK_TITLES[conflict.kind]?.[lang] ?? conflict.kind, level: conflict.severity });
+  }
+  return out;
+}
+
+/** A file path as CI tools want it: forward slashes, no leading `./`. */
+export function ciPath(file: string): string {
+  return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+}

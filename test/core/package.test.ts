@@ -1,0 +1,37 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(__dirname, "../..");
+
+describe("the built package", () => {
+  it("keeps Node built-ins out of the root export, so browsers can import it", () => {
+    for (const file of ["dist/index.js", "dist/index.cjs"]) {
+      const code = readFileSync(join(ROOT, file), "utf8");
+      expect(code).not.toMatch(/from ["'](node:)?(fs|path|os|child_process|http|util|process|url)["']/);
+      expect(code).not.toMatch(/require\(["'](node:)?(fs|path|os|child_process|http|util|url)["']\)/);
+      expect(code).not.toMatch(/\bprocess\.(env|argv|exit|cwd)/);
+    }
+  });
+
+  it("imports as ESM and requires as CJS under Node", () => {
+    const esm = execFileSync(process.execPath, ["--input-type=module", "-e", "import * as l from 'lichhop'; console.log(typeof l.parseSchedule, typeof l.checkSchedule)"], { cwd: ROOT, encoding: "utf8" });
+    expect(esm.trim()).toBe("function function");
+    const cjs = execFileSync(process.execPath, ["-e", "const l = require('lichhop'); console.log(typeof l.parseSchedule, typeof l.expandSchedule)"], { cwd: ROOT, encoding: "utf8" });
+    expect(cjs.trim()).toBe("function function");
+  });
+
+  it("expands rrule rules from the CJS build too (rrule is UMD without an exports map)", () => {
+    const script = `const l = require('lichhop');
+const s = l.validateSchedule({ version: 1, bodies: [{ id: 'b', name: 'B' }], meetings: [{ id: 'm', title: 'M', body: 'b', start: '2024-01-04T08:00', duration: 'PT1H', repeat: 'FREQ=MONTHLY;BYDAY=1TH' }] });
+console.log(l.expandSchedule(s, { from: '2024-01-01', to: '2024-12-31' }).length);`;
+    expect(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" }).trim()).toBe("12");
+  });
+
+  it("runs examples/library.mjs against the build", () => {
+    const out = execFileSync(process.execPath, [join(ROOT, "examples/library.mjs")], { cwd: ROOT, encoding: "utf8" });
+    expect(out).toMatch(/March 2024: \d+ occurrences/);
+    expect(out).toMatch(/\d+ conflicts/);
+  });
+});
