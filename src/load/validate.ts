@@ -246,8 +246,15 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
       issues.push(make("invalid-value", ["horizon", key], "invalid-value", { found: JSON.stringify(text), expected: "a date that exists" }));
     }
   }
+  const validZones = new Map<string, boolean>();
   const zoneOk = (zone: string | undefined, path: IssuePath) => {
-    if (zone === undefined || isValidZone(zone)) return true;
+    if (zone === undefined) return true;
+    let valid = validZones.get(zone);
+    if (valid === undefined) {
+      valid = isValidZone(zone);
+      validZones.set(zone, valid);
+    }
+    if (valid) return true;
     issues.push(make("unknown-zone", path, "unknown-zone", { zone }));
     return false;
   };
