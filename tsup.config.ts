@@ -12,6 +12,15 @@ export default defineConfig([
     external: ["luxon", "rrule", "zod", "yaml"],
   },
   {
+    // The feed server's handler: a subpath export (lichhop/server) that may use Node built-ins.
+    entry: { server: "src/server/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    target: "node20",
+    platform: "node",
+    external: ["luxon", "rrule", "zod", "yaml"],
+  },
+  {
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
     dts: false,

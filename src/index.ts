@@ -14,6 +14,23 @@ export type { CheckOptions, CheckResult } from "./check";
 export { reportOccurrence } from "./report/report";
 export type { Report, ReportConflict, ReportOccurrence } from "./report/report";
 export { formatReportText } from "./report/text";
+export type { ReportSource } from "./report/report";
+export { locateReport } from "./report/formats/locate";
+export type { LocateOptions } from "./report/formats/locate";
+export { formatGithub, formatIssuesGithub } from "./report/formats/github";
+export { formatJunit, formatIssuesJunit } from "./report/formats/junit";
+export type { JunitOptions } from "./report/formats/junit";
+export { formatSarif, formatIssuesSarif } from "./report/formats/sarif";
+export type { SarifOptions } from "./report/formats/sarif";
+export { checkEntries, checkId } from "./report/formats/checks";
+export type { CheckEntry } from "./report/formats/checks";
+export { diffReports, reportAgainstBase } from "./diff/diff";
+export type { ReportDiff } from "./diff/diff";
+export { changedMeetings } from "./diff/meetings";
+export { mergeSchedules, safeMergeSchedules, relocateIssues, locatePath } from "./load/merge";
+export type { ScheduleText, MergeOptions, MergedPosition } from "./load/merge";
+export { toJsonSchema } from "./schema/json-schema";
+export type { JsonSchema } from "./schema/json-schema";
 export type { Lang } from "./report/messages";
 export type { Conflict, ConflictKind } from "./conflicts/detect";
 export { conflictFingerprint } from "./conflicts/fingerprint";
@@ -39,5 +56,22 @@ export type {
   OnDayOff,
 } from "./schema/schedule";
 export type { Schedule, ScheduleSource, SourcePosition } from "./schema/model";
+export { workCalendar, calendarConfigSchema, toLunar, fromLunar, formatLunar, canChi, CalendarError } from "./calendar";
+export type {
+  WorkCalendar,
+  CalendarConfig,
+  DayOff,
+  DayOffKind,
+  WeeklyRestDay,
+  MakeUpDay,
+  LunarDate,
+  Period,
+  Weekday,
+  LocalizedText,
+  CalendarErrorCode,
+} from "./calendar";
+export { buildFeeds, toICalendar, feedSelectors, generateVtimezone } from "./ical";
+export type { Feed, FeedOptions, FeedSelector, FeedSource, VtimezoneSource } from "./ical";
+// The feed server (createFeedHandler) uses Node built-ins: it is the subpath export "lichhop/server".
 export { zoneClock } from "./time/zone";
 export type { ZoneClock } from "./time/zone";

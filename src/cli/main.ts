@@ -1,25 +1,51 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { version } from "../../package.json";
 import type { Lang } from "../report/messages";
-import { runCheck } from "./check";
+import { CHECK_FORMATS, runCheck } from "./check";
+import { runDaysOff } from "./days-off";
 import { runExpand } from "./expand";
+import { runIcs } from "./ics";
+import { runInit } from "./init";
+import { runLunar } from "./lunar";
 import { ExitWithIssues, usageIssue, writeIssues, type Output } from "./io";
+import { runSchema } from "./schema";
+import { runServe } from "./serve";
 
 const HELP = `lichhop ${version}: kiểm tra trùng lịch họp / check meeting schedules for conflicts
 
 Usage:
-  lichhop check FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
-                     [--fail-on error|warning|never]
+  lichhop check FILE|DIR... [--from DATE] [--to DATE] [--lang vi|en]
+                     [--format text|json|github|junit|sarif] [--fail-on error|warning|never]
+                     [--base FILE|DIR | --base-ref REV]
   lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
+  lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
+  lichhop lunar DATE [--format text|json] [--lang vi|en]
+  lichhop init [--province NAME] [--out FILE] [--year YYYY]
+  lichhop ics FILE --out DIR [--expand] [--uid-domain DOMAIN] [--from DATE] [--to DATE] [--lang vi|en]
+  lichhop serve FILE [--port 8080] [--host 127.0.0.1] [--expand] [--uid-domain DOMAIN]
 
 Commands:
   check    expand every meeting and report every conflict
            exit 0: nothing at or above --fail-on (default error); 1: conflicts; 2: bad file or arguments
+           several files (or a directory of *.yaml) are merged into one schedule
   expand   list every occurrence in the horizon, sorted
+  days-off list the days off of a year (holidays, substitute and decision days; FILE's calendar)
+  lunar    the Vietnamese lunar date of DATE, e.g. "ngày 10 tháng 3 năm Giáp Thìn"
+  init     write a commented starting schedule (default schedule.yaml; never overwrites: exit 2)
+  schema   print the schedule file's JSON Schema (draft 2020-12)
+  ics      write iCalendar feeds: all.ics, body/<id>.ics, person/<id>.ics, room/<id>.ics,
+           conflicts.ics (DTSTAMP from SOURCE_DATE_EPOCH, else the file's modification time)
+  serve    serve the same feeds over HTTP for webcal:// subscriptions, reloading on change
 
 Options:
   --from, --to   horizon as local dates YYYY-MM-DD (default: the file's horizon)
-  --format       text (default) or json
+  --format       text (default) or json; check also: github (workflow commands),
+                 junit (JUnit XML) or sarif (SARIF 2.1.0)
+  --base         check: report only conflicts this base schedule lacks (by fingerprint)
+  --base-ref     check: the base is the same path(s) at a git revision (git show REV:./FILE)
+  --expand       ics, serve: one VEVENT per occurrence instead of one per series (RRULE)
+  --uid-domain   ics, serve: domain of the UIDs (default: feeds.uidDomain, else lichhop.invalid)
+  --port, --host serve: where to listen (default 8080 on 127.0.0.1)
   --lang         vi or en (default: the file's locale, else vi)
   --fail-on      error (default), warning or never
   -h, --help     show this help;  -v, --version  show the version
@@ -31,8 +57,17 @@ const OPTIONS = {
   format: { type: "string", default: "text" },
   lang: { type: "string" },
   "fail-on": { type: "string", default: "error" },
+  year: { type: "string" },
+  province: { type: "string" },
+  out: { type: "string" },
+  base: { type: "string", multiple: true },
+  "base-ref": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
+  expand: { type: "boolean" },
+  "uid-domain": { type: "string" },
+  port: { type: "string" },
+  host: { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
@@ -59,8 +94,9 @@ export function main(argv: readonly string[], out: Output): number {
     if (values.lang !== undefined && values.lang !== "vi" && values.lang !== "en") {
       throw new ExitWithIssues([usageIssue(`--lang ${values.lang}: expected vi or en`)]);
     }
-    if (!["text", "json"].includes(values.format)) {
-      throw new ExitWithIssues([usageIssue(`--format ${values.format}: expected text or json`)]);
+    const formats: readonly string[] = command === "check" ? CHECK_FORMATS : ["text", "json"];
+    if (!formats.includes(values.format)) {
+      throw new ExitWithIssues([usageIssue(`--format ${values.format}: expected ${formats.join(", ")}`)]);
     }
     for (const key of ["from", "to"] as const) {
       const value = values[key];
@@ -81,10 +117,39 @@ export function main(argv: readonly string[], out: Output): number {
         if (failOn !== "error" && failOn !== "warning" && failOn !== "never") {
           throw new ExitWithIssues([usageIssue(`--fail-on ${failOn}: expected error, warning or never`)]);
         }
-        return runCheck(needFile(), { ...common, failOn }, out);
+        return runCheck(rest, { ...common, failOn, base: values.base, baseRef: values["base-ref"] }, out);
       }
+      case "schema":
+        if (rest.length > 0) throw new ExitWithIssues([usageIssue("lichhop schema: expected no arguments")]);
+        return runSchema(out);
       case "expand":
         return runExpand(needFile(), common, out);
+      case "days-off":
+        if (rest.length > 1) throw new ExitWithIssues([usageIssue(`lichhop days-off: expected at most one FILE, got ${rest.length}`)]);
+        return runDaysOff({ year: values.year, format: values.format, lang: common.lang, file, currentYear: new Date().getFullYear() }, out);
+      case "lunar":
+        if (rest.length > 1) throw new ExitWithIssues([usageIssue(`lichhop lunar: expected one DATE, got ${rest.length}`)]);
+        return runLunar(file, { format: values.format, lang: common.lang }, out);
+      case "ics":
+        return runIcs(needFile(), {
+          ...common,
+          out: values.out,
+          expand: values.expand === true,
+          uidDomain: values["uid-domain"],
+          sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+        }, out);
+      case "serve":
+        return runServe(needFile(), {
+          ...common,
+          port: values.port,
+          host: values.host,
+          expand: values.expand === true,
+          uidDomain: values["uid-domain"],
+          sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+        }, out);
+      case "init":
+        if (rest.length > 0) throw new ExitWithIssues([usageIssue("lichhop init: takes no positional arguments; use --out FILE")]);
+        return runInit({ province: values.province, out: values.out, year: values.year, lang: common.lang, currentYear: new Date().getFullYear() }, out);
       default:
         throw new ExitWithIssues([usageIssue(`unknown command "${command}"; see lichhop --help`)]);
     }

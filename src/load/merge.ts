@@ -156,7 +156,7 @@ export function locatePath(
  */
 export function relocateIssues(issues: readonly Issue[], source: ScheduleSource): Issue[] {
   return issues.map((issue) => {
-    if (issue.file !== undefined && source.file === undefined && issue.path.length === 0) return issue;
+    if (issue.file !== undefined) return issue;
     const where = locatePath(source, issue.path);
     if (where.file === undefined) return issue;
     return {

@@ -36,8 +36,8 @@ export function checkEntries(schedule: Pick<Schedule, "rules" | "checks">, lang:
   const builtIn = [
     ["attendee", schedule.checks?.attendee, "error"],
     ["room", schedule.checks?.room, "error"],
-    ["day-off", schedule.checks?.dayOff, "off"],
-    ["working-hours", schedule.checks?.workingHours, "off"],
+    ["day-off", schedule.checks?.dayOff, "warning"],
+    ["working-hours", schedule.checks?.workingHours, "warning"],
   ] as const;
   for (const [kind, level, fallback] of builtIn) {
     const severity = levelSeverity(level, fallback);

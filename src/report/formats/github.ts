@@ -1,4 +1,4 @@
-import type { Issue } from "../../errors";
+import { formatPath, type Issue } from "../../errors";
 import type { Report, ReportSource } from "../report";
 import { checkId, ciPath } from "./checks";
 
@@ -61,7 +61,7 @@ export function formatIssuesGithub(issues: readonly Issue[]): string {
         ...(issue.column === undefined ? {} : { column: issue.column }),
       },
       `lichhop ${issue.code}`,
-      issue.message,
+      [formatPath(issue.path), issue.message].filter(Boolean).join(": "),
     ),
   );
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;

@@ -1,0 +1,75 @@
+import { mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { safeCheckSchedule } from "../check";
+import { buildFeeds } from "../ical/feeds";
+import { ExitWithIssues, loadScheduleFile, usageIssue, type Output } from "./io";
+import type { CommonOptions } from "./options";
+
+/** Options of `lichhop ics`. */
+export interface IcsCommandOptions extends CommonOptions {
+  readonly out: string | undefined;
+  readonly expand: boolean;
+  readonly uidDomain: string | undefined;
+  /** `SOURCE_DATE_EPOCH` (seconds), when set. */
+  readonly sourceDateEpoch: string | undefined;
+}
+
+/** DTSTAMP for a file: `SOURCE_DATE_EPOCH` when set, else the file's modification time. */
+export function feedStamp(file: string, sourceDateEpoch: string | undefined): number {
+  if (sourceDateEpoch !== undefined && sourceDateEpoch !== "") {
+    if (!/^\d{1,12}$/.test(sourceDateEpoch)) {
+      throw new ExitWithIssues([usageIssue(`SOURCE_DATE_EPOCH=${sourceDateEpoch}: expected whole seconds since 1970`)]);
+    }
+    return Number(sourceDateEpoch) * 1000;
+  }
+  return Math.floor(statSync(file).mtimeMs / 1000) * 1000;
+}
+
+/** Checks a `--uid-domain` value. */
+export function checkUidDomain(value: string | undefined): void {
+  if (value !== undefined && !/^[A-Za-z0-9.-]+$/.test(value)) {
+    throw new ExitWithIssues([usageIssue(`--uid-domain ${value}: expected a domain name such as hdnd.langson.gov.vn`)]);
+  }
+}
+
+/** `lichhop ics FILE --out DIR`: writes every feed and lists what it wrote. */
+export function runIcs(file: string, options: IcsCommandOptions, out: Output): number {
+  if (options.out === undefined || options.out === "") throw new ExitWithIssues([usageIssue("lichhop ics: expected --out DIR")]);
+  checkUidDomain(options.uidDomain);
+  const schedule = loadScheduleFile(file, options.lang);
+  const result = safeCheckSchedule(schedule, {
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
+  });
+  if (!result.ok) throw new ExitWithIssues(result.issues);
+  const feeds = buildFeeds(schedule, result, {
+    stamp: feedStamp(file, options.sourceDateEpoch),
+    expand: options.expand,
+    uidDomain: options.uidDomain,
+    lang: options.lang,
+  });
+  const written: { path: string; events: number; bytes: number }[] = [];
+  for (const feed of feeds) {
+    const target = join(options.out, feed.path);
+    const bytes = Buffer.from(feed.ics, "utf8");
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      // Write then rename, so a web server never serves a half-written feed.
+      const temporary = `${target}.tmp-${process.pid}`;
+      writeFileSync(temporary, bytes);
+      renameSync(temporary, target);
+    } catch (error) {
+      throw new ExitWithIssues([usageIssue(`cannot write ${target}: ${(error as Error).message}`)]);
+    }
+    written.push({ path: target, events: feed.events, bytes: bytes.length });
+  }
+  if (options.format === "json") {
+    out.stdout(`${JSON.stringify({ version: 1, feeds: written }, null, 2)}\n`);
+  } else {
+    const width = Math.max(...written.map((w) => w.path.length));
+    for (const w of written) out.stdout(`${w.path.padEnd(width)}  ${String(w.events).padStart(4)} VEVENT  ${w.bytes} B\n`);
+    out.stdout(`${written.length} feeds, ${result.report.summary.conflicts} conflicts\n`);
+  }
+  return 0;
+}

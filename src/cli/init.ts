@@ -1,0 +1,44 @@
+import { writeFileSync } from "node:fs";
+import { initTemplate } from "../init/template";
+import type { Lang } from "../report/messages";
+import { ExitWithIssues, usageIssue, type Output } from "./io";
+
+/** Options of `lichhop init`. */
+export interface InitOptions {
+  readonly province?: string | undefined;
+  /** Where to write; `schedule.yaml` when absent. */
+  readonly out?: string | undefined;
+  /** The year of the horizon, as typed; the current year when absent. */
+  readonly year?: string | undefined;
+  readonly lang?: Lang | undefined;
+  /** The current year, read from the clock by the caller. */
+  readonly currentYear: number;
+}
+
+/**
+ * `lichhop init [--province NAME] [--out FILE] [--year YYYY]`: writes a commented starting
+ * schedule; refuses (exit 2) to overwrite an existing file.
+ */
+export function runInit(options: InitOptions, out: Output): number {
+  const path = options.out ?? "schedule.yaml";
+  const yearText = options.year ?? String(options.currentYear);
+  if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
+    throw new ExitWithIssues([usageIssue(`--year ${yearText}: expected a year from 1900 to 2100`)]);
+  }
+  const text = initTemplate({ province: options.province, year: Number(yearText) });
+  try {
+    // "wx": create only, so an existing file is never overwritten (checked atomically).
+    writeFileSync(path, text, { encoding: "utf8", flag: "wx" });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "EEXIST"
+        ? options.lang === "en"
+          ? "the file already exists; choose another --out or remove it first"
+          : "tệp đã tồn tại; chọn --out khác hoặc xóa tệp cũ trước"
+        : (error as Error).message;
+    throw new ExitWithIssues([{ ...usageIssue(`cannot write ${path}: ${reason}`), file: path }]);
+  }
+  out.stdout(options.lang === "en" ? `Wrote ${path}; next: lichhop check ${path}\n` : `Đã tạo ${path}; tiếp theo: lichhop check ${path}\n`);
+  return 0;
+}

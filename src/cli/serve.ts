@@ -1,0 +1,70 @@
+import { createServer } from "node:http";
+import { ScheduleError } from "../errors";
+import { createFeedHandler } from "../server/handler";
+import { checkUidDomain, feedStamp } from "./ics";
+import { ExitWithIssues, usageIssue, type Output } from "./io";
+import type { CommonOptions } from "./options";
+
+/** Options of `lichhop serve`. */
+export interface ServeCommandOptions extends CommonOptions {
+  readonly port: string | undefined;
+  readonly host: string | undefined;
+  readonly expand: boolean;
+  readonly uidDomain: string | undefined;
+  readonly sourceDateEpoch: string | undefined;
+}
+
+/**
+ * `lichhop serve FILE`: serves the feeds over HTTP until SIGINT or SIGTERM. Returns 0 once
+ * listening starts; a listen error later sets the exit code to 2.
+ */
+export function runServe(file: string, options: ServeCommandOptions, out: Output): number {
+  const port = Number(options.port ?? "8080");
+  if (!/^\d{1,5}$/.test(options.port ?? "8080") || port > 65535) {
+    throw new ExitWithIssues([usageIssue(`--port ${options.port}: expected a port number 0–65535`)]);
+  }
+  const host = options.host ?? "127.0.0.1";
+  checkUidDomain(options.uidDomain);
+  const stamp =
+    options.sourceDateEpoch !== undefined && options.sourceDateEpoch !== "" ? feedStamp(file, options.sourceDateEpoch) : undefined;
+  let handler;
+  try {
+    handler = createFeedHandler({
+      file,
+      from: options.from,
+      to: options.to,
+      lang: options.lang,
+      expand: options.expand,
+      uidDomain: options.uidDomain,
+      stamp,
+      log: (line) => out.stderr(`lichhop serve: ${line}\n`),
+    });
+  } catch (error) {
+    if (error instanceof ScheduleError) throw new ExitWithIssues(error.issues);
+    throw error;
+  }
+  const server = createServer(handler);
+  server.on("error", (error) => {
+    out.stderr(`lichhop serve: cannot listen on ${host}:${port}: ${error.message}\n`);
+    handler.close();
+    process.exitCode = 2;
+  });
+  server.listen(port, host, () => {
+    const address = server.address();
+    const actual = typeof address === "object" && address ? address.port : port;
+    const shown = host.includes(":") ? `[${host}]` : host;
+    const { feeds, report } = handler.state();
+    out.stdout(
+      `lichhop serve: ${feeds.length} feeds, ${report.summary.conflicts} conflicts\n` +
+        `  http://${shown}:${actual}/   (webcal://${shown}:${actual}/all.ics)\n`,
+    );
+  });
+  const stop = () => {
+    handler.close();
+    server.close();
+    server.closeAllConnections();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  return 0;
+}

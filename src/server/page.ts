@@ -1,0 +1,74 @@
+import type { FeedState, ServedFeed } from "./handler";
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+
+const TEXT = {
+  vi: {
+    title: "Lịch họp",
+    horizon: (from: string, to: string) => `Từ ${from} đến ${to}`,
+    conflicts: (n: number, e: number, w: number) => `${n} xung đột (${e} lỗi, ${w} cảnh báo)`,
+    error: "Tệp lịch vừa sửa không hợp lệ; đang phục vụ bản hợp lệ gần nhất:",
+    groups: { all: "Tất cả", body: "Cơ quan", person: "Cá nhân", room: "Phòng họp", conflicts: "Trùng lịch" },
+    subscribe: "Đăng ký (webcal)",
+    download: "Tải .ics",
+    events: "sự kiện",
+    report: "Báo cáo JSON",
+    loaded: "Cập nhật lúc",
+  },
+  en: {
+    title: "Meeting calendars",
+    horizon: (from: string, to: string) => `From ${from} to ${to}`,
+    conflicts: (n: number, e: number, w: number) => `${n} conflicts (${e} errors, ${w} warnings)`,
+    error: "The latest change to the schedule file is invalid; serving the last good version:",
+    groups: { all: "All", body: "Bodies", person: "People", room: "Rooms", conflicts: "Conflicts" },
+    subscribe: "Subscribe (webcal)",
+    download: "Download .ics",
+    events: "events",
+    report: "JSON report",
+    loaded: "Loaded at",
+  },
+} as const;
+
+/** The HTML index of the served feeds: subscribe links, the conflict count and the last error. */
+export function renderIndex(state: FeedState, webcal: string | undefined): string {
+  const t = TEXT[state.lang];
+  const { summary, horizon } = state.report;
+  const row = (feed: ServedFeed) => {
+    const links = [
+      ...(webcal ? [`<a href="${escapeHtml(`${webcal}/${feed.path}`)}">${t.subscribe}</a>`] : []),
+      `<a href="${escapeHtml(feed.path)}">${t.download}</a>`,
+    ];
+    return `<tr><td>${escapeHtml(feed.name)}</td><td>${feed.events} ${t.events}</td><td>${links.join(" · ")}</td></tr>`;
+  };
+  const groups = (["all", "body", "person", "room", "conflicts"] as const)
+    .map((kind) => {
+      const feeds = state.feeds.filter((feed) => feed.selector.kind === kind);
+      if (feeds.length === 0) return "";
+      return `<h2>${t.groups[kind]}</h2>\n<table>\n${feeds.map(row).join("\n")}\n</table>`;
+    })
+    .filter(Boolean)
+    .join("\n");
+  const error = state.error === undefined ? "" : `<div class="error"><p>${t.error}</p><pre>${escapeHtml(state.error)}</pre></div>\n`;
+  return `<!doctype html>
+<html lang="${state.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title}</title>
+<style>
+body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+table{border-collapse:collapse;width:100%}td{padding:.3rem .5rem;border-bottom:1px solid #ddd}
+.error{background:#fee;border:1px solid #c00;padding:.5rem 1rem}.conflicts{font-weight:bold}
+</style>
+</head>
+<body>
+<h1>${t.title}</h1>
+<p>${escapeHtml(t.horizon(horizon.from, horizon.to))} · ${t.loaded} ${new Date(state.loadedAt).toISOString()}</p>
+<p class="conflicts" id="conflicts" data-count="${summary.conflicts}">${escapeHtml(t.conflicts(summary.conflicts, summary.errors, summary.warnings))}</p>
+${error}${groups}
+<p><a href="report.json">${t.report}</a></p>
+</body>
+</html>
+`;
+}

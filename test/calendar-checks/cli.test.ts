@@ -1,0 +1,132 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// These run the built CLI (`npx tsup` first), as users do.
+const CLI = join(__dirname, "../../dist/cli.js");
+
+function run(args: readonly string[], cwd?: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", ...(cwd ? { cwd } : {}) });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const tempDir = () => mkdtempSync(join(tmpdir(), "lichhop-calendar-"));
+
+describe("lichhop days-off", () => {
+  it("writes the JSON contract: version, year and one entry per day off", () => {
+    const { code, stdout } = run(["days-off", "--year", "2026", "--format", "json"]);
+    expect(code).toBe(0);
+    const body = JSON.parse(stdout);
+    expect(Object.keys(body)).toEqual(["version", "year", "daysOff"]);
+    expect(body.version).toBe(1);
+    expect(body.year).toBe(2026);
+    const dates = body.daysOff.map((d: { date: string }) => d.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set(dates).size).toBe(dates.length);
+    expect(dates).toEqual(expect.arrayContaining(["2026-01-01", "2026-01-02", "2026-02-16", "2026-02-22", "2026-04-27", "2026-09-02"]));
+    for (const day of body.daysOff) {
+      expect(["holiday", "substitute", "decision", "custom"]).toContain(day.kind);
+      expect(typeof day.name).toBe("string");
+      expect(typeof day.source).toBe("string");
+    }
+    expect(body.daysOff.find((d: { date: string }) => d.date === "2026-02-16")).toMatchObject({ kind: "decision", name: "Tết Nguyên đán (ngày cuối năm âm lịch)" });
+    expect(body.daysOff.find((d: { date: string }) => d.date === "2026-04-27")).toMatchObject({ kind: "substitute" });
+    // No decision for National Day 2026: the second day follows the default rule and says so.
+    expect(body.daysOff.find((d: { date: string }) => d.date === "2026-09-01")).toMatchObject({ kind: "holiday", default: true });
+  });
+
+  it("writes names in the --lang language", () => {
+    const body = JSON.parse(run(["days-off", "--year", "2024", "--format", "json", "--lang", "en"]).stdout);
+    expect(body.daysOff[0]).toEqual({ date: "2024-01-01", name: "New Year's Day", kind: "holiday", source: "Bộ luật Lao động 2019, Điều 112" });
+  });
+
+  it("lists a day both statutory and in a decision once, as decision", () => {
+    const body = JSON.parse(run(["days-off", "--year", "2024", "--format", "json"]).stdout);
+    const september = body.daysOff.filter((d: { date: string }) => d.date.startsWith("2024-09"));
+    expect(september.map((d: { date: string; kind: string }) => `${d.date} ${d.kind}`)).toEqual(["2024-09-01 decision", "2024-09-02 decision", "2024-09-03 decision"]);
+  });
+
+  it("prints text with the make-up days, and uses a schedule file's calendar", () => {
+    const text = run(["days-off", "--year", "2024"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("2024-04-18  T5   Giỗ Tổ Hùng Vương (10/3 âm lịch)");
+    expect(text.stdout).toContain("Ngày làm bù");
+    expect(text.stdout).toContain("2024-05-04");
+    const dir = tempDir();
+    const file = join(dir, "s.yaml");
+    writeFileSync(file, "version: 1\ncalendar: { daysOff: [2024-11-25] }\n");
+    const custom = JSON.parse(run(["days-off", file, "--year", "2024", "--format", "json"]).stdout);
+    expect(custom.daysOff.find((d: { date: string }) => d.date === "2024-11-25")).toMatchObject({ kind: "custom", source: "schedule file" });
+  });
+
+  it.each([["--year", "1899"], ["--year", "abc"], ["--format", "junit"]])("rejects %s %s with exit 2", (flag, value) => {
+    expect(run(["days-off", "--year", "2024", flag, value]).code).toBe(2);
+  });
+});
+
+describe("lichhop lunar", () => {
+  it.each([
+    ["2024-04-18", "ngày 10 tháng 3 năm Giáp Thìn"],
+    ["2030-02-02", "ngày 1 tháng 1 năm Canh Tuất"],
+    ["2024-02-10", "ngày 1 tháng 1 năm Giáp Thìn"],
+    ["2023-03-22", "ngày 1 tháng 2 nhuận năm Quý Mão"],
+  ])("%s is %s", (date, text) => {
+    const result = run(["lunar", date]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${text}\n`);
+  });
+
+  it("writes JSON", () => {
+    const body = JSON.parse(run(["lunar", "2024-04-18", "--format", "json"]).stdout);
+    expect(body).toEqual({
+      version: 1,
+      date: "2024-04-18",
+      lunar: { day: 10, month: 3, year: 2024, leap: false },
+      yearName: "Giáp Thìn",
+      text: "ngày 10 tháng 3 năm Giáp Thìn",
+    });
+  });
+
+  it.each([[["lunar"]], [["lunar", "2024-02-30"]], [["lunar", "2101-01-01"]], [["lunar", "18/04/2024"]]])("rejects %j with exit 2", (args) => {
+    const result = run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toBe("");
+  });
+});
+
+describe("lichhop init", () => {
+  it("writes schedule.yaml by default, and check passes on it as written", () => {
+    const dir = tempDir();
+    const init = run(["init", "--province", "Lạng Sơn"], dir);
+    expect(init.code).toBe(0);
+    const text = readFileSync(join(dir, "schedule.yaml"), "utf8");
+    expect(text).toContain("UBND tỉnh Lạng Sơn");
+    expect(text).toContain("scope: half-day");
+    expect(text).toContain("holidays: vn");
+    const check = run(["check", "schedule.yaml"], dir);
+    expect(check.stderr).toBe("");
+    expect(check.code).toBe(0);
+    expect(run(["check", "schedule.yaml", "--fail-on", "warning"], dir).code).toBe(0);
+  });
+
+  it("writes to --out and refuses to overwrite (exit 2, file untouched)", () => {
+    const dir = tempDir();
+    const out = join(dir, "lich.yaml");
+    expect(run(["init", "--out", out, "--year", "2026"]).code).toBe(0);
+    expect(run(["check", out, "--format", "json"]).code).toBe(0);
+    writeFileSync(out, "# mine\n");
+    const again = run(["init", "--out", out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(out);
+    expect(readFileSync(out, "utf8")).toBe("# mine\n");
+  });
+
+  it("rejects a missing directory and a bad year with exit 2", () => {
+    const dir = tempDir();
+    expect(run(["init", "--out", join(dir, "no", "such", "dir.yaml")]).code).toBe(2);
+    expect(run(["init", "--year", "20x6"], dir).code).toBe(2);
+    expect(existsSync(join(dir, "schedule.yaml"))).toBe(false);
+  });
+});

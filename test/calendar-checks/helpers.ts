@@ -1,0 +1,35 @@
+import { safeCheckSchedule, type CheckResult } from "../../src/check";
+import type { Conflict } from "../../src/conflicts/detect";
+import { parseSchedule } from "../../src/load/parse";
+import type { Lang } from "../../src/report/messages";
+import type { Schedule } from "../../src/schema/model";
+
+/** A one-year schedule around the given YAML fragments (meetings, rules, calendar, checks). */
+export function schedule(body: string, horizon = "{ from: 2024-01-01, to: 2024-12-31 }"): Schedule {
+  const text = `version: 1
+timezone: Asia/Ho_Chi_Minh
+horizon: ${horizon}
+bodies:
+  - { id: tt-hdnd, name: Thường trực HĐND tỉnh, groups: [hdnd] }
+  - { id: ban-kt-ns, name: Ban Kinh tế - Ngân sách, groups: [hdnd, ban-hdnd] }
+  - { id: ubnd, name: UBND tỉnh, groups: [ubnd] }
+${body}`;
+  return parseSchedule(text, { filename: "test.yaml" });
+}
+
+/** Checks a schedule built by {@link schedule}; throws when it cannot be expanded. */
+export function check(body: string, options: { lang?: Lang; horizon?: string } = {}): CheckResult {
+  const result = safeCheckSchedule(schedule(body, options.horizon), options.lang ? { lang: options.lang } : {});
+  if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join("\n"));
+  return result;
+}
+
+/** The conflicts of one kind. */
+export function ofKind(result: CheckResult, kind: Conflict["kind"]): readonly Conflict[] {
+  return result.conflicts.filter((conflict) => conflict.kind === kind);
+}
+
+/** `YYYY-MM-DDTHH:MM` local (UTC+7) of an instant. */
+export function local(instant: number): string {
+  return new Date(instant + 7 * 3_600_000).toISOString().slice(0, 16);
+}

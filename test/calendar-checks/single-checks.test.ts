@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { formatReportText } from "../../src/report/text";
+import { check, local, ofKind } from "./helpers";
+
+const oneOff = (start: string, end: string, extra = "") => `meetings:
+  - { id: hop, title: Họp thử, body: ubnd, start: ${start}, end: ${end}${extra} }
+`;
+
+describe("the day-off check", () => {
+  it.each([
+    ["2024-02-12T08:00", "2024-02-12T10:00", "Tết Nguyên đán (mùng 3)", "decision"],
+    ["2024-04-18T08:00", "2024-04-18T10:00", "Giỗ Tổ Hùng Vương (10/3 âm lịch)", "holiday"],
+    ["2024-04-29T08:00", "2024-04-29T10:00", "Nghỉ lễ 30/4 – 1/5", "decision"],
+    ["2024-06-15T08:00", "2024-06-15T10:00", "Ngày nghỉ hằng tuần", "weekend"],
+    ["2026-04-27T08:00", "2026-04-27T10:00", "Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch)", "substitute"],
+    ["2024-09-02", "2024-09-02", "Quốc khánh (2/9)", "decision"],
+  ])("%s is on a day off: %s", (start, end, name, kind) => {
+    const conflicts = ofKind(check(oneOff(start, end), { horizon: "{ from: 2024-01-01, to: 2026-12-31 }" }), "day-off");
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ rule: null, severity: "warning", overlap: null, subjects: [] });
+    expect(conflicts[0]?.occurrences).toHaveLength(1);
+    expect(conflicts[0]?.details).toMatchObject({ nameVi: name, dayKind: kind });
+  });
+
+  it.each([
+    ["2024-05-04T08:00", "2024-05-04T10:00", "the make-up Saturday"],
+    ["2024-02-15T08:00", "2024-02-15T10:00", "the first working day after Tết"],
+  ])("%s is a working day (%s)", (start, end) => {
+    expect(ofKind(check(oneOff(start, end)), "day-off")).toHaveLength(0);
+  });
+
+  it("reports a custom day off, and nothing with holidays: none on a weekday", () => {
+    expect(ofKind(check(`calendar: { daysOff: [2024-03-05] }\n${oneOff("2024-03-05T08:00", "2024-03-05T09:00")}`), "day-off")[0]?.details).toMatchObject({
+      dayKind: "custom",
+    });
+    expect(ofKind(check(`calendar: { holidays: none }\n${oneOff("2024-04-18T08:00", "2024-04-18T09:00")}`), "day-off")).toHaveLength(0);
+  });
+
+  it("reports a multi-day session touching a day off once, naming the first day off", () => {
+    const conflicts = ofKind(check(oneOff("2024-04-17", "2024-04-19")), "day-off");
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]?.details?.date).toBe("18/04/2024");
+  });
+
+  it("reports an occurrence moved to a holiday once", () => {
+    const result = check(`meetings:
+  - id: thuong-ky
+    title: Họp thường kỳ
+    body: ubnd
+    start: 2024-04-04T08:00
+    end: 2024-04-04T10:00
+    repeat: FREQ=MONTHLY;BYDAY=1TH;COUNT=3
+    changes:
+      - { occurrence: 2024-05-02, start: 2024-04-30T08:00, end: 2024-04-30T10:00 }
+`);
+    const conflicts = ofKind(result, "day-off");
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]?.occurrences[0]?.status).toBe("moved");
+    expect(conflicts[0]?.details?.nameVi).toBe("Ngày Chiến thắng (30/4)");
+  });
+
+  it("does not report an occurrence that its policy moved off the day off", () => {
+    expect(ofKind(check(oneOff("2024-02-12T08:00", "2024-02-12T10:00", ", onDayOff: next-working-day")), "day-off")).toHaveLength(0);
+  });
+
+  it("follows checks.dayOff: error, off and false", () => {
+    const body = oneOff("2024-02-12T08:00", "2024-02-12T10:00");
+    expect(ofKind(check(`checks: { dayOff: error }\n${body}`), "day-off")[0]?.severity).toBe("error");
+    expect(ofKind(check(`checks: { dayOff: off }\n${body}`), "day-off")).toHaveLength(0);
+    expect(ofKind(check(`checks: { dayOff: false }\n${body}`), "day-off")).toHaveLength(0);
+  });
+
+  it("shows the holiday's name in the text report, in Vietnamese and English", () => {
+    const body = oneOff("2024-04-18T08:00", "2024-04-18T10:00");
+    const vi = formatReportText(check(body).report, "vi");
+    expect(vi).toContain('"Họp thử" (T5 18/04/2024 08:00–10:00) rơi vào ngày nghỉ: Giỗ Tổ Hùng Vương (10/3 âm lịch) (18/04/2024)');
+    expect(vi).toContain("[CẢNH BÁO]");
+    const en = formatReportText(check(body, { lang: "en" }).report, "en");
+    expect(en).toContain("falls on a day off: Hùng Kings' Commemoration (10th day of the 3rd lunar month) (18/04/2024)");
+  });
+
+  it("gives a stable fingerprint per occurrence", () => {
+    const a = ofKind(check(oneOff("2024-02-12T08:00", "2024-02-12T10:00")), "day-off")[0];
+    const b = ofKind(check(oneOff("2024-02-12T08:00", "2024-02-12T10:00")), "day-off")[0];
+    expect(a?.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(a?.id).toBe(b?.id);
+  });
+});
+
+describe("the working-hours check", () => {
+  it.each([
+    ["07:00", "07:45", true, "starts before 07:30"],
+    ["07:30", "11:30", false, "the whole morning"],
+    ["10:00", "15:00", false, "across lunch is fine"],
+    ["16:00", "17:00", false, "ends exactly at 17:00"],
+    ["16:00", "17:30", true, "ends after 17:00"],
+    ["06:00", "18:00", true, "both"],
+    ["12:00", "13:00", false, "inside lunch: between the first and the last period"],
+  ])("%s–%s outside: %s (%s)", (from, to, outside) => {
+    const conflicts = ofKind(check(oneOff(`2024-03-05T${from}`, `2024-03-05T${to}`)), "working-hours");
+    expect(conflicts).toHaveLength(outside ? 1 : 0);
+    if (outside) expect(conflicts[0]).toMatchObject({ rule: null, severity: "warning", overlap: null, details: { hours: "07:30–17:00" } });
+  });
+
+  it("reports a timed meeting ending on the next day", () => {
+    expect(ofKind(check(oneOff("2024-03-05T14:00", "2024-03-06T09:00")), "working-hours")).toHaveLength(1);
+  });
+
+  it("exempts all-day items and days off (the day-off check covers those)", () => {
+    expect(ofKind(check(oneOff("2024-03-05", "2024-03-06")), "working-hours")).toHaveLength(0);
+    const weekend = check(oneOff("2024-03-09T06:00", "2024-03-09T20:00"));
+    expect(ofKind(weekend, "working-hours")).toHaveLength(0);
+    expect(ofKind(weekend, "day-off")).toHaveLength(1);
+  });
+
+  it("uses the file's working hours, and a make-up Saturday has the usual periods", () => {
+    const hours = `calendar: { workingHours: { days: [MO, TU, WE, TH, FR], periods: ["07:00-11:30", "13:00-16:30"] } }\n`;
+    expect(ofKind(check(hours + oneOff("2024-03-05T07:00", "2024-03-05T08:00")), "working-hours")).toHaveLength(0);
+    expect(ofKind(check(hours + oneOff("2024-03-05T16:00", "2024-03-05T17:00")), "working-hours")[0]?.details).toEqual({ hours: "07:00–16:30" });
+    expect(ofKind(check(oneOff("2024-05-04T06:30", "2024-05-04T08:00")), "working-hours")).toHaveLength(1);
+  });
+
+  it("is judged in the meeting's own zone", () => {
+    // 09:00 in Tokyo is 07:00 in Hà Nội, but the meeting's own clock says 09:00.
+    const result = check(oneOff("2024-03-05T09:00", "2024-03-05T10:00", ", timezone: Asia/Tokyo"));
+    expect(local(result.occurrences[0]?.start as number)).toBe("2024-03-05T07:00");
+    expect(ofKind(result, "working-hours")).toHaveLength(0);
+  });
+
+  it("follows checks.workingHours and writes its message", () => {
+    const body = oneOff("2024-03-05T07:00", "2024-03-05T07:45");
+    expect(ofKind(check(`checks: { workingHours: off }\n${body}`), "working-hours")).toHaveLength(0);
+    const en = check(`checks: { workingHours: error }\n${body}`, { lang: "en" });
+    expect(en.report.conflicts[0]).toMatchObject({ kind: "working-hours", severity: "error", rule: null, overlap: null });
+    expect(en.report.conflicts[0]?.message).toBe('"Họp thử" (Tue 05/03/2024 07:00–07:45) is outside working hours (07:30–17:00)');
+    expect(en.report.conflicts[0]?.occurrences).toHaveLength(1);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { formatGithub, formatIssuesGithub } from "../../src/report/formats/github";
+import type { Report } from "../../src/report/report";
+import { safeMergeSchedules } from "../../src/load/merge";
+import { addMeetings, BASE_TEXT, checked, lineOf, NEW_CLASHING_MEETING, parse } from "./helpers";
+
+const base = parse(BASE_TEXT);
+
+function annotationLines(report: Report): number[] {
+  return [...formatGithub(report).matchAll(/^::(?:error|warning) file=[^,]*,line=(\d+),/gm)].map((m) => Number(m[1]));
+}
+
+describe("annotations land on the new or changed meeting", () => {
+  const proposedText = addMeetings(BASE_TEXT, NEW_CLASHING_MEETING);
+
+  it("puts every new conflict on the new meeting, even when an old meeting starts first", () => {
+    const report = checked(parse(proposedText, "lich.yaml"), base);
+    expect(report.conflicts).toHaveLength(4);
+    expect(report.conflicts.filter((c) => c.occurrences[0]?.meeting === "tt-hdnd-thuong-ky")).toHaveLength(2);
+    for (const conflict of report.conflicts) {
+      expect(conflict.source?.file).toBe("lich.yaml");
+      expect(lineOf(proposedText, conflict.source?.line ?? 0)).toBe("  - id: ubnd-hop-moi");
+      expect(conflict.source?.column).toBe(5);
+    }
+  });
+
+  it.each([1, 7, 40])("still points at the meeting after %i lines are inserted above it", (count) => {
+    const padding = Array.from({ length: count }, (_, i) => `  # note ${i + 1}`).join("\n");
+    const edited = proposedText.replace("\nmeetings:\n", `\nmeetings:\n${padding}\n`);
+    const before = annotationLines(checked(parse(proposedText), base));
+    const after = annotationLines(checked(parse(edited), base));
+    expect(after).toEqual(before.map((line) => line + count));
+    for (const line of after) expect(lineOf(edited, line)).toBe("  - id: ubnd-hop-moi");
+  });
+
+  it("without a base, a conflict goes on its first occurrence's meeting", () => {
+    const report = checked(base);
+    for (const conflict of report.conflicts) {
+      const first = conflict.occurrences[0];
+      if (!first) continue;
+      expect(conflict.source).toEqual(first.source);
+      expect(lineOf(BASE_TEXT, first.source?.line ?? 0)).toMatch(new RegExp(`- id: ${first.meeting}$|occurrence:`));
+    }
+  });
+
+  it("a moved occurrence points at its changes entry", () => {
+    const moved = BASE_TEXT.replace(
+      "      - { occurrence: 2024-05-02, cancelled: true }",
+      "      - { occurrence: 2024-05-02, cancelled: true }\n      - { occurrence: 2024-08-01, start: 2024-08-01T08:00, end: 2024-08-01T11:30, room: hoi-truong-tinh }\n",
+    );
+    // …and a new one-off UBND meeting in the Hội trường that morning clashes with it.
+    const proposed = addMeetings(
+      moved,
+      `
+  - id: ubnd-hoi-nghi-thang-8
+    title: Hội nghị UBND tỉnh tháng 8
+    body: ubnd
+    start: 2024-08-01T09:00
+    end: 2024-08-01T10:00
+    room: hoi-truong-tinh
+`,
+    );
+    const report = checked(parse(proposed));
+    const room = report.conflicts.find((c) => c.kind === "room" && c.occurrences.some((o) => o.meeting === "ubnd-hoi-nghi-thang-8"));
+    const occurrence = room?.occurrences.find((o) => o.meeting === "tt-hdnd-thuong-ky");
+    expect(occurrence?.status).toBe("moved");
+    expect(lineOf(proposed, occurrence?.source?.line ?? 0)).toContain("occurrence: 2024-08-01");
+    // Against the base both meetings changed; the first changed occurrence carries the annotation.
+    const againstBase = checked(parse(proposed), base);
+    const annotated = againstBase.conflicts.find((c) => c.id === room?.id);
+    expect(annotated?.source).toEqual(annotated?.occurrences[0]?.source);
+  });
+
+  it("names the right file when the schedule is merged from several files", () => {
+    const hdnd = `version: 1
+horizon: { from: 2024-03-01, to: 2024-03-31 }
+bodies: [{ id: hdnd, name: HĐND, groups: [hdnd] }, { id: ubnd, name: UBND }]
+rooms: [{ id: p1, name: Phòng 1 }]
+meetings:
+  - { id: a, title: Họp A, body: hdnd, start: 2024-03-04T08:00, end: 2024-03-04T10:00, room: p1 }
+`;
+    const ubnd = `version: 1
+meetings:
+  # an UBND meeting in the HĐND's room
+  - { id: b, title: Họp B, body: ubnd, start: 2024-03-04T09:00, end: 2024-03-04T11:00, room: p1 }
+`;
+    const result = safeMergeSchedules([
+      { filename: "schedules/hdnd.yaml", text: hdnd },
+      { filename: "schedules/ubnd.yaml", text: ubnd },
+    ]);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const baseResult = safeMergeSchedules([{ filename: "schedules/hdnd.yaml", text: hdnd }]);
+    if (!baseResult.ok) throw new Error("base");
+    const report = checked(result.schedule, baseResult.schedule);
+    expect(report.conflicts.map((c) => c.source)).toEqual([{ file: "schedules/ubnd.yaml", line: 4, column: 5 }]);
+    expect(report.conflicts[0]?.occurrences.map((o) => o.source?.file)).toEqual(["schedules/hdnd.yaml", "schedules/ubnd.yaml"]);
+  });
+});
+
+describe("GitHub workflow commands", () => {
+  const report: Report = {
+    version: 1,
+    horizon: { from: "2024-01-01", to: "2024-01-31" },
+    summary: { meetings: 2, occurrences: 2, conflicts: 2, errors: 1, warnings: 1 },
+    conflicts: [
+      {
+        id: "0123456789abcdef",
+        kind: "room",
+        rule: null,
+        severity: "error",
+        subjects: ["p1"],
+        message: "100% booked:\nline two\r",
+        occurrences: [],
+        overlap: null,
+        source: { file: "./lịch, tỉnh: A.yaml", line: 3, column: 5 },
+      },
+      {
+        id: "fedcba9876543210",
+        kind: "rule",
+        rule: "r",
+        severity: "warning",
+        subjects: [],
+        message: "no source",
+        occurrences: [],
+        overlap: null,
+      },
+    ],
+  };
+
+  it("escapes properties and data as the GitHub toolkit does", () => {
+    expect(formatGithub(report)).toBe(
+      [
+        "::error file=lịch%2C tỉnh%3A A.yaml,line=3,col=5,title=lichhop check/room::100%25 booked:%0Aline two%0D [0123456789abcdef]",
+        "::warning title=lichhop rule/r::no source [fedcba9876543210]",
+        "lichhop: 2 meetings, 2 occurrences; 2 conflicts (1 errors, 1 warnings)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("renders schedule issues on their file and line", () => {
+    expect(
+      formatIssuesGithub([
+        { code: "unknown-reference", message: "unknown room", path: ["meetings", 2, "room"], file: "a.yaml", line: 9, column: 11 },
+        { code: "invalid-value", message: "bad", path: [] },
+      ]),
+    ).toBe("::error file=a.yaml,line=9,col=11,title=lichhop unknown-reference::meetings[2].room: unknown room\n::error title=lichhop invalid-value::bad\n");
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { safeParseSchedule } from "../../src/load/parse";
+import { checkEntries } from "../../src/report/formats/checks";
+import { formatGithub, formatIssuesGithub } from "../../src/report/formats/github";
+import { formatIssuesJunit, formatJunit } from "../../src/report/formats/junit";
+import { formatIssuesSarif, formatSarif } from "../../src/report/formats/sarif";
+import { checked, fixture, parse } from "./helpers";
+
+const FILE = "test/ci/fixtures/small.yaml";
+const schedule = parse(fixture("small.yaml"), FILE);
+const report = checked(schedule);
+const checks = checkEntries(schedule, "en");
+
+const broken = safeParseSchedule(fixture("broken.yaml"), { filename: "test/ci/fixtures/broken.yaml", lang: "en" });
+const issues = broken.ok ? [] : broken.issues;
+
+/** Element names of an XML document must open and close in order. */
+function balanced(xml: string): boolean {
+  const stack: string[] = [];
+  for (const [, close, name, selfClosing] of xml.matchAll(/<(\/?)([A-Za-z][\w.-]*)[^>]*?(\/?)>/g)) {
+    if (selfClosing) continue;
+    if (close) {
+      if (stack.pop() !== name) return false;
+    } else stack.push(name as string);
+  }
+  return stack.length === 0;
+}
+
+describe("golden outputs of the CI formats", () => {
+  it("the fixture has one conflict of each sort", () => {
+    expect(report.conflicts.map((c) => `${c.kind}:${c.severity}`).sort()).toEqual(["attendee:error", "room:warning", "rule:error", "rule:error"]);
+  });
+
+  it("github", async () => {
+    await expect(formatGithub(report)).toMatchFileSnapshot("golden/small.github.txt");
+  });
+
+  it("junit", async () => {
+    const xml = formatJunit(report, { checks, lang: "en" });
+    expect(balanced(xml)).toBe(true);
+    expect(xml).toContain('<testsuites name="lichhop" tests="5" failures="4"');
+    await expect(xml).toMatchFileSnapshot("golden/small.junit.xml");
+  });
+
+  it("sarif", async () => {
+    const text = formatSarif(report, { toolVersion: "0.0.0-test", checks, lang: "en" });
+    const log = JSON.parse(text);
+    expect(log.version).toBe("2.1.0");
+    const run = log.runs[0];
+    for (const result of run.results) {
+      expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      expect(result.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
+    }
+    await expect(text).toMatchFileSnapshot("golden/small.sarif.json");
+  });
+
+  it("junit and sarif list every rule and check, passing ones too", () => {
+    expect(checks.map((c) => c.id)).toEqual(["rule/hdnd-khong-trung-ubnd", "rule/ubnd-khong-trung-nhau", "check/attendee", "check/room"]);
+    expect(formatJunit(report, { checks })).toContain('name="rule/ubnd-khong-trung-nhau: no conflicts"');
+  });
+
+  it("an empty report is a passing JUnit run and an empty SARIF run", () => {
+    const empty = { ...report, conflicts: [], summary: { ...report.summary, conflicts: 0, errors: 0, warnings: 0 } };
+    expect(formatJunit(empty, { checks })).toContain('<testsuites name="lichhop" tests="4" failures="0"');
+    expect(JSON.parse(formatSarif(empty, { checks })).runs[0].results).toEqual([]);
+    expect(formatGithub(empty)).toBe("lichhop: 3 meetings, 6 occurrences; 0 conflicts (0 errors, 0 warnings)\n");
+  });
+
+  it("schedule issues in each format", async () => {
+    expect(issues.length).toBeGreaterThan(0);
+    await expect(formatIssuesGithub(issues)).toMatchFileSnapshot("golden/broken.github.txt");
+    const xml = formatIssuesJunit(issues);
+    expect(balanced(xml)).toBe(true);
+    await expect(xml).toMatchFileSnapshot("golden/broken.junit.xml");
+    await expect(formatIssuesSarif(issues, { toolVersion: "0.0.0-test" })).toMatchFileSnapshot("golden/broken.sarif.json");
+  });
+});

@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { toJsonSchema } from "../../src/schema/json-schema";
+import { scheduleFileSchema } from "../../src/schema/schedule";
+import { CLI, FIXTURES, ROOT } from "./helpers";
+
+const SCHEMA_FILE = join(ROOT, "schema.json");
+const shipped = JSON.parse(readFileSync(SCHEMA_FILE, "utf8"));
+// `email` is also given as a pattern, so the format needs no plug-in.
+const ajv = new Ajv2020({ allErrors: true, strict: true, formats: { email: true } });
+const validate = ajv.compile(shipped);
+
+const MINIMAL = {
+  version: 1,
+  horizon: { from: "2024-01-01", to: "2024-12-31" },
+  bodies: [{ id: "ubnd", name: "UBND tỉnh" }],
+  meetings: [{ id: "hop", title: "Họp", body: "ubnd", start: "2024-03-07T09:00", end: "2024-03-07T11:00" }],
+};
+
+type Edit = (doc: Record<string, any>) => void;
+const bad: [string, Edit][] = [
+  ["an unknown top-level field", (d) => (d.colour = "red")],
+  ["an unknown meeting field", (d) => (d.meetings[0].room_id = "p1")],
+  ["an unknown change field", (d) => (d.meetings[0].changes = [{ occurrence: "2024-03-07", moved: true }])],
+  ["a missing version", (d) => delete d.version],
+  ["version 2", (d) => (d.version = 2)],
+  ["a meeting without a title", (d) => delete d.meetings[0].title],
+  ["a meeting without a start", (d) => delete d.meetings[0].start],
+  ["a body without a name", (d) => delete d.bodies[0].name],
+  ["meetings given as a mapping", (d) => (d.meetings = { hop: {} })],
+  ["a start given as a number", (d) => (d.meetings[0].start = 20240307)],
+  ["attendees given as a text", (d) => (d.meetings[0].attendees = "an")],
+  ["an id with capitals", (d) => (d.meetings[0].id = "Hop")],
+  ["an id starting with '-'", (d) => (d.bodies[0].id = "-ubnd")],
+  ["an id of 65 characters", (d) => (d.meetings[0].id = "a".repeat(65))],
+  ["an id with a space", (d) => (d.meetings[0].attendees = ["nguyen van a"])],
+  ["a start that is no date", (d) => (d.meetings[0].start = "07/03/2024 09:00")],
+  ["a duration in months", (d) => (d.meetings[0].duration = "P1M")],
+  ["an unknown locale", (d) => (d.locale = "fr")],
+  ["a rule of an unknown kind", (d) => (d.rules = [{ id: "r", title: "R", kind: "no-clash", between: [{ bodies: ["ubnd"] }, { bodies: ["ubnd"] }] }])],
+  ["a no-overlap rule with one side", (d) => (d.rules = [{ id: "r", title: "R", kind: "no-overlap", between: [{ bodies: ["ubnd"] }] }])],
+  ["a check level of 'fatal'", (d) => (d.checks = { room: "fatal" })],
+  ["an e-mail without a domain", (d) => (d.people = [{ id: "an", name: "An", email: "an@" }])],
+];
+
+describe("the JSON Schema (schema.json)", () => {
+  it("is draft 2020-12 and is exactly what the zod schemas give (run `lichhop schema > schema.json` after a schema change)", () => {
+    expect(shipped.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(shipped).toEqual(toJsonSchema());
+  });
+
+  it("is byte for byte what `lichhop schema` prints", () => {
+    const result = spawnSync(process.execPath, [CLI, "schema"], { encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(readFileSync(SCHEMA_FILE, "utf8"));
+  });
+
+  const examples = [
+    ...readdirSync(join(ROOT, "examples")).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(ROOT, "examples", f)),
+    ...["lang-son-base.yaml", "small.yaml"].map((f) => join(FIXTURES, f)),
+  ];
+  it.each(examples)("accepts %s", (file) => {
+    const data = parseYaml(readFileSync(file, "utf8"));
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("accepts a minimal schedule, as zod does", () => {
+    expect(validate(MINIMAL)).toBe(true);
+    expect(scheduleFileSchema.safeParse(MINIMAL).success).toBe(true);
+  });
+
+  it.each(bad)("rejects %s, as zod does", (_, edit) => {
+    const doc = structuredClone(MINIMAL) as Record<string, any>;
+    edit(doc);
+    expect(validate(doc)).toBe(false);
+    expect(scheduleFileSchema.safeParse(doc).success).toBe(false);
+  });
+
+  it("the example's modeline points at the shipped schema", () => {
+    expect(readFileSync(join(ROOT, "examples/lang-son-2024.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../schema.json");
+  });
+});

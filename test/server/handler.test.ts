@@ -1,0 +1,194 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFeedHandler, type FeedHandler } from "../../src/server";
+
+const EXAMPLE = "examples/lang-son-2024.yaml";
+
+let dir: string;
+let file: string;
+let server: Server;
+let handler: FeedHandler;
+let base: string;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "lichhop-serve-"));
+  file = join(dir, "lich.yaml");
+  copyFileSync(EXAMPLE, file);
+  utimesSync(file, new Date("2024-01-01T00:00:00Z"), new Date("2024-01-01T00:00:00Z"));
+  handler = createFeedHandler({ file, log: (line) => logs.push(line) });
+  server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  handler.close();
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A raw request: fetch would normalise `..` away before it reaches the server. */
+function rawGet(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}/`, { path, method: "GET" }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("serving feeds", () => {
+  it("serves every feed as text/calendar with a strong ETag and Last-Modified", async () => {
+    for (const feed of handler.state().feeds) {
+      const res = await fetch(`${base}/${feed.path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+      expect(res.headers.get("etag")).toMatch(/^"[A-Za-z0-9_-]+"$/);
+      expect(res.headers.get("last-modified")).toBe("Mon, 01 Jan 2024 00:00:00 GMT");
+      const text = await res.text();
+      expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    }
+  });
+
+  it("answers 304 to If-None-Match (also weak and listed tags) and If-Modified-Since", async () => {
+    const first = await fetch(`${base}/all.ics`);
+    const etag = first.headers.get("etag") as string;
+    for (const value of [etag, `W/${etag}`, `"nope", ${etag}`, "*"]) {
+      const res = await fetch(`${base}/all.ics`, { headers: { "If-None-Match": value } });
+      expect(res.status, value).toBe(304);
+      expect(res.headers.get("etag")).toBe(etag);
+      expect(await res.text()).toBe("");
+    }
+    expect((await fetch(`${base}/all.ics`, { headers: { "If-None-Match": '"other"' } })).status).toBe(200);
+    const lastModified = first.headers.get("last-modified") as string;
+    expect((await fetch(`${base}/all.ics`, { headers: { "If-Modified-Since": lastModified } })).status).toBe(304);
+    expect((await fetch(`${base}/all.ics`, { headers: { "If-Modified-Since": "Sun, 31 Dec 2023 00:00:00 GMT" } })).status).toBe(200);
+  });
+
+  it("answers HEAD with the headers and no body", async () => {
+    const get = await fetch(`${base}/all.ics`);
+    const head = await fetch(`${base}/all.ics`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-length")).toBe(String(Buffer.byteLength(await get.text())));
+    expect(head.headers.get("etag")).toBe(get.headers.get("etag"));
+    expect(await head.text()).toBe("");
+  });
+
+  it("serves an HTML index with webcal:// links and the conflict count, and /report.json", async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await res.text();
+    const host = new URL(base).host;
+    expect(html).toContain(`href="webcal://${host}/all.ics"`);
+    expect(html).toContain(`href="webcal://${host}/person/doan-thi-hau.ics"`);
+    const report = (await (await fetch(`${base}/report.json`)).json()) as { version: number; summary: { conflicts: number } };
+    expect(report.version).toBe(1);
+    expect(html).toContain(`data-count="${report.summary.conflicts}"`);
+  });
+
+  it.each(["/nope", "/all.ics/", "/../package.json", "/body/../all.ics", "/%2e%2e/package.json", "/body/%2F..%2Fall.ics", "//all.ics", "/person/", "/ALL.ICS"])(
+    "answers 404 to %s",
+    async (path) => {
+      expect(await rawGet(path)).toBe(404);
+    },
+  );
+
+  it("answers 405 to other methods and 400 to a malformed path", async () => {
+    const post = await fetch(`${base}/all.ics`, { method: "POST", body: "x" });
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET, HEAD");
+    expect(await rawGet("/%E0%A4%A")).toBe(400);
+  });
+});
+
+describe("watching the file", () => {
+  it("serves a valid change at once, with a new ETag and a later Last-Modified", async () => {
+    const before = await fetch(`${base}/all.ics`);
+    const etag = before.headers.get("etag");
+    const text = readFileSync(EXAMPLE, "utf8").replace("Phiên họp UBND tỉnh thường kỳ", "Phiên họp UBND tỉnh thường kỳ (sửa)");
+    writeFileSync(file, text);
+    // Make the file look older than what is served: Last-Modified must still move forward.
+    utimesSync(file, new Date("2020-01-01T00:00:00Z"), new Date("2020-01-01T00:00:00Z"));
+    await waitFor(async () => (await fetch(`${base}/all.ics`)).headers.get("etag") !== etag);
+    const after = await fetch(`${base}/all.ics`);
+    expect(await after.text()).toContain("(sửa)");
+    expect(Date.parse(after.headers.get("last-modified") as string)).toBeGreaterThan(Date.parse(before.headers.get("last-modified") as string));
+  });
+
+  it("keeps the last good feeds when the change is invalid, and shows the error on the index and in the log", async () => {
+    const good = await (await fetch(`${base}/all.ics`)).text();
+    writeFileSync(file, "version: 1\nmeetings: [ { id: BAD } \n");
+    await waitFor(() => handler.state().error !== undefined);
+    expect(await (await fetch(`${base}/all.ics`)).text()).toBe(good);
+    const html = await (await fetch(`${base}/`)).text();
+    expect(html).toContain('class="error"');
+    expect(html).toContain("lich.yaml");
+    expect(logs.some((line) => line.includes("invalid"))).toBe(true);
+    copyFileSync(EXAMPLE, file);
+    await waitFor(() => handler.state().error === undefined);
+    expect(await (await fetch(`${base}/`)).text()).not.toContain('class="error"');
+  });
+});
+
+describe("createFeedHandler", () => {
+  it("keeps the validators of a feed whose bytes did not change (fixed stamp, manual reload)", () => {
+    const own = join(dir, "own.yaml");
+    copyFileSync(EXAMPLE, own);
+    const h = createFeedHandler({ file: own, watch: false, stamp: 0 });
+    const seen = new Map<string, string>();
+    const capture = () => {
+      const out = new Map<string, string>();
+      for (const feed of h.state().feeds) {
+        let headers: Record<string, unknown> = {};
+        h({ method: "HEAD", url: `/${feed.path}`, headers: {} } as never, {
+          writeHead: (_status: number, hs: Record<string, unknown>) => (headers = hs),
+          end: () => {},
+        } as never);
+        out.set(feed.path, `${String(headers.ETag)} ${String(headers["Last-Modified"])}`);
+      }
+      return out;
+    };
+    for (const [k, v] of capture()) seen.set(k, v);
+    writeFileSync(own, readFileSync(EXAMPLE, "utf8").replace("Phiên họp UBND tỉnh thường kỳ", "Phiên họp UBND tỉnh (sửa)"));
+    expect(h.reload()).toBe(true);
+    const after = capture();
+    expect(after.get("person/chu-tich-ubmttq.ics")).toBe(seen.get("person/chu-tich-ubmttq.ics"));
+    expect(after.get("body/ubnd.ics")).not.toBe(seen.get("body/ubnd.ics"));
+  });
+
+  it("throws a ScheduleError when the file is invalid at start", () => {
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "version: 2\n");
+    expect(() => createFeedHandler({ file: bad, watch: false })).toThrow(/version/);
+  });
+
+  it("escapes the Host header and falls back to relative links when it is not a host", async () => {
+    const res = await new Promise<string>((resolve, reject) => {
+      const req = request(`${base}/`, { headers: { Host: 'evil"><script>' } }, (r) => {
+        let body = "";
+        r.on("data", (c) => (body += c));
+        r.on("end", () => resolve(body));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(res).not.toContain("<script>");
+    expect(res).not.toContain("webcal://");
+    expect(res).toContain('href="all.ics"');
+  });
+});
