@@ -1,7 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { ScheduleError, type Issue, type IssuePath } from "../errors";
 import { message, type Lang } from "../report/messages";
 import type { Schedule, ScheduleSource, SourcePosition } from "../schema/model";
+import { readScheduleText } from "./parse";
 import { validateValue, type ScheduleResult } from "./validate";
 
 /** One schedule file to merge: its text and the name shown in issues. */
@@ -29,24 +29,7 @@ export interface MergedPosition extends SourcePosition {
 const LISTS = ["bodies", "people", "rooms", "meetings", "rules"] as const;
 /** Settings that must be given once or agree in every file that gives them. */
 const SETTINGS = ["timezone", "horizon", "locale", "calendar", "checks", "feeds"] as const;
-const MAX_ALIASES = 100;
 
-const LOCAL = {
-  "setting-differs": {
-    vi: (p: Record<string, string | number>) =>
-      `"${p.field}" khác nhau giữa ${p.first} (dòng ${p.firstLine}) và ${p.second} (dòng ${p.secondLine}): hãy khai báo một lần hoặc giống nhau ở mọi tệp`,
-    en: (p: Record<string, string | number>) =>
-      `"${p.field}" differs between ${p.first} (line ${p.firstLine}) and ${p.second} (line ${p.secondLine}): give it once or the same in every file`,
-  },
-  "duplicate-across": {
-    vi: (p: Record<string, string | number>) => `Mã "${p.id}" bị trùng (đã dùng ở ${p.file} dòng ${p.line})`,
-    en: (p: Record<string, string | number>) => `duplicate id "${p.id}" (already used in ${p.file} on line ${p.line})`,
-  },
-  "not-a-mapping": {
-    vi: () => `Tệp lịch phải là một ánh xạ (version, meetings, …)`,
-    en: () => `a schedule file must be a mapping (version, meetings, …)`,
-  },
-} as const;
 
 interface ReadFile {
   readonly filename: string;
@@ -54,55 +37,10 @@ interface ReadFile {
   readonly positions: Readonly<Record<string, SourcePosition>>;
 }
 
-function collectPositions(root: Node | null, lineCounter: LineCounter): Record<string, SourcePosition> {
-  const positions: Record<string, SourcePosition> = {};
-  const at = (offset: number): SourcePosition => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  const visit = (node: unknown, path: string) => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const childPath = path === "" ? key : `${path}.${key}`;
-        const range = (pair.key as Node | null)?.range ?? (pair.value as Node | null)?.range;
-        if (range) positions[childPath] = at(range[0]);
-        visit(pair.value, childPath);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, index) => {
-        const childPath = path === "" ? String(index) : `${path}.${index}`;
-        const range = (item as Node | null)?.range;
-        if (range) positions[childPath] = at(range[0]);
-        visit(item, childPath);
-      });
-    }
-  };
-  if (root?.range) positions[""] = at(root.range[0]);
-  visit(root, "");
-  return positions;
-}
-
 /** Parses one file like `safeParseSchedule` does, without validating it. */
 function readFile(input: ScheduleText, lang: Lang): ReadFile | Issue[] {
-  const file = input.filename;
-  const format = file.toLowerCase().endsWith(".json") ? "JSON" : "YAML";
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(input.text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  if (doc.errors.length > 0) {
-    return doc.errors.map((error) => {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      const detail = error.message.split("\n")[0] ?? error.message;
-      return { code: "yaml-syntax", message: message(lang, "yaml-syntax", { format, detail }), path: [], file, line, column: col };
-    });
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
-  } catch {
-    return [{ code: "too-many-aliases", message: message(lang, "too-many-aliases"), path: [], file, line: 1, column: 1 }];
-  }
-  return { filename: file, data, positions: collectPositions(doc.contents as Node | null, lineCounter) };
+  const read = readScheduleText(input.text, { filename: input.filename, lang });
+  return read.ok ? { filename: input.filename, data: read.data, positions: read.positions } : read.issues;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -213,7 +151,7 @@ export function safeMergeSchedules(inputs: readonly ScheduleText[], options: Mer
 
   for (const file of files) {
     if (!isRecord(file.data)) {
-      issues.push(issueAt(file, "", "wrong-type", LOCAL["not-a-mapping"][lang]()));
+      issues.push(issueAt(file, "", "wrong-type", message(lang, "not-a-mapping")));
       continue;
     }
     if (positions[""] === undefined) place(file, "", "");
@@ -246,7 +184,7 @@ export function safeMergeSchedules(inputs: readonly ScheduleText[], options: Mer
       if (key === "version" || (SETTINGS as readonly string[]).includes(key)) {
         if (canonical(value) !== canonical(merged[key])) {
           issues.push(
-            issueAt(file, key, key === "version" ? "invalid-value" : "conflicting-fields", LOCAL["setting-differs"][lang]({
+            issueAt(file, key, key === "version" ? "invalid-value" : "conflicting-fields", message(lang, "setting-differs", {
               field: key,
               first: first.filename,
               firstLine: first.positions[key]?.line ?? "?",
@@ -278,7 +216,7 @@ export function safeMergeSchedules(inputs: readonly ScheduleText[], options: Mer
         const idAt = positions[`${list}.${index}.id`] ?? at;
         issues.push({
           code: "duplicate-id",
-          message: LOCAL["duplicate-across"][lang]({ id, file: first.file, line: first.line }),
+          message: message(lang, "duplicate-across", { id, file: first.file, line: first.line }),
           path: [...splitPath(at.path), "id"],
           file: at.file,
           line: idAt.line,

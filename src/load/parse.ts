@@ -50,22 +50,26 @@ function collectPositions(root: Node | null, lineCounter: LineCounter): Record<s
   return positions;
 }
 
+/** A schedule file read but not yet validated: its value and the position of every field. */
+export type ReadResult =
+  | { ok: true; data: unknown; positions: Record<string, SourcePosition> }
+  | { ok: false; issues: Issue[] };
+
 /**
- * Reads a schedule file (YAML or JSON) and returns the schedule, or every issue found, each with
- * its file, line, column and field path. Never throws on bad input.
+ * Reads YAML or JSON text into a plain value and the position of every field, without
+ * validating it. Syntax errors and alias bombs come back as issues.
  *
  * @example
- * const result = safeParseSchedule(text, { filename: "lich.yaml" });
- * if (!result.ok) for (const issue of result.issues) console.log(issue.line, issue.message);
+ * const read = readScheduleText("version: 1\n", { filename: "lich.yaml" });
  */
-export function safeParseSchedule(text: string, options: ParseOptions = {}): ScheduleResult {
+export function readScheduleText(text: string, options: ParseOptions = {}): ReadResult {
   const file = options.filename;
   const format = file?.toLowerCase().endsWith(".json") ? "JSON" : "YAML";
+  const lang = options.lang ?? "vi";
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const base = file === undefined ? {} : { file };
   if (doc.errors.length > 0) {
-    const lang = options.lang ?? "vi";
     const issues: Issue[] = doc.errors.map((error) => {
       const { line, col } = lineCounter.linePos(error.pos[0]);
       const detail = error.message.split("\n")[0] ?? error.message;
@@ -77,12 +81,25 @@ export function safeParseSchedule(text: string, options: ParseOptions = {}): Sch
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch {
-    const lang = options.lang ?? "vi";
     return { ok: false, issues: [{ code: "too-many-aliases", message: message(lang, "too-many-aliases"), path: [], ...base, line: 1, column: 1 }] };
   }
-  const lang = detectLang(data, options);
-  const positions = collectPositions(doc.contents as Node | null, lineCounter);
-  return validateValue(data ?? {}, { lang, source: { ...base, positions } });
+  return { ok: true, data: data ?? {}, positions: collectPositions(doc.contents as Node | null, lineCounter) };
+}
+
+/**
+ * Reads a schedule file (YAML or JSON) and returns the schedule, or every issue found, each with
+ * its file, line, column and field path. Never throws on bad input.
+ *
+ * @example
+ * const result = safeParseSchedule(text, { filename: "lich.yaml" });
+ * if (!result.ok) for (const issue of result.issues) console.log(issue.line, issue.message);
+ */
+export function safeParseSchedule(text: string, options: ParseOptions = {}): ScheduleResult {
+  const read = readScheduleText(text, options);
+  if (!read.ok) return read;
+  const lang = detectLang(read.data, options);
+  const source = options.filename === undefined ? { positions: read.positions } : { file: options.filename, positions: read.positions };
+  return validateValue(read.data, { lang, source });
 }
 
 /**

@@ -234,6 +234,11 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
       selector(rule.target, [...path, "target"]);
       duration(rule.min, [...path, "min"], false);
       duration(rule.max, [...path, "max"], false);
+      const min = parseDuration(rule.min);
+      const max = parseDuration(rule.max);
+      if (min && max && min.days * DAY + min.ms > max.days * DAY + max.ms) {
+        issues.push(make("invalid-value", [...path, "max"], "invalid-value", { found: rule.max, expected: `at least min (${rule.min})` }));
+      }
     }
   });
 

@@ -114,6 +114,20 @@ const MESSAGES = {
     vi: (p) => `Vi phạm quy định "${p.rule}": trước ${p.a} không có cuộc họp nào bắt đầu trong khoảng ${p.from} – ${p.to} (từ ${p.max} đến ${p.min} trước)`,
     en: (p) => `breaks "${p.rule}": no meeting before ${p.a} starts between ${p.from} and ${p.to} (${p.max} to ${p.min} ahead)`,
   },
+  "setting-differs": {
+    vi: (p) =>
+      `"${p.field}" khác nhau giữa ${p.first} (dòng ${p.firstLine}) và ${p.second} (dòng ${p.secondLine}): hãy khai báo một lần hoặc giống nhau ở mọi tệp`,
+    en: (p) =>
+      `"${p.field}" differs between ${p.first} (line ${p.firstLine}) and ${p.second} (line ${p.secondLine}): give it once or the same in every file`,
+  },
+  "duplicate-across": {
+    vi: (p) => `Mã "${p.id}" bị trùng (đã dùng ở ${p.file} dòng ${p.line})`,
+    en: (p) => `duplicate id "${p.id}" (already used in ${p.file} on line ${p.line})`,
+  },
+  "not-a-mapping": {
+    vi: () => `Tệp lịch phải là một ánh xạ (version, meetings, …)`,
+    en: () => `a schedule file must be a mapping (version, meetings, …)`,
+  },
 } satisfies Record<string, Record<Lang, Message>>;
 
 const PERIOD_VI: Record<string, string> = { week: "tuần", month: "tháng", quarter: "quý", year: "năm" };

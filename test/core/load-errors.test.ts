@@ -118,3 +118,11 @@ describe("bad input gives one clear issue with file, line, column and path", () 
     }
   });
 });
+
+describe("rules", () => {
+  it("rejects a lead-time rule whose max is shorter than its min", () => {
+    const text = `${HEAD}  []\nrules:\n  - { id: r, title: R, kind: lead-time, before: { bodies: [ubnd] }, target: { bodies: [ubnd] }, min: P30D, max: P7D }\n`;
+    const [issue] = issuesOf(text);
+    expect(issue).toMatchObject({ code: "invalid-value", path: ["rules", 0, "max"], line: 13 });
+  });
+});
