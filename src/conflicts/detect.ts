@@ -90,13 +90,6 @@ function blockOf(occurrence: Occurrence, size: number, clock: ZoneClock): [numbe
   return [clock.toInstant(first), clock.toInstant(Math.max(last, first + size))];
 }
 
-function sharedSorted(a: readonly string[], b: readonly string[]): string[] {
-  if (a.length === 0 || b.length === 0) return [];
-  const out: string[] = [];
-  for (const item of a) if (b.includes(item) && !out.includes(item)) out.push(item);
-  return out.sort();
-}
-
 function pairConflict(
   kind: ConflictKind,
   rule: string | null,
@@ -127,57 +120,122 @@ export interface DetectOptions {
 }
 
 /**
- * Finds every pair conflict (no-overlap rules, a person twice, a room twice) in occurrences
- * sorted by start, in one sweep: each occurrence is compared only with those still active
- * (ending after it starts, widened by the largest gap or scope in use), never all pairs.
+ * Sweeps a sorted list of occurrence indexes: calls `visit(i, j)` (i before j) for every pair
+ * whose earlier member ends later than `reach` ms before the later one starts. Each index is
+ * compared only with those still active, never with all the others.
  */
-export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurrence[], options: DetectOptions): Conflict[] {
-  const rules = compileRules(schedule);
-  const attendeeSeverity = levelSeverity(schedule.checks?.attendee, "error");
-  const roomSeverity = levelSeverity(schedule.checks?.room, "error");
-  let reach = 0;
-  for (const rule of rules) {
-    reach = Math.max(reach, rule.gap, rule.scope === "day" ? DAY + 2 * HOUR : rule.scope === "half-day" ? HALF_DAY + 2 * HOUR : 0);
-  }
-  const needHalf = rules.some((rule) => rule.scope === "half-day");
-  const needDay = rules.some((rule) => rule.scope === "day");
-  const half = needHalf ? sorted.map((o) => blockOf(o, HALF_DAY, options.clock)) : [];
-  const day = needDay ? sorted.map((o) => blockOf(o, DAY, options.clock)) : [];
-
-  const conflicts: Conflict[] = [];
+function sweep(order: ArrayLike<number>, sorted: readonly Occurrence[], reach: number, visit: (i: number, j: number) => void): void {
   const active: number[] = [];
-  for (let j = 0; j < sorted.length; j++) {
-    const y = sorted[j] as Occurrence;
+  for (let k = 0; k < order.length; k++) {
+    const j = order[k] as number;
+    const start = (sorted[j] as Occurrence).start;
     let keep = 0;
-    for (let k = 0; k < active.length; k++) {
-      const i = active[k] as number;
-      const x = sorted[i] as Occurrence;
-      if (x.end + reach <= y.start) continue;
+    for (let a = 0; a < active.length; a++) {
+      const i = active[a] as number;
+      if ((sorted[i] as Occurrence).end + reach <= start) continue;
       active[keep++] = i;
-      const overlaps = x.start < y.end && y.start < x.end;
-      if (overlaps && attendeeSeverity) {
-        const shared = sharedSorted(x.attendees, y.attendees);
-        if (shared.length > 0) conflicts.push(pairConflict("attendee", null, attendeeSeverity, shared, x, y));
-      }
-      if (overlaps && roomSeverity && x.room !== undefined && x.room === y.room) {
-        conflicts.push(pairConflict("room", null, roomSeverity, [x.room], x, y));
-      }
-      for (const rule of rules) {
-        const a = rule.sides.get(x.meeting);
-        const b = rule.sides.get(y.meeting);
-        if (a === undefined || b === undefined || !(((a & 1) && (b & 2)) || ((a & 2) && (b & 1)))) continue;
-        let clash = x.start < y.end + rule.gap && y.start < x.end + rule.gap;
-        if (!clash && rule.scope !== "exact") {
-          const blocks = rule.scope === "day" ? day : half;
-          const bx = blocks[i] as [number, number];
-          const by = blocks[j] as [number, number];
-          clash = bx[0] < by[1] && by[0] < bx[1];
-        }
-        if (clash) conflicts.push(pairConflict("rule", rule.rule.id, rule.severity, [], x, y, rule.gap ? { gap: rule.gap } : undefined));
-      }
+      visit(i, j);
     }
     active.length = keep;
     active.push(j);
   }
+}
+
+/** Groups occurrence indexes (in sorted order) by each key an occurrence has. */
+function indexBy(sorted: readonly Occurrence[], keys: (o: Occurrence) => readonly string[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < sorted.length; i++) {
+    for (const key of keys(sorted[i] as Occurrence)) {
+      let list = groups.get(key);
+      if (!list) groups.set(key, (list = []));
+      if (list[list.length - 1] !== i) list.push(i);
+    }
+  }
+  return groups;
+}
+
+/**
+ * Finds every pair conflict — no-overlap rules, a person twice, a room twice — in occurrences
+ * sorted by start. Each check sweeps only the occurrences it concerns (a rule's sides, one
+ * person's or one room's occurrences), taken in the one sorted order, with its own reach (the
+ * rule's gap or scope): O(n log n + k) overall, never all pairs.
+ */
+export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurrence[], options: DetectOptions): Conflict[] {
+  const conflicts: Conflict[] = [];
+  const overlaps = (x: Occurrence, y: Occurrence) => x.start < y.end && y.start < x.end;
+  const pairKey = (i: number, j: number) => i * sorted.length + j;
+
+  const attendeeSeverity = levelSeverity(schedule.checks?.attendee, "error");
+  if (attendeeSeverity) {
+    const shared = new Map<number, string[]>();
+    for (const [person, list] of indexBy(sorted, (o) => o.attendees)) {
+      sweep(list, sorted, 0, (i, j) => {
+        if (!overlaps(sorted[i] as Occurrence, sorted[j] as Occurrence)) return;
+        const key = pairKey(i, j);
+        const people = shared.get(key);
+        if (people) people.push(person);
+        else shared.set(key, [person]);
+      });
+    }
+    for (const [key, people] of shared) {
+      const i = Math.floor(key / sorted.length);
+      const j = key - i * sorted.length;
+      conflicts.push(pairConflict("attendee", null, attendeeSeverity, people.sort(), sorted[i] as Occurrence, sorted[j] as Occurrence));
+    }
+  }
+
+  const roomSeverity = levelSeverity(schedule.checks?.room, "error");
+  if (roomSeverity) {
+    for (const [room, list] of indexBy(sorted, (o) => (o.room === undefined ? [] : [o.room]))) {
+      sweep(list, sorted, 0, (i, j) => {
+        const x = sorted[i] as Occurrence;
+        const y = sorted[j] as Occurrence;
+        if (overlaps(x, y)) conflicts.push(pairConflict("room", null, roomSeverity, [room], x, y));
+      });
+    }
+  }
+
+  // One pass hands each occurrence to the rules its meeting belongs to.
+  const rules = compileRules(schedule);
+  const rulesOf = new Map<string, number[]>();
+  rules.forEach((rule, index) => {
+    for (const meeting of rule.sides.keys()) {
+      const list = rulesOf.get(meeting);
+      if (list) list.push(index);
+      else rulesOf.set(meeting, [index]);
+    }
+  });
+  const orders: number[][] = rules.map(() => []);
+  for (let i = 0; i < sorted.length; i++) {
+    const list = rulesOf.get((sorted[i] as Occurrence).meeting);
+    if (list) for (const index of list) (orders[index] as number[]).push(i);
+  }
+  rules.forEach((rule, index) => {
+    const order = orders[index] as number[];
+    if (order.length < 2) return;
+    const size = rule.scope === "day" ? DAY : rule.scope === "half-day" ? HALF_DAY : 0;
+    const blocks = new Map<number, [number, number]>();
+    const blockAt = (i: number) => {
+      let block = blocks.get(i);
+      if (!block) blocks.set(i, (block = blockOf(sorted[i] as Occurrence, size, options.clock)));
+      return block;
+    };
+    const reach = Math.max(rule.gap, size === 0 ? 0 : size + 2 * HOUR);
+    const details = rule.gap ? { gap: rule.gap } : undefined;
+    sweep(order, sorted, reach, (i, j) => {
+      const a = rule.sides.get((sorted[i] as Occurrence).meeting) as number;
+      const b = rule.sides.get((sorted[j] as Occurrence).meeting) as number;
+      if (!((a & 1 && b & 2) || (a & 2 && b & 1))) return;
+      const x = sorted[i] as Occurrence;
+      const y = sorted[j] as Occurrence;
+      let clash = x.start < y.end + rule.gap && y.start < x.end + rule.gap;
+      if (!clash && size !== 0) {
+        const bx = blockAt(i);
+        const by = blockAt(j);
+        clash = bx[0] < by[1] && by[0] < bx[1];
+      }
+      if (clash) conflicts.push(pairConflict("rule", rule.rule.id, rule.severity, [], x, y, details));
+    });
+  });
   return conflicts;
 }

@@ -111,47 +111,52 @@ function expandSeries(
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
   const attendees = meeting.attendees ?? [];
   const tags = meeting.tags ?? [];
-  const base = { meeting: meeting.id, zone: clock.zone, title: meeting.title, bodies, attendees, room: meeting.room, tags };
   const out: Occurrence[] = [];
-  const keep = (occurrence: Occurrence) => {
-    if (occurrence.start < horizon.end && occurrence.end > horizon.start) out.push(occurrence);
+  // Every occurrence is built by this one literal, so they all share one hidden class.
+  const push = (
+    recurrenceId: number,
+    start: number,
+    end: number,
+    allDay: boolean,
+    title: string,
+    room: string | undefined,
+    people: readonly string[],
+    status: Occurrence["status"],
+    change: number | undefined,
+  ) => {
+    if (start < horizon.end && end > horizon.start) {
+      out.push({ meeting: meeting.id, recurrenceId, start, end, allDay, zone: clock.zone, title, bodies, attendees: people, room, tags, status, change });
+    }
   };
+  const policy = adjust && meeting.onDayOff !== undefined && meeting.onDayOff !== "keep" ? adjust : undefined;
   for (const original of starts) {
-    if (series.changes.has(original)) continue;
+    if (series.changes.size > 0 && series.changes.has(original)) continue;
     let wall = original;
-    if (adjust && meeting.onDayOff !== undefined && meeting.onDayOff !== "keep") {
-      const moved = adjust(meeting, original, series.allDay);
+    if (policy) {
+      const moved = policy(meeting, original, series.allDay);
       if (moved === null) continue;
       wall = moved;
     }
     const start = toInstant(wall);
-    keep({
-      ...base,
-      recurrenceId: original,
-      start,
-      end: span.days === 0 ? start + span.ms : addSpan(wall, span, toInstant),
-      allDay: series.allDay,
-      status: wall === original ? "scheduled" : "moved",
-      change: undefined,
-    });
+    const end = span.days === 0 ? start + span.ms : addSpan(wall, span, toInstant);
+    push(original, start, end, series.allDay, meeting.title, meeting.room, attendees, wall === original ? "scheduled" : "moved", undefined);
   }
   for (const change of series.changes.values()) {
     if (change.cancelled) continue;
     const start = toInstant(change.startWall);
     const end = change.endWall !== undefined ? toInstant(change.endWall) : addSpan(change.startWall, change.span, toInstant);
     const moved = change.startWall !== change.original || change.endWall !== undefined || change.span !== series.span;
-    keep({
-      ...base,
-      title: change.title ?? meeting.title,
-      room: change.room ?? meeting.room,
-      attendees: change.attendees ?? attendees,
-      recurrenceId: change.original,
+    push(
+      change.original,
       start,
       end,
-      allDay: change.allDay,
-      status: moved ? "moved" : "changed",
-      change: change.index,
-    });
+      change.allDay,
+      change.title ?? meeting.title,
+      change.room ?? meeting.room,
+      change.attendees ?? attendees,
+      moved ? "moved" : "changed",
+      change.index,
+    );
   }
   return out.length > MAX_OCCURRENCES_PER_SERIES ? "too-many" : out;
 }
