@@ -59,6 +59,12 @@ export function detectSingleConflicts(schedule: Schedule, occurrences: readonly 
   const { calendar, clockFor } = options;
   const conflicts: Conflict[] = [];
   if (!dayOffSeverity && !hoursSeverity) return conflicts;
+  const dates = new Map<number, string>();
+  const dateOf = (day: number) => {
+    let date = dates.get(day);
+    if (date === undefined) dates.set(day, (date = formatDate(day)));
+    return date;
+  };
   for (const o of occurrences) {
     const clock = clockFor(o.zone);
     const startWall = clock.toWall(o.start);
@@ -68,7 +74,7 @@ export function detectSingleConflicts(schedule: Schedule, occurrences: readonly 
       const lastDay = Math.min(startOfDay(Math.max(endWall - 1, startWall)), firstDay + (MAX_DAYS_JUDGED - 1) * DAY);
       for (let day = firstDay; day <= lastDay; day += DAY) {
         if (!inCalendarRange(day)) continue;
-        const date = formatDate(day);
+        const date = dateOf(day);
         const off = calendar.dayOff(date);
         if (off === null) continue;
         conflicts.push(single("day-off", dayOffSeverity, o, { date: dmy(date), dayKind: off.kind, nameVi: off.name.vi, nameEn: off.name.en }));
@@ -76,7 +82,7 @@ export function detectSingleConflicts(schedule: Schedule, occurrences: readonly 
       }
     }
     if (hoursSeverity && !o.allDay && inCalendarRange(firstDay)) {
-      const periods = calendar.periods(formatDate(firstDay));
+      const periods = calendar.periods(dateOf(firstDay));
       const first = periods[0];
       const last = periods[periods.length - 1];
       if (first && last) {

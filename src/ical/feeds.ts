@@ -1,7 +1,7 @@
 import type { CheckResult } from "../check";
 import type { Conflict } from "../conflicts/detect";
 import { UsageError } from "../errors";
-import { compileSeries, type Series } from "../recurrence/series";
+import { compileSeries, resolveChanges, type Series } from "../recurrence/series";
 import { normalizeRRule } from "../recurrence/rrule-text";
 import type { Occurrence } from "../recurrence/expand";
 import type { Lang } from "../report/messages";
@@ -387,7 +387,8 @@ function seriesEvents(ctx: Context, meeting: Meeting, occurrences: readonly Occu
 
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
   const attendees = meeting.attendees ?? [];
-  const cancelled = exdates.filter((wall) => series.changes.get(wall)?.cancelled === true);
+  const changes = meeting.changes?.length ? resolveChanges(series).changes : undefined;
+  const cancelled = changes ? exdates.filter((wall) => changes.get(wall)?.cancelled === true) : [];
   const masterNotes = conflictNotes(ctx, ids.map((id) => `${meeting.id}|${id}`));
   if (cancelled.length > 0) masterNotes.push(`${ctx.labels.cancelled}: ${cancelled.map((w) => wallLabel(w, allDay)).join(", ")}`);
 

@@ -13,7 +13,9 @@ import {
   MAX_OCCURRENCES_PER_SERIES,
   MAX_RULE_PERIODS,
   originalStarts,
+  resolveChanges,
   type Series,
+  type SeriesChange,
 } from "./series";
 
 /**
@@ -103,11 +105,16 @@ function expandSeries(
   const { meeting, clock, span } = series;
   const toInstant = clock.toInstant;
   // An occurrence a day-off policy moves may come from just outside the horizon.
-  const reach = adjust && meeting.onDayOff !== undefined && meeting.onDayOff !== "keep" ? DAY_OFF_REACH : 0;
-  const fromWall = clock.toWall(horizon.start) - (span.days + 2) * DAY - span.ms - reach;
-  const toWall = clock.toWall(horizon.end) + DAY + reach;
-  const starts = originalStarts(series, fromWall, toWall, MAX_OCCURRENCES_PER_SERIES + 2 * series.changes.size + 64);
+  // (next-working-day reaches back, previous-working-day forward).
+  const policy = adjust && meeting.onDayOff !== undefined && meeting.onDayOff !== "keep" ? adjust : undefined;
+  const before = policy && meeting.onDayOff === "next-working-day" ? DAY_OFF_REACH : 0;
+  const after = policy && meeting.onDayOff === "previous-working-day" ? DAY_OFF_REACH : 0;
+  const fromWall = clock.toWall(horizon.start) - (span.days + 2) * DAY - span.ms - before;
+  const toWall = clock.toWall(horizon.end) + DAY + after;
+  const changeCount = meeting.changes?.length ?? 0;
+  const starts = originalStarts(series, fromWall, toWall, MAX_OCCURRENCES_PER_SERIES + 2 * changeCount + 64);
   if (!starts) return "too-many";
+  const changes = changeCount === 0 ? new Map<number, SeriesChange>() : resolveChanges(series, { from: fromWall, to: toWall, starts }).changes;
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
   const attendees = meeting.attendees ?? [];
   const tags = meeting.tags ?? [];
@@ -128,9 +135,8 @@ function expandSeries(
       out.push({ meeting: meeting.id, recurrenceId, start, end, allDay, zone: clock.zone, title, bodies, attendees: people, room, tags, status, change });
     }
   };
-  const policy = adjust && meeting.onDayOff !== undefined && meeting.onDayOff !== "keep" ? adjust : undefined;
   for (const original of starts) {
-    if (series.changes.size > 0 && series.changes.has(original)) continue;
+    if (changes.size > 0 && changes.has(original)) continue;
     let wall = original;
     if (policy) {
       const moved = policy(meeting, original, series.allDay);
@@ -141,11 +147,11 @@ function expandSeries(
     const end = span.days === 0 ? start + span.ms : addSpan(wall, span, toInstant);
     push(original, start, end, series.allDay, meeting.title, meeting.room, attendees, wall === original ? "scheduled" : "moved", undefined);
   }
-  for (const change of series.changes.values()) {
+  for (const change of changes.values()) {
     if (change.cancelled) continue;
     const start = toInstant(change.startWall);
     const end = change.endWall !== undefined ? toInstant(change.endWall) : addSpan(change.startWall, change.span, toInstant);
-    const moved = change.startWall !== change.original || change.endWall !== undefined || change.span !== series.span;
+    const moved = change.startWall !== change.original || change.endWall !== undefined || change.span !== span;
     push(
       change.original,
       start,

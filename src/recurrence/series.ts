@@ -50,7 +50,6 @@ export interface Series {
   readonly exceptDays: ReadonlySet<number>;
   readonly exceptTimes: ReadonlySet<number>;
   readonly extra: readonly number[];
-  readonly changes: ReadonlyMap<number, SeriesChange>;
 }
 
 /** A `changes[]` entry that names no occurrence, or more than one. */
@@ -95,8 +94,8 @@ function buildRule(text: string, startWall: number, allDay: boolean, clock: Zone
 }
 
 /**
- * Compiles a validated meeting into a {@link Series} in its zone. Throws only on input that
- * validation rejects.
+ * Compiles a validated meeting into a {@link Series} in its zone, its `changes` not yet resolved
+ * (see {@link resolveChanges}). Throws only on input that validation rejects.
  */
 export function compileSeries(meeting: Meeting, clock: ZoneClock): Series {
   const start = parseWall(meeting.start);
@@ -121,7 +120,7 @@ export function compileSeries(meeting: Meeting, clock: ZoneClock): Series {
     .map((value) => (value.dateOnly && !start.dateOnly ? value.wall + (start.wall - startOfDay(start.wall)) : value.wall))
     .sort((a, b) => a - b);
 
-  const base: Series = {
+  return {
     meeting,
     clock,
     allDay: start.dateOnly,
@@ -133,9 +132,7 @@ export function compileSeries(meeting: Meeting, clock: ZoneClock): Series {
     exceptDays,
     exceptTimes,
     extra,
-    changes: new Map(),
   };
-  return { ...base, changes: resolveChanges(base).changes };
 }
 
 /**
@@ -176,15 +173,42 @@ export function isRunaway(series: Series, toWall: number): boolean {
   return periods > MAX_RULE_PERIODS;
 }
 
-/** Resolves `changes[].occurrence` to exact original starts, whatever the horizon. */
-export function resolveChanges(series: Series): { changes: Map<number, SeriesChange>; problems: ChangeProblem[] } {
+/** Original starts already enumerated over `[from, to]`, sorted: changes inside it are looked up there. */
+export interface KnownStarts {
+  readonly from: number;
+  readonly to: number;
+  readonly starts: readonly number[];
+}
+
+/** The starts in `[from, last]` from a sorted list, at most two (enough to tell one from several). */
+function startsIn(starts: readonly number[], from: number, last: number): number[] {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < starts.length && (starts[i] as number) <= last && out.length < 2; i++) out.push(starts[i] as number);
+  return out;
+}
+
+/**
+ * Resolves `changes[].occurrence` to exact original starts, whatever the horizon. Keys inside
+ * `known` are looked up in its starts; others ask the rule for that one day.
+ */
+export function resolveChanges(series: Series, known?: KnownStarts): { changes: Map<number, SeriesChange>; problems: ChangeProblem[] } {
   const changes = new Map<number, SeriesChange>();
   const problems: ChangeProblem[] = [];
   (series.meeting.changes ?? []).forEach((change, index) => {
     const key = parseWall(change.occurrence);
     if (!key) return;
     const last = key.dateOnly ? key.wall + DAY - 1 : key.wall;
-    const matches = originalStarts(series, key.wall, last, 1) ?? [Number.NaN, Number.NaN];
+    const matches =
+      known && key.wall >= known.from && last <= known.to
+        ? startsIn(known.starts, key.wall, last)
+        : originalStarts(series, key.wall, last, 1) ?? [Number.NaN, Number.NaN];
     if (matches.length !== 1) {
       problems.push({ index, found: matches.length });
       return;
