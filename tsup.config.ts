@@ -29,6 +29,7 @@ export default defineConfig([
     // The CLI bundles its dependencies into one file: Node then compiles one module instead of
     // hundreds, which halves start-up time.
     noExternal: [/.*/],
+    minify: true,
     banner: {
       js: '#!/usr/bin/env node\nimport { createRequire as __lichhopRequire } from "node:module";\nconst require = __lichhopRequire(import.meta.url);',
     },

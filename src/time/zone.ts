@@ -5,9 +5,20 @@ const DAY = 86_400_000;
 /** Offsets are cached in buckets of 2^35 ms (about 398 days). */
 const BUCKET = 2 ** 35;
 
+/**
+ * Zones whose UTC offset (minutes) is fixed from an instant on, per the tz database: after it no
+ * `Intl` lookup is needed. Asia/Ho_Chi_Minh has kept +07:00 since 13 June 1975 00:00 (+08:00).
+ */
+const FIXED_SINCE: Readonly<Record<string, readonly [since: number, offset: number]>> = Object.freeze({
+  "Asia/Ho_Chi_Minh": Object.freeze([Date.UTC(1975, 5, 12, 16), 420] as const),
+  "Asia/Saigon": Object.freeze([Date.UTC(1975, 5, 12, 16), 420] as const),
+  UTC: Object.freeze([Number.NEGATIVE_INFINITY, 0] as const),
+  "Etc/UTC": Object.freeze([Number.NEGATIVE_INFINITY, 0] as const),
+});
+
 /** True when `zone` is an IANA zone name this runtime knows (e.g. `Asia/Ho_Chi_Minh`). */
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  return Object.hasOwn(FIXED_SINCE, zone) || IANAZone.isValidZone(zone);
 }
 
 /** The UTC offsets of one zone over one bucket of time: a base offset and its transitions. */
@@ -45,9 +56,10 @@ export interface ZoneClock {
  * clock.toInstant(Date.UTC(2024, 0, 4, 8, 0)); // 2024-01-04T01:00:00Z
  */
 export function zoneClock(zone: string): ZoneClock {
-  const iana = IANAZone.create(zone);
+  let iana: IANAZone | undefined; // created on first need: it loads the runtime's time zone data
+  const [fixedSince, fixedOffset] = Object.hasOwn(FIXED_SINCE, zone) ? (FIXED_SINCE[zone] as readonly [number, number]) : [Number.POSITIVE_INFINITY, 0];
   const tables = new Map<number, OffsetTable>();
-  const raw = (instant: number): number => iana.offset(instant);
+  const raw = (instant: number): number => (iana ??= IANAZone.create(zone)).offset(instant);
 
   const table = (bucket: number): OffsetTable => {
     let found = tables.get(bucket);
@@ -85,6 +97,7 @@ export function zoneClock(zone: string): ZoneClock {
   };
 
   const offsetAt = (instant: number): number => {
+    if (instant >= fixedSince) return fixedOffset;
     const t = table(Math.floor(instant / BUCKET));
     let offset = t.base;
     for (let i = 0; i < t.at.length && (t.at[i] as number) <= instant; i++) offset = t.offsets[i] as number;

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { expandSchedule } from "../../src/recurrence/expand";
 import { reportOccurrence } from "../../src/report/report";
+import { IANAZone } from "luxon";
 import { zoneClock, zoneClocks } from "../../src/time/zone";
 import { scheduleFrom } from "../helpers/schedule";
 
@@ -59,5 +60,16 @@ describe("zone clock", () => {
     expect(clock.offsetAt(Date.parse("2024-03-10T06:59:00Z"))).toBe(-300);
     expect(clock.offsetAt(Date.parse("2024-03-10T07:00:00Z"))).toBe(-240);
     expect(clock.toInstant(Date.UTC(2024, 10, 3, 1, 30))).toBe(Date.parse("2024-11-03T05:30:00Z"));
+  });
+});
+
+describe("the fixed-offset fast path", () => {
+  it.each(["Asia/Ho_Chi_Minh", "Asia/Saigon", "UTC", "Etc/UTC"])("agrees with the tz database for %s", (zone) => {
+    const fast = zoneClock(zone);
+    const iana = IANAZone.create(zone);
+    for (let t = Date.UTC(1970, 0, 1); t < Date.UTC(2101, 0, 1); t += 7 * 86_400_000 + 3_600_000) {
+      expect(fast.offsetAt(t)).toBe(iana.offset(t));
+    }
+    expect(fast.offsetAt(Date.UTC(1975, 5, 12, 15, 59))).toBe(iana.offset(Date.UTC(1975, 5, 12, 15, 59)));
   });
 });
