@@ -31,8 +31,11 @@ export type FeedSelector =
 
 /** Options for {@link buildFeeds} and {@link toICalendar}. */
 export interface FeedOptions {
-  /** DTSTAMP of every event: epoch ms or a Date (UTC, whole seconds). Required: feeds never read the clock. */
-  readonly stamp: number | Date;
+  /**
+   * DTSTAMP of every event: an ISO 8601 instant with its offset or `Z` (`"2024-01-01T00:00:00Z"`),
+   * epoch ms or a Date; whole seconds, UTC. Required: feeds never read the clock.
+   */
+  readonly stamp: string | number | Date;
   /** Domain of the UIDs; defaults to the file's `feeds.uidDomain`, else `lichhop.invalid`. */
   readonly uidDomain?: string | undefined;
   /** One VEVENT per occurrence instead of one per series (for clients with weak RRULE support). */
@@ -121,11 +124,35 @@ interface Context {
   readonly ruleStarts: (meeting: Meeting) => readonly number[];
   /** VTIMEZONE text per zone, built once per context. */
   readonly vtimezones: Map<string, string>;
+  /** Occurrences (in start order) per feed key (`body:<id>`, `person:<id>`, `room:<id>`), indexed once. */
+  readonly byFeed: ReadonlyMap<string, readonly Occurrence[]>;
+  /** Each meeting's position in the file: groups are written in file order. */
+  readonly meetingOrder: ReadonlyMap<string, number>;
+  /** How many occurrences each meeting has in all: a feed with all of them reuses its rendering. */
+  readonly totals: ReadonlyMap<string, number>;
+  /** The rendered events of a meeting with all its occurrences, built once and shared by feeds. */
+  readonly rendered: Map<string, Rendered>;
 }
 
-function toMs(stamp: number | Date): number {
-  const ms = typeof stamp === "number" ? stamp : stamp.getTime();
-  if (!Number.isFinite(ms)) throw new UsageError(`stamp: expected epoch milliseconds or a Date, got ${String(stamp)}`);
+/** A meeting's events as text, with their count and the zones they use. */
+interface Rendered {
+  readonly text: string;
+  readonly events: number;
+  readonly zones: readonly string[];
+}
+
+function toMs(stamp: string | number | Date): number {
+  const ms =
+    typeof stamp === "number"
+      ? stamp
+      : typeof stamp === "string"
+        ? /(Z|[+-]\d{2}:\d{2})$/.test(stamp) ? Date.parse(stamp) : Number.NaN
+        : stamp instanceof Date
+          ? stamp.getTime()
+          : Number.NaN;
+  if (!Number.isFinite(ms)) {
+    throw new UsageError(`stamp: expected an ISO instant with an offset (2024-01-01T00:00:00Z), epoch milliseconds or a Date, got ${String(stamp)}`);
+  }
   return Math.floor(ms / 1000) * 1000;
 }
 
@@ -161,6 +188,19 @@ function createContext(schedule: Schedule, source: FeedSource, options: FeedOpti
       if (o.recurrenceId < r[0]) r[0] = o.recurrenceId;
       if (o.recurrenceId > r[1]) r[1] = o.recurrenceId;
     }
+  }
+  const byFeed = new Map<string, Occurrence[]>();
+  const totals = new Map<string, number>();
+  const add = (key: string, o: Occurrence) => {
+    const list = byFeed.get(key);
+    if (!list) byFeed.set(key, [o]);
+    else if (list[list.length - 1] !== o) list.push(o);
+  };
+  for (const o of source.occurrences) {
+    totals.set(o.meeting, (totals.get(o.meeting) ?? 0) + 1);
+    for (const body of o.bodies) add(`body:${body}`, o);
+    for (const person of o.attendees) add(`person:${person}`, o);
+    if (o.room !== undefined) add(`room:${o.room}`, o);
   }
   const starts = new Map<string, number[]>();
   const seriesOf = (meeting: Meeting): Series => {
@@ -203,6 +243,10 @@ function createContext(schedule: Schedule, source: FeedSource, options: FeedOpti
     notes,
     messages,
     vtimezones: new Map(),
+    byFeed,
+    meetingOrder: new Map(schedule.meetings.map((m, index) => [m.id, index])),
+    totals,
+    rendered: new Map(),
   };
 }
 
@@ -495,30 +539,42 @@ function feedPath(selector: FeedSelector): string {
   return selector.kind === "all" || selector.kind === "conflicts" ? `${selector.kind}.ics` : `${selector.kind}/${selector.id}.ics`;
 }
 
-function matcher(selector: FeedSelector): (o: Occurrence) => boolean {
-  switch (selector.kind) {
-    case "body":
-      return (o) => o.bodies.includes(selector.id);
-    case "person":
-      return (o) => o.attendees.includes(selector.id);
-    case "room":
-      return (o) => o.room === selector.id;
-    default:
-      return () => true;
-  }
+/** The occurrences of one feed, in start order. */
+function selectedOccurrences(ctx: Context, selector: FeedSelector): readonly Occurrence[] {
+  if (selector.kind === "all" || selector.kind === "conflicts") return ctx.source.occurrences;
+  return ctx.byFeed.get(`${selector.kind}:${selector.id}`) ?? [];
 }
 
-function groupByMeeting(schedule: Schedule, occurrences: readonly Occurrence[]): [string, Occurrence[]][] {
+/** Occurrences grouped by meeting, the groups in the meetings' file order. */
+function groupByMeeting(ctx: Context, occurrences: readonly Occurrence[]): [string, Occurrence[]][] {
   const lists = new Map<string, Occurrence[]>();
   for (const o of occurrences) {
     const list = lists.get(o.meeting);
     if (list) list.push(o);
     else lists.set(o.meeting, [o]);
   }
-  return schedule.meetings.flatMap((m): [string, Occurrence[]][] => {
-    const list = lists.get(m.id);
-    return list ? [[m.id, list]] : [];
-  });
+  return [...lists].sort((a, b) => (ctx.meetingOrder.get(a[0]) ?? 0) - (ctx.meetingOrder.get(b[0]) ?? 0));
+}
+
+/** Renders a meeting's events as text; a meeting with all its occurrences is rendered once per context. */
+function renderMeeting(ctx: Context, meeting: Meeting, list: readonly Occurrence[]): Rendered {
+  const whole = list.length === ctx.totals.get(meeting.id);
+  const cached = whole ? ctx.rendered.get(meeting.id) : undefined;
+  if (cached) return cached;
+  const zones = new Set<string>();
+  let text = "";
+  let events = 0;
+  for (const event of seriesEvents(ctx, meeting, list)) {
+    events++;
+    text += serializeLines(event);
+    for (const line of event) {
+      const tz = /;TZID=([^:;]+)/.exec(line)?.[1];
+      if (tz) zones.add(tz);
+    }
+  }
+  const rendered = { text, events, zones: [...zones] };
+  if (whole) ctx.rendered.set(meeting.id, rendered);
+  return rendered;
 }
 
 function vtimezoneOf(ctx: Context, zone: string): string {
@@ -539,8 +595,9 @@ function buildOne(ctx: Context, selector: FeedSelector): Feed {
   if (selector.kind !== "all" && selector.kind !== "conflicts" && !ctx.names.has(selector.id)) {
     throw new UsageError(`no ${selector.kind} with id "${selector.id}" in the schedule`);
   }
-  const events: Lines[] = [];
   const zones = new Set<string>();
+  let body = "";
+  let events = 0;
   if (selector.kind === "conflicts") {
     for (const conflict of [...ctx.source.conflicts].sort((a, b) => {
       const sa = a.overlap?.start ?? a.occurrences[0]?.start ?? 0;
@@ -549,26 +606,21 @@ function buildOne(ctx: Context, selector: FeedSelector): Feed {
     })) {
       const event = conflictEvent(ctx, conflict);
       if (!event) continue;
-      events.push(event);
+      events++;
+      body += serializeLines(event);
       if (event.some((line) => line.includes(";TZID="))) zones.add(ctx.zone);
     }
   } else {
-    const matches = matcher(selector);
-    const selected = ctx.source.occurrences.filter(matches);
+    const selected = selectedOccurrences(ctx, selector);
     // Expanded: one event per occurrence in start order; else one group per meeting in file order.
-    const groups: [string, Occurrence[]][] = ctx.expand
-      ? selected.map((o) => [o.meeting, [o]])
-      : groupByMeeting(ctx.schedule, selected);
+    const groups: [string, Occurrence[]][] = ctx.expand ? selected.map((o) => [o.meeting, [o]]) : groupByMeeting(ctx, selected);
     for (const [id, list] of groups) {
       const meeting = ctx.meetings.get(id);
       if (!meeting) continue;
-      for (const event of seriesEvents(ctx, meeting, list)) {
-        events.push(event);
-        for (const line of event) {
-          const tz = /;TZID=([^:;]+)/.exec(line)?.[1];
-          if (tz) zones.add(tz);
-        }
-      }
+      const rendered = renderMeeting(ctx, meeting, list);
+      events += rendered.events;
+      body += rendered.text;
+      for (const zone of rendered.zones) zones.add(zone);
     }
   }
   const name = feedName(ctx, selector);
@@ -588,9 +640,9 @@ function buildOne(ctx: Context, selector: FeedSelector): Feed {
   ];
   let text = serializeLines(lines);
   for (const zone of [...zones].sort()) text += `${vtimezoneOf(ctx, zone)}\r\n`;
-  for (const event of events) text += serializeLines(event);
+  text += body;
   text += "END:VCALENDAR\r\n";
-  return { path: feedPath(selector), selector, name, events: events.length, ics: text };
+  return { path: feedPath(selector), selector, name, events, ics: text };
 }
 
 /** Every feed of a schedule, in the order {@link buildFeeds} writes them. */

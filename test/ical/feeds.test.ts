@@ -60,6 +60,18 @@ describe("golden feeds of the example", () => {
     const c = buildFeeds(example, exampleResult, { stamp: STAMP + 86_400_000 + 1234 });
     expect(c[0]?.ics.replace(/DTSTAMP:\d{8}T\d{6}Z/g, "")).toBe(a[0]?.ics.replace(/DTSTAMP:\d{8}T\d{6}Z/g, ""));
     expect(c[0]?.ics).toContain("DTSTAMP:20240102T000001Z");
+    const d = buildFeeds(example, exampleResult, { stamp: new Date(STAMP).toISOString() });
+    expect(d.map((f) => f.ics)).toEqual(a.map((f) => f.ics));
+    expect(() => buildFeeds(example, exampleResult, { stamp: "2024-01-01T00:00" })).toThrow(/ISO instant/);
+  });
+
+  it("renders a meeting the same in every feed that holds all its occurrences", () => {
+    const feeds = buildFeeds(example, exampleResult, { stamp: STAMP });
+    const uid = (ics: string) => ics.match(/BEGIN:VEVENT\r\nUID:tt-hdnd-thuong-ky@[^]*?END:VEVENT\r\n/g) ?? [];
+    const all = uid(feeds.find((f) => f.path === "all.ics")?.ics ?? "");
+    const body = uid(feeds.find((f) => f.path === "body/tt-hdnd.ics")?.ics ?? "");
+    expect(all.length).toBeGreaterThan(0);
+    expect(body).toEqual(all);
   });
 
   it("every occurrence of the example reaches all.ics at the same instant (ical.js), series and expanded", () => {
