@@ -1,17 +1,20 @@
 import { formatWall } from "../time/wall";
 
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK = 0xffffffffffffffffn;
-
-/** 64-bit FNV-1a of a text's UTF-16 code units, as 16 hex digits. */
+/**
+ * 64-bit FNV-1a of a text's UTF-16 code units, as 16 hex digits. Computed on two 32-bit halves
+ * (the prime is 2^40 + 0x1b3), which gives the same value as 64-bit arithmetic without BigInt.
+ */
 export function fnv1a64(text: string): string {
-  let hash = FNV_OFFSET;
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
   for (let i = 0; i < text.length; i++) {
-    hash ^= BigInt(text.charCodeAt(i));
-    hash = (hash * FNV_PRIME) & MASK;
+    lo = (lo ^ text.charCodeAt(i)) >>> 0;
+    const low = lo * 0x1b3; // < 2^41: exact in a double
+    const carry = Math.floor(low / 0x100000000);
+    hi = (Math.imul(hi, 0x1b3) + carry + ((lo << 8) >>> 0)) >>> 0;
+    lo = low >>> 0;
   }
-  return hash.toString(16).padStart(16, "0");
+  return hi.toString(16).padStart(8, "0") + lo.toString(16).padStart(8, "0");
 }
 
 /** The identity of an occurrence: its meeting and original local start. */

@@ -1,0 +1,39 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  checkSchedule,
+  expandSchedule,
+  parseSchedule,
+  safeParseSchedule,
+  type Issue,
+  type IssueCode,
+  type Meeting,
+  type Occurrence,
+  type Report,
+  type Schedule,
+  type ScheduleFileInput,
+} from "../../src/index";
+
+describe("the public API's types", () => {
+  it("infers the schedule types from the zod schemas", () => {
+    expectTypeOf<Meeting["id"]>().toEqualTypeOf<string>();
+    expectTypeOf<Meeting["onDayOff"]>().toEqualTypeOf<"keep" | "skip" | "next-working-day" | "previous-working-day" | undefined>();
+    expectTypeOf<Schedule["meetings"]>().toEqualTypeOf<Meeting[]>();
+    expectTypeOf<ScheduleFileInput["version"]>().toEqualTypeOf<1>();
+  });
+
+  it("returns a discriminated result from safeParseSchedule", () => {
+    const result = safeParseSchedule("version: 1");
+    if (result.ok) expectTypeOf(result.schedule).toEqualTypeOf<Schedule>();
+    else expectTypeOf(result.issues).toEqualTypeOf<Issue[]>();
+    expectTypeOf(parseSchedule).returns.toEqualTypeOf<Schedule>();
+  });
+
+  it("gives occurrences with epoch-ms times and a versioned report", () => {
+    expectTypeOf(expandSchedule).returns.toEqualTypeOf<Occurrence[]>();
+    expectTypeOf<Occurrence["start"]>().toEqualTypeOf<number>();
+    expectTypeOf(checkSchedule).returns.toEqualTypeOf<Report>();
+    expectTypeOf<Report["version"]>().toEqualTypeOf<1>();
+    expectTypeOf<Issue["code"]>().toEqualTypeOf<IssueCode>();
+    expectTypeOf<"yaml-syntax">().toMatchTypeOf<IssueCode>();
+  });
+});
