@@ -78,6 +78,7 @@ function compileRules(schedule: Schedule): CompiledRule[] {
 }
 
 const HALF_DAY = 12 * HOUR;
+const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /** The half-day or day blocks an occurrence touches, as instants in the schedule's zone. */
 function blockOf(occurrence: Occurrence, size: number, clock: ZoneClock): [number, number] {
@@ -141,17 +142,34 @@ function sweep(order: ArrayLike<number>, sorted: readonly Occurrence[], reach: n
   }
 }
 
-/** Groups occurrence indexes (in sorted order) by each key an occurrence has. */
+/**
+ * Groups occurrence indexes (in sorted order) by each key an occurrence has. Occurrences of one
+ * meeting share their key list, so each distinct list is resolved to slots once.
+ */
 function indexBy(sorted: readonly Occurrence[], keys: (o: Occurrence) => readonly string[]): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
+  const slotOf = new Map<string, number>();
+  const lists: number[][] = [];
+  const resolved = new WeakMap<readonly string[], number[]>();
   for (let i = 0; i < sorted.length; i++) {
-    for (const key of keys(sorted[i] as Occurrence)) {
-      let list = groups.get(key);
-      if (!list) groups.set(key, (list = []));
-      if (list[list.length - 1] !== i) list.push(i);
+    const list = keys(sorted[i] as Occurrence);
+    if (list.length === 0) continue;
+    let slots = resolved.get(list);
+    if (!slots) {
+      slots = [];
+      for (const key of list) {
+        let slot = slotOf.get(key);
+        if (slot === undefined) {
+          slot = lists.length;
+          slotOf.set(key, slot);
+          lists.push([]);
+        }
+        if (!slots.includes(slot)) slots.push(slot);
+      }
+      resolved.set(list, slots);
     }
+    for (const slot of slots) (lists[slot] as number[]).push(i);
   }
-  return groups;
+  return new Map([...slotOf].map(([key, slot]) => [key, lists[slot] as number[]]));
 }
 
 /**
@@ -186,7 +204,13 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
 
   const roomSeverity = levelSeverity(schedule.checks?.room, "error");
   if (roomSeverity) {
-    for (const [room, list] of indexBy(sorted, (o) => (o.room === undefined ? [] : [o.room]))) {
+    const byRoom = new Map<string, readonly string[]>();
+    const roomKey = (room: string) => {
+      let key = byRoom.get(room);
+      if (!key) byRoom.set(room, (key = [room]));
+      return key;
+    };
+    for (const [room, list] of indexBy(sorted, (o) => (o.room === undefined ? NO_KEYS : roomKey(o.room)))) {
       sweep(list, sorted, 0, (i, j) => {
         const x = sorted[i] as Occurrence;
         const y = sorted[j] as Occurrence;

@@ -59,11 +59,24 @@ export function detectSingleConflicts(schedule: Schedule, occurrences: readonly 
   const { calendar, clockFor } = options;
   const conflicts: Conflict[] = [];
   if (!dayOffSeverity && !hoursSeverity) return conflicts;
+  // The calendar is asked once per local day: occurrences share days.
   const dates = new Map<number, string>();
   const dateOf = (day: number) => {
     let date = dates.get(day);
     if (date === undefined) dates.set(day, (date = formatDate(day)));
     return date;
+  };
+  const offs = new Map<number, ReturnType<WorkCalendar["dayOff"]>>();
+  const offOf = (day: number) => {
+    let off = offs.get(day);
+    if (off === undefined) offs.set(day, (off = calendar.dayOff(dateOf(day))));
+    return off;
+  };
+  const periodsByDay = new Map<number, ReturnType<WorkCalendar["periods"]>>();
+  const periodsOf = (day: number) => {
+    let periods = periodsByDay.get(day);
+    if (periods === undefined) periodsByDay.set(day, (periods = calendar.periods(dateOf(day))));
+    return periods;
   };
   for (const o of occurrences) {
     const clock = clockFor(o.zone);
@@ -74,15 +87,14 @@ export function detectSingleConflicts(schedule: Schedule, occurrences: readonly 
       const lastDay = Math.min(startOfDay(Math.max(endWall - 1, startWall)), firstDay + (MAX_DAYS_JUDGED - 1) * DAY);
       for (let day = firstDay; day <= lastDay; day += DAY) {
         if (!inCalendarRange(day)) continue;
-        const date = dateOf(day);
-        const off = calendar.dayOff(date);
+        const off = offOf(day);
         if (off === null) continue;
-        conflicts.push(single("day-off", dayOffSeverity, o, { date: dmy(date), dayKind: off.kind, nameVi: off.name.vi, nameEn: off.name.en }));
+        conflicts.push(single("day-off", dayOffSeverity, o, { date: dmy(dateOf(day)), dayKind: off.kind, nameVi: off.name.vi, nameEn: off.name.en }));
         break;
       }
     }
     if (hoursSeverity && !o.allDay && inCalendarRange(firstDay)) {
-      const periods = calendar.periods(dateOf(firstDay));
+      const periods = periodsOf(firstDay);
       const first = periods[0];
       const last = periods[periods.length - 1];
       if (first && last) {
