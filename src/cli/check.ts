@@ -16,7 +16,7 @@ import type { Lang } from "../report/messages";
 import type { Report } from "../report/report";
 import { formatReportText } from "../report/text";
 import type { Schedule } from "../schema/model";
-import { ExitWithIssues, loadScheduleFile, usageIssue, type Output } from "./io";
+import { ExitWithIssues, loadScheduleFile, usageIssue, writeJson, type Output } from "./io";
 import type { CommonOptions } from "./options";
 
 /** The formats `lichhop check` writes. */
@@ -184,7 +184,7 @@ function check(paths: readonly string[], options: CheckCommandOptions, out: Outp
   const checks = checkEntries(schedule, lang);
   switch (options.format) {
     case "json":
-      out.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      writeJson(report as unknown as Record<string, unknown>, out);
       break;
     case "text":
       out.stdout(formatReportText(report, lang) + (withBase ? baseLine(report, lang) : ""));

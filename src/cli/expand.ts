@@ -1,7 +1,7 @@
 import { renderContext } from "../check";
 import { safeExpandSchedule } from "../recurrence/expand";
 import { describeTime, reportOccurrence } from "../report/report";
-import { ExitWithIssues, loadScheduleFile, usageIssue, type Output } from "./io";
+import { ExitWithIssues, loadScheduleFile, usageIssue, writeJson, type Output } from "./io";
 import type { CommonOptions } from "./options";
 
 /** `lichhop expand FILE`: lists every occurrence in the horizon, sorted. */
@@ -17,7 +17,7 @@ export function runExpand(file: string, options: CommonOptions, out: Output): nu
   const context = renderContext(schedule, lang);
   if (options.format === "json") {
     const occurrences = result.occurrences.map((o) => reportOccurrence(o, context.clockFor));
-    out.stdout(`${JSON.stringify({ version: 1, occurrences }, null, 2)}\n`);
+    writeJson({ version: 1, occurrences }, out);
   } else if (options.format === "text") {
     const lines = result.occurrences.map((o) => `${describeTime(o, context.clockFor(o.zone), lang)}  ${o.title}  [${o.meeting}]`);
     out.stdout(lines.length > 0 ? `${lines.join("\n")}\n` : "");

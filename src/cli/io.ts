@@ -55,3 +55,43 @@ export function writeIssues(issues: readonly Issue[], format: string, out: Outpu
   }
   for (const issue of issues) out.stderr(`${formatIssue(issue)} [${issue.code}]\n`);
 }
+
+/** Output is flushed in pieces of about this many characters. */
+const CHUNK = 1 << 20;
+
+/**
+ * Writes `JSON.stringify(value, null, 2)` plus a newline, byte for byte, without building the
+ * whole text: the elements of top-level arrays are stringified one at a time and written in
+ * chunks, so a report of a million occurrences never exists as one string.
+ */
+export function writeJson(value: Record<string, unknown>, out: Output): void {
+  let buffer = "";
+  const emit = (text: string) => {
+    buffer += text;
+    if (buffer.length >= CHUNK) {
+      out.stdout(buffer);
+      buffer = "";
+    }
+  };
+  const entries = Object.entries(value).filter(([, item]) => item !== undefined && typeof item !== "function");
+  if (entries.length === 0) {
+    out.stdout("{}\n");
+    return;
+  }
+  emit("{");
+  entries.forEach(([key, item], index) => {
+    emit(`${index === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `);
+    if (Array.isArray(item) && item.length > 0) {
+      emit("[");
+      item.forEach((element, i) => {
+        const text = JSON.stringify(element === undefined || typeof element === "function" ? null : element, null, 2) ?? "null";
+        emit(`${i === 0 ? "" : ","}\n    ${text.replace(/\n/g, "\n    ")}`);
+      });
+      emit("\n  ]");
+    } else {
+      emit((JSON.stringify(item, null, 2) ?? "null").replace(/\n/g, "\n  "));
+    }
+  });
+  emit("\n}\n");
+  out.stdout(buffer);
+}
