@@ -7,7 +7,7 @@ import { changedMeetings } from "../diff/meetings";
 import { reportAgainstBase } from "../diff/diff";
 import { formatIssue, type Issue } from "../errors";
 import { relocateIssues, safeMergeSchedules, type ScheduleText } from "../load/merge";
-import { checkEntries } from "../report/formats/checks";
+import { checkEntries, type CheckEntry } from "../report/formats/checks";
 import { formatGithub, formatIssuesGithub } from "../report/formats/github";
 import { formatIssuesJunit, formatJunit } from "../report/formats/junit";
 import { locateReport } from "../report/formats/locate";
@@ -157,7 +157,11 @@ function baseLine(report: Report, lang: Lang): string {
     : `So với bản gốc: ${added} mới, ${fixed} đã hết, ${unchanged} không đổi.\n`;
 }
 
-function check(paths: readonly string[], options: CheckCommandOptions, out: Output): number {
+/**
+ * Loads, checks and locates: returns only what output needs, so the occurrences and the
+ * unlocated report are garbage before a large report is written.
+ */
+function evaluate(paths: readonly string[], options: CheckCommandOptions, out: Output): { report: Report; checks: CheckEntry[]; lang: Lang; withBase: boolean } {
   const schedule = loadSchedules(paths, options.lang);
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   const result = safeCheckSchedule(schedule, {
@@ -181,7 +185,11 @@ function check(paths: readonly string[], options: CheckCommandOptions, out: Outp
   } else {
     report = locateReport(result.report, result.conflicts, schedule);
   }
-  const checks = checkEntries(schedule, lang);
+  return { report, checks: checkEntries(schedule, lang), lang, withBase };
+}
+
+function check(paths: readonly string[], options: CheckCommandOptions, out: Output): number {
+  const { report, checks, lang, withBase } = evaluate(paths, options, out);
   switch (options.format) {
     case "json":
       writeJson(report as unknown as Record<string, unknown>, out);
