@@ -4,6 +4,7 @@ import { DAY, formatWall, parseDuration, type Span } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
 import { selectorMatcher, type Conflict } from "./detect";
 import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
+import { lowerBound } from "../internal/search";
 
 /** Options for {@link detectLeadTimeConflicts}. */
 export interface LeadTimeOptions {
@@ -15,18 +16,6 @@ export interface LeadTimeOptions {
 function minus(instant: number, span: Span, clock: ZoneClock): number {
   const shifted = span.days === 0 ? instant : clock.toInstant(clock.toWall(instant) - span.days * DAY);
   return shifted - span.ms;
-}
-
-/** Index of the first value `>= target` in an ascending array. */
-function lowerBound(values: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] as number) < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const dmyhm = (wall: number): string => {

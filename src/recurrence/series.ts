@@ -3,6 +3,7 @@ import type { ZoneClock } from "../time/zone";
 import { DAY, HOUR, MINUTE, parseDuration, parseWall, startOfDay, type Span } from "../time/wall";
 import { RRule } from "./rrule-lib";
 import { normalizeRRule } from "./rrule-text";
+import { lowerBound } from "../internal/search";
 
 /** The most occurrences one series may have inside the horizon. */
 export const MAX_OCCURRENCES_PER_SERIES = 100_000;
@@ -182,15 +183,8 @@ export interface KnownStarts {
 
 /** The starts in `[from, last]` from a sorted list, at most two (enough to tell one from several). */
 function startsIn(starts: readonly number[], from: number, last: number): number[] {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((starts[mid] as number) < from) lo = mid + 1;
-    else hi = mid;
-  }
   const out: number[] = [];
-  for (let i = lo; i < starts.length && (starts[i] as number) <= last && out.length < 2; i++) out.push(starts[i] as number);
+  for (let i = lowerBound(starts, from); i < starts.length && (starts[i] as number) <= last && out.length < 2; i++) out.push(starts[i] as number);
   return out;
 }
 
