@@ -35,3 +35,20 @@ console.log(l.expandSchedule(s, { from: '2024-01-01', to: '2024-12-31' }).length
     expect(out).toMatch(/\d+ conflicts/);
   });
 });
+
+describe("the published package", () => {
+  it("serves lichhop/server to ESM and CJS consumers", () => {
+    const esm = execFileSync(process.execPath, ["--input-type=module", "-e", "import { createFeedHandler } from 'lichhop/server'; console.log(typeof createFeedHandler)"], { cwd: ROOT, encoding: "utf8" });
+    expect(esm.trim()).toBe("function");
+    const cjs = execFileSync(process.execPath, ["-e", "console.log(typeof require('lichhop/server').createFeedHandler)"], { cwd: ROOT, encoding: "utf8" });
+    expect(cjs.trim()).toBe("function");
+  });
+
+  // node10 resolution (no `exports`) is out of scope: the package needs Node 20 or later.
+  it("passes publint and @arethetypeswrong on its npm pack contents", () => {
+    const bin = (name: string) => join(ROOT, "node_modules/.bin", name);
+    expect(execFileSync(bin("publint"), ["--strict"], { cwd: ROOT, encoding: "utf8" })).toMatch(/All good/);
+    const attw = execFileSync(bin("attw"), ["--pack", ".", "--profile", "node16", "--format", "ascii"], { cwd: ROOT, encoding: "utf8" });
+    expect(attw).toContain("lichhop/server"); // attw exits non-zero (and execFileSync throws) on any problem
+  }, 120_000);
+});
