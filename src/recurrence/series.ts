@@ -189,10 +189,24 @@ function startsIn(starts: readonly number[], from: number, last: number): number
 }
 
 /**
+ * The starts over the days all of a series' changes name, enumerated in one walk of its rule
+ * (instead of one walk per change); undefined when there are fewer than two changes or the
+ * span holds too many starts.
+ */
+function spanOfChanges(series: Series): KnownStarts | undefined {
+  const keys = (series.meeting.changes ?? []).map((change) => parseWall(change.occurrence)).filter((key) => key !== undefined);
+  if (keys.length < 2) return undefined;
+  const from = Math.min(...keys.map((key) => key.wall));
+  const to = Math.max(...keys.map((key) => (key.dateOnly ? key.wall + DAY - 1 : key.wall)));
+  const starts = originalStarts(series, from, to, 4096);
+  return starts ? { from, to, starts } : undefined;
+}
+
+/**
  * Resolves `changes[].occurrence` to exact original starts, whatever the horizon. Keys inside
  * `known` are looked up in its starts; others ask the rule for that one day.
  */
-export function resolveChanges(series: Series, known?: KnownStarts): { changes: Map<number, SeriesChange>; problems: ChangeProblem[] } {
+export function resolveChanges(series: Series, known = spanOfChanges(series)): { changes: Map<number, SeriesChange>; problems: ChangeProblem[] } {
   const changes = new Map<number, SeriesChange>();
   const problems: ChangeProblem[] = [];
   (series.meeting.changes ?? []).forEach((change, index) => {
