@@ -1,6 +1,6 @@
 import { CalendarError } from "../calendar/errors";
 import { workCalendar } from "../calendar/work-calendar";
-import type { Lang } from "../report/messages";
+import { WEEKDAY_NAMES, type Lang } from "../report/messages";
 import { ExitWithIssues, loadScheduleFile, usageIssue, type Output } from "./io";
 
 /** Options of `lichhop days-off`. */
@@ -15,10 +15,6 @@ export interface DaysOffOptions {
   readonly currentYear: number;
 }
 
-const WEEKDAYS: Record<Lang, readonly string[]> = {
-  vi: ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
-  en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
-};
 
 const KINDS: Record<Lang, Record<string, string>> = {
   vi: { holiday: "ngày lễ", substitute: "nghỉ bù", decision: "quyết định", custom: "tự khai báo" },
@@ -59,7 +55,7 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
     out.stdout(`${JSON.stringify({ version: 1, year, daysOff }, null, 2)}\n`);
     return 0;
   }
-  const weekday = (date: string) => WEEKDAYS[lang][new Date(`${date}T00:00:00Z`).getUTCDay()] as string;
+  const weekday = (date: string) => WEEKDAY_NAMES[lang][new Date(`${date}T00:00:00Z`).getUTCDay()] as string;
   const mark = lang === "vi" ? "mặc định" : "default";
   const lines = [lang === "vi" ? `Ngày nghỉ năm ${year}` : `Days off in ${year}`, ""];
   for (const day of days) {

@@ -151,6 +151,12 @@ function expected(p: Params, lang: Lang): string {
   return vi ? `nhiều nhất ${max}` : `at most ${max}`;
 }
 
+/** Short weekday names, Sunday first (as `Date#getUTCDay` counts): "T5" is Thursday (thứ Năm). */
+export const WEEKDAY_NAMES: Readonly<Record<Lang, readonly string[]>> = Object.freeze({
+  vi: Object.freeze(["CN", "T2", "T3", "T4", "T5", "T6", "T7"]),
+  en: Object.freeze(["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]),
+});
+
 /** The id of a message in the table. */
 export type MessageId = keyof typeof MESSAGES;
 

@@ -3,7 +3,7 @@ import type { Horizon, Occurrence } from "../recurrence/expand";
 import type { Severity } from "../schema/schedule";
 import { formatDate, formatDuration, formatInstant, formatWall } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
-import { message, type Lang } from "./messages";
+import { message, WEEKDAY_NAMES, type Lang } from "./messages";
 
 /** One occurrence as the JSON report and `lichhop expand` write it. */
 export interface ReportOccurrence {
@@ -88,10 +88,6 @@ export function reportOccurrence(occurrence: Occurrence, clockFor: (zone: string
   };
 }
 
-const WEEKDAYS: Record<Lang, readonly string[]> = {
-  vi: ["CN", "T2", "T3", "T4", "T5", "T6", "T7"],
-  en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
-};
 
 /** "T5 07/03/2024 08:00–11:30" in the occurrence's zone (all-day: the dates only). */
 export function describeTime(occurrence: Occurrence, clock: ZoneClock, lang: Lang): string {
@@ -102,7 +98,7 @@ export function describeTime(occurrence: Occurrence, clock: ZoneClock, lang: Lan
     const iso = formatDate(wall);
     return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
   };
-  const weekday = WEEKDAYS[lang][d.getUTCDay()] as string;
+  const weekday = WEEKDAY_NAMES[lang][d.getUTCDay()] as string;
   if (occurrence.allDay) {
     const last = endWall - 1;
     return formatDate(last) === formatDate(startWall) ? `${weekday} ${day(startWall)}` : `${weekday} ${day(startWall)}–${day(last)}`;
