@@ -94,9 +94,10 @@ const TYPE_NAMES: Record<string, string> = {
   tuple: "a list",
 };
 
-function shapeIssues(data: unknown, context: ValidateContext): Issue[] {
+/** Validates the shape once: the parsed file, or the issues found. */
+function checkShape(data: unknown, context: ValidateContext): { file: ScheduleFile; issues?: never } | { file?: never; issues: Issue[] } {
   const result = scheduleFileSchema.safeParse(data);
-  if (result.success) return [];
+  if (result.success) return { file: result.data };
   const make = issueFactory(context);
   const issues: Issue[] = [];
   for (const zodIssue of result.error.issues) {
@@ -127,7 +128,7 @@ function shapeIssues(data: unknown, context: ValidateContext): Issue[] {
       issues.push(make("invalid-value", path, "invalid-value", { found: describe(found), expected: zodIssue.message }));
     }
   }
-  return issues;
+  return { issues };
 }
 
 function closest(word: string, candidates: Iterable<string>): string {
@@ -376,9 +377,9 @@ function byPosition(issues: Issue[]): Issue[] {
  * schedule, or every issue found with its position when the context knows positions.
  */
 export function validateValue(data: unknown, context: ValidateContext): ScheduleResult {
-  const issues = shapeIssues(data, context);
-  if (issues.length > 0) return { ok: false, issues: byPosition(issues) };
-  const file = scheduleFileSchema.parse(data);
+  const shape = checkShape(data, context);
+  if (shape.issues) return { ok: false, issues: byPosition(shape.issues) };
+  const { file } = shape;
   const semantic = semanticIssues(file, context);
   if (semantic.length > 0) return { ok: false, issues: byPosition(semantic) };
   return { ok: true, schedule: { ...file, source: context.source } };
