@@ -65,10 +65,10 @@ export function safeCheckSchedule(
     const make = issueFactory({ lang, source: schedule.source });
     return { ok: false, issues: [make("invalid-value", ["calendar"], "invalid-value", { found: "calendar", expected: (error as Error).message })] };
   }
-  const expandOptions: ExpandOptions = { ...options, lang, adjust: dayOffAdjuster(calendar) };
+  const context = renderContext(schedule, lang);
+  const expandOptions: ExpandOptions = { ...options, lang, adjust: dayOffAdjuster(calendar), clockFor: context.clockFor };
   const expanded = safeExpandSchedule(schedule, expandOptions);
   if (!expanded.ok) return expanded;
-  const context = renderContext(schedule, lang);
   const { occurrences, horizon } = expanded;
   const conflicts = [
     ...detectPairConflicts(schedule, occurrences, { clock: context.clock }),

@@ -8,13 +8,14 @@ import type { CommonOptions } from "./options";
 export function runExpand(file: string, options: CommonOptions, out: Output): number {
   const schedule = loadScheduleFile(file, options.lang);
   const lang = options.lang ?? schedule.locale ?? "vi";
+  const context = renderContext(schedule, lang);
   const result = safeExpandSchedule(schedule, {
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
     lang,
+    clockFor: context.clockFor,
   });
   if (!result.ok) throw new ExitWithIssues(result.issues);
-  const context = renderContext(schedule, lang);
   if (options.format === "json") {
     const occurrences = result.occurrences.map((o) => reportOccurrence(o, context.clockFor));
     writeJson({ version: 1, occurrences }, out);

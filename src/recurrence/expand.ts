@@ -74,6 +74,8 @@ export interface ExpandOptions {
    * Defaults to the policy over the file's `calendar:` (pass `(_, wall) => wall` to turn it off).
    */
   readonly adjust?: ((meeting: Meeting, wall: number, allDay: boolean) => number | null) | undefined;
+  /** Zone clocks to reuse (their offset tables are built once); a new set by default. */
+  readonly clockFor?: ((zone: string) => ZoneClock) | undefined;
 }
 
 /** The result of expansion: the occurrences sorted by start, or the issues that stopped it. */
@@ -93,7 +95,7 @@ export function resolveHorizon(schedule: Schedule, options: ExpandOptions, lang:
     return make("bad-horizon", ["horizon"], "invalid-value", { found: `${from} … ${to}`, expected: "dates YYYY-MM-DD" });
   }
   if (last.wall < first.wall) return make("bad-horizon", ["horizon", "to"], "bad-horizon", { from, to });
-  const clock = zoneClocks()(scheduleZone(schedule));
+  const clock = (options.clockFor ?? zoneClocks())(scheduleZone(schedule));
   return { from, to, start: clock.toInstant(first.wall), end: clock.toInstant(last.wall + DAY) };
 }
 
@@ -186,7 +188,8 @@ export function compareOccurrences(a: Occurrence, b: Occurrence): number {
  */
 export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = {}): ExpandResult {
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
-  const horizon = resolveHorizon(schedule, options, lang);
+  const clockFor = options.clockFor ?? zoneClocks();
+  const horizon = resolveHorizon(schedule, { ...options, clockFor }, lang);
   if ("code" in horizon) return { ok: false, issues: [horizon] };
   const make = issueFactory({ lang, source: schedule.source });
   let adjust = options.adjust;
@@ -197,7 +200,6 @@ export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = 
       return { ok: false, issues: [make("invalid-value", ["calendar"], "invalid-value", { found: "calendar", expected: (error as Error).message })] };
     }
   }
-  const clockFor = zoneClocks();
   const fileZone = scheduleZone(schedule);
   const issues: Issue[] = [];
   const lists: Occurrence[][] = [];
