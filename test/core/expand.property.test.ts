@@ -25,7 +25,9 @@ interface Case {
 const caseArb: fc.Arbitrary<Case> = fc.record({
   zone: fc.constantFrom(...ZONES),
   startDay: fc.integer({ min: 0, max: 300 }),
-  hour: fc.constantFrom(0, 1, 5, 7, 8, 13, 17, 22, 23), // away from 02:00–03:59, which the DST tests cover
+  // Away from 01:00–03:59, where Europe and the US change clocks: the DST tests cover those
+  // hours, and luxon (the oracle) reads an ambiguous time by its own rule, not RFC 5545's.
+  hour: fc.constantFrom(0, 5, 7, 8, 13, 17, 22, 23),
   minute: fc.constantFrom(0, 15, 30, 45),
   durationMinutes: fc.integer({ min: 15, max: 60 * 30 }),
   freq: fc.constantFrom("DAILY" as const, "WEEKLY" as const),
