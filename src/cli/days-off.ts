@@ -1,7 +1,8 @@
 import { CalendarError } from "../calendar/errors";
 import { workCalendar } from "../calendar/work-calendar";
 import { WEEKDAY_NAMES, type Lang } from "../report/messages";
-import { ExitWithIssues, loadScheduleFile, usageIssue, type Output } from "./io";
+import { ExitWithIssues, usageIssue, type Output } from "./io";
+import { loadScheduleFile } from "./load";
 
 /** Options of `lichhop days-off`. */
 export interface DaysOffOptions {

@@ -1,7 +1,8 @@
 import { renderContext } from "../check";
 import { safeExpandSchedule } from "../recurrence/expand";
 import { describeTime, reportOccurrence } from "../report/report";
-import { ExitWithIssues, loadScheduleFile, usageIssue, writeJson, type Output } from "./io";
+import { ExitWithIssues, usageIssue, writeJson, type Output } from "./io";
+import { loadScheduleFile } from "./load";
 import type { CommonOptions } from "./options";
 
 /** `lichhop expand FILE`: lists every occurrence in the horizon, sorted. */

@@ -2,7 +2,8 @@ import { mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { safeCheckSchedule } from "../check";
 import { buildFeeds } from "../ical/feeds";
-import { ExitWithIssues, loadScheduleFile, usageIssue, type Output } from "./io";
+import { ExitWithIssues, usageIssue, type Output } from "./io";
+import { loadScheduleFile } from "./load";
 import type { CommonOptions } from "./options";
 
 /** Options of `lichhop ics`. */

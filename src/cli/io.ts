@@ -1,8 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
 import { formatIssue, formatPath, type Issue } from "../errors";
-import { safeParseSchedule } from "../load/parse";
-import type { Lang } from "../report/messages";
-import type { Schedule } from "../schema/model";
 
 /** What a command writes and how it ends: the CLI's only side effects go through this. */
 export interface Output {
@@ -22,21 +18,6 @@ export class ExitWithIssues extends Error {
 /** An issue about the command line itself. */
 export function usageIssue(messageText: string): Issue {
   return { code: "invalid-value", message: messageText, path: [] };
-}
-
-/** Reads and validates a schedule file, or throws {@link ExitWithIssues}. */
-export function loadScheduleFile(path: string, lang: Lang | undefined): Schedule {
-  let text: string;
-  try {
-    if (statSync(path).isDirectory()) throw new Error("is a directory");
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    throw new ExitWithIssues([{ code: "invalid-value", message: `cannot read ${path}: ${reason}`, path: [], file: path }]);
-  }
-  const result = safeParseSchedule(text, { filename: path, ...(lang ? { lang } : {}) });
-  if (!result.ok) throw new ExitWithIssues(result.issues);
-  return result.schedule;
 }
 
 /** Writes issues as text (one per line) or as the JSON error document. */

@@ -1,15 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { version } from "../../package.json";
 import type { Lang } from "../report/messages";
-import { CHECK_FORMATS, runCheck } from "./check";
-import { runDaysOff } from "./days-off";
-import { runExpand } from "./expand";
-import { runIcs } from "./ics";
-import { runInit } from "./init";
-import { runLunar } from "./lunar";
 import { ExitWithIssues, usageIssue, writeIssues, type Output } from "./io";
-import { runSchema } from "./schema";
-import { runServe } from "./serve";
+import { CHECK_FORMATS } from "./options";
 
 const HELP = `lichhop ${version}: kiểm tra trùng lịch họp / check meeting schedules for conflicts
 
@@ -71,8 +64,12 @@ const OPTIONS = {
   host: { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
-/** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
-export function main(argv: readonly string[], out: Output): number {
+/**
+ * Runs the CLI with arguments (without `node` and the script) and resolves to the exit code.
+ * Each command's module is imported only when that command runs: `lichhop check` then never
+ * loads (nor has Node compile) the feed, server, init, schema or lunar code.
+ */
+export async function main(argv: readonly string[], out: Output): Promise<number> {
   let format = "text";
   try {
     let parsed;
@@ -118,29 +115,45 @@ export function main(argv: readonly string[], out: Output): number {
         if (failOn !== "error" && failOn !== "warning" && failOn !== "never") {
           throw new ExitWithIssues([usageIssue(`--fail-on ${failOn}: expected error, warning or never`)]);
         }
-        return runCheck(rest, { ...common, failOn, base: values.base, baseRef: values["base-ref"] }, out);
+        const { runCheck } = await import("./check");
+        // awaited, so that a rejection ends in the catch below
+        return await runCheck(rest, { ...common, failOn, base: values.base, baseRef: values["base-ref"] }, out);
       }
-      case "schema":
+      case "schema": {
         if (rest.length > 0) throw new ExitWithIssues([usageIssue("lichhop schema: expected no arguments")]);
+        const { runSchema } = await import("./schema");
         return runSchema(out);
-      case "expand":
-        return runExpand(needFile(), common, out);
-      case "days-off":
+      }
+      case "expand": {
+        const path = needFile();
+        const { runExpand } = await import("./expand");
+        return runExpand(path, common, out);
+      }
+      case "days-off": {
         if (rest.length > 1) throw new ExitWithIssues([usageIssue(`lichhop days-off: expected at most one FILE, got ${rest.length}`)]);
+        const { runDaysOff } = await import("./days-off");
         return runDaysOff({ year: values.year, format: values.format, lang: common.lang, file, currentYear: new Date().getFullYear() }, out);
-      case "lunar":
+      }
+      case "lunar": {
         if (rest.length > 1) throw new ExitWithIssues([usageIssue(`lichhop lunar: expected one DATE, got ${rest.length}`)]);
+        const { runLunar } = await import("./lunar");
         return runLunar(file, { format: values.format, lang: common.lang }, out);
-      case "ics":
-        return runIcs(needFile(), {
+      }
+      case "ics": {
+        const path = needFile();
+        const { runIcs } = await import("./ics");
+        return runIcs(path, {
           ...common,
           out: values.out,
           expand: values.expand === true,
           uidDomain: values["uid-domain"],
           sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
         }, out);
-      case "serve":
-        return runServe(needFile(), {
+      }
+      case "serve": {
+        const path = needFile();
+        const { runServe } = await import("./serve");
+        return runServe(path, {
           ...common,
           port: values.port,
           host: values.host,
@@ -148,9 +161,12 @@ export function main(argv: readonly string[], out: Output): number {
           uidDomain: values["uid-domain"],
           sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
         }, out);
-      case "init":
+      }
+      case "init": {
         if (rest.length > 0) throw new ExitWithIssues([usageIssue("lichhop init: takes no positional arguments; use --out FILE")]);
+        const { runInit } = await import("./init");
         return runInit({ province: values.province, out: values.out, year: values.year, lang: common.lang, currentYear: new Date().getFullYear() }, out);
+      }
       default:
         throw new ExitWithIssues([usageIssue(`unknown command "${command}"; see lichhop --help`)]);
     }
@@ -164,7 +180,9 @@ export function main(argv: readonly string[], out: Output): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2), {
+void main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -7,3 +7,6 @@ export interface CommonOptions {
   readonly format: string;
   readonly lang?: Lang | undefined;
 }
+
+/** The formats `lichhop check` writes. */
+export const CHECK_FORMATS = ["text", "json", "github", "junit", "sarif"] as const;

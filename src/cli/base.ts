@@ -1,0 +1,100 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { safeCheckSchedule, type CheckResult } from "../check";
+import { reportAgainstBase } from "../diff/diff";
+import { changedMeetings } from "../diff/meetings";
+import { safeMergeSchedules, type ScheduleText } from "../load/merge";
+import { locateReport } from "../report/formats/locate";
+import type { Lang } from "../report/messages";
+import type { Report } from "../report/report";
+import type { Schedule } from "../schema/model";
+import type { CheckCommandOptions } from "./check";
+import { ExitWithIssues, usageIssue, type Output } from "./io";
+import { expandPaths, readError, SCHEDULE_FILE } from "./paths";
+
+// `lichhop check --base FILE | --base-ref REV`. A module of its own, imported only with a base:
+// a plain check then never loads node:child_process (and node:net under it).
+
+function git(args: readonly string[]): string {
+  return execFileSync("git", [...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+}
+
+/** The base schedule's files at a git revision: the same paths, missing ones (new files) left out. */
+function baseTextsAt(rev: string, paths: readonly string[]): ScheduleText[] {
+  try {
+    git(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+  } catch {
+    throw new ExitWithIssues([
+      usageIssue(`--base-ref ${rev}: not a commit in this repository (in CI, fetch enough history, e.g. fetch-depth: 0)`),
+    ]);
+  }
+  const texts: ScheduleText[] = [];
+  const show = (path: string) => {
+    const spec = `${rev}:./${relative(process.cwd(), resolve(path)).replace(/\\/g, "/")}`;
+    try {
+      git(["cat-file", "-e", spec]);
+    } catch {
+      return; // not in the base: a new file
+    }
+    texts.push({ filename: `${rev}:${path}`, text: git(["show", spec]) });
+  };
+  for (const path of paths) {
+    if (statSync(path).isDirectory()) {
+      const dir = relative(process.cwd(), resolve(path)).replace(/\\/g, "/") || ".";
+      const listed = git(["ls-tree", "--name-only", rev, "--", `${dir}/`])
+        .split("\n")
+        .filter((name) => SCHEDULE_FILE.test(name))
+        .sort();
+      for (const name of listed) show(name);
+    } else {
+      show(path);
+    }
+  }
+  return texts;
+}
+
+/** The base schedule, or undefined when there is none (every file new) or it cannot be read as a schedule. */
+function loadBase(options: CheckCommandOptions, paths: readonly string[], out: Output): Schedule | undefined {
+  let texts: ScheduleText[];
+  if (options.baseRef !== undefined) {
+    texts = baseTextsAt(options.baseRef, paths);
+  } else {
+    texts = expandPaths(options.base ?? []).map((filename) => {
+      try {
+        return { filename, text: readFileSync(filename, "utf8") };
+      } catch (error) {
+        throw readError(filename, error);
+      }
+    });
+  }
+  if (texts.length === 0) return undefined;
+  const result = safeMergeSchedules(texts, options.lang ? { lang: options.lang } : {});
+  if (result.ok) return result.schedule;
+  // A broken base must not block the change that repairs it: every conflict then counts as new.
+  out.stderr(`lichhop: the base is not a valid schedule (${result.issues.length} issue(s)); every conflict counts as new\n`);
+  return undefined;
+}
+
+/**
+ * The report of a checked schedule against its base: only the conflicts the base lacks, with
+ * the new, fixed and unchanged counts.
+ */
+export function reportWithBase(
+  result: CheckResult,
+  schedule: Schedule,
+  lang: Lang,
+  options: CheckCommandOptions,
+  paths: readonly string[],
+  out: Output,
+): Report {
+  const base = loadBase(options, paths, out);
+  let baseReport: Report = { ...result.report, conflicts: [] };
+  if (base) {
+    const checked = safeCheckSchedule(base, { from: result.report.horizon.from, to: result.report.horizon.to, lang });
+    if (checked.ok) baseReport = checked.report;
+    else out.stderr(`lichhop: the base cannot be expanded (${checked.issues.length} issue(s)); every conflict counts as new\n`);
+  }
+  const changed = base ? changedMeetings(base, schedule) : new Set(schedule.meetings.map((meeting) => meeting.id));
+  return reportAgainstBase(locateReport(result.report, result.conflicts, schedule, { changed }), baseReport);
+}
