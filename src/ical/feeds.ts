@@ -234,7 +234,7 @@ function createContext(schedule: Schedule, source: FeedSource, options: FeedOpti
       if (!found) {
         const series = seriesOf(meeting);
         const [from, to] = range.get(meeting.id) ?? [0, -1];
-        if (series.rule) found = series.rule.between(new Date(from), new Date(to), true).map((d) => d.getTime());
+        if (series.rule) found = series.rule.between(from, to) ?? [];
         else found = series.startWall >= from && series.startWall <= to ? [series.startWall] : [];
         starts.set(meeting.id, found);
       }

@@ -341,7 +341,7 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
     if (series.rule) {
       const first = originalStarts({ ...series, extra: [], exceptDays: new Set(), exceptTimes: new Set() }, series.startWall, series.startWall, 1);
       if (first?.length !== 1) {
-        const next = series.rule.after(new Date(series.startWall), false)?.getTime();
+        const next = series.rule.after(series.startWall);
         const show = (wall: number) => (series.allDay ? formatDate(wall) : formatWall(wall));
         issues.push(
           make("start-not-in-rule", [...path, "start"], "start-not-in-rule", {

@@ -1,7 +1,8 @@
 import type { Meeting } from "../schema/schedule";
 import type { ZoneClock } from "../time/zone";
 import { DAY, HOUR, MINUTE, parseDuration, parseWall, startOfDay, type Span } from "../time/wall";
-import { RRule } from "./rrule-lib";
+import { compileFastRule, type Recurrence } from "./engine";
+import { RRule, type RRuleOptions } from "./rrule-lib";
 import { normalizeRRule } from "./rrule-text";
 import { lowerBound } from "../internal/search";
 
@@ -44,7 +45,7 @@ export interface Series {
   readonly allDay: boolean;
   readonly startWall: number;
   readonly span: Span;
-  readonly rule: RRule | undefined;
+  readonly rule: Recurrence | undefined;
   /** Length in ms of one period of the rule's FREQ times its INTERVAL; 0 without a rule. */
   readonly periodMs: number;
   readonly count: number | undefined;
@@ -78,7 +79,33 @@ export function spanBetween(start: number, end: number, dateOnly: boolean): Span
   return { days, ms: end - (start + days * DAY) };
 }
 
-function buildRule(text: string, startWall: number, allDay: boolean, clock: ZoneClock): RRule {
+/** rrule.js behind the {@link Recurrence} interface, for the shapes the fast engine leaves to it. */
+function rruleRecurrence(options: Partial<RRuleOptions>, startWall: number): Recurrence {
+  const rule = new RRule({ ...options, dtstart: new Date(startWall), tzid: null }, true);
+  return {
+    between(from, to, cap = Number.POSITIVE_INFINITY) {
+      let overflow = false;
+      const dates = rule.between(new Date(from), new Date(to), true, (_date, length) => {
+        if (length >= cap) {
+          overflow = true;
+          return false;
+        }
+        return true;
+      });
+      return overflow ? undefined : dates.map((date) => date.getTime());
+    },
+    after(wall) {
+      return rule.after(new Date(wall), false)?.getTime();
+    },
+  };
+}
+
+/**
+ * Compiles an RRULE for a DTSTART (floating ms): the fast engine for the common shapes, rrule.js
+ * for the rest. UNTIL in UTC is read in the meeting's zone; a date UNTIL on a timed series
+ * includes that whole local day.
+ */
+export function buildRecurrence(text: string, startWall: number, allDay: boolean, clock: ZoneClock): Recurrence {
   const normalized = normalizeRRule(text);
   const options = RRule.parseString(normalized);
   const until = /(?:^|;)UNTIL=(\d{8})(T\d{6})?(Z)?/.exec(normalized);
@@ -87,11 +114,10 @@ function buildRule(text: string, startWall: number, allDay: boolean, clock: Zone
     if (until[3]) {
       options.until = new Date(clock.toWall(floating));
     } else if (!until[2] && !allDay) {
-      // A date UNTIL on a timed series includes that whole local day.
       options.until = new Date(floating + DAY - 1);
     }
   }
-  return new RRule({ ...options, dtstart: new Date(startWall), tzid: null }, true);
+  return compileFastRule(normalized, startWall, options.until?.getTime()) ?? rruleRecurrence(options, startWall);
 }
 
 /**
@@ -102,7 +128,7 @@ export function compileSeries(meeting: Meeting, clock: ZoneClock): Series {
   const start = parseWall(meeting.start);
   const span = meetingSpan(meeting);
   if (!start || !span) throw new RangeError(`meeting ${meeting.id}: invalid start or duration`);
-  const rule = meeting.repeat === undefined ? undefined : buildRule(meeting.repeat, start.wall, start.dateOnly, clock);
+  const rule = meeting.repeat === undefined ? undefined : buildRecurrence(meeting.repeat, start.wall, start.dateOnly, clock);
   const normalized = meeting.repeat === undefined ? "" : normalizeRRule(meeting.repeat);
   const freq = /(?:^|;)FREQ=([A-Z]+)/.exec(normalized)?.[1];
   const interval = Number(/(?:^|;)INTERVAL=(\d+)/.exec(normalized)?.[1] ?? 1);
@@ -141,22 +167,12 @@ export function compileSeries(meeting: Meeting, clock: ZoneClock): Series {
  * Returns `undefined` when there are more than `cap`.
  */
 export function originalStarts(series: Series, fromWall: number, toWall: number, cap = Infinity): number[] | undefined {
-  let starts: number[];
-  let overflow = false;
-  if (series.rule) {
-    starts = series.rule
-      .between(new Date(fromWall), new Date(toWall), true, (_date, length) => {
-        if (length >= cap) {
-          overflow = true;
-          return false;
-        }
-        return true;
-      })
-      .map((date) => date.getTime());
-  } else {
-    starts = series.startWall >= fromWall && series.startWall <= toWall ? [series.startWall] : [];
-  }
-  if (overflow) return undefined;
+  let starts = series.rule
+    ? series.rule.between(fromWall, toWall, cap)
+    : series.startWall >= fromWall && series.startWall <= toWall
+      ? [series.startWall]
+      : [];
+  if (!starts) return undefined;
   const extras = series.extra.filter((wall) => wall >= fromWall && wall <= toWall);
   if (extras.length > 0) starts = [...new Set([...starts, ...extras])].sort((a, b) => a - b);
   const { exceptDays, exceptTimes } = series;
