@@ -9,7 +9,7 @@ export default defineConfig([
     clean: true,
     target: "node20",
     platform: "neutral",
-    external: ["luxon", "rrule", "zod", "yaml"],
+    external: ["luxon", "rrule", "zod", "js-yaml"],
   },
   {
     // The feed server's handler: a subpath export (lichhop/server) that may use Node built-ins.
@@ -18,7 +18,7 @@ export default defineConfig([
     dts: true,
     target: "node20",
     platform: "node",
-    external: ["luxon", "rrule", "zod", "yaml"],
+    external: ["luxon", "rrule", "zod", "js-yaml"],
   },
   {
     entry: { cli: "src/cli/main.ts" },
