@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { LocalizedText } from "./decisions";
 import { CalendarError } from "./errors";
 import { vietnamDaysOff, vietnamMakeUpDays } from "./holidays";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { scheduleFileSchema } from "./schedule";
 
 /** A JSON Schema document (draft 2020-12) as plain data. */

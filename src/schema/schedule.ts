@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { calendarConfigSchema } from "../calendar/work-calendar";
 
 /** Pattern every id of a body, person, room, meeting or rule must match. */
