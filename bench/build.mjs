@@ -27,7 +27,7 @@ await build({
   target: "node20",
   sourcemap: "linked",
   logLevel: "warning",
-  external: ["luxon", "rrule", "zod", "yaml", "ical-generator", "@touch4it/ical-timezones", "autocannon"],
+  external: ["luxon", "rrule", "zod", "js-yaml", "@touch4it/ical-timezones", "autocannon"],
   // Some bundled code may call require() for Node built-ins; give ESM output one.
   banner: { js: 'import { createRequire as __benchRequire } from "node:module"; const require = __benchRequire(import.meta.url);' },
 });
