@@ -6,10 +6,12 @@ import { DAY, formatDate, startOfDay } from "../time/wall";
 /** The `adjust` hook of expansion: a new wall start, `null` to drop, or the same wall start. */
 export type DayOffAdjust = (meeting: Meeting, wall: number, allDay: boolean) => number | null;
 
+const FIRST_WALL = Date.UTC(MIN_YEAR, 0, 1);
+const END_WALL = Date.UTC(MAX_YEAR + 1, 0, 1);
+
 /** True when a floating wall time's local date is one the calendar module knows (1900–2100). */
 export function inCalendarRange(wall: number): boolean {
-  const year = new Date(wall).getUTCFullYear();
-  return year >= MIN_YEAR && year <= MAX_YEAR;
+  return wall >= FIRST_WALL && wall < END_WALL;
 }
 
 /**
@@ -30,20 +32,35 @@ export function inCalendarRange(wall: number): boolean {
  * // Date.UTC(2024, 1, 15, 8): Monday 12/02/2024 is in the Tết break
  */
 export function dayOffAdjuster(calendar: WorkCalendar): DayOffAdjust {
+  // Occurrences share days: each local day is judged, and its move found, once.
+  const working = new Map<number, boolean>();
+  const moves = new Map<string, number | undefined>();
+  const isWorking = (day: number) => {
+    let found = working.get(day);
+    if (found === undefined) working.set(day, (found = calendar.isWorkingDay(formatDate(day))));
+    return found;
+  };
+  const moveOf = (day: number, policy: "next-working-day" | "previous-working-day") => {
+    const key = `${policy}@${day}`;
+    if (moves.has(key)) return moves.get(key);
+    let target: number | undefined;
+    try {
+      const date = formatDate(day);
+      target = Date.parse(`${policy === "next-working-day" ? calendar.nextWorkingDay(date) : calendar.previousWorkingDay(date)}T00:00:00Z`);
+    } catch {
+      target = undefined;
+    }
+    moves.set(key, target);
+    return target;
+  };
   return (meeting, wall) => {
     const policy = meeting.onDayOff ?? "keep";
     if (policy === "keep" || !inCalendarRange(wall)) return wall;
-    const date = formatDate(wall);
-    if (calendar.isWorkingDay(date)) return wall;
+    const day = startOfDay(wall);
+    if (isWorking(day)) return wall;
     if (policy === "skip") return null;
-    let target: string;
-    try {
-      target = policy === "next-working-day" ? calendar.nextWorkingDay(date) : calendar.previousWorkingDay(date);
-    } catch {
-      return wall;
-    }
-    const timeOfDay = wall - startOfDay(wall);
-    return Date.parse(`${target}T00:00:00Z`) + timeOfDay;
+    const target = moveOf(day, policy);
+    return target === undefined ? wall : target + (wall - day);
   };
 }
 

@@ -179,6 +179,64 @@ export function compareOccurrences(a: Occurrence, b: Occurrence): number {
   );
 }
 
+/** Position bits of a sort key: below 2^21 (about two million occurrences). */
+const POSITIONS = 2 ** 21;
+/** Seconds of a sort key: instants within ±2^32 s of 1970 (1834–2106), which keeps keys below 2^53. */
+const SECONDS_LIMIT = 2 ** 32;
+
+/**
+ * The order of `values` (whole seconds, as ms) with ties kept in `rank` order: `order[k]` is the
+ * index at place k. Sorts numeric keys (seconds, then rank) in a typed array. Returns undefined
+ * when a value is outside the keys' range.
+ */
+function orderBy(values: Float64Array, rank: Int32Array): Int32Array | undefined {
+  const n = values.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const seconds = (values[i] as number) / 1000;
+    if (!Number.isInteger(seconds) || Math.abs(seconds) >= SECONDS_LIMIT) return undefined;
+    keys[i] = seconds * POSITIONS + (rank[i] as number);
+  }
+  keys.sort();
+  const byRank = new Int32Array(n);
+  for (let i = 0; i < n; i++) byRank[rank[i] as number] = i;
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const key = keys[k] as number;
+    order[k] = byRank[key - Math.floor(key / POSITIONS) * POSITIONS] as number;
+  }
+  return order;
+}
+
+/**
+ * Sorts occurrences given in (meeting, original start) order into the order of
+ * {@link compareOccurrences}, without calling it: a numeric sort by end, then a numeric sort by
+ * start that keeps ties in the order of the first (radix style). Falls back to the comparator
+ * outside the keys' range.
+ */
+export function sortOccurrences(byMeeting: Occurrence[]): Occurrence[] {
+  const n = byMeeting.length;
+  if (n >= POSITIONS) return byMeeting.sort(compareOccurrences);
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const identity = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = byMeeting[i] as Occurrence;
+    starts[i] = o.start;
+    ends[i] = o.end;
+    identity[i] = i;
+  }
+  const byEnd = orderBy(ends, identity);
+  if (!byEnd) return byMeeting.sort(compareOccurrences);
+  const endRank = new Int32Array(n);
+  for (let k = 0; k < n; k++) endRank[byEnd[k] as number] = k;
+  const order = orderBy(starts, endRank);
+  if (!order) return byMeeting.sort(compareOccurrences);
+  const out = new Array<Occurrence>(n);
+  for (let k = 0; k < n; k++) out[k] = byMeeting[order[k] as number] as Occurrence;
+  return out;
+}
+
 /**
  * Expands every meeting of a schedule into its occurrences inside the horizon, sorted; returns
  * the issues instead when a series is too dense or the horizon is missing.
@@ -215,10 +273,23 @@ export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = 
       issues.push(make("too-many-occurrences", ["meetings", index, "repeat"], "too-many-occurrences", { max: MAX_OCCURRENCES_PER_SERIES }));
       return;
     }
-    lists.push(occurrences);
+    lists[index] = occurrences;
   });
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, horizon, occurrences: lists.flat().sort(compareOccurrences) };
+  // In (meeting id, original start) order first: the sort by times then keeps ties in it.
+  const byId = schedule.meetings.map((meeting, index) => ({ id: meeting.id, index })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byMeeting: Occurrence[] = [];
+  for (const { index } of byId) {
+    const list = lists[index] ?? [];
+    for (let k = 1; k < list.length; k++) {
+      if ((list[k - 1] as Occurrence).recurrenceId > (list[k] as Occurrence).recurrenceId) {
+        list.sort((a, b) => a.recurrenceId - b.recurrenceId);
+        break;
+      }
+    }
+    for (const occurrence of list) byMeeting.push(occurrence);
+  }
+  return { ok: true, horizon, occurrences: sortOccurrences(byMeeting) };
 }
 
 /**
