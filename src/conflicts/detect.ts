@@ -34,22 +34,44 @@ export function levelSeverity(level: CheckLevel | undefined, fallback: Severity 
   return value === false || value === "off" ? undefined : value;
 }
 
+/**
+ * The meetings a selector picks (any listed body, group, meeting id or tag), as a set of ids.
+ * Each selector is resolved once, through indexes of the meetings by tag, body and group.
+ */
+export function selectorMembers(schedule: Schedule): (selector: Selector) => ReadonlySet<string> {
+  const push = (map: Map<string, string[]>, key: string, value: string) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const bodiesOfGroup = new Map<string, string[]>();
+  for (const body of schedule.bodies) for (const group of body.groups ?? []) push(bodiesOfGroup, group, body.id);
+  const byTag = new Map<string, string[]>();
+  const byBody = new Map<string, string[]>();
+  const ids = new Set<string>();
+  for (const meeting of schedule.meetings) {
+    ids.add(meeting.id);
+    for (const tag of meeting.tags ?? []) push(byTag, tag, meeting.id);
+    for (const body of meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body])) push(byBody, body, meeting.id);
+  }
+  const resolved = new WeakMap<Selector, Set<string>>();
+  return (selector) => {
+    let members = resolved.get(selector);
+    if (members) return members;
+    members = new Set<string>();
+    for (const id of selector.meetings ?? []) if (ids.has(id)) members.add(id);
+    for (const tag of selector.tags ?? []) for (const id of byTag.get(tag) ?? []) members.add(id);
+    const bodies = [...(selector.bodies ?? []), ...(selector.groups ?? []).flatMap((group) => bodiesOfGroup.get(group) ?? [])];
+    for (const body of bodies) for (const id of byBody.get(body) ?? []) members.add(id);
+    resolved.set(selector, members);
+    return members;
+  };
+}
+
 /** True when a meeting (by its bodies, groups, id and tags) matches a selector. */
 export function selectorMatcher(schedule: Schedule): (selector: Selector, meetingId: string) => boolean {
-  const groupsOf = new Map(schedule.bodies.map((body) => [body.id, body.groups ?? []]));
-  const meetings = new Map(schedule.meetings.map((meeting) => [meeting.id, meeting]));
-  return (selector, meetingId) => {
-    const meeting = meetings.get(meetingId);
-    if (!meeting) return false;
-    if (selector.meetings?.includes(meetingId)) return true;
-    if (selector.tags && meeting.tags?.some((tag) => selector.tags?.includes(tag))) return true;
-    const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
-    if (selector.bodies && bodies.some((body) => selector.bodies?.includes(body))) return true;
-    if (selector.groups) {
-      return bodies.some((body) => groupsOf.get(body)?.some((group) => selector.groups?.includes(group)));
-    }
-    return false;
-  };
+  const members = selectorMembers(schedule);
+  return (selector, meetingId) => members(selector).has(meetingId);
 }
 
 interface CompiledRule {
@@ -62,15 +84,13 @@ interface CompiledRule {
 }
 
 function compileRules(schedule: Schedule): CompiledRule[] {
-  const matches = selectorMatcher(schedule);
+  const members = selectorMembers(schedule);
   return schedule.rules
     .filter((rule): rule is NoOverlapRule => rule.kind === "no-overlap")
     .map((rule) => {
       const sides = new Map<string, number>();
-      for (const meeting of schedule.meetings) {
-        const bits = (matches(rule.between[0], meeting.id) ? 1 : 0) | (matches(rule.between[1], meeting.id) ? 2 : 0);
-        if (bits) sides.set(meeting.id, bits);
-      }
+      for (const id of members(rule.between[0])) sides.set(id, 1);
+      for (const id of members(rule.between[1])) sides.set(id, (sides.get(id) ?? 0) | 2);
       const gapSpan = rule.minGap === undefined ? undefined : parseDuration(rule.minGap);
       const gap = gapSpan ? gapSpan.days * DAY + gapSpan.ms : 0;
       return { rule, severity: rule.severity ?? "error", gap, scope: rule.scope ?? "exact", sides };
@@ -98,12 +118,13 @@ function pairConflict(
   subjects: readonly string[],
   x: Occurrence,
   y: Occurrence,
+  identities: readonly [string, string],
   details?: Readonly<Record<string, number>>,
 ): Conflict {
   const start = Math.max(x.start, y.start);
   const end = Math.min(x.end, y.end);
   return {
-    id: conflictFingerprint(kind, rule, subjects, [occurrenceIdentity(x.meeting, x.recurrenceId), occurrenceIdentity(y.meeting, y.recurrenceId)]),
+    id: conflictFingerprint(kind, rule, subjects, identities),
     kind,
     rule,
     severity,
@@ -121,55 +142,134 @@ export interface DetectOptions {
 }
 
 /**
- * Sweeps a sorted list of occurrence indexes: calls `visit(i, j)` (i before j) for every pair
- * whose earlier member ends later than `reach` ms before the later one starts. Each index is
- * compared only with those still active, never with all the others.
+ * What the sweeps read of the sorted occurrences, taken in one pass over the objects: times as
+ * typed arrays, and each occurrence's meeting, room and attendee list as small integers.
  */
-function sweep(order: ArrayLike<number>, sorted: readonly Occurrence[], reach: number, visit: (i: number, j: number) => void): void {
-  const active: number[] = [];
-  for (let k = 0; k < order.length; k++) {
-    const j = order[k] as number;
-    const start = (sorted[j] as Occurrence).start;
-    let keep = 0;
-    for (let a = 0; a < active.length; a++) {
-      const i = active[a] as number;
-      if ((sorted[i] as Occurrence).end + reach <= start) continue;
-      active[keep++] = i;
-      visit(i, j);
+interface Columns {
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  /** Per occurrence: its meeting's index in `meetings`. */
+  readonly meeting: Int32Array;
+  readonly meetings: readonly string[];
+  /** Per occurrence: its room's index in `rooms`, or -1 without a room. */
+  readonly room: Int32Array;
+  readonly rooms: readonly string[];
+  /** Per occurrence: the index of its attendee list (by identity) in `attendeeLists`. */
+  readonly attendees: Int32Array;
+  readonly attendeeLists: readonly (readonly string[])[];
+}
+
+/** Numbers distinct values in order of first appearance. */
+function numbering<K>(): { readonly values: K[]; readonly of: (value: K) => number } {
+  const index = new Map<K, number>();
+  const values: K[] = [];
+  return {
+    values,
+    of: (value) => {
+      let found = index.get(value);
+      if (found === undefined) {
+        found = values.length;
+        index.set(value, found);
+        values.push(value);
+      }
+      return found;
+    },
+  };
+}
+
+function columnsOf(sorted: readonly Occurrence[]): Columns {
+  const n = sorted.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const meeting = new Int32Array(n);
+  const room = new Int32Array(n);
+  const attendees = new Int32Array(n);
+  const meetings = numbering<string>();
+  const rooms = numbering<string>();
+  const lists = numbering<readonly string[]>();
+  // The occurrences of a meeting share its room and attendee list (the same objects) unless a
+  // change gives their own: one lookup by meeting id then usually does for all three.
+  const ownRoom: (string | undefined)[] = [];
+  const ownRoomIndex: number[] = [];
+  const ownList: (readonly string[])[] = [];
+  const ownListIndex: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const o = sorted[i] as Occurrence;
+    starts[i] = o.start;
+    ends[i] = o.end;
+    const m = meetings.of(o.meeting);
+    meeting[i] = m;
+    if (m === ownRoomIndex.length) {
+      ownRoom.push(o.room);
+      ownRoomIndex.push(o.room === undefined ? -1 : rooms.of(o.room));
+      ownList.push(o.attendees);
+      ownListIndex.push(lists.of(o.attendees));
     }
-    active.length = keep;
-    active.push(j);
+    room[i] = o.room === ownRoom[m] ? (ownRoomIndex[m] as number) : o.room === undefined ? -1 : rooms.of(o.room);
+    attendees[i] = o.attendees === ownList[m] ? (ownListIndex[m] as number) : lists.of(o.attendees);
   }
+  return { starts, ends, meeting, meetings: meetings.values, room, rooms: rooms.values, attendees, attendeeLists: lists.values };
+}
+
+/** Occurrence indexes grouped, ascending in each group: group g is `items[offsets[g]..offsets[g + 1])`. */
+interface Buckets {
+  readonly offsets: Int32Array;
+  readonly items: Int32Array;
 }
 
 /**
- * Groups occurrence indexes (in sorted order) by each key an occurrence has. Occurrences of one
- * meeting share their key list, so each distinct list is resolved to slots once.
+ * Groups occurrence indexes by the groups of a value each has (a meeting's rules, a list's
+ * people): counts first, then fills one typed array.
  */
-function indexBy(sorted: readonly Occurrence[], keys: (o: Occurrence) => readonly string[]): Map<string, number[]> {
-  const slotOf = new Map<string, number>();
-  const lists: number[][] = [];
-  const resolved = new WeakMap<readonly string[], number[]>();
-  for (let i = 0; i < sorted.length; i++) {
-    const list = keys(sorted[i] as Occurrence);
-    if (list.length === 0) continue;
-    let slots = resolved.get(list);
-    if (!slots) {
-      slots = [];
-      for (const key of list) {
-        let slot = slotOf.get(key);
-        if (slot === undefined) {
-          slot = lists.length;
-          slotOf.set(key, slot);
-          lists.push([]);
-        }
-        if (!slots.includes(slot)) slots.push(slot);
-      }
-      resolved.set(list, slots);
-    }
-    for (const slot of slots) (lists[slot] as number[]).push(i);
+function bucketBy(values: Int32Array, groupsOf: readonly (readonly number[])[], groupCount: number): Buckets {
+  const counts = new Int32Array(groupCount + 1);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    if (value < 0) continue;
+    for (const group of groupsOf[value] as readonly number[]) counts[group + 1] = (counts[group + 1] as number) + 1;
   }
-  return new Map([...slotOf].map(([key, slot]) => [key, lists[slot] as number[]]));
+  const offsets = counts;
+  for (let g = 0; g < groupCount; g++) offsets[g + 1] = (offsets[g + 1] as number) + (offsets[g] as number);
+  const next = offsets.slice(0, groupCount);
+  const items = new Int32Array(offsets[groupCount] as number);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    if (value < 0) continue;
+    for (const group of groupsOf[value] as readonly number[]) items[(next[group] as number)++] = i;
+  }
+  return { offsets, items };
+}
+
+/**
+ * Sweeps the occurrence indexes `items[from..to)` (ascending, so in order of start): calls
+ * `visit(i, j)` (i before j) for every pair whose earlier member ends later than `reach` ms
+ * before the later one starts. Each index is compared only with those still active, never with
+ * all the others. `active` is scratch space.
+ */
+function sweep(
+  items: ArrayLike<number>,
+  from: number,
+  to: number,
+  times: Columns,
+  reach: number,
+  active: number[],
+  visit: (i: number, j: number) => void,
+): void {
+  const { starts, ends } = times;
+  let size = 0;
+  for (let k = from; k < to; k++) {
+    const j = items[k] as number;
+    const start = starts[j] as number;
+    let keep = 0;
+    for (let a = 0; a < size; a++) {
+      const i = active[a] as number;
+      if ((ends[i] as number) + reach <= start) continue;
+      active[keep++] = i;
+      visit(i, j);
+    }
+    size = keep;
+    active[size++] = j;
+  }
 }
 
 /**
@@ -180,63 +280,78 @@ function indexBy(sorted: readonly Occurrence[], keys: (o: Occurrence) => readonl
  */
 export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurrence[], options: DetectOptions): Conflict[] {
   const conflicts: Conflict[] = [];
-  const overlaps = (x: Occurrence, y: Occurrence) => x.start < y.end && y.start < x.end;
-  const pairKey = (i: number, j: number) => i * sorted.length + j;
+  const n = sorted.length;
+  const columns = columnsOf(sorted);
+  const { starts, ends } = columns;
+  const overlaps = (i: number, j: number) => (starts[i] as number) < (ends[j] as number) && (starts[j] as number) < (ends[i] as number);
+  const active: number[] = [];
+  // An occurrence is often in several conflicts: its identity is formatted once.
+  const identities = new Array<string | undefined>(n);
+  const identity = (i: number) => {
+    let found = identities[i];
+    if (found === undefined) {
+      const o = sorted[i] as Occurrence;
+      identities[i] = found = occurrenceIdentity(o.meeting, o.recurrenceId);
+    }
+    return found;
+  };
+  const pair = (kind: ConflictKind, rule: string | null, severity: Severity, subjects: readonly string[], i: number, j: number, details?: Readonly<Record<string, number>>) =>
+    pairConflict(kind, rule, severity, subjects, sorted[i] as Occurrence, sorted[j] as Occurrence, [identity(i), identity(j)], details);
 
   const attendeeSeverity = levelSeverity(schedule.checks?.attendee, "error");
   if (attendeeSeverity) {
+    const people = numbering<string>();
+    const groups = columns.attendeeLists.map((list) => [...new Set(list.map(people.of))]);
+    const { offsets, items } = bucketBy(columns.attendees, groups, people.values.length);
+    // A pair may share several people: collect them per pair (key i * n + j), then report once.
     const shared = new Map<number, string[]>();
-    for (const [person, list] of indexBy(sorted, (o) => o.attendees)) {
-      sweep(list, sorted, 0, (i, j) => {
-        if (!overlaps(sorted[i] as Occurrence, sorted[j] as Occurrence)) return;
-        const key = pairKey(i, j);
-        const people = shared.get(key);
-        if (people) people.push(person);
+    people.values.forEach((person, g) => {
+      sweep(items, offsets[g] as number, offsets[g + 1] as number, columns, 0, active, (i, j) => {
+        if (!overlaps(i, j)) return;
+        const key = i * n + j;
+        const found = shared.get(key);
+        if (found) found.push(person);
         else shared.set(key, [person]);
       });
-    }
-    for (const [key, people] of shared) {
-      const i = Math.floor(key / sorted.length);
-      const j = key - i * sorted.length;
-      conflicts.push(pairConflict("attendee", null, attendeeSeverity, people.sort(), sorted[i] as Occurrence, sorted[j] as Occurrence));
+    });
+    for (const [key, names] of shared) {
+      const i = Math.floor(key / n);
+      conflicts.push(pair("attendee", null, attendeeSeverity, names.sort(), i, key - i * n));
     }
   }
 
   const roomSeverity = levelSeverity(schedule.checks?.room, "error");
   if (roomSeverity) {
-    const byRoom = new Map<string, readonly string[]>();
-    const roomKey = (room: string) => {
-      let key = byRoom.get(room);
-      if (!key) byRoom.set(room, (key = [room]));
-      return key;
-    };
-    for (const [room, list] of indexBy(sorted, (o) => (o.room === undefined ? NO_KEYS : roomKey(o.room)))) {
-      sweep(list, sorted, 0, (i, j) => {
-        const x = sorted[i] as Occurrence;
-        const y = sorted[j] as Occurrence;
-        if (overlaps(x, y)) conflicts.push(pairConflict("room", null, roomSeverity, [room], x, y));
+    const { offsets, items } = bucketBy(columns.room, columns.rooms.map((_, g) => [g]), columns.rooms.length);
+    columns.rooms.forEach((room, g) => {
+      const subjects = [room];
+      sweep(items, offsets[g] as number, offsets[g + 1] as number, columns, 0, active, (i, j) => {
+        if (overlaps(i, j)) conflicts.push(pair("room", null, roomSeverity, subjects, i, j));
       });
-    }
+    });
   }
 
-  // One pass hands each occurrence to the rules its meeting belongs to.
   const rules = compileRules(schedule);
-  const rulesOf = new Map<string, number[]>();
-  rules.forEach((rule, index) => {
-    for (const meeting of rule.sides.keys()) {
-      const list = rulesOf.get(meeting);
-      if (list) list.push(index);
-      else rulesOf.set(meeting, [index]);
+  if (rules.length === 0) return conflicts;
+  // Per meeting (by its index in the columns): the rules it is in, and its side bits in each.
+  const meetingIndex = new Map(columns.meetings.map((id, m) => [id, m]));
+  const rulesOf: number[][] = columns.meetings.map(() => []);
+  const sides = rules.map((rule, r) => {
+    const side = new Int8Array(columns.meetings.length);
+    for (const [id, bits] of rule.sides) {
+      const m = meetingIndex.get(id);
+      if (m === undefined) continue;
+      side[m] = bits;
+      (rulesOf[m] as number[]).push(r);
     }
+    return side;
   });
-  const orders: number[][] = rules.map(() => []);
-  for (let i = 0; i < sorted.length; i++) {
-    const list = rulesOf.get((sorted[i] as Occurrence).meeting);
-    if (list) for (const index of list) (orders[index] as number[]).push(i);
-  }
-  rules.forEach((rule, index) => {
-    const order = orders[index] as number[];
-    if (order.length < 2) return;
+  const { offsets, items } = bucketBy(columns.meeting, rulesOf, rules.length);
+  rules.forEach((rule, r) => {
+    const from = offsets[r] as number;
+    const to = offsets[r + 1] as number;
+    if (to - from < 2) return;
+    const side = sides[r] as Int8Array;
     const size = rule.scope === "day" ? DAY : rule.scope === "half-day" ? HALF_DAY : 0;
     const blocks = new Map<number, [number, number]>();
     const blockAt = (i: number) => {
@@ -246,19 +361,17 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
     };
     const reach = Math.max(rule.gap, size === 0 ? 0 : size + 2 * HOUR);
     const details = rule.gap ? { gap: rule.gap } : undefined;
-    sweep(order, sorted, reach, (i, j) => {
-      const a = rule.sides.get((sorted[i] as Occurrence).meeting) as number;
-      const b = rule.sides.get((sorted[j] as Occurrence).meeting) as number;
+    sweep(items, from, to, columns, reach, active, (i, j) => {
+      const a = side[columns.meeting[i] as number] as number;
+      const b = side[columns.meeting[j] as number] as number;
       if (!((a & 1 && b & 2) || (a & 2 && b & 1))) return;
-      const x = sorted[i] as Occurrence;
-      const y = sorted[j] as Occurrence;
-      let clash = x.start < y.end + rule.gap && y.start < x.end + rule.gap;
+      let clash = (starts[i] as number) < (ends[j] as number) + rule.gap && (starts[j] as number) < (ends[i] as number) + rule.gap;
       if (!clash && size !== 0) {
         const bx = blockAt(i);
         const by = blockAt(j);
         clash = bx[0] < by[1] && by[0] < bx[1];
       }
-      if (clash) conflicts.push(pairConflict("rule", rule.rule.id, rule.severity, [], x, y, details));
+      if (clash) conflicts.push(pair("rule", rule.rule.id, rule.severity, NO_KEYS, i, j, details));
     });
   });
   return conflicts;
