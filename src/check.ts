@@ -1,12 +1,12 @@
 import { workCalendar, type WorkCalendar } from "./calendar/work-calendar";
 import { detectCadenceConflicts } from "./conflicts/cadence";
-import { detectPairConflicts, type Conflict } from "./conflicts/detect";
+import { detectPairConflictsIn, type Conflict } from "./conflicts/detect";
 import { detectLeadTimeConflicts } from "./conflicts/lead-time";
 import { detectSingleConflicts } from "./conflicts/single";
 import { ScheduleError, type Issue } from "./errors";
 import { issueFactory } from "./load/validate";
 import { dayOffAdjuster } from "./recurrence/day-off-policy";
-import { safeExpandSchedule, type ExpandOptions, type Horizon, type Occurrence } from "./recurrence/expand";
+import { expandWithColumns, type ExpandOptions, type Horizon, type Occurrence } from "./recurrence/expand";
 import type { Lang } from "./report/messages";
 import { buildReport, type RenderContext, type Report } from "./report/report";
 import { scheduleZone, type Schedule } from "./schema/model";
@@ -67,11 +67,11 @@ export function safeCheckSchedule(
   }
   const context = renderContext(schedule, lang);
   const expandOptions: ExpandOptions = { ...options, lang, adjust: dayOffAdjuster(calendar), clockFor: context.clockFor };
-  const expanded = safeExpandSchedule(schedule, expandOptions);
+  const expanded = expandWithColumns(schedule, expandOptions);
   if (!expanded.ok) return expanded;
-  const { occurrences, horizon } = expanded;
+  const { occurrences, horizon, columns } = expanded;
   const conflicts = [
-    ...detectPairConflicts(schedule, occurrences, { clock: context.clock }),
+    ...detectPairConflictsIn(schedule, occurrences, columns, { clock: context.clock }),
     ...detectSingleConflicts(schedule, occurrences, { calendar, clockFor: context.clockFor }),
     ...detectCadenceConflicts(schedule, occurrences, horizon),
     ...detectLeadTimeConflicts(schedule, occurrences, { clockFor: context.clockFor }),

@@ -1,3 +1,4 @@
+import { columnsOf, numbering, type Columns } from "../recurrence/columns";
 import type { Occurrence } from "../recurrence/expand";
 import type { Schedule } from "../schema/model";
 import type { CheckLevel, NoOverlapRule, Selector, Severity } from "../schema/schedule";
@@ -141,76 +142,6 @@ export interface DetectOptions {
   readonly clock: ZoneClock;
 }
 
-/**
- * What the sweeps read of the sorted occurrences, taken in one pass over the objects: times as
- * typed arrays, and each occurrence's meeting, room and attendee list as small integers.
- */
-interface Columns {
-  readonly starts: Float64Array;
-  readonly ends: Float64Array;
-  /** Per occurrence: its meeting's index in `meetings`. */
-  readonly meeting: Int32Array;
-  readonly meetings: readonly string[];
-  /** Per occurrence: its room's index in `rooms`, or -1 without a room. */
-  readonly room: Int32Array;
-  readonly rooms: readonly string[];
-  /** Per occurrence: the index of its attendee list (by identity) in `attendeeLists`. */
-  readonly attendees: Int32Array;
-  readonly attendeeLists: readonly (readonly string[])[];
-}
-
-/** Numbers distinct values in order of first appearance. */
-function numbering<K>(): { readonly values: K[]; readonly of: (value: K) => number } {
-  const index = new Map<K, number>();
-  const values: K[] = [];
-  return {
-    values,
-    of: (value) => {
-      let found = index.get(value);
-      if (found === undefined) {
-        found = values.length;
-        index.set(value, found);
-        values.push(value);
-      }
-      return found;
-    },
-  };
-}
-
-function columnsOf(sorted: readonly Occurrence[]): Columns {
-  const n = sorted.length;
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  const meeting = new Int32Array(n);
-  const room = new Int32Array(n);
-  const attendees = new Int32Array(n);
-  const meetings = numbering<string>();
-  const rooms = numbering<string>();
-  const lists = numbering<readonly string[]>();
-  // The occurrences of a meeting share its room and attendee list (the same objects) unless a
-  // change gives their own: one lookup by meeting id then usually does for all three.
-  const ownRoom: (string | undefined)[] = [];
-  const ownRoomIndex: number[] = [];
-  const ownList: (readonly string[])[] = [];
-  const ownListIndex: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const o = sorted[i] as Occurrence;
-    starts[i] = o.start;
-    ends[i] = o.end;
-    const m = meetings.of(o.meeting);
-    meeting[i] = m;
-    if (m === ownRoomIndex.length) {
-      ownRoom.push(o.room);
-      ownRoomIndex.push(o.room === undefined ? -1 : rooms.of(o.room));
-      ownList.push(o.attendees);
-      ownListIndex.push(lists.of(o.attendees));
-    }
-    room[i] = o.room === ownRoom[m] ? (ownRoomIndex[m] as number) : o.room === undefined ? -1 : rooms.of(o.room);
-    attendees[i] = o.attendees === ownList[m] ? (ownListIndex[m] as number) : lists.of(o.attendees);
-  }
-  return { starts, ends, meeting, meetings: meetings.values, room, rooms: rooms.values, attendees, attendeeLists: lists.values };
-}
-
 /** Occurrence indexes grouped, ascending in each group: group g is `items[offsets[g]..offsets[g + 1])`. */
 interface Buckets {
   readonly offsets: Int32Array;
@@ -279,9 +210,13 @@ function sweep(
  * rule's gap or scope): O(n log n + k) overall, never all pairs.
  */
 export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurrence[], options: DetectOptions): Conflict[] {
+  return detectPairConflictsIn(schedule, sorted, columnsOf(sorted), options);
+}
+
+/** {@link detectPairConflicts} given the columns of `sorted` (expansion builds them as it sorts). */
+export function detectPairConflictsIn(schedule: Schedule, sorted: readonly Occurrence[], columns: Columns, options: DetectOptions): Conflict[] {
   const conflicts: Conflict[] = [];
   const n = sorted.length;
-  const columns = columnsOf(sorted);
   const { starts, ends } = columns;
   const overlaps = (i: number, j: number) => (starts[i] as number) < (ends[j] as number) && (starts[j] as number) < (ends[i] as number);
   const active: number[] = [];

@@ -6,6 +6,7 @@ import { scheduleZone, type Schedule } from "../schema/model";
 import type { Meeting } from "../schema/schedule";
 import { addSpan, DAY, parseWall } from "../time/wall";
 import { zoneClocks, type ZoneClock } from "../time/zone";
+import { columnsOf, permuteColumns, type Columns } from "./columns";
 import { DAY_OFF_REACH, dayOffAdjuster } from "./day-off-policy";
 import {
   compileSeries,
@@ -209,14 +210,14 @@ function orderBy(values: Float64Array, rank: Int32Array): Int32Array | undefined
 }
 
 /**
- * Sorts occurrences given in (meeting, original start) order into the order of
- * {@link compareOccurrences}, without calling it: a numeric sort by end, then a numeric sort by
- * start that keeps ties in the order of the first (radix style). Falls back to the comparator
- * outside the keys' range.
+ * The order of occurrences given in (meeting, original start) order under
+ * {@link compareOccurrences}, found without calling it: a numeric sort by end, then a numeric
+ * sort by start that keeps ties in the order of the first (radix style). `order[k]` is the index
+ * of the k-th. Undefined outside the keys' range.
  */
-export function sortOccurrences(byMeeting: Occurrence[]): Occurrence[] {
+function sortOrder(byMeeting: readonly Occurrence[]): Int32Array | undefined {
   const n = byMeeting.length;
-  if (n >= POSITIONS) return byMeeting.sort(compareOccurrences);
+  if (n >= POSITIONS) return undefined;
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
   const identity = new Int32Array(n);
@@ -227,24 +228,37 @@ export function sortOccurrences(byMeeting: Occurrence[]): Occurrence[] {
     identity[i] = i;
   }
   const byEnd = orderBy(ends, identity);
-  if (!byEnd) return byMeeting.sort(compareOccurrences);
+  if (!byEnd) return undefined;
   const endRank = new Int32Array(n);
   for (let k = 0; k < n; k++) endRank[byEnd[k] as number] = k;
-  const order = orderBy(starts, endRank);
-  if (!order) return byMeeting.sort(compareOccurrences);
-  const out = new Array<Occurrence>(n);
-  for (let k = 0; k < n; k++) out[k] = byMeeting[order[k] as number] as Occurrence;
+  return orderBy(starts, endRank);
+}
+
+/** The occurrences `order` picks, in its order. */
+function pick(occurrences: readonly Occurrence[], order: Int32Array): Occurrence[] {
+  const out = new Array<Occurrence>(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = occurrences[order[k] as number] as Occurrence;
   return out;
 }
 
 /**
- * Expands every meeting of a schedule into its occurrences inside the horizon, sorted; returns
- * the issues instead when a series is too dense or the horizon is missing.
- *
- * @example
- * const result = safeExpandSchedule(schedule, { from: "2024-03-01", to: "2024-03-31" });
+ * Sorts occurrences given in (meeting, original start) order as {@link compareOccurrences}
+ * does, by numeric keys (see {@link sortOrder}); the comparator is the fallback outside their
+ * range.
  */
-export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = {}): ExpandResult {
+export function sortOccurrences(byMeeting: Occurrence[]): Occurrence[] {
+  const order = sortOrder(byMeeting);
+  return order ? pick(byMeeting, order) : byMeeting.sort(compareOccurrences);
+}
+
+/**
+ * {@link safeExpandSchedule}, with the {@link Columns} of the sorted occurrences that detection
+ * reads, built while sorting.
+ */
+export function expandWithColumns(
+  schedule: Schedule,
+  options: ExpandOptions = {},
+): { ok: true; horizon: Horizon; occurrences: Occurrence[]; columns: Columns } | { ok: false; issues: Issue[] } {
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   const clockFor = options.clockFor ?? zoneClocks();
   const horizon = resolveHorizon(schedule, { ...options, clockFor }, lang);
@@ -289,7 +303,26 @@ export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = 
     }
     for (const occurrence of list) byMeeting.push(occurrence);
   }
-  return { ok: true, horizon, occurrences: sortOccurrences(byMeeting) };
+  const order = sortOrder(byMeeting);
+  if (!order) {
+    const occurrences = byMeeting.sort(compareOccurrences);
+    return { ok: true, horizon, occurrences, columns: columnsOf(occurrences) };
+  }
+  // Read in meeting order the objects lie in memory in that order; the columns are then permuted.
+  const columns = permuteColumns(columnsOf(byMeeting), order);
+  return { ok: true, horizon, occurrences: pick(byMeeting, order), columns };
+}
+
+/**
+ * Expands every meeting of a schedule into its occurrences inside the horizon, sorted; returns
+ * the issues instead when a series is too dense or the horizon is missing.
+ *
+ * @example
+ * const result = safeExpandSchedule(schedule, { from: "2024-03-01", to: "2024-03-31" });
+ */
+export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = {}): ExpandResult {
+  const result = expandWithColumns(schedule, options);
+  return result.ok ? { ok: true, horizon: result.horizon, occurrences: result.occurrences } : result;
 }
 
 /**

@@ -1,0 +1,96 @@
+import type { Occurrence } from "./expand";
+
+/**
+ * What detection's sweeps read of the occurrences, taken in one pass over the objects: times as
+ * typed arrays, and each occurrence's meeting, room and attendee list as small integers.
+ */
+export interface Columns {
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  /** Per occurrence: its meeting's index in `meetings`. */
+  readonly meeting: Int32Array;
+  readonly meetings: readonly string[];
+  /** Per occurrence: its room's index in `rooms`, or -1 without a room. */
+  readonly room: Int32Array;
+  readonly rooms: readonly string[];
+  /** Per occurrence: the index of its attendee list (by identity) in `attendeeLists`. */
+  readonly attendees: Int32Array;
+  readonly attendeeLists: readonly (readonly string[])[];
+}
+
+/** Numbers distinct values in order of first appearance. */
+export function numbering<K>(): { readonly values: K[]; readonly of: (value: K) => number } {
+  const index = new Map<K, number>();
+  const values: K[] = [];
+  return {
+    values,
+    of: (value) => {
+      let found = index.get(value);
+      if (found === undefined) {
+        found = values.length;
+        index.set(value, found);
+        values.push(value);
+      }
+      return found;
+    },
+  };
+}
+
+/** The columns of a list of occurrences, in its order. */
+export function columnsOf(occurrences: readonly Occurrence[]): Columns {
+  const n = occurrences.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const meeting = new Int32Array(n);
+  const room = new Int32Array(n);
+  const attendees = new Int32Array(n);
+  const meetings = numbering<string>();
+  const rooms = numbering<string>();
+  const lists = numbering<readonly string[]>();
+  // The occurrences of a meeting share its room and attendee list (the same objects) unless a
+  // change gives their own: one lookup by meeting id then usually does for all three.
+  const ownRoom: (string | undefined)[] = [];
+  const ownRoomIndex: number[] = [];
+  const ownList: (readonly string[])[] = [];
+  const ownListIndex: number[] = [];
+  let previousMeeting: string | undefined;
+  let previousIndex = -1;
+  for (let i = 0; i < n; i++) {
+    const o = occurrences[i] as Occurrence;
+    starts[i] = o.start;
+    ends[i] = o.end;
+    // Occurrences in meeting order (as expansion has them) ask for each meeting once.
+    const m = o.meeting === previousMeeting ? previousIndex : meetings.of(o.meeting);
+    previousMeeting = o.meeting;
+    previousIndex = m;
+    meeting[i] = m;
+    if (m === ownRoomIndex.length) {
+      ownRoom.push(o.room);
+      ownRoomIndex.push(o.room === undefined ? -1 : rooms.of(o.room));
+      ownList.push(o.attendees);
+      ownListIndex.push(lists.of(o.attendees));
+    }
+    room[i] = o.room === ownRoom[m] ? (ownRoomIndex[m] as number) : o.room === undefined ? -1 : rooms.of(o.room);
+    attendees[i] = o.attendees === ownList[m] ? (ownListIndex[m] as number) : lists.of(o.attendees);
+  }
+  return { starts, ends, meeting, meetings: meetings.values, room, rooms: rooms.values, attendees, attendeeLists: lists.values };
+}
+
+/** The columns of the occurrences `order` picks: `order[k]` is the index in `columns` of the k-th. */
+export function permuteColumns(columns: Columns, order: Int32Array): Columns {
+  const n = order.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const meeting = new Int32Array(n);
+  const room = new Int32Array(n);
+  const attendees = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    starts[k] = columns.starts[i] as number;
+    ends[k] = columns.ends[i] as number;
+    meeting[k] = columns.meeting[i] as number;
+    room[k] = columns.room[i] as number;
+    attendees[k] = columns.attendees[i] as number;
+  }
+  return { ...columns, starts, ends, meeting, room, attendees };
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { generateSchedule, sizeParams } from "../../bench/generate";
+import { parseSchedule } from "../../src/load/parse";
+import { columnsOf, type Columns } from "../../src/recurrence/columns";
+import { expandWithColumns, type Occurrence } from "../../src/recurrence/expand";
+
+/** Checks that every column describes the occurrence at its place. */
+function expectColumnsOf(columns: Columns, occurrences: readonly Occurrence[]) {
+  expect(columns.starts.length).toBe(occurrences.length);
+  occurrences.forEach((o, k) => {
+    expect(columns.starts[k]).toBe(o.start);
+    expect(columns.ends[k]).toBe(o.end);
+    expect(columns.meetings[columns.meeting[k] as number]).toBe(o.meeting);
+    const room = columns.room[k] as number;
+    expect(room === -1 ? undefined : columns.rooms[room]).toBe(o.room);
+    expect(columns.attendeeLists[columns.attendees[k] as number]).toBe(o.attendees);
+  });
+}
+
+describe("occurrence columns", () => {
+  const schedules = {
+    example: parseSchedule(readFileSync("examples/lang-son-2024.yaml", "utf8")),
+    generated: parseSchedule(generateSchedule(sizeParams("1k") ?? (undefined as never)).text),
+  };
+  for (const [name, schedule] of Object.entries(schedules)) {
+    it(`built by expansion while sorting describe the sorted occurrences (${name})`, () => {
+      const result = expandWithColumns(schedule);
+      if (!result.ok) throw new Error("does not expand");
+      expect(result.occurrences.length).toBeGreaterThan(50);
+      expectColumnsOf(result.columns, result.occurrences);
+      expectColumnsOf(columnsOf(result.occurrences), result.occurrences);
+    });
+  }
+});
