@@ -19,7 +19,7 @@ import { workCalendar } from "../src/calendar/work-calendar";
 import { detectCadenceConflicts } from "../src/conflicts/cadence";
 import { detectPairConflictsIn } from "../src/conflicts/detect";
 import { detectLeadTimeConflicts } from "../src/conflicts/lead-time";
-import { detectSingleConflicts } from "../src/conflicts/single";
+import { detectSingleConflictsIn } from "../src/conflicts/single";
 import { safeParseSchedule } from "../src/load/parse";
 import { expandWithColumns, type Occurrence } from "../src/recurrence/expand";
 import type { Schedule } from "../src/schema/model";
@@ -247,7 +247,7 @@ function worker(name: string, runNaive: boolean): void {
   const context = renderContext(schedule, schedule.locale ?? "vi");
   const calendar = workCalendar(schedule.calendar ?? {});
   const others = measureWithin(runs, warmup, phaseBudget, () => [
-    ...detectSingleConflicts(schedule, occurrences, { calendar, clockFor: context.clockFor }),
+    ...detectSingleConflictsIn(schedule, occurrences, columns, { calendar, clockFor: context.clockFor }),
     ...detectCadenceConflicts(schedule, occurrences, horizon),
     ...detectLeadTimeConflicts(schedule, occurrences, { clockFor: context.clockFor }),
   ]);

@@ -2,7 +2,7 @@ import { workCalendar, type WorkCalendar } from "./calendar/work-calendar";
 import { detectCadenceConflicts } from "./conflicts/cadence";
 import { detectPairConflictsIn, type Conflict } from "./conflicts/detect";
 import { detectLeadTimeConflicts } from "./conflicts/lead-time";
-import { detectSingleConflicts } from "./conflicts/single";
+import { detectSingleConflictsIn } from "./conflicts/single";
 import { ScheduleError, type Issue } from "./errors";
 import { issueFactory } from "./load/validate";
 import { dayOffAdjuster } from "./recurrence/day-off-policy";
@@ -72,7 +72,7 @@ export function safeCheckSchedule(
   const { occurrences, horizon, columns } = expanded;
   const conflicts = [
     ...detectPairConflictsIn(schedule, occurrences, columns, { clock: context.clock }),
-    ...detectSingleConflicts(schedule, occurrences, { calendar, clockFor: context.clockFor }),
+    ...detectSingleConflictsIn(schedule, occurrences, columns, { calendar, clockFor: context.clockFor }),
     ...detectCadenceConflicts(schedule, occurrences, horizon),
     ...detectLeadTimeConflicts(schedule, occurrences, { clockFor: context.clockFor }),
   ];

@@ -1,8 +1,9 @@
 import type { WorkCalendar } from "../calendar/work-calendar";
+import { columnsOf, type Columns } from "../recurrence/columns";
 import type { Occurrence } from "../recurrence/expand";
 import { inCalendarRange } from "../recurrence/day-off-policy";
 import type { Schedule } from "../schema/model";
-import { DAY, formatDate, MINUTE, startOfDay } from "../time/wall";
+import { DAY, formatDate, MINUTE } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
 import { levelSeverity, type Conflict } from "./detect";
 import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
@@ -54,54 +55,60 @@ function single(kind: "day-off" | "working-hours", severity: Conflict["severity"
  * const conflicts = detectSingleConflicts(schedule, occurrences, { calendar: workCalendar(), clockFor: zoneClocks() });
  */
 export function detectSingleConflicts(schedule: Schedule, occurrences: readonly Occurrence[], options: SingleCheckOptions): Conflict[] {
+  return detectSingleConflictsIn(schedule, occurrences, columnsOf(occurrences), options);
+}
+
+/** {@link detectSingleConflicts} given the columns of `occurrences` (expansion builds them as it sorts). */
+export function detectSingleConflictsIn(schedule: Schedule, occurrences: readonly Occurrence[], columns: Columns, options: SingleCheckOptions): Conflict[] {
   const dayOffSeverity = levelSeverity(schedule.checks?.dayOff, "warning");
   const hoursSeverity = levelSeverity(schedule.checks?.workingHours, "warning");
   const { calendar, clockFor } = options;
   const conflicts: Conflict[] = [];
   if (!dayOffSeverity && !hoursSeverity) return conflicts;
-  // The calendar is asked once per local day: occurrences share days.
-  const dates = new Map<number, string>();
-  const dateOf = (day: number) => {
-    let date = dates.get(day);
-    if (date === undefined) dates.set(day, (date = formatDate(day)));
-    return date;
+  // The calendar is asked once per local day (by day number): occurrences share days.
+  interface DayInfo {
+    readonly date: string;
+    readonly off: ReturnType<WorkCalendar["dayOff"]> | undefined;
+    periods: ReturnType<WorkCalendar["periods"]> | undefined;
+  }
+  const days = new Map<number, DayInfo>();
+  const dayInfo = (dayNumber: number): DayInfo => {
+    let info = days.get(dayNumber);
+    if (info === undefined) {
+      const date = formatDate(dayNumber * DAY);
+      days.set(dayNumber, (info = { date, off: dayOffSeverity ? calendar.dayOff(date) : undefined, periods: undefined }));
+    }
+    return info;
   };
-  const offs = new Map<number, ReturnType<WorkCalendar["dayOff"]>>();
-  const offOf = (day: number) => {
-    let off = offs.get(day);
-    if (off === undefined) offs.set(day, (off = calendar.dayOff(dateOf(day))));
-    return off;
-  };
-  const periodsByDay = new Map<number, ReturnType<WorkCalendar["periods"]>>();
-  const periodsOf = (day: number) => {
-    let periods = periodsByDay.get(day);
-    if (periods === undefined) periodsByDay.set(day, (periods = calendar.periods(dateOf(day))));
-    return periods;
-  };
-  for (const o of occurrences) {
-    const clock = clockFor(o.zone);
-    const startWall = clock.toWall(o.start);
-    const endWall = clock.toWall(o.end);
-    const firstDay = startOfDay(startWall);
+  // The loop reads the typed columns; an occurrence object is touched only for a conflict.
+  const clocks = columns.zones.map(clockFor);
+  const { starts, ends } = columns;
+  for (let k = 0; k < occurrences.length; k++) {
+    const clock = clocks[columns.zone[k] as number] as ZoneClock;
+    const startWall = clock.toWall(starts[k] as number);
+    const endWall = clock.toWall(ends[k] as number);
+    const firstDay = Math.floor(startWall / DAY);
     if (dayOffSeverity) {
-      const lastDay = Math.min(startOfDay(Math.max(endWall - 1, startWall)), firstDay + (MAX_DAYS_JUDGED - 1) * DAY);
-      for (let day = firstDay; day <= lastDay; day += DAY) {
-        if (!inCalendarRange(day)) continue;
-        const off = offOf(day);
-        if (off === null) continue;
-        conflicts.push(single("day-off", dayOffSeverity, o, { date: dmy(dateOf(day)), dayKind: off.kind, nameVi: off.name.vi, nameEn: off.name.en }));
+      const lastDay = Math.min(Math.floor(Math.max(endWall - 1, startWall) / DAY), firstDay + MAX_DAYS_JUDGED - 1);
+      for (let day = firstDay; day <= lastDay; day++) {
+        if (!inCalendarRange(day * DAY)) continue;
+        const info = dayInfo(day);
+        const off = info.off;
+        if (!off) continue;
+        conflicts.push(single("day-off", dayOffSeverity, occurrences[k] as Occurrence, { date: dmy(info.date), dayKind: off.kind, nameVi: off.name.vi, nameEn: off.name.en }));
         break;
       }
     }
-    if (hoursSeverity && !o.allDay && inCalendarRange(firstDay)) {
-      const periods = periodsOf(firstDay);
+    if (hoursSeverity && columns.allDay[k] === 0 && inCalendarRange(firstDay * DAY)) {
+      const info = dayInfo(firstDay);
+      const periods = (info.periods ??= calendar.periods(info.date));
       const first = periods[0];
       const last = periods[periods.length - 1];
       if (first && last) {
-        const startMinutes = (startWall - firstDay) / MINUTE;
-        const endMinutes = (endWall - firstDay) / MINUTE;
+        const startMinutes = (startWall - firstDay * DAY) / MINUTE;
+        const endMinutes = (endWall - firstDay * DAY) / MINUTE;
         if (startMinutes < first[0] || endMinutes > last[1]) {
-          conflicts.push(single("working-hours", hoursSeverity, o, { hours: `${hhmm(first[0])}–${hhmm(last[1])}` }));
+          conflicts.push(single("working-hours", hoursSeverity, occurrences[k] as Occurrence, { hours: `${hhmm(first[0])}–${hhmm(last[1])}` }));
         }
       }
     }

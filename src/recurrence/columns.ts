@@ -16,6 +16,11 @@ export interface Columns {
   /** Per occurrence: the index of its attendee list (by identity) in `attendeeLists`. */
   readonly attendees: Int32Array;
   readonly attendeeLists: readonly (readonly string[])[];
+  /** Per occurrence: its zone's index in `zones`. */
+  readonly zone: Int32Array;
+  readonly zones: readonly string[];
+  /** Per occurrence: 1 when it is all-day. */
+  readonly allDay: Uint8Array;
 }
 
 /** Numbers distinct values in order of first appearance. */
@@ -44,15 +49,20 @@ export function columnsOf(occurrences: readonly Occurrence[]): Columns {
   const meeting = new Int32Array(n);
   const room = new Int32Array(n);
   const attendees = new Int32Array(n);
+  const zone = new Int32Array(n);
+  const allDay = new Uint8Array(n);
   const meetings = numbering<string>();
+  const zones = numbering<string>();
   const rooms = numbering<string>();
   const lists = numbering<readonly string[]>();
-  // The occurrences of a meeting share its room and attendee list (the same objects) unless a
-  // change gives their own: one lookup by meeting id then usually does for all three.
+  // The occurrences of a meeting share its zone, room and attendee list (the same objects) unless
+  // a change gives their own: one lookup by meeting id then usually does for all of them.
   const ownRoom: (string | undefined)[] = [];
   const ownRoomIndex: number[] = [];
   const ownList: (readonly string[])[] = [];
   const ownListIndex: number[] = [];
+  const ownZone: string[] = [];
+  const ownZoneIndex: number[] = [];
   let previousMeeting: string | undefined;
   let previousIndex = -1;
   for (let i = 0; i < n; i++) {
@@ -69,11 +79,27 @@ export function columnsOf(occurrences: readonly Occurrence[]): Columns {
       ownRoomIndex.push(o.room === undefined ? -1 : rooms.of(o.room));
       ownList.push(o.attendees);
       ownListIndex.push(lists.of(o.attendees));
+      ownZone.push(o.zone);
+      ownZoneIndex.push(zones.of(o.zone));
     }
     room[i] = o.room === ownRoom[m] ? (ownRoomIndex[m] as number) : o.room === undefined ? -1 : rooms.of(o.room);
     attendees[i] = o.attendees === ownList[m] ? (ownListIndex[m] as number) : lists.of(o.attendees);
+    zone[i] = o.zone === ownZone[m] ? (ownZoneIndex[m] as number) : zones.of(o.zone);
+    allDay[i] = o.allDay ? 1 : 0;
   }
-  return { starts, ends, meeting, meetings: meetings.values, room, rooms: rooms.values, attendees, attendeeLists: lists.values };
+  return {
+    starts,
+    ends,
+    meeting,
+    meetings: meetings.values,
+    room,
+    rooms: rooms.values,
+    attendees,
+    attendeeLists: lists.values,
+    zone,
+    zones: zones.values,
+    allDay,
+  };
 }
 
 /** The columns of the occurrences `order` picks: `order[k]` is the index in `columns` of the k-th. */
@@ -84,6 +110,8 @@ export function permuteColumns(columns: Columns, order: Int32Array): Columns {
   const meeting = new Int32Array(n);
   const room = new Int32Array(n);
   const attendees = new Int32Array(n);
+  const zone = new Int32Array(n);
+  const allDay = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
     starts[k] = columns.starts[i] as number;
@@ -91,6 +119,8 @@ export function permuteColumns(columns: Columns, order: Int32Array): Columns {
     meeting[k] = columns.meeting[i] as number;
     room[k] = columns.room[i] as number;
     attendees[k] = columns.attendees[i] as number;
+    zone[k] = columns.zone[i] as number;
+    allDay[k] = columns.allDay[i] as number;
   }
-  return { ...columns, starts, ends, meeting, room, attendees };
+  return { ...columns, starts, ends, meeting, room, attendees, zone, allDay };
 }

@@ -15,6 +15,8 @@ function expectColumnsOf(columns: Columns, occurrences: readonly Occurrence[]) {
     const room = columns.room[k] as number;
     expect(room === -1 ? undefined : columns.rooms[room]).toBe(o.room);
     expect(columns.attendeeLists[columns.attendees[k] as number]).toBe(o.attendees);
+    expect(columns.zones[columns.zone[k] as number]).toBe(o.zone);
+    expect(columns.allDay[k] === 1).toBe(o.allDay);
   });
 }
 
