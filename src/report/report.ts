@@ -1,9 +1,10 @@
 import type { Conflict, ConflictKind } from "../conflicts/detect";
 import type { Horizon, Occurrence } from "../recurrence/expand";
 import type { Severity } from "../schema/schedule";
-import { formatDate, formatDuration, formatInstant, formatWall } from "../time/wall";
+import { formatDuration, formatOffset, MINUTE } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
 import { message, WEEKDAY_NAMES, type Lang } from "./messages";
+import { isoDate, isoDateTime, weekday } from "./wall-text";
 
 /** One occurrence as the JSON report and `lichhop expand` write it. */
 export interface ReportOccurrence {
@@ -75,42 +76,93 @@ export interface RenderContext {
 
 /** An occurrence in report form. */
 export function reportOccurrence(occurrence: Occurrence, clockFor: (zone: string) => ZoneClock): ReportOccurrence {
-  const clock = clockFor(occurrence.zone);
-  const iso = (instant: number) =>
-    occurrence.allDay ? formatDate(clock.toWall(instant)) : formatInstant(instant, clock.offsetAt(instant));
+  return occurrenceEntry(occurrence, clockFor(occurrence.zone), PLAIN);
+}
+
+/** "T5 07/03/2024 08:00–11:30" in the occurrence's zone (all-day: the dates only). */
+export function describeTime(occurrence: Occurrence, clock: ZoneClock, lang: Lang): string {
+  return timeDescription(occurrence, clock, lang, PLAIN);
+}
+
+/** How times are written. `buildReport` remembers each value's text, so that equal values share one string. */
+interface TimeText {
+  /** ISO 8601 of an instant with the zone's offset, as `formatInstant` writes it. */
+  instant(instant: number, clock: ZoneClock): string;
+  /** `YYYY-MM-DD` of a wall time. */
+  date(wall: number): string;
+  /** `YYYY-MM-DDTHH:MM:SS` of a wall time. */
+  dateTime(wall: number): string;
+}
+
+const PLAIN: TimeText = {
+  instant: (instant, clock) => instantText(instant, clock.offsetAt(instant)),
+  date: isoDate,
+  dateTime: isoDateTime,
+};
+
+/** A {@link TimeText} that computes each distinct value once. */
+function rememberingTimeText(): TimeText {
+  const byClock = new Map<ZoneClock, (instant: number) => string>();
+  return {
+    instant: (instant, clock) => {
+      let text = byClock.get(clock);
+      if (!text) {
+        text = remember((value) => instantText(value, clock.offsetAt(value)));
+        byClock.set(clock, text);
+      }
+      return text(instant);
+    },
+    date: remember(isoDate),
+    dateTime: remember(isoDateTime),
+  };
+}
+
+function remember(compute: (value: number) => string): (value: number) => string {
+  const known = new Map<number, string>();
+  return (value) => {
+    let text = known.get(value);
+    if (text === undefined) {
+      text = compute(value);
+      known.set(value, text);
+    }
+    return text;
+  };
+}
+
+function occurrenceEntry(occurrence: Occurrence, clock: ZoneClock, text: TimeText): ReportOccurrence {
+  const iso = (instant: number) => (occurrence.allDay ? text.date(clock.toWall(instant)) : text.instant(instant, clock));
   return {
     meeting: occurrence.meeting,
     title: occurrence.title,
     start: iso(occurrence.start),
     end: iso(occurrence.end),
-    occurrence: occurrence.allDay ? formatDate(occurrence.recurrenceId) : formatWall(occurrence.recurrenceId),
+    occurrence: occurrence.allDay ? text.date(occurrence.recurrenceId) : wallText(text.dateTime(occurrence.recurrenceId)),
     status: occurrence.status,
   };
 }
 
-
-/** "T5 07/03/2024 08:00–11:30" in the occurrence's zone (all-day: the dates only). */
-export function describeTime(occurrence: Occurrence, clock: ZoneClock, lang: Lang): string {
+function timeDescription(occurrence: Occurrence, clock: ZoneClock, lang: Lang, text: TimeText): string {
   const startWall = clock.toWall(occurrence.start);
   const endWall = clock.toWall(occurrence.end);
-  const d = new Date(startWall);
-  const day = (wall: number) => {
-    const iso = formatDate(wall);
-    return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-  };
-  const weekday = WEEKDAY_NAMES[lang][d.getUTCDay()] as string;
+  const weekdayName = WEEKDAY_NAMES[lang][weekday(startWall)] as string;
+  const startDate = text.date(startWall);
   if (occurrence.allDay) {
-    const last = endWall - 1;
-    return formatDate(last) === formatDate(startWall) ? `${weekday} ${day(startWall)}` : `${weekday} ${day(startWall)}–${day(last)}`;
+    const lastDate = text.date(endWall - 1);
+    return lastDate === startDate ? `${weekdayName} ${dmy(startDate)}` : `${weekdayName} ${dmy(startDate)}–${dmy(lastDate)}`;
   }
-  const time = (wall: number) => formatWall(wall).slice(11, 16);
-  const sameDay = formatDate(startWall) === formatDate(endWall);
-  return `${weekday} ${day(startWall)} ${time(startWall)}–${sameDay ? "" : `${day(endWall)} `}${time(endWall)}`;
+  const start = text.dateTime(startWall);
+  const end = text.dateTime(endWall);
+  const endDate = end.slice(0, 10);
+  return `${weekdayName} ${dmy(startDate)} ${hhmm(start)}–${endDate === startDate ? "" : `${dmy(endDate)} `}${hhmm(end)}`;
 }
 
 /** The message of a conflict in the context's language. */
 export function conflictMessage(conflict: Conflict, context: RenderContext): string {
   const label = (o: Occurrence) => `"${o.title}" (${describeTime(o, context.clockFor(o.zone), context.lang)})`;
+  return renderMessage(conflict, context, label);
+}
+
+function renderMessage(conflict: Conflict, context: RenderContext, label: (occurrence: Occurrence) => string): string {
   const [a, b] = conflict.occurrences;
   const subjects = conflict.subjects.map((id) => context.names.get(id) ?? id).join(", ");
   const rule = conflict.rule === null ? "" : context.ruleTitles.get(conflict.rule) ?? conflict.rule;
@@ -138,14 +190,49 @@ export function conflictMessage(conflict: Conflict, context: RenderContext): str
   }
 }
 
+/** ISO 8601 with the offset, as `formatInstant` writes it. */
+function instantText(instant: number, offsetMinutes: number): string {
+  return isoDateTime(instant + offsetMinutes * MINUTE) + formatOffset(offsetMinutes);
+}
+
+/** `YYYY-MM-DDTHH:MM` (with `:SS` when not zero), as `formatWall` writes it, from `YYYY-MM-DDTHH:MM:SS`. */
+function wallText(dateTime: string): string {
+  return dateTime.slice(17, 19) === "00" ? dateTime.slice(0, 16) : dateTime;
+}
+
+/** `07/03/2024` for `2024-03-07`. */
+const dmy = (isoDate: string): string => `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
+
+/** `08:00` for `2024-03-07T08:00:00`. */
+const hhmm = (isoDateTime: string): string => isoDateTime.slice(11, 16);
+
 /** Orders conflicts by first start, then id. */
 export function compareConflicts(a: Conflict, b: Conflict): number {
-  const sa = a.period ? a.period.from : "";
-  const sb = b.period ? b.period.from : "";
+  return compareSortKeys(sortKey(a), sortKey(b));
+}
+
+/** What conflicts are ordered by. */
+interface SortKey {
+  readonly start: number;
+  readonly from: string;
+  readonly id: string;
+}
+
+function sortKey(conflict: Conflict): SortKey {
   // A cadence conflict with nothing counted sorts by its period's first day (read as UTC).
-  const startA = a.occurrences[0]?.start ?? (a.period ? Date.parse(a.period.from) : Number.NEGATIVE_INFINITY);
-  const startB = b.occurrences[0]?.start ?? (b.period ? Date.parse(b.period.from) : Number.NEGATIVE_INFINITY);
-  return startA - startB || (sa < sb ? -1 : sa > sb ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const start = conflict.occurrences[0]?.start ?? (conflict.period ? Date.parse(conflict.period.from) : Number.NEGATIVE_INFINITY);
+  return { start, from: conflict.period ? conflict.period.from : "", id: conflict.id };
+}
+
+function compareSortKeys(a: SortKey, b: SortKey): number {
+  return a.start - b.start || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The conflicts in {@link compareConflicts} order, each one's key read once rather than per comparison. */
+function sortConflicts(conflicts: readonly Conflict[]): Conflict[] {
+  const keyed = conflicts.map((conflict) => ({ conflict, key: sortKey(conflict) }));
+  keyed.sort((a, b) => compareSortKeys(a.key, b.key));
+  return keyed.map(({ conflict }) => conflict);
 }
 
 /** Builds the JSON report from the expansion and the conflicts (sorted here, on a copy). */
@@ -156,8 +243,7 @@ export function buildReport(
   conflicts: readonly Conflict[],
   context: RenderContext,
 ): Report {
-  const sorted = [...conflicts].sort(compareConflicts);
-  const overlapIso = (instant: number) => formatInstant(instant, context.clock.offsetAt(instant));
+  const sorted = sortConflicts(conflicts);
   return {
     version: 1,
     horizon: { from: horizon.from, to: horizon.to },
@@ -168,16 +254,42 @@ export function buildReport(
       errors: sorted.filter((c) => c.severity === "error").length,
       warnings: sorted.filter((c) => c.severity === "warning").length,
     },
-    conflicts: sorted.map((conflict) => ({
+    conflicts: sorted.map(conflictWriter(context)),
+  };
+}
+
+/**
+ * Writes conflicts in report form for one report. A large report repeats the same instants and
+ * the same times of day across many conflicts: each distinct one is written once and its string
+ * shared, which saves both the formatting and the memory the report holds.
+ */
+function conflictWriter(context: RenderContext): (conflict: Conflict) => ReportConflict {
+  const text = rememberingTimeText();
+  const descriptions = new Map<string, string>();
+  const describe = (occurrence: Occurrence) => {
+    const key = `${occurrence.zone} ${occurrence.allDay} ${occurrence.start} ${occurrence.end}`;
+    let found = descriptions.get(key);
+    if (found === undefined) {
+      found = timeDescription(occurrence, context.clockFor(occurrence.zone), context.lang, text);
+      descriptions.set(key, found);
+    }
+    return found;
+  };
+  const label = (occurrence: Occurrence) => `"${occurrence.title}" (${describe(occurrence)})`;
+  const entry = (occurrence: Occurrence) => occurrenceEntry(occurrence, context.clockFor(occurrence.zone), text);
+  return (conflict) => {
+    const reported: ReportConflict = {
       id: conflict.id,
       kind: conflict.kind,
       rule: conflict.rule,
       severity: conflict.severity,
       subjects: conflict.subjects,
-      message: conflict.occurrences.length > 0 || conflict.period ? conflictMessage(conflict, context) : "",
-      occurrences: conflict.occurrences.map((o) => reportOccurrence(o, context.clockFor)),
-      overlap: conflict.overlap ? { start: overlapIso(conflict.overlap.start), end: overlapIso(conflict.overlap.end) } : null,
-      ...(conflict.period ? { period: conflict.period } : {}),
-    })),
+      message: conflict.occurrences.length > 0 || conflict.period ? renderMessage(conflict, context, label) : "",
+      occurrences: conflict.occurrences.map(entry),
+      overlap: conflict.overlap
+        ? { start: text.instant(conflict.overlap.start, context.clock), end: text.instant(conflict.overlap.end, context.clock) }
+        : null,
+    };
+    return conflict.period ? { ...reported, period: conflict.period } : reported;
   };
 }

@@ -1,0 +1,53 @@
+import { DAY } from "../time/wall";
+
+/**
+ * Text of floating wall times (epoch ms whose UTC fields hold the local clock reading), computed
+ * from the number instead of through `Date#toISOString`: the report writes several per conflict.
+ * Each function gives exactly what the `Date` form gives; values it does not cover by arithmetic
+ * (fractional ms, years outside 0000–9999 that `toISOString` writes with six digits, NaN that it
+ * rejects) go through `Date` itself.
+ */
+
+/** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the years `toISOString` writes with four digits. */
+const FIRST = -62_167_219_200_000;
+const LAST = 253_402_300_800_000;
+
+const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
+const arithmetic = (wall: number): boolean => Number.isInteger(wall) && wall >= FIRST && wall < LAST;
+
+/** `YYYY-MM-DD` of a day counted from 1970-01-01 (proleptic Gregorian; H. Hinnant's `civil_from_days`). */
+function civilDate(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153); // months counted from March
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const yyyy = year < 1000 ? String(year).padStart(4, "0") : String(year);
+  return `${yyyy}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
+}
+
+/** `YYYY-MM-DD`, as `new Date(wall).toISOString().slice(0, 10)`. */
+export function isoDate(wall: number): string {
+  if (!arithmetic(wall)) return new Date(wall).toISOString().slice(0, 10);
+  return civilDate(Math.floor(wall / DAY));
+}
+
+/** `YYYY-MM-DDTHH:MM:SS`, as `new Date(wall).toISOString().slice(0, 19)`. */
+export function isoDateTime(wall: number): string {
+  if (!arithmetic(wall)) return new Date(wall).toISOString().slice(0, 19);
+  const days = Math.floor(wall / DAY);
+  const seconds = Math.floor((wall - days * DAY) / 1000);
+  const minutes = Math.floor(seconds / 60);
+  return `${civilDate(days)}T${TWO_DIGITS[Math.floor(minutes / 60)]}:${TWO_DIGITS[minutes % 60]}:${TWO_DIGITS[seconds % 60]}`;
+}
+
+/** The day of the week, Sunday = 0, as `new Date(wall).getUTCDay()`. */
+export function weekday(wall: number): number {
+  if (!arithmetic(wall)) return new Date(wall).getUTCDay();
+  return (((Math.floor(wall / DAY) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
