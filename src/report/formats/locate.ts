@@ -32,10 +32,21 @@ export function locateReport(
   const byId = new Map(conflicts.map((conflict) => [conflict.id, conflict]));
   const meetingIndex = new Map(schedule.meetings.map((meeting, index) => [meeting.id, index]));
   const ruleIndex = new Map(schedule.rules.map((rule, index) => [rule.id, index]));
+  // One source object per place, shared by every occurrence of a meeting: a report may name
+  // the same meetings hundreds of thousands of times.
+  const sources = new Map<string, ReportSource | undefined>();
   const sourceAt = (path: readonly (string | number)[]): ReportSource | undefined => {
+    const key = path.join("/");
+    if (sources.has(key)) return sources.get(key);
     const where = locatePath(schedule.source, path);
-    if (where.line === undefined || where.column === undefined) return undefined;
-    return { ...(where.file === undefined ? {} : { file: where.file }), line: where.line, column: where.column };
+    const source: ReportSource | undefined =
+      where.line === undefined || where.column === undefined
+        ? undefined
+        : where.file === undefined
+          ? { line: where.line, column: where.column }
+          : { file: where.file, line: where.line, column: where.column };
+    sources.set(key, source);
+    return source;
   };
   const locate = (conflict: ReportConflict): ReportConflict => {
     const found = byId.get(conflict.id);
