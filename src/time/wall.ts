@@ -1,3 +1,5 @@
+import { isoDate, isoDateTime } from "./wall-text";
+
 /** Milliseconds in a minute, an hour and a day. */
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
@@ -47,13 +49,13 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** `YYYY-MM-DD` of a floating wall time. */
 export function formatDate(wall: number): string {
-  return new Date(wall).toISOString().slice(0, 10);
+  return isoDate(wall);
 }
 
 /** `YYYY-MM-DDTHH:MM` (with `:SS` when not zero) of a floating wall time. */
 export function formatWall(wall: number): string {
-  const iso = new Date(wall).toISOString();
-  return iso.slice(17, 19) === "00" ? iso.slice(0, 16) : iso.slice(0, 19);
+  const iso = isoDateTime(wall);
+  return iso.endsWith(":00") ? iso.slice(0, 16) : iso;
 }
 
 /** `+07:00` for an offset of 420 minutes. */

@@ -4,7 +4,7 @@ import { renderContext, safeCheckSchedule } from "../../src/check";
 import type { Occurrence } from "../../src/recurrence/expand";
 import { WEEKDAY_NAMES, type Lang } from "../../src/report/messages";
 import { buildReport, conflictMessage, describeTime, reportOccurrence } from "../../src/report/report";
-import { isoDate, isoDateTime, weekday } from "../../src/report/wall-text";
+import { isoDate, isoDateTime, weekday } from "../../src/time/wall-text";
 import { formatDate, formatInstant, formatWall } from "../../src/time/wall";
 import type { ZoneClock } from "../../src/time/zone";
 import { scheduleFrom } from "../helpers/schedule";

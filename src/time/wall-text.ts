@@ -1,8 +1,10 @@
-import { DAY } from "../time/wall";
+/** Milliseconds in a day (as `DAY` in ./wall, which builds on this module). */
+const DAY = 86_400_000;
 
 /**
  * Text of floating wall times (epoch ms whose UTC fields hold the local clock reading), computed
- * from the number instead of through `Date#toISOString`: the report writes several per conflict.
+ * from the number instead of through `Date#toISOString`: reports, fingerprints and feeds write
+ * hundreds of thousands of them.
  * Each function gives exactly what the `Date` form gives; values it does not cover by arithmetic
  * (fractional ms, years outside 0000–9999 that `toISOString` writes with six digits, NaN that it
  * rejects) go through `Date` itself.
