@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: lichhop's scaling from 1k to 1M occurrences beside its baselines, one markdown
- * table, the targets of issue 6 judged pass/fail, and bench/results.json. See docs/benchmark.md.
+ * table, the performance targets judged pass/fail, and bench/results.json. See docs/benchmark.md.
  *
  * Options: `--sizes 1k,10k` (default all), `--quick` (fewer runs), `--no-child` (skip the CLI
  * runs: peak RSS, example, feed server), `--out FILE` (default bench/results.json).
