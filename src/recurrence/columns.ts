@@ -41,16 +41,23 @@ export function numbering<K>(): { readonly values: K[]; readonly of: (value: K) 
   };
 }
 
+/** The per-occurrence arrays of {@link Columns} for `n` occurrences, zeroed. */
+function perOccurrence(n: number) {
+  return {
+    starts: new Float64Array(n),
+    ends: new Float64Array(n),
+    meeting: new Int32Array(n),
+    room: new Int32Array(n),
+    attendees: new Int32Array(n),
+    zone: new Int32Array(n),
+    allDay: new Uint8Array(n),
+  };
+}
+
 /** The columns of a list of occurrences, in its order. */
 export function columnsOf(occurrences: readonly Occurrence[]): Columns {
   const n = occurrences.length;
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  const meeting = new Int32Array(n);
-  const room = new Int32Array(n);
-  const attendees = new Int32Array(n);
-  const zone = new Int32Array(n);
-  const allDay = new Uint8Array(n);
+  const { starts, ends, meeting, room, attendees, zone, allDay } = perOccurrence(n);
   const meetings = numbering<string>();
   const zones = numbering<string>();
   const rooms = numbering<string>();
@@ -105,13 +112,7 @@ export function columnsOf(occurrences: readonly Occurrence[]): Columns {
 /** The columns of the occurrences `order` picks: `order[k]` is the index in `columns` of the k-th. */
 export function permuteColumns(columns: Columns, order: Int32Array): Columns {
   const n = order.length;
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  const meeting = new Int32Array(n);
-  const room = new Int32Array(n);
-  const attendees = new Int32Array(n);
-  const zone = new Int32Array(n);
-  const allDay = new Uint8Array(n);
+  const { starts, ends, meeting, room, attendees, zone, allDay } = perOccurrence(n);
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
     starts[k] = columns.starts[i] as number;
