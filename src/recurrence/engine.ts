@@ -1,3 +1,4 @@
+import { dayNumber, daysInMonth } from "../calendar/internal/date";
 import { DAY } from "../time/wall";
 
 /**
@@ -40,29 +41,22 @@ interface FastRule {
   readonly bySetPos: readonly number[] | undefined;
 }
 
+/** The Julian Day Number of 1970-01-01: day numbers here count from it. */
+const UNIX_EPOCH_JDN = 2_440_588;
+
 /** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). */
 export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
+  return dayNumber(year, month, day) - UNIX_EPOCH_JDN;
 }
 
 /** The first day after the last year any rule is walked to. */
 const END_OF_YEARS = daysFromCivil(MAX_YEAR + 1, 1, 1);
 
 /** Weekday of a day number, 0 = Monday (1970-01-01 was a Thursday). */
-function weekdayOf(dayNumber: number): number {
-  return (((dayNumber + 3) % 7) + 7) % 7;
+function weekdayOf(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
 }
 
-function monthLength(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 function flags(size: number, values: readonly number[]): boolean[] {
   const out = new Array<boolean>(size).fill(false);
@@ -222,7 +216,7 @@ function walk(rule: FastRule, startWall: number, from: number, to: number, visit
       const month = startMonth + period * interval;
       const year = Math.floor(month / 12);
       first = daysFromCivil(year, (month % 12) + 1, 1);
-      end = first + monthLength(year, (month % 12) + 1);
+      end = first + daysInMonth(year, (month % 12) + 1);
     } else {
       const year = start.getUTCFullYear() + period * interval;
       first = daysFromCivil(year, 1, 1);
@@ -239,7 +233,7 @@ function walk(rule: FastRule, startWall: number, from: number, to: number, visit
         for (let month = 1; month <= 12; month++) {
           if (!byMonth[month]) continue;
           const monthFirst = daysFromCivil(year, month, 1);
-          nthWeekdays(rule, monthFirst, monthFirst + monthLength(year, month), nth);
+          nthWeekdays(rule, monthFirst, monthFirst + daysInMonth(year, month), nth);
         }
       }
     }
@@ -249,7 +243,7 @@ function walk(rule: FastRule, startWall: number, from: number, to: number, visit
     let year = date.getUTCFullYear();
     let month = date.getUTCMonth() + 1;
     let dayOfMonth = date.getUTCDate();
-    let length = monthLength(year, month);
+    let length = daysInMonth(year, month);
     for (let day = first; day < end; day++) {
       if (
         (byMonth === undefined || byMonth[month]) &&
@@ -265,7 +259,7 @@ function walk(rule: FastRule, startWall: number, from: number, to: number, visit
           month = 1;
           year++;
         }
-        length = monthLength(year, month);
+        length = daysInMonth(year, month);
       }
     }
 

@@ -1,3 +1,5 @@
+import { fromDayNumber, weekdayOf } from "../calendar/internal/date";
+
 /** Milliseconds in a day (as `DAY` in ./wall, which builds on this module). */
 const DAY = 86_400_000;
 
@@ -18,17 +20,12 @@ const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) => (n < 
 
 const arithmetic = (wall: number): boolean => Number.isInteger(wall) && wall >= FIRST && wall < LAST;
 
-/** `YYYY-MM-DD` of a day counted from 1970-01-01 (proleptic Gregorian; H. Hinnant's `civil_from_days`). */
+/** The Julian Day Number of 1970-01-01. */
+const UNIX_EPOCH_JDN = 2_440_588;
+
+/** `YYYY-MM-DD` of a day counted from 1970-01-01 (proleptic Gregorian). */
 function civilDate(days: number): string {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153); // months counted from March
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const { year, month, day } = fromDayNumber(days + UNIX_EPOCH_JDN);
   const yyyy = year < 1000 ? String(year).padStart(4, "0") : String(year);
   return `${yyyy}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
 }
@@ -51,5 +48,5 @@ export function isoDateTime(wall: number): string {
 /** The day of the week, Sunday = 0, as `new Date(wall).getUTCDay()`. */
 export function weekday(wall: number): number {
   if (!arithmetic(wall)) return new Date(wall).getUTCDay();
-  return (((Math.floor(wall / DAY) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+  return weekdayOf(Math.floor(wall / DAY) + UNIX_EPOCH_JDN);
 }
