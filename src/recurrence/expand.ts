@@ -243,12 +243,12 @@ function pick(occurrences: readonly Occurrence[], order: Int32Array): Occurrence
 
 /**
  * Sorts occurrences given in (meeting, original start) order as {@link compareOccurrences}
- * does, by numeric keys (see {@link sortOrder}); the comparator is the fallback outside their
- * range.
+ * does, by numeric keys (see {@link sortOrder}), and returns the order used (`order[k]` is the
+ * input index of the k-th); outside the keys' range the comparator sorts and there is no order.
  */
-export function sortOccurrences(byMeeting: Occurrence[]): Occurrence[] {
+export function sortOccurrences(byMeeting: Occurrence[]): { sorted: Occurrence[]; order: Int32Array | undefined } {
   const order = sortOrder(byMeeting);
-  return order ? pick(byMeeting, order) : byMeeting.sort(compareOccurrences);
+  return order ? { sorted: pick(byMeeting, order), order } : { sorted: byMeeting.sort(compareOccurrences), order };
 }
 
 /**
@@ -303,14 +303,10 @@ export function expandWithColumns(
     }
     for (const occurrence of list) byMeeting.push(occurrence);
   }
-  const order = sortOrder(byMeeting);
-  if (!order) {
-    const occurrences = byMeeting.sort(compareOccurrences);
-    return { ok: true, horizon, occurrences, columns: columnsOf(occurrences) };
-  }
-  // Read in meeting order the objects lie in memory in that order; the columns are then permuted.
-  const columns = permuteColumns(columnsOf(byMeeting), order);
-  return { ok: true, horizon, occurrences: pick(byMeeting, order), columns };
+  // Read in meeting order, the order the objects lie in memory, the columns are then permuted.
+  const byMeetingColumns = columnsOf(byMeeting);
+  const { sorted, order } = sortOccurrences(byMeeting);
+  return { ok: true, horizon, occurrences: sorted, columns: order ? permuteColumns(byMeetingColumns, order) : columnsOf(sorted) };
 }
 
 /**
