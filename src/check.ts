@@ -11,6 +11,7 @@ import type { Lang } from "./report/messages";
 import { buildReport, type RenderContext, type Report } from "./report/report";
 import { scheduleZone, type Schedule } from "./schema/model";
 import { zoneClocks } from "./time/zone";
+import { BudgetExceeded, resolveLimits, type Limits } from "./limits";
 
 /** Options for {@link checkSchedule}. */
 export interface CheckOptions {
@@ -20,6 +21,8 @@ export interface CheckOptions {
   readonly to?: string;
   /** The language of messages; defaults to the file's `locale`, else Vietnamese. */
   readonly lang?: Lang;
+  /** Raises or lowers the bounds on occurrences, conflicts and rule walks (see `DEFAULT_LIMITS`). */
+  readonly limits?: Partial<Limits>;
 }
 
 /** Everything a check produces: the report, and the occurrences and conflicts behind it. */
@@ -70,12 +73,28 @@ export function safeCheckSchedule(
   const expanded = expandWithColumns(schedule, expandOptions);
   if (!expanded.ok) return expanded;
   const { occurrences, horizon, columns } = expanded;
-  const conflicts = [
-    ...detectPairConflictsIn(schedule, occurrences, columns, { clock: context.clock }),
-    ...detectSingleConflictsIn(schedule, occurrences, columns, { calendar, clockFor: context.clockFor }),
-    ...detectCadenceConflicts(schedule, occurrences, horizon),
-    ...detectLeadTimeConflicts(schedule, occurrences, { clockFor: context.clockFor }),
-  ];
+  const max = resolveLimits(options.limits).conflicts;
+  const tooMany = (meeting: string | undefined) => {
+    const make = issueFactory({ lang, source: schedule.source });
+    const index = schedule.meetings.findIndex((m) => m.id === meeting);
+    return { ok: false as const, issues: [make("too-many-conflicts", index < 0 ? [] : ["meetings", index], "too-many-conflicts", { max })] };
+  };
+  let conflicts: Conflict[];
+  try {
+    conflicts = detectPairConflictsIn(schedule, occurrences, columns, { clock: context.clock, maxConflicts: max });
+  } catch (error) {
+    if (error instanceof BudgetExceeded) return tooMany(error.meeting);
+    throw error;
+  }
+  // The other checks give at most a few conflicts per occurrence or period: counted once made.
+  for (const more of [
+    detectSingleConflictsIn(schedule, occurrences, columns, { calendar, clockFor: context.clockFor }),
+    detectCadenceConflicts(schedule, occurrences, horizon),
+    detectLeadTimeConflicts(schedule, occurrences, { clockFor: context.clockFor }),
+  ]) {
+    if (conflicts.length + more.length > max) return tooMany(more[max - conflicts.length]?.occurrences[0]?.meeting);
+    for (const conflict of more) conflicts.push(conflict);
+  }
   const report = buildReport(expanded.horizon, schedule.meetings.length, expanded.occurrences.length, conflicts, context);
   return { ok: true, report, horizon: expanded.horizon, occurrences: expanded.occurrences, conflicts };
 }

@@ -17,7 +17,9 @@ export type IssueCode =
   | "no-such-occurrence"
   | "bad-horizon"
   | "too-many-occurrences"
-  | "runaway-rule";
+  | "runaway-rule"
+  | "too-many-conflicts"
+  | "too-many-issues";
 
 /** A path into the schedule file, e.g. `["meetings", 2, "start"]`. */
 export type IssuePath = readonly (string | number)[];

@@ -4,6 +4,7 @@ import type { Schedule } from "../schema/model";
 import type { CheckLevel, NoOverlapRule, Selector, Severity } from "../schema/schedule";
 import { DAY, HOUR, parseDuration } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
+import { BudgetExceeded } from "../limits";
 import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
 
 /** The kinds of conflict lichhop reports. */
@@ -140,6 +141,8 @@ function pairConflict(
 export interface DetectOptions {
   /** The clock of the schedule's zone: half-day and day scopes are read on it. */
   readonly clock: ZoneClock;
+  /** The most conflicts to find: past it detection stops with {@link BudgetExceeded} (default: no bound). */
+  readonly maxConflicts?: number | undefined;
 }
 
 /** Occurrence indexes grouped, ascending in each group: group g is `items[offsets[g]..offsets[g + 1])`. */
@@ -204,6 +207,46 @@ function sweep(
 }
 
 /**
+ * {@link sweep} for a rule's two sides: `sideOf(i)` has bit 1 for the first side, bit 2 for the
+ * second. Each index is compared only with the active ones of the other side, so occurrences of
+ * one side that overlap each other cost nothing.
+ */
+function sweepSides(
+  items: ArrayLike<number>,
+  from: number,
+  to: number,
+  times: Columns,
+  reach: number,
+  sideOf: (i: number) => number,
+  visit: (i: number, j: number) => void,
+): void {
+  const { starts, ends } = times;
+  const active: [number[], number[]] = [[], []];
+  for (let k = from; k < to; k++) {
+    const j = items[k] as number;
+    const start = starts[j] as number;
+    const bits = sideOf(j);
+    for (let side = 0; side < 2; side++) {
+      // Side 1's actives meet a j on side 2, and side 2's a j on side 1; an index on both sides
+      // is in both lists and is visited from the first only.
+      if (!(bits & (side === 0 ? 2 : 1))) continue;
+      const list = active[side] as number[];
+      let keep = 0;
+      for (let a = 0; a < list.length; a++) {
+        const i = list[a] as number;
+        if ((ends[i] as number) + reach <= start) continue;
+        list[keep++] = i;
+        if (side === 1 && bits & 2 && sideOf(i) & 1) continue;
+        visit(i, j);
+      }
+      list.length = keep;
+    }
+    if (bits & 1) (active[0] as number[]).push(j);
+    if (bits & 2) (active[1] as number[]).push(j);
+  }
+}
+
+/**
  * Finds every pair conflict — no-overlap rules, a person twice, a room twice — in occurrences
  * sorted by start. Each check sweeps only the occurrences it concerns (a rule's sides, one
  * person's or one room's occurrences), taken in the one sorted order, with its own reach (the
@@ -230,8 +273,13 @@ export function detectPairConflictsIn(schedule: Schedule, sorted: readonly Occur
     }
     return found;
   };
-  const pair = (kind: ConflictKind, rule: string | null, severity: Severity, subjects: readonly string[], i: number, j: number, details?: Readonly<Record<string, number>>) =>
-    pairConflict(kind, rule, severity, subjects, sorted[i] as Occurrence, sorted[j] as Occurrence, [identity(i), identity(j)], details);
+  const max = options.maxConflicts ?? Number.POSITIVE_INFINITY;
+  let found = 0;
+  const pair = (kind: ConflictKind, rule: string | null, severity: Severity, subjects: readonly string[], i: number, j: number, details?: Readonly<Record<string, number>>) => {
+    // Pairs grow with the square of what overlaps: stop at the bound, not at the end of memory.
+    if (++found > max) throw new BudgetExceeded("conflicts", (sorted[j] as Occurrence).meeting);
+    return pairConflict(kind, rule, severity, subjects, sorted[i] as Occurrence, sorted[j] as Occurrence, [identity(i), identity(j)], details);
+  };
 
   const attendeeSeverity = levelSeverity(schedule.checks?.attendee, "error");
   if (attendeeSeverity) {
@@ -296,10 +344,7 @@ export function detectPairConflictsIn(schedule: Schedule, sorted: readonly Occur
     };
     const reach = Math.max(rule.gap, size === 0 ? 0 : size + 2 * HOUR);
     const details = rule.gap ? { gap: rule.gap } : undefined;
-    sweep(items, from, to, columns, reach, active, (i, j) => {
-      const a = side[columns.meeting[i] as number] as number;
-      const b = side[columns.meeting[j] as number] as number;
-      if (!((a & 1 && b & 2) || (a & 2 && b & 1))) return;
+    sweepSides(items, from, to, columns, reach, (i) => side[columns.meeting[i] as number] as number, (i, j) => {
       let clash = (starts[i] as number) < (ends[j] as number) + rule.gap && (starts[j] as number) < (ends[i] as number) + rule.gap;
       if (!clash && size !== 0) {
         const bx = blockAt(i);

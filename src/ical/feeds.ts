@@ -1,6 +1,7 @@
 import type { CheckResult } from "../check";
 import type { Conflict } from "../conflicts/detect";
 import { UsageError } from "../errors";
+import { UNBOUNDED } from "../limits";
 import { compileSeries, resolveChanges, type Series } from "../recurrence/series";
 import { normalizeRRule } from "../recurrence/rrule-text";
 import type { Occurrence } from "../recurrence/expand";
@@ -206,7 +207,8 @@ function createContext(schedule: Schedule, source: FeedSource, options: FeedOpti
   const seriesOf = (meeting: Meeting): Series => {
     let found = compiled.get(meeting.id);
     if (!found) {
-      found = compileSeries(meeting, clockFor(meeting.timezone ?? scheduleZone(schedule)));
+      // Validation walked these rules within the step budget already.
+      found = compileSeries(meeting, clockFor(meeting.timezone ?? scheduleZone(schedule)), UNBOUNDED);
       compiled.set(meeting.id, found);
     }
     return found;

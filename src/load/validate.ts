@@ -5,13 +5,16 @@ import { compileSeries, meetingSpan, originalStarts, resolveChanges } from "../r
 import { checkRRule } from "../recurrence/rrule-text";
 import { positionOf, scheduleZone, type Schedule, type ScheduleSource } from "../schema/model";
 import { scheduleFileSchema, type ScheduleFile, type Selector } from "../schema/schedule";
-import { DAY, formatDate, formatWall, parseDuration, parseWall } from "../time/wall";
+import { BudgetExceeded, FIRST_YEAR, LAST_YEAR, MAX_DURATION_DAYS, MAX_HINT_CELLS, MAX_HORIZON_DAYS, MAX_ISSUES, MAX_RRULE_LENGTH, resolveLimits, stepBudget, type Limits } from "../limits";
+import { DAY, formatDate, formatWall, isSupportedWall, parseDuration, parseWall, type Span } from "../time/wall";
 import { isValidZone, zoneClocks } from "../time/zone";
 
 /** What validation needs besides the value: where it came from and the language of messages. */
 export interface ValidateContext {
   readonly source: ScheduleSource;
   readonly lang: Lang;
+  /** Bounds on the rule walks validation makes (default `DEFAULT_LIMITS`). */
+  readonly limits?: Partial<Limits> | undefined;
 }
 
 /** The outcome of reading a schedule: the schedule, or every issue found. */
@@ -121,6 +124,9 @@ function checkShape(data: unknown, context: ValidateContext): { file: ScheduleFi
           ? make("missing-field", path, "missing-field", { field: "kind", expected: "no-overlap, cadence or lead-time" })
           : make("invalid-value", kindPath, "invalid-value", { found: describe(kind), expected: "no-overlap, cadence or lead-time" }),
       );
+    } else if (zodIssue.code === "invalid_value" && found === undefined) {
+      const expected = zodIssue.values.map((v) => JSON.stringify(v)).join(", ");
+      issues.push(make("missing-field", path, "missing-field", { field: String(path[path.length - 1] ?? ""), expected }));
     } else if (zodIssue.code === "invalid_value") {
       const expected = zodIssue.values.map((v) => JSON.stringify(v)).join(", ");
       issues.push(make("invalid-value", path, "invalid-value", { found: describe(found), expected: `one of ${expected}` }));
@@ -131,10 +137,19 @@ function checkShape(data: unknown, context: ValidateContext): { file: ScheduleFi
   return { issues };
 }
 
-function closest(word: string, candidates: Iterable<string>): string {
+/** Cells of edit-distance tables still to fill for hints: every "did you mean" spends from it. */
+interface HintBudget {
+  cells: number;
+}
+
+/** The known id closest to `word` within a third of its length, or "" (also once the budget is spent). */
+function closest(word: string, candidates: Iterable<string>, budget: HintBudget): string {
   let best = "";
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+    budget.cells -= (word.length + 1) * (candidate.length + 1);
+    if (budget.cells < 0) return best;
     const d = editDistance(word, candidate);
     if (d < bestDistance) {
       best = candidate;
@@ -159,6 +174,10 @@ function editDistance(a: string, b: string): number {
 function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
   const make = issueFactory(context);
   const issues: Issue[] = [];
+  const hints: HintBudget = { cells: MAX_HINT_CELLS };
+  const limits = resolveLimits(context.limits);
+  const budget = stepBudget(limits.ruleSteps);
+  let walked = true;
 
   const ids = (kind: "bodies" | "people" | "rooms" | "meetings" | "rules") => {
     const seen = new Map<string, number>();
@@ -192,7 +211,7 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
   const reference = (known: Set<string>, kind: keyof typeof KIND_NAMES, id: string | undefined, path: IssuePath) => {
     if (id === undefined || known.has(id)) return;
     const names = KIND_NAMES[kind] as { vi: string; en: string };
-    issues.push(make("unknown-reference", path, "unknown-reference", { kind: names[context.lang], id, hint: closest(id, known) }));
+    issues.push(make("unknown-reference", path, "unknown-reference", { kind: names[context.lang], id, hint: closest(id, known, hints) }));
   };
   const references = (known: Set<string>, kind: keyof typeof KIND_NAMES, list: readonly string[] | undefined, path: IssuePath) =>
     list?.forEach((id, index) => reference(known, kind, id, [...path, index]));
@@ -209,12 +228,20 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
     references(meetings, "meeting", value.meetings, [...path, "meetings"]);
     references(tags, "tag", value.tags, [...path, "tags"]);
   };
+  const tooLong = (span: Span) => span.days * DAY + span.ms > MAX_DURATION_DAYS * DAY;
   const duration = (text: string | undefined, path: IssuePath, positive: boolean) => {
     if (text === undefined) return;
     const span = parseDuration(text);
     if (!span || (positive && span.days === 0 && span.ms === 0)) {
       issues.push(make("invalid-value", path, "invalid-value", { found: JSON.stringify(text), expected: "a positive ISO 8601 duration such as PT1H30M" }));
+    } else if (tooLong(span)) {
+      issues.push(make("invalid-value", path, "invalid-value", { found: JSON.stringify(text), expected: `at most ${MAX_DURATION_DAYS} days (P${MAX_DURATION_DAYS}D)` }));
     }
+  };
+  const supported = <T extends { wall: number }>(value: T | undefined, text: string, path: IssuePath): T | undefined => {
+    if (value === undefined || isSupportedWall(value.wall)) return value;
+    issues.push(make("invalid-value", path, "invalid-value", { found: JSON.stringify(text), expected: `a date from ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31 (the years lichhop supports)` }));
+    return undefined;
   };
   file.rules.forEach((rule, index) => {
     const path = ["rules", index];
@@ -246,11 +273,17 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
   if (file.horizon && file.horizon.to < file.horizon.from) {
     issues.push(make("bad-horizon", ["horizon", "to"], "bad-horizon", { from: file.horizon.from, to: file.horizon.to }));
   }
+  const horizon: (number | undefined)[] = [];
   for (const key of ["from", "to"] as const) {
     const text = file.horizon?.[key];
-    if (text !== undefined && !parseWall(text)) {
-      issues.push(make("invalid-value", ["horizon", key], "invalid-value", { found: JSON.stringify(text), expected: "a date that exists" }));
-    }
+    if (text === undefined) continue;
+    const value = parseWall(text);
+    if (!value) issues.push(make("invalid-value", ["horizon", key], "invalid-value", { found: JSON.stringify(text), expected: "a date that exists" }));
+    horizon.push(supported(value, text, ["horizon", key])?.wall);
+  }
+  const [horizonFrom, horizonTo] = horizon;
+  if (horizonFrom !== undefined && horizonTo !== undefined && (horizonTo - horizonFrom) / DAY + 1 > MAX_HORIZON_DAYS) {
+    issues.push(make("bad-horizon", ["horizon", "to"], "horizon-too-long", { from: file.horizon?.from ?? "", to: file.horizon?.to ?? "", max: MAX_HORIZON_DAYS }));
   }
   const validZones = new Map<string, boolean>();
   const zoneOk = (zone: string | undefined, path: IssuePath) => {
@@ -286,7 +319,7 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
       if (text === undefined) return undefined;
       const value = parseWall(text);
       if (!value) issues.push(make("invalid-value", field, "invalid-value", { found: JSON.stringify(text), expected: "a date or time that exists" }));
-      return value;
+      return supported(value, text, field);
     };
     exists(meeting.start, [...path, "start"]);
     const end = exists(meeting.end, [...path, "end"]);
@@ -304,12 +337,16 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
         issues.push(make("wrong-type", [...path, "end"], "wrong-type", { expected: start.dateOnly ? "a date, like start" : "a local time, like start", found: JSON.stringify(meeting.end) }));
       } else if (start.dateOnly ? end.wall < start.wall : end.wall <= start.wall) {
         issues.push(make("end-before-start", [...path, "end"], "end-before-start", { start: meeting.start, end: meeting.end ?? "" }));
+      } else if (end.wall - start.wall + (start.dateOnly ? DAY : 0) > MAX_DURATION_DAYS * DAY) {
+        issues.push(make("invalid-value", [...path, "end"], "invalid-value", { found: JSON.stringify(meeting.end), expected: `an end at most ${MAX_DURATION_DAYS} days after start` }));
       }
     }
     if (start?.dateOnly && meeting.duration !== undefined && (parseDuration(meeting.duration)?.ms ?? 0) !== 0) {
       issues.push(make("invalid-value", [...path, "duration"], "invalid-value", { found: JSON.stringify(meeting.duration), expected: "whole days (e.g. P2D) for an all-day meeting" }));
     }
-    if (meeting.repeat !== undefined) {
+    if (meeting.repeat !== undefined && meeting.repeat.length > MAX_RRULE_LENGTH) {
+      issues.push(make("bad-rrule", [...path, "repeat"], "bad-rrule", { part: `${meeting.repeat.slice(0, 40)}…`, expected: `at most ${MAX_RRULE_LENGTH} characters` }));
+    } else if (meeting.repeat !== undefined) {
       for (const problem of checkRRule(meeting.repeat)) {
         issues.push(make("bad-rrule", [...path, "repeat"], "bad-rrule", { ...problem }));
       }
@@ -329,19 +366,37 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
       }
       duration(change.duration, [...changePath, "duration"], true);
       const from = changeStart ?? parseWall(change.occurrence);
-      if (from && changeEnd && (changeEnd.dateOnly ? changeEnd.wall + DAY : changeEnd.wall) <= from.wall) {
+      const changeEndWall = changeEnd && (changeEnd.dateOnly ? changeEnd.wall + DAY : changeEnd.wall);
+      if (from && changeEndWall !== undefined && changeEndWall <= from.wall) {
         issues.push(make("end-before-start", [...changePath, "end"], "end-before-start", { start: change.start ?? change.occurrence, end: change.end ?? "" }));
+      } else if (from && changeEndWall !== undefined && changeEndWall - from.wall > MAX_DURATION_DAYS * DAY) {
+        issues.push(make("invalid-value", [...changePath, "end"], "invalid-value", { found: JSON.stringify(change.end), expected: `an end at most ${MAX_DURATION_DAYS} days after start` }));
       }
     });
-    if (issues.length > before || !zoneValid || !fileZoneOk) return;
+    if (issues.length > before || !zoneValid || !fileZoneOk || !walked) return;
 
     // The meeting is well formed: check its start against its rule and its changes against its occurrences.
-    const series = compileSeries(meeting, clockFor(meeting.timezone ?? scheduleZone(file)));
-    if (series.rule && !meetingSpan(meeting)) return;
+    try {
+      walked = walkMeeting(meeting, index);
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      // The budget is shared by every rule: the meetings after this one are not walked either.
+      issues.push(make("runaway-rule", [...path, "repeat"], "runaway-rule", { max: limits.ruleSteps }));
+      walked = false;
+    }
+  });
+  return issues;
+
+  /** Checks a well-formed meeting's start against its rule and its changes against its occurrences. */
+  function walkMeeting(meeting: ScheduleFile["meetings"][number], index: number): boolean {
+    const path = ["meetings", index];
+    const series = compileSeries(meeting, clockFor(meeting.timezone ?? scheduleZone(file)), budget);
+    if (series.rule && !meetingSpan(meeting)) return true;
     if (series.rule) {
       const first = originalStarts({ ...series, extra: [], exceptDays: new Set(), exceptTimes: new Set() }, series.startWall, series.startWall, 1);
       if (first?.length !== 1) {
-        const next = series.rule.after(series.startWall);
+        // The hint looks a year ahead: a rule that gives nothing sooner gets none.
+        const next = series.rule.after(series.startWall, series.startWall + MAX_DURATION_DAYS * DAY);
         const show = (wall: number) => (series.allDay ? formatDate(wall) : formatWall(wall));
         issues.push(
           make("start-not-in-rule", [...path, "start"], "start-not-in-rule", {
@@ -350,7 +405,7 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
             first: next === undefined ? "" : show(next),
           }),
         );
-        return;
+        return true;
       }
     }
     for (const problem of resolveChanges(series).problems) {
@@ -362,8 +417,8 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
         }),
       );
     }
-  });
-  return issues;
+    return true;
+  }
 }
 
 /** Issues in file order (a stable sort: issues without a position keep their place at the end). */
@@ -373,14 +428,25 @@ function byPosition(issues: Issue[]): Issue[] {
 }
 
 /**
+ * The first {@link MAX_ISSUES} issues, then one that counts the rest: a file with a million
+ * mistakes gets a readable answer of bounded size.
+ */
+export function capIssues(issues: Issue[], context: Pick<ValidateContext, "lang" | "source">): Issue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const rest = issues.length - MAX_ISSUES;
+  const make = issueFactory(context);
+  return [...issues.slice(0, MAX_ISSUES), make("too-many-issues", [], "too-many-issues", { shown: MAX_ISSUES, more: rest })];
+}
+
+/**
  * Validates a parsed schedule value (the object a YAML or JSON file gives) and returns the
  * schedule, or every issue found with its position when the context knows positions.
  */
 export function validateValue(data: unknown, context: ValidateContext): ScheduleResult {
   const shape = checkShape(data, context);
-  if (shape.issues) return { ok: false, issues: byPosition(shape.issues) };
+  if (shape.issues) return { ok: false, issues: capIssues(byPosition(shape.issues), context) };
   const { file } = shape;
   const semantic = semanticIssues(file, context);
-  if (semantic.length > 0) return { ok: false, issues: byPosition(semantic) };
+  if (semantic.length > 0) return { ok: false, issues: capIssues(byPosition(semantic), context) };
   return { ok: true, schedule: { ...file, source: context.source } };
 }

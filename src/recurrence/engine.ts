@@ -11,8 +11,8 @@ export interface Recurrence {
    * more than `cap`.
    */
   between(from: number, to: number, cap?: number): number[] | undefined;
-  /** The first start strictly after `wall`, or `undefined` when there is none before year 9999. */
-  after(wall: number): number | undefined;
+  /** The first start strictly after `wall` and not after `to`, or `undefined` when there is none. */
+  after(wall: number, to: number): number | undefined;
 }
 
 /** The last year any rule is walked to (as rrule.js does). */
@@ -148,9 +148,9 @@ export function compileFastRule(rule: string, startWall: number, untilWall: numb
       });
       return overflow ? undefined : out;
     },
-    after(wall) {
+    after(wall, to) {
       let found: number | undefined;
-      walk(fast, startWall, wall + 1, Number.POSITIVE_INFINITY, (next) => {
+      walk(fast, startWall, wall + 1, to, (next) => {
         found = next;
         return false;
       });

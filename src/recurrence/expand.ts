@@ -4,20 +4,12 @@ import { issueFactory } from "../load/validate";
 import type { Lang } from "../report/messages";
 import { scheduleZone, type Schedule } from "../schema/model";
 import type { Meeting } from "../schema/schedule";
-import { addSpan, DAY, parseWall } from "../time/wall";
+import { addSpan, DAY, isSupportedWall, parseWall } from "../time/wall";
 import { zoneClocks, type ZoneClock } from "../time/zone";
 import { columnsOf, permuteColumns, type Columns } from "./columns";
 import { DAY_OFF_REACH, dayOffAdjuster } from "./day-off-policy";
-import {
-  compileSeries,
-  isRunaway,
-  MAX_OCCURRENCES_PER_SERIES,
-  MAX_RULE_PERIODS,
-  originalStarts,
-  resolveChanges,
-  type Series,
-  type SeriesChange,
-} from "./series";
+import { compileSeries, originalStarts, resolveChanges, type Series, type SeriesChange } from "./series";
+import { BudgetExceeded, FIRST_YEAR, LAST_YEAR, MAX_HORIZON_DAYS, resolveLimits, stepBudget, type Limits } from "../limits";
 
 /**
  * One occurrence of a meeting. Times are instants in epoch milliseconds; the half-open interval
@@ -77,6 +69,8 @@ export interface ExpandOptions {
   readonly adjust?: ((meeting: Meeting, wall: number, allDay: boolean) => number | null) | undefined;
   /** Zone clocks to reuse (their offset tables are built once); a new set by default. */
   readonly clockFor?: ((zone: string) => ZoneClock) | undefined;
+  /** Raises or lowers the bounds on occurrences and rule walks (see `DEFAULT_LIMITS`). */
+  readonly limits?: Partial<Limits> | undefined;
 }
 
 /** The result of expansion: the occurrences sorted by start, or the issues that stopped it. */
@@ -95,7 +89,13 @@ export function resolveHorizon(schedule: Schedule, options: ExpandOptions, lang:
   if (!first?.dateOnly || !last?.dateOnly) {
     return make("bad-horizon", ["horizon"], "invalid-value", { found: `${from} … ${to}`, expected: "dates YYYY-MM-DD" });
   }
+  if (!isSupportedWall(first.wall) || !isSupportedWall(last.wall)) {
+    return make("bad-horizon", ["horizon"], "invalid-value", { found: `${from} … ${to}`, expected: `dates from ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31 (the years lichhop supports)` });
+  }
   if (last.wall < first.wall) return make("bad-horizon", ["horizon", "to"], "bad-horizon", { from, to });
+  if ((last.wall - first.wall) / DAY + 1 > MAX_HORIZON_DAYS) {
+    return make("bad-horizon", ["horizon", "to"], "horizon-too-long", { from, to, max: MAX_HORIZON_DAYS });
+  }
   const clock = (options.clockFor ?? zoneClocks())(scheduleZone(schedule));
   return { from, to, start: clock.toInstant(first.wall), end: clock.toInstant(last.wall + DAY) };
 }
@@ -104,6 +104,7 @@ function expandSeries(
   series: Series,
   horizon: Horizon,
   adjust: ExpandOptions["adjust"],
+  max: number,
 ): Occurrence[] | "too-many" {
   const { meeting, clock, span } = series;
   const toInstant = clock.toInstant;
@@ -112,10 +113,14 @@ function expandSeries(
   const policy = adjust && meeting.onDayOff !== undefined && meeting.onDayOff !== "keep" ? adjust : undefined;
   const before = policy && meeting.onDayOff === "next-working-day" ? DAY_OFF_REACH : 0;
   const after = policy && meeting.onDayOff === "previous-working-day" ? DAY_OFF_REACH : 0;
-  const fromWall = clock.toWall(horizon.start) - (span.days + 2) * DAY - span.ms - before;
+  // A day of margin on each side covers any zone's shift between wall and instant (DST gaps,
+  // Samoa's skipped day).
+  const fromWall = clock.toWall(horizon.start) - (span.days + 1) * DAY - span.ms - before;
   const toWall = clock.toWall(horizon.end) + DAY + after;
   const changeCount = meeting.changes?.length ?? 0;
-  const starts = originalStarts(series, fromWall, toWall, MAX_OCCURRENCES_PER_SERIES + 2 * changeCount + 64);
+  // The window is wider than the horizon: the cap on its starts grows with it.
+  const widened = Math.ceil((max * (toWall - fromWall)) / (horizon.end - horizon.start));
+  const starts = originalStarts(series, fromWall, toWall, widened + 2 * changeCount + 64);
   if (!starts) return "too-many";
   const changes = changeCount === 0 ? new Map<number, SeriesChange>() : resolveChanges(series, { from: fromWall, to: toWall, starts }).changes;
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
@@ -167,7 +172,7 @@ function expandSeries(
       change.index,
     );
   }
-  return out.length > MAX_OCCURRENCES_PER_SERIES ? "too-many" : out;
+  return out.length > max ? "too-many" : out;
 }
 
 /** Orders occurrences by start, then end, meeting id and original start. */
@@ -273,22 +278,33 @@ export function expandWithColumns(
     }
   }
   const fileZone = scheduleZone(schedule);
+  const limits = resolveLimits(options.limits);
+  const budget = stepBudget(limits.ruleSteps);
   const issues: Issue[] = [];
   const lists: Occurrence[][] = [];
-  schedule.meetings.forEach((meeting, index) => {
+  let total = 0;
+  for (const [index, meeting] of schedule.meetings.entries()) {
     const clock: ZoneClock = clockFor(meeting.timezone ?? fileZone);
-    const series = compileSeries(meeting, clock);
-    if (isRunaway(series, clock.toWall(horizon.end) + DAY)) {
-      issues.push(make("runaway-rule", ["meetings", index, "repeat"], "runaway-rule", { max: MAX_RULE_PERIODS }));
-      return;
+    let occurrences: Occurrence[] | "too-many";
+    try {
+      occurrences = expandSeries(compileSeries(meeting, clock, budget), horizon, adjust, limits.occurrencesPerSeries);
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      // The budget is shared: the rules after this one are not walked either.
+      issues.push(make("runaway-rule", ["meetings", index, "repeat"], "runaway-rule", { max: limits.ruleSteps }));
+      break;
     }
-    const occurrences = expandSeries(series, horizon, adjust);
     if (occurrences === "too-many") {
-      issues.push(make("too-many-occurrences", ["meetings", index, "repeat"], "too-many-occurrences", { max: MAX_OCCURRENCES_PER_SERIES }));
-      return;
+      issues.push(make("too-many-occurrences", ["meetings", index, "repeat"], "too-many-occurrences", { max: limits.occurrencesPerSeries }));
+      continue;
+    }
+    total += occurrences.length;
+    if (total > limits.occurrences) {
+      issues.push(make("too-many-occurrences", ["meetings", index], "too-many-occurrences-total", { max: limits.occurrences }));
+      break;
     }
     lists[index] = occurrences;
-  });
+  }
   if (issues.length > 0) return { ok: false, issues };
   // In (meeting id, original start) order first: the sort by times then keeps ties in it.
   const byId = schedule.meetings.map((meeting, index) => ({ id: meeting.id, index })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

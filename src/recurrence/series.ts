@@ -5,11 +5,7 @@ import { compileFastRule, type Recurrence } from "./engine";
 import { RRule, type RRuleOptions } from "./rrule-lib";
 import { normalizeRRule } from "./rrule-text";
 import { lowerBound } from "../internal/search";
-
-/** The most occurrences one series may have inside the horizon. */
-export const MAX_OCCURRENCES_PER_SERIES = 100_000;
-/** The most recurrence periods a rule may walk through from its start to the horizon's end. */
-export const MAX_RULE_PERIODS = 5_000_000;
+import type { StepBudget } from "../limits";
 
 const FREQ_MS: Record<string, number> = {
   YEARLY: 366 * DAY,
@@ -20,6 +16,18 @@ const FREQ_MS: Record<string, number> = {
   MINUTELY: MINUTE,
   SECONDLY: 1000,
 };
+
+/** Days rrule.js builds per period (its "day set") for the day-based frequencies. */
+const DAYS_PER_PERIOD: Record<string, number> = { YEARLY: 366, MONTHLY: 31, WEEKLY: 7 };
+
+/**
+ * Budget steps rrule.js spends per period it walks through, per instant a period expands to, and
+ * per start it returns (those are bounded by the occurrence limits besides): measured on Node 20,
+ * a step of a walk is about a microsecond.
+ */
+const RRULE_PERIOD_STEPS = 3;
+const RRULE_INSTANT_STEPS = 2;
+const RRULE_RESULT_STEPS = 1;
 
 /** One occurrence changed by `changes[]`: its original start and what replaces it. */
 export interface SeriesChange {
@@ -46,9 +54,6 @@ export interface Series {
   readonly startWall: number;
   readonly span: Span;
   readonly rule: Recurrence | undefined;
-  /** Length in ms of one period of the rule's FREQ times its INTERVAL; 0 without a rule. */
-  readonly periodMs: number;
-  readonly count: number | undefined;
   readonly exceptDays: ReadonlySet<number>;
   readonly exceptTimes: ReadonlySet<number>;
   readonly extra: readonly number[];
@@ -79,11 +84,50 @@ export function spanBetween(start: number, end: number, dateOnly: boolean): Span
   return { days, ms: end - (start + days * DAY) };
 }
 
-/** rrule.js behind the {@link Recurrence} interface, for the shapes the fast engine leaves to it. */
-function rruleRecurrence(options: Partial<RRuleOptions>, startWall: number): Recurrence {
+/** How many instants one period of a rule expands to in rrule.js (BYxxx parts finer than FREQ multiply). */
+function instantsPerPeriod(options: Partial<RRuleOptions>, freq: string): number {
+  const size = (value: unknown) => (Array.isArray(value) ? value.length : 1);
+  const finer = ["YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY"].indexOf(freq);
+  let instants = DAYS_PER_PERIOD[freq] ?? 1;
+  if (finer < 4) instants *= size(options.byhour);
+  if (finer < 5) instants *= size(options.byminute);
+  if (finer < 6) instants *= size(options.bysecond);
+  return instants;
+}
+
+/** True when a BYxxx part of the rule can leave one of its periods without an instant (BYMONTH, BYDAY, BYHOUR on an HOURLY rule…). */
+function filters(options: Partial<RRuleOptions>, freq: string): boolean {
+  const has = (value: unknown) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
+  const rank = ["YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY"].indexOf(freq);
+  return (
+    has(options.bymonth) ||
+    has(options.byweekno) ||
+    has(options.byyearday) ||
+    has(options.bymonthday) ||
+    has(options.byweekday) ||
+    has(options.bysetpos) ||
+    (rank >= 4 && has(options.byhour)) ||
+    (rank >= 5 && has(options.byminute)) ||
+    (rank >= 6 && has(options.bysecond))
+  );
+}
+
+/**
+ * rrule.js behind the {@link Recurrence} interface, for the shapes the fast engine leaves to it.
+ * rrule.js walks from DTSTART on every call: each call first spends the steps of that walk.
+ */
+function rruleRecurrence(options: Partial<RRuleOptions>, startWall: number, freq: string, periodMs: number, budget: StepBudget): Recurrence {
   const rule = new RRule({ ...options, dtstart: new Date(startWall), tzid: null }, true);
+  const perPeriod = RRULE_PERIOD_STEPS + RRULE_INSTANT_STEPS * instantsPerPeriod(options, freq);
+  const until = options.until?.getTime() ?? Number.POSITIVE_INFINITY;
+  const filtered = filters(options, freq);
+  const periods = (from: number, to: number) => Math.max(0, Math.ceil((Math.min(to, until) - from) / periodMs));
   return {
     between(from, to, cap = Number.POSITIVE_INFINITY) {
+      // The walk before the window, then the window's periods: all of them when a BYxxx part can
+      // leave a period empty, else only up to the cap, where the walk stops.
+      const inside = periods(Math.max(from, startWall), to) + 1;
+      budget.spend((periods(startWall, from) + (filtered ? inside : Math.min(inside, cap + 1))) * perPeriod);
       let overflow = false;
       const dates = rule.between(new Date(from), new Date(to), true, (_date, length) => {
         if (length >= cap) {
@@ -92,10 +136,27 @@ function rruleRecurrence(options: Partial<RRuleOptions>, startWall: number): Rec
         }
         return true;
       });
+      budget.spend(dates.length * RRULE_RESULT_STEPS);
       return overflow ? undefined : dates.map((date) => date.getTime());
     },
-    after(wall) {
-      return rule.after(new Date(wall), false)?.getTime();
+    after(wall, to) {
+      budget.spend((periods(startWall, to) + 1) * perPeriod);
+      const dates = rule.between(new Date(wall), new Date(to), false, (_date, length) => length < 1);
+      return dates[0]?.getTime();
+    },
+  };
+}
+
+/** The own engine with its walks before a window (with COUNT it counts from DTSTART) spent from a budget. */
+function meteredEngine(engine: Recurrence, startWall: number, counted: boolean, budget: StepBudget): Recurrence {
+  return {
+    between(from, to, cap) {
+      if (counted) budget.spend(Math.max(0, Math.ceil((Math.min(from, to) - startWall) / DAY)));
+      return engine.between(from, to, cap);
+    },
+    after(wall, to) {
+      budget.spend(Math.max(0, Math.ceil((to - (counted ? startWall : wall)) / DAY)));
+      return engine.after(wall, to);
     },
   };
 }
@@ -103,9 +164,9 @@ function rruleRecurrence(options: Partial<RRuleOptions>, startWall: number): Rec
 /**
  * Compiles an RRULE for a DTSTART (floating ms): the fast engine for the common shapes, rrule.js
  * for the rest. UNTIL in UTC is read in the meeting's zone; a date UNTIL on a timed series
- * includes that whole local day.
+ * includes that whole local day. Every walk spends steps from `budget`.
  */
-export function buildRecurrence(text: string, startWall: number, allDay: boolean, clock: ZoneClock): Recurrence {
+export function buildRecurrence(text: string, startWall: number, allDay: boolean, clock: ZoneClock, budget: StepBudget): Recurrence {
   const normalized = normalizeRRule(text);
   const options = RRule.parseString(normalized);
   const until = /(?:^|;)UNTIL=(\d{8})(T\d{6})?(Z)?/.exec(normalized);
@@ -117,22 +178,22 @@ export function buildRecurrence(text: string, startWall: number, allDay: boolean
       options.until = new Date(floating + DAY - 1);
     }
   }
-  return compileFastRule(normalized, startWall, options.until?.getTime()) ?? rruleRecurrence(options, startWall);
+  const fast = compileFastRule(normalized, startWall, options.until?.getTime());
+  if (fast) return meteredEngine(fast, startWall, /(?:^|;)COUNT=/.test(normalized), budget);
+  const freq = /(?:^|;)FREQ=([A-Z]+)/.exec(normalized)?.[1] ?? "DAILY";
+  const interval = Number(/(?:^|;)INTERVAL=(\d+)/.exec(normalized)?.[1] ?? 1);
+  return rruleRecurrence(options, startWall, freq, (FREQ_MS[freq] ?? DAY) * interval, budget);
 }
 
 /**
  * Compiles a validated meeting into a {@link Series} in its zone, its `changes` not yet resolved
  * (see {@link resolveChanges}). Throws only on input that validation rejects.
  */
-export function compileSeries(meeting: Meeting, clock: ZoneClock): Series {
+export function compileSeries(meeting: Meeting, clock: ZoneClock, budget: StepBudget): Series {
   const start = parseWall(meeting.start);
   const span = meetingSpan(meeting);
   if (!start || !span) throw new RangeError(`meeting ${meeting.id}: invalid start or duration`);
-  const rule = meeting.repeat === undefined ? undefined : buildRecurrence(meeting.repeat, start.wall, start.dateOnly, clock);
-  const normalized = meeting.repeat === undefined ? "" : normalizeRRule(meeting.repeat);
-  const freq = /(?:^|;)FREQ=([A-Z]+)/.exec(normalized)?.[1];
-  const interval = Number(/(?:^|;)INTERVAL=(\d+)/.exec(normalized)?.[1] ?? 1);
-  const count = /(?:^|;)COUNT=(\d+)/.exec(normalized)?.[1];
+  const rule = meeting.repeat === undefined ? undefined : buildRecurrence(meeting.repeat, start.wall, start.dateOnly, clock, budget);
 
   const exceptDays = new Set<number>();
   const exceptTimes = new Set<number>();
@@ -154,8 +215,6 @@ export function compileSeries(meeting: Meeting, clock: ZoneClock): Series {
     startWall: start.wall,
     span,
     rule,
-    periodMs: freq ? (FREQ_MS[freq] ?? DAY) * interval : 0,
-    count: count === undefined ? undefined : Number(count),
     exceptDays,
     exceptTimes,
     extra,
@@ -182,13 +241,11 @@ export function originalStarts(series: Series, fromWall: number, toWall: number,
   return starts.length > cap ? undefined : starts;
 }
 
-/** True when walking the series' rule up to `toWall` would take more than {@link MAX_RULE_PERIODS} periods. */
-export function isRunaway(series: Series, toWall: number): boolean {
-  if (!series.rule || series.periodMs === 0) return false;
-  let periods = (toWall - series.startWall) / series.periodMs;
-  if (series.count !== undefined) periods = Math.min(periods, series.count * 366);
-  return periods > MAX_RULE_PERIODS;
-}
+/**
+ * The most starts the one walk over the days all changes name may hold (a list of numbers);
+ * beyond it each change asks the rule for its own day, each walk spending from the budget.
+ */
+const CHANGE_SPAN_STARTS = 200_000;
 
 /** Original starts already enumerated over `[from, to]`, sorted: changes inside it are looked up there. */
 export interface KnownStarts {
@@ -209,12 +266,12 @@ function startsIn(starts: readonly number[], from: number, last: number): number
  * (instead of one walk per change); undefined when there are fewer than two changes or the
  * span holds too many starts.
  */
-function spanOfChanges(series: Series): KnownStarts | undefined {
+function spanOfChanges(series: Series, cap: number): KnownStarts | undefined {
   const keys = (series.meeting.changes ?? []).map((change) => parseWall(change.occurrence)).filter((key) => key !== undefined);
   if (keys.length < 2) return undefined;
   const from = Math.min(...keys.map((key) => key.wall));
   const to = Math.max(...keys.map((key) => (key.dateOnly ? key.wall + DAY - 1 : key.wall)));
-  const starts = originalStarts(series, from, to, 4096);
+  const starts = originalStarts(series, from, to, cap);
   return starts ? { from, to, starts } : undefined;
 }
 
@@ -222,7 +279,10 @@ function spanOfChanges(series: Series): KnownStarts | undefined {
  * Resolves `changes[].occurrence` to exact original starts, whatever the horizon. Keys inside
  * `known` are looked up in its starts; others ask the rule for that one day.
  */
-export function resolveChanges(series: Series, known = spanOfChanges(series)): { changes: Map<number, SeriesChange>; problems: ChangeProblem[] } {
+export function resolveChanges(
+  series: Series,
+  known = spanOfChanges(series, CHANGE_SPAN_STARTS),
+): { changes: Map<number, SeriesChange>; problems: ChangeProblem[] } {
   const changes = new Map<number, SeriesChange>();
   const problems: ChangeProblem[] = [];
   (series.meeting.changes ?? []).forEach((change, index) => {

@@ -77,12 +77,28 @@ const MESSAGES = {
     en: (p) => (p.missing ? "no horizon: set horizon in the file or --from/--to" : `bad horizon: to ${p.to} is before from ${p.from}`),
   },
   "too-many-occurrences": {
-    vi: (p) => `Chuỗi họp sinh quá ${p.max} buổi trong khoảng thời gian kiểm tra`,
-    en: (p) => `the series gives more than ${p.max} occurrences in the horizon`,
+    vi: (p) => `Chuỗi họp sinh quá ${fmt(p.max, "vi")} buổi trong khoảng thời gian kiểm tra`,
+    en: (p) => `the series gives more than ${fmt(p.max, "en")} occurrences in the horizon`,
+  },
+  "too-many-occurrences-total": {
+    vi: (p) => `Lịch họp sinh quá ${fmt(p.max, "vi")} buổi trong khoảng thời gian kiểm tra (tính đến cuộc họp này); thu hẹp khoảng kiểm tra hoặc nâng giới hạn (--max-occurrences)`,
+    en: (p) => `the schedule gives more than ${fmt(p.max, "en")} occurrences in the horizon (counting up to this meeting); narrow the horizon or raise the limit (--max-occurrences)`,
   },
   "runaway-rule": {
-    vi: (p) => `Quy tắc lặp quá dày: phải duyệt hơn ${p.max} chu kỳ từ ngày bắt đầu đến hết khoảng kiểm tra`,
-    en: (p) => `runaway rule: more than ${p.max} periods to walk from its start to the end of the horizon`,
+    vi: (p) => `Quy tắc lặp quá dày: việc duyệt các quy tắc lặp của lịch vượt quá ${fmt(p.max, "vi")} bước (tính từ ngày bắt đầu của mỗi chuỗi, kể cả các thời điểm BYHOUR/BYMINUTE/BYSECOND sinh ra); cho chuỗi bắt đầu gần khoảng kiểm tra hơn hoặc dùng tần suất thưa hơn`,
+    en: (p) => `runaway rule: walking the schedule's rules takes more than ${fmt(p.max, "en")} steps (counted from each series' start, with the instants BYHOUR/BYMINUTE/BYSECOND add); start the series closer to the horizon or use a coarser frequency`,
+  },
+  "too-many-conflicts": {
+    vi: (p) => `Lịch họp có hơn ${fmt(p.max, "vi")} xung đột (dừng kiểm tra tại cuộc họp này); sửa các xung đột lặp lại, thu hẹp khoảng kiểm tra hoặc nâng giới hạn (--max-conflicts)`,
+    en: (p) => `the schedule has more than ${fmt(p.max, "en")} conflicts (the check stopped at this meeting); fix the repeated clashes, narrow the horizon or raise the limit (--max-conflicts)`,
+  },
+  "too-many-issues": {
+    vi: (p) => `… và ${fmt(p.more, "vi")} lỗi khác (chỉ hiện ${fmt(p.shown, "vi")} lỗi đầu tiên)`,
+    en: (p) => `… and ${fmt(p.more, "en")} more issues (only the first ${fmt(p.shown, "en")} are shown)`,
+  },
+  "horizon-too-long": {
+    vi: (p) => `Khoảng thời gian kiểm tra ${dmy(p.from)}–${dmy(p.to)} quá dài: tối đa ${fmt(p.max, "vi")} ngày (10 năm)`,
+    en: (p) => `the horizon ${p.from} … ${p.to} is too long: at most ${fmt(p.max, "en")} days (ten years)`,
   },
   "conflict-rule": {
     vi: (p) => `Vi phạm quy định "${p.rule}": ${p.a} trùng ${p.b}${p.gap ? ` (cách nhau dưới ${p.gap})` : ""}`,
@@ -129,6 +145,13 @@ const MESSAGES = {
     en: () => `a schedule file must be a mapping (version, meetings, …)`,
   },
 } satisfies Record<string, Record<Lang, Message>>;
+
+/** A count with thousands grouped as each language writes them: 100.000 (vi), 100,000 (en). */
+function fmt(value: string | number | undefined, lang: Lang): string {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return String(value ?? "");
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "vi" ? "." : ",");
+}
 
 const PERIOD_VI: Record<string, string> = { week: "tuần", month: "tháng", quarter: "quý", year: "năm" };
 

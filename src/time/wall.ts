@@ -1,3 +1,4 @@
+import { FIRST_YEAR, LAST_YEAR } from "../limits";
 import { isoDate, isoDateTime } from "./wall-text";
 
 /** Milliseconds in a minute, an hour and a day. */
@@ -26,8 +27,10 @@ export function parseWall(text: string): WallTime | undefined {
   const m = WALL.exec(text);
   if (!m) return undefined;
   const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
-  const wall = Date.UTC(y as number, (mo as number) - 1, d as number, h, mi, s);
-  const check = new Date(wall);
+  // setUTCFullYear, since Date.UTC reads years 0–99 as 1900–1999.
+  const check = new Date(Date.UTC(2000, (mo as number) - 1, d as number, h, mi, s));
+  check.setUTCFullYear(y as number);
+  const wall = check.getTime();
   if (
     check.getUTCFullYear() !== y ||
     check.getUTCMonth() !== (mo as number) - 1 ||
@@ -39,6 +42,15 @@ export function parseWall(text: string): WallTime | undefined {
   }
   return { wall, dateOnly: m[4] === undefined };
 }
+
+/** True when a wall time lies within the years schedules may use ({@link FIRST_YEAR}–{@link LAST_YEAR}). */
+export function isSupportedWall(wall: number): boolean {
+  return wall >= SUPPORTED_FROM && wall < SUPPORTED_UNTIL;
+}
+
+/** The first supported wall time, and the first after the supported years. */
+export const SUPPORTED_FROM = Date.UTC(FIRST_YEAR, 0, 1);
+export const SUPPORTED_UNTIL = Date.UTC(LAST_YEAR + 1, 0, 1);
 
 /** The start of the local day of a floating wall time. */
 export function startOfDay(wall: number): number {

@@ -1,6 +1,10 @@
 import { IANAZone } from "luxon";
 
+import { UsageError } from "../errors";
+
 const MINUTE = 60_000;
+/** The largest instant a Date holds (±100,000,000 days from 1970). */
+const MAX_INSTANT = 8.64e15;
 const DAY = 86_400_000;
 /** Offsets are cached in buckets of 2^35 ms (about 398 days). */
 const BUCKET = 2 ** 35;
@@ -56,6 +60,7 @@ export interface ZoneClock {
  * clock.toInstant(Date.UTC(2024, 0, 4, 8, 0)); // 2024-01-04T01:00:00Z
  */
 export function zoneClock(zone: string): ZoneClock {
+  if (!isValidZone(zone)) throw new UsageError(`unknown time zone "${zone}": expected an IANA zone such as Asia/Ho_Chi_Minh`);
   let iana: IANAZone | undefined; // created on first need: it loads the runtime's time zone data
   const [fixedSince, fixedOffset] = Object.hasOwn(FIXED_SINCE, zone) ? (FIXED_SINCE[zone] as readonly [number, number]) : [Number.POSITIVE_INFINITY, 0];
   const tables = new Map<number, OffsetTable>();
@@ -64,6 +69,8 @@ export function zoneClock(zone: string): ZoneClock {
   const table = (bucket: number): OffsetTable => {
     let found = tables.get(bucket);
     if (found) return found;
+    // A bad instant (NaN, or past what Date holds) would never end the walk below.
+    if (!(Math.abs(bucket * BUCKET) <= MAX_INSTANT)) throw new UsageError(`zone ${zone}: instant ${bucket * BUCKET} is out of range`);
     const from = bucket * BUCKET;
     const to = from + BUCKET;
     const base = raw(from);
