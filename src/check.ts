@@ -12,6 +12,8 @@ import { buildReport, type RenderContext, type Report } from "./report/report";
 import { scheduleZone, type Schedule } from "./schema/model";
 import { zoneClocks } from "./time/zone";
 import { BudgetExceeded, resolveLimits, type Limits } from "./limits";
+import { argDate, argLang, argLimits, argOptions } from "./internal/args";
+import { ensureSchedule, safeEnsureSchedule } from "./load/guard";
 
 /** Options for {@link checkSchedule}. */
 export interface CheckOptions {
@@ -60,6 +62,23 @@ export function safeCheckSchedule(
   schedule: Schedule,
   options: CheckOptions = {},
 ): ({ ok: true } & CheckResult) | { ok: false; issues: Issue[] } {
+  options = checkOptions(options, "safeCheckSchedule");
+  const ensured = safeEnsureSchedule(schedule, "safeCheckSchedule: schedule", options.lang);
+  if (!ensured.ok) return ensured;
+  return checkValid(ensured.schedule, options);
+}
+
+/** The options of {@link checkSchedule}, checked. */
+function checkOptions(options: unknown, where: string): CheckOptions {
+  const given = argOptions(options, where) as CheckOptions;
+  argLang(given.lang, where);
+  argDate(given.from, `${where}: from`);
+  argDate(given.to, `${where}: to`);
+  argLimits(given.limits, where);
+  return given;
+}
+
+function checkValid(schedule: Schedule, options: CheckOptions): ({ ok: true } & CheckResult) | { ok: false; issues: Issue[] } {
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   let calendar: WorkCalendar;
   try {
@@ -108,7 +127,8 @@ export function safeCheckSchedule(
  * report.summary.conflicts; // 3
  */
 export function checkSchedule(schedule: Schedule, options: CheckOptions = {}): Report {
-  const result = safeCheckSchedule(schedule, options);
+  options = checkOptions(options, "checkSchedule");
+  const result = checkValid(ensureSchedule(schedule, "checkSchedule: schedule", options.lang), options);
   if (!result.ok) throw new ScheduleError(result.issues);
   return result.report;
 }

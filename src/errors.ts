@@ -52,6 +52,8 @@ export class LichhopError extends Error {
  */
 export class ScheduleError extends LichhopError {
   override name = "ScheduleError";
+  /** Always `invalid-schedule`; each of {@link ScheduleError.issues} has its own code. */
+  readonly code = "invalid-schedule";
   readonly issues: readonly Issue[];
   constructor(issues: readonly Issue[]) {
     super(issues.map(formatIssue).join("\n"));
@@ -59,9 +61,18 @@ export class ScheduleError extends LichhopError {
   }
 }
 
-/** Wrong arguments to a library function or to the CLI. */
+/**
+ * Wrong arguments to a library function or to the CLI: its message names the function, the
+ * argument and what was expected.
+ *
+ * @example
+ * try { checkSchedule(schedule, { lang: "fr" }); }
+ * catch (error) { if (error instanceof UsageError) console.log(error.code); } // "bad-argument"
+ */
 export class UsageError extends LichhopError {
   override name = "UsageError";
+  /** Always `bad-argument`: the caller, not the schedule, is at fault. */
+  readonly code = "bad-argument";
 }
 
 /** `meetings[2].start` for `["meetings", 2, "start"]`. */

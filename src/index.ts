@@ -7,7 +7,8 @@
 export { parseSchedule, safeParseSchedule, validateSchedule, safeValidateSchedule } from "./load/parse";
 export type { ParseOptions } from "./load/parse";
 export type { ScheduleResult } from "./load/validate";
-export { expandSchedule, safeExpandSchedule, compareOccurrences } from "./recurrence/expand";
+export { expandSchedule, safeExpandSchedule } from "./expand";
+export { compareOccurrences } from "./recurrence/expand";
 export type { Occurrence, ExpandOptions, ExpandResult, Horizon } from "./recurrence/expand";
 export { checkSchedule, safeCheckSchedule } from "./check";
 export type { CheckOptions, CheckResult } from "./check";

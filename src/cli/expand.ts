@@ -1,5 +1,5 @@
 import { renderContext } from "../check";
-import { safeExpandSchedule } from "../recurrence/expand";
+import { safeExpandSchedule } from "../expand";
 import { describeTime, reportOccurrence } from "../report/report";
 import { ExitWithIssues, usageIssue, writeJson, type Output } from "./io";
 import { loadScheduleFile } from "./load";

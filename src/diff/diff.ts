@@ -1,4 +1,5 @@
 import type { Report, ReportConflict } from "../report/report";
+import { argReport } from "../internal/args";
 
 /** The conflicts of a proposed report split against a base report, matched by fingerprint (`id`). */
 export interface ReportDiff {
@@ -22,6 +23,8 @@ export interface ReportDiff {
  * diff.new.length; // conflicts the proposal introduces
  */
 export function diffReports(base: Report, proposed: Report): ReportDiff {
+  argReport(base, "diffReports: base");
+  argReport(proposed, "diffReports: proposed");
   const baseIds = new Set(base.conflicts.map((conflict) => conflict.id));
   const proposedIds = new Set(proposed.conflicts.map((conflict) => conflict.id));
   return {
@@ -42,6 +45,8 @@ export function diffReports(base: Report, proposed: Report): ReportDiff {
  * report.summary.new; // 1
  */
 export function reportAgainstBase(proposed: Report, base: Report): Report {
+  argReport(proposed, "reportAgainstBase: proposed");
+  argReport(base, "reportAgainstBase: base");
   const diff = diffReports(base, proposed);
   const conflicts = diff.new;
   return {

@@ -13,6 +13,8 @@ import { addSpan, DAY, formatDuration, parseDuration } from "../time/wall";
 import { zoneClocks, type ZoneClock } from "../time/zone";
 import { escapeText, icalDate, icalLocal, icalUtc, paramValue, serializeLines } from "./text";
 import { generateVtimezone, type VtimezoneSource } from "./vtimezone";
+import { argLang, argOptions, argReport, badArgument, isRecord } from "../internal/args";
+import { ensureSchedule } from "../load/guard";
 
 const MINUTE = 60_000;
 
@@ -157,7 +159,13 @@ function toMs(stamp: string | number | Date): number {
   return Math.floor(ms / 1000) * 1000;
 }
 
-function createContext(schedule: Schedule, source: FeedSource, options: FeedOptions): Context {
+function createContext(given: Schedule, source: FeedSource, options: FeedOptions): Context {
+  argLang(argOptions(options, "buildFeeds").lang, "buildFeeds");
+  const schedule = ensureSchedule(given, "buildFeeds: schedule", options.lang);
+  if (!isRecord(source) || !Array.isArray(source.occurrences) || !Array.isArray(source.conflicts)) {
+    badArgument("buildFeeds: source", "the result of safeCheckSchedule (occurrences, conflicts, report)", source);
+  }
+  argReport(source.report, "buildFeeds: source.report");
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   const labels = LABELS[lang];
   const domain = options.uidDomain ?? schedule.feeds?.uidDomain ?? DEFAULT_UID_DOMAIN;

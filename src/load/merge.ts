@@ -3,6 +3,7 @@ import { message, type Lang } from "../report/messages";
 import type { Schedule, ScheduleSource, SourcePosition } from "../schema/model";
 import { readScheduleText } from "./parse";
 import { validateValue, type ScheduleResult } from "./validate";
+import { argLang, argList, argOptions, badArgument } from "../internal/args";
 
 /** One schedule file to merge: its text and the name shown in issues. */
 export interface ScheduleText {
@@ -121,6 +122,14 @@ export function relocateIssues(issues: readonly Issue[], source: ScheduleSource)
  * if (result.ok) checkSchedule(result.schedule);
  */
 export function safeMergeSchedules(inputs: readonly ScheduleText[], options: MergeOptions = {}): ScheduleResult {
+  argLang(argOptions(options, "mergeSchedules").lang, "mergeSchedules");
+  const list = argList(inputs, "mergeSchedules: files", "a list of { filename, text }");
+  if (list.length === 0) badArgument("mergeSchedules: files", "at least one { filename, text }", inputs);
+  list.forEach((input, index) => {
+    if (!isRecord(input) || typeof input.filename !== "string" || typeof input.text !== "string") {
+      badArgument(`mergeSchedules: files[${index}]`, "{ filename: string, text: string }", input);
+    }
+  });
   const guessLang: Lang = options.lang ?? "vi";
   const issues: Issue[] = [];
   const files: ReadFile[] = [];

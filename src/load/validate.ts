@@ -3,7 +3,7 @@ import type { Issue, IssueCode, IssuePath } from "../errors";
 import { message, type Lang, type MessageId } from "../report/messages";
 import { compileSeries, meetingSpan, originalStarts, resolveChanges } from "../recurrence/series";
 import { checkRRule } from "../recurrence/rrule-text";
-import { positionOf, scheduleZone, type Schedule, type ScheduleSource } from "../schema/model";
+import { positionOf, scheduleZone, sealSchedule, type Schedule, type ScheduleSource } from "../schema/model";
 import { scheduleFileSchema, type ScheduleFile, type Selector } from "../schema/schedule";
 import { BudgetExceeded, FIRST_YEAR, LAST_YEAR, MAX_DURATION_DAYS, MAX_HINT_CELLS, MAX_HORIZON_DAYS, MAX_ISSUES, MAX_RRULE_LENGTH, resolveLimits, stepBudget, type Limits } from "../limits";
 import { DAY, formatDate, formatWall, isSupportedWall, parseDuration, parseWall, type Span } from "../time/wall";
@@ -448,5 +448,5 @@ export function validateValue(data: unknown, context: ValidateContext): Schedule
   const { file } = shape;
   const semantic = semanticIssues(file, context);
   if (semantic.length > 0) return { ok: false, issues: capIssues(byPosition(semantic), context) };
-  return { ok: true, schedule: { ...file, source: context.source } };
+  return { ok: true, schedule: sealSchedule({ ...file, source: context.source }) };
 }

@@ -1,5 +1,5 @@
 import { workCalendar } from "../calendar/work-calendar";
-import { ScheduleError, type Issue } from "../errors";
+import type { Issue } from "../errors";
 import { issueFactory } from "../load/validate";
 import type { Lang } from "../report/messages";
 import { scheduleZone, type Schedule } from "../schema/model";
@@ -323,30 +323,4 @@ export function expandWithColumns(
   const byMeetingColumns = columnsOf(byMeeting);
   const { sorted, order } = sortOccurrences(byMeeting);
   return { ok: true, horizon, occurrences: sorted, columns: order ? permuteColumns(byMeetingColumns, order) : columnsOf(sorted) };
-}
-
-/**
- * Expands every meeting of a schedule into its occurrences inside the horizon, sorted; returns
- * the issues instead when a series is too dense or the horizon is missing.
- *
- * @example
- * const result = safeExpandSchedule(schedule, { from: "2024-03-01", to: "2024-03-31" });
- */
-export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = {}): ExpandResult {
-  const result = expandWithColumns(schedule, options);
-  return result.ok ? { ok: true, horizon: result.horizon, occurrences: result.occurrences } : result;
-}
-
-/**
- * Expands every meeting of a schedule into its occurrences inside the horizon, sorted by start.
- * Throws a {@link ScheduleError} when a series is too dense or no horizon is given.
- *
- * @example
- * const occurrences = expandSchedule(schedule, { from: "2024-01-01", to: "2024-12-31" });
- * occurrences[0]; // { meeting: "tt-hdnd-thuong-ky", start: 1704330000000, … }
- */
-export function expandSchedule(schedule: Schedule, options: ExpandOptions = {}): Occurrence[] {
-  const result = safeExpandSchedule(schedule, options);
-  if (!result.ok) throw new ScheduleError(result.issues);
-  return result.occurrences;
 }

@@ -41,3 +41,27 @@ export function positionOf(source: ScheduleSource, path: IssuePath): SourcePosit
   }
   return undefined;
 }
+
+/** Marks a schedule validated; `Symbol.for`, so every copy of the library knows the mark. */
+const SEALED = Symbol.for("lichhop.validated-schedule");
+
+function freezeDeep(value: unknown): void {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const item of Object.values(value)) freezeDeep(item);
+}
+
+/**
+ * Freezes a just-validated schedule, deeply, and marks it validated: functions that take a
+ * schedule then trust it without validating it again, since nothing in it can have changed.
+ */
+export function sealSchedule(schedule: Schedule): Schedule {
+  Object.defineProperty(schedule, SEALED, { value: true, enumerable: false });
+  freezeDeep(schedule);
+  return schedule;
+}
+
+/** True for a schedule that {@link sealSchedule} marked (parseSchedule, validateSchedule, mergeSchedules give only such). */
+export function isSealedSchedule(value: unknown): value is Schedule {
+  return typeof value === "object" && value !== null && Object.isFrozen(value) && (value as Record<symbol, unknown>)[SEALED] === true;
+}

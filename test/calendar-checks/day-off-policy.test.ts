@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { workCalendar } from "../../src/calendar";
 import { dayOffAdjuster } from "../../src/recurrence/day-off-policy";
-import { expandSchedule } from "../../src/recurrence/expand";
+import { expandSchedule } from "../../src/expand";
 import type { Meeting } from "../../src/schema/schedule";
 import { local, schedule } from "./helpers";
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { expandSchedule } from "../../src/recurrence/expand";
+import { expandSchedule } from "../../src/expand";
 import { reportOccurrence } from "../../src/report/report";
 import { IANAZone } from "luxon";
 import { zoneClock, zoneClocks } from "../../src/time/zone";

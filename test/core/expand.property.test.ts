@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { expandSchedule } from "../../src/recurrence/expand";
+import { expandSchedule } from "../../src/expand";
 import { validateSchedule } from "../../src/load/parse";
 
 const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandSchedule, safeExpandSchedule } from "../../src/recurrence/expand";
+import { expandSchedule, safeExpandSchedule } from "../../src/expand";
 import { reportOccurrence } from "../../src/report/report";
 import { zoneClocks } from "../../src/time/zone";
 import { scheduleFrom } from "../helpers/schedule";

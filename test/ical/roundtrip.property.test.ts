@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { safeCheckSchedule } from "../../src/check";
 import { buildFeeds } from "../../src/ical/feeds";
 import { safeValidateSchedule } from "../../src/load/parse";
-import { safeExpandSchedule } from "../../src/recurrence/expand";
+import { safeExpandSchedule } from "../../src/expand";
 import type { ScheduleFileInput } from "../../src/schema/schedule";
 import { formatDate, formatWall } from "../../src/time/wall";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";

@@ -1,6 +1,7 @@
 import { formatPath, type Issue } from "../../errors";
 import type { Report, ReportSource } from "../report";
 import { checkId, ciPath } from "./checks";
+import { argIssues, argReport } from "../../internal/args";
 
 /** Escapes the message of a workflow command (GitHub's `escapeData`). */
 function escapeData(text: string): string {
@@ -37,6 +38,7 @@ function summaryLine(report: Report): string {
  * // ::error file=lich.yaml,line=40,col=5,title=lichhop rule/hdnd-khong-trung-ubnd::Vi phạm quy định …
  */
 export function formatGithub(report: Report): string {
+  argReport(report, "formatGithub: report");
   const lines = report.conflicts.map((conflict) =>
     command(conflict.severity, conflict.source ?? {}, `lichhop ${checkId(conflict)}`, `${conflict.message} [${conflict.id}]`),
   );
@@ -52,6 +54,7 @@ export function formatGithub(report: Report): string {
  * process.stdout.write(formatIssuesGithub(result.issues));
  */
 export function formatIssuesGithub(issues: readonly Issue[]): string {
+  argIssues(issues, "formatIssuesGithub: issues");
   const lines = issues.map((issue) =>
     command(
       "error",

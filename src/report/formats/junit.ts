@@ -3,6 +3,7 @@ import type { Lang } from "../messages";
 import type { Report, ReportConflict, ReportSource } from "../report";
 import { checkId, ciPath, entriesWithConflicts, type CheckEntry } from "./checks";
 import { xmlEscape, xmlText } from "./xml";
+import { argIssues, argLang, argOptions, argReport } from "../../internal/args";
 
 /** Options for {@link formatJunit}. */
 export interface JunitOptions {
@@ -65,6 +66,8 @@ function document(name: string, suites: readonly { xml: string; tests: number; f
  * writeFileSync("lichhop-junit.xml", formatJunit(report, { checks: checkEntries(schedule) }));
  */
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
+  argReport(report, "formatJunit: report");
+  argLang(argOptions(options, "formatJunit").lang, "formatJunit");
   const entries = entriesWithConflicts(options.checks ?? [], report.conflicts, options.lang);
   const suites = entries.map((entry) => {
     const conflicts = report.conflicts.filter((conflict) => checkId(conflict) === entry.id);
@@ -93,6 +96,7 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
  * writeFileSync("lichhop-junit.xml", formatIssuesJunit(result.issues));
  */
 export function formatIssuesJunit(issues: readonly Issue[], name = "lichhop"): string {
+  argIssues(issues, "formatIssuesJunit: issues");
   const cases = issues.map((issue) => {
     const at = [issue.file === undefined ? undefined : ciPath(issue.file), issue.line, issue.column].filter((p) => p !== undefined).join(":");
     const file = issue.file === undefined ? "" : ` file="${xmlEscape(ciPath(issue.file))}"${issue.line === undefined ? "" : ` line="${issue.line}"`}`;

@@ -2,6 +2,8 @@ import type { Conflict } from "../../conflicts/detect";
 import { locatePath } from "../../load/merge";
 import type { Schedule } from "../../schema/model";
 import type { Report, ReportConflict, ReportSource } from "../report";
+import { argList, argOptions, argReport } from "../../internal/args";
+import { ensureSchedule } from "../../load/guard";
 
 /** Options for {@link locateReport}. */
 export interface LocateOptions {
@@ -29,6 +31,10 @@ export function locateReport(
   schedule: Schedule,
   options: LocateOptions = {},
 ): Report {
+  argReport(report, "locateReport: report");
+  argList(conflicts, "locateReport: conflicts", "the conflicts of safeCheckSchedule's result");
+  schedule = ensureSchedule(schedule, "locateReport: schedule", undefined);
+  argOptions(options, "locateReport");
   const byId = new Map(conflicts.map((conflict) => [conflict.id, conflict]));
   const meetingIndex = new Map(schedule.meetings.map((meeting, index) => [meeting.id, index]));
   const ruleIndex = new Map(schedule.rules.map((rule, index) => [rule.id, index]));

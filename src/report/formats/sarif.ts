@@ -2,6 +2,7 @@ import { formatPath, type Issue } from "../../errors";
 import type { Lang } from "../messages";
 import type { Report, ReportSource } from "../report";
 import { checkId, ciPath, entriesWithConflicts, type CheckEntry } from "./checks";
+import { argIssues, argLang, argOptions, argReport } from "../../internal/args";
 
 /** Options for {@link formatSarif}. */
 export interface SarifOptions {
@@ -59,6 +60,8 @@ function log(tool: Record<string, unknown>, results: readonly unknown[]): string
  * writeFileSync("lichhop.sarif", formatSarif(report, { toolVersion: "0.1.0", checks: checkEntries(schedule) }));
  */
 export function formatSarif(report: Report, options: SarifOptions = {}): string {
+  argReport(report, "formatSarif: report");
+  argLang(argOptions(options, "formatSarif").lang, "formatSarif");
   const rules = entriesWithConflicts(options.checks ?? [], report.conflicts, options.lang);
   const results = report.conflicts.map((conflict) => {
     const ruleId = checkId(conflict);
@@ -90,6 +93,8 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
  * writeFileSync("lichhop.sarif", formatIssuesSarif(result.issues, { toolVersion: "0.1.0" }));
  */
 export function formatIssuesSarif(issues: readonly Issue[], options: Pick<SarifOptions, "toolVersion"> = {}): string {
+  argIssues(issues, "formatIssuesSarif: issues");
+  argOptions(options, "formatIssuesSarif");
   const codes = [...new Set(issues.map((issue) => issue.code))];
   const rules: CheckEntry[] = codes.map((code) => ({ id: `schedule/${code}`, title: code, level: "error" }));
   const results = issues.map((issue) => {
