@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { version } from "../../package.json";
 import { safeCheckSchedule } from "../check";
-import { formatIssue, type Issue } from "../errors";
+import type { Issue } from "../errors";
 import { relocateIssues, safeMergeSchedules, type ScheduleText } from "../load/merge";
 import { checkEntries, type CheckEntry } from "../report/formats/checks";
 import { formatGithub, formatIssuesGithub } from "../report/formats/github";
@@ -12,7 +12,7 @@ import type { Lang } from "../report/messages";
 import type { Report } from "../report/report";
 import { formatReportText } from "../report/text";
 import type { Schedule } from "../schema/model";
-import { ExitWithIssues, usageIssue, writeJson, type Output } from "./io";
+import { ExitWithIssues, issueLine, usageIssue, writeJson, type Output } from "./io";
 import { loadScheduleFile } from "./load";
 import { CHECK_FORMATS, type CommonOptions } from "./options";
 import { expandPaths, readError } from "./paths";
@@ -130,7 +130,7 @@ export async function runCheck(paths: readonly string[], options: CheckCommandOp
     const rendered = error instanceof ExitWithIssues ? renderIssues(error.issues, options.format) : undefined;
     if (rendered === undefined || !(error instanceof ExitWithIssues)) throw error;
     out.stdout(rendered);
-    for (const issue of error.issues) out.stderr(`${formatIssue(issue)} [${issue.code}]\n`);
+    for (const issue of error.issues) out.stderr(issueLine(issue));
     return 2;
   }
 }

@@ -1,5 +1,6 @@
 import { CalendarError } from "../calendar/errors";
 import { workCalendar } from "../calendar/work-calendar";
+import { inert } from "../internal/inert";
 import { WEEKDAY_NAMES, type Lang } from "../report/messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 import { loadScheduleFile } from "./load";
@@ -15,7 +16,6 @@ export interface DaysOffOptions {
   /** The current year, read from the clock by the caller. */
   readonly currentYear: number;
 }
-
 
 const KINDS: Record<Lang, Record<string, string>> = {
   vi: { holiday: "ngày lễ", substitute: "nghỉ bù", decision: "quyết định", custom: "tự khai báo" },
@@ -61,12 +61,12 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
   const lines = [lang === "vi" ? `Ngày nghỉ năm ${year}` : `Days off in ${year}`, ""];
   for (const day of days) {
     const kind = `${KINDS[lang][day.kind] ?? day.kind}${day.default ? `, ${mark}` : ""}`;
-    lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${day.name[lang]}  [${kind}; ${day.source}]`);
+    lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${inert(day.name[lang])}  [${inert(kind)}; ${inert(day.source)}]`);
   }
   const makeUp = calendar.makeUpDays(year);
   if (makeUp.length > 0) {
     lines.push("", lang === "vi" ? "Ngày làm bù" : "Make-up working days", "");
-    for (const day of makeUp) lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${day.name[lang]}  [${day.source}]`);
+    for (const day of makeUp) lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${inert(day.name[lang])}  [${inert(day.source)}]`);
   }
   lines.push("", lang === "vi" ? `${days.length} ngày nghỉ` : `${days.length} days off`);
   out.stdout(`${lines.join("\n")}\n`);

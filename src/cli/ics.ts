@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { safeCheckSchedule } from "../check";
 import { buildFeeds } from "../ical/feeds";
+import { inert } from "../internal/inert";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 import { loadScheduleFile } from "./load";
 import type { CommonOptions } from "./options";
@@ -68,8 +69,9 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
   if (options.format === "json") {
     out.stdout(`${JSON.stringify({ version: 1, feeds: written }, null, 2)}\n`);
   } else {
-    const width = Math.max(...written.map((w) => w.path.length));
-    for (const w of written) out.stdout(`${w.path.padEnd(width)}  ${String(w.events).padStart(4)} VEVENT  ${w.bytes} B\n`);
+    const shown = written.map((w) => inert(w.path));
+    const width = Math.max(...shown.map((path) => path.length));
+    written.forEach((w, i) => out.stdout(`${(shown[i] as string).padEnd(width)}  ${String(w.events).padStart(4)} VEVENT  ${w.bytes} B\n`));
     out.stdout(`${written.length} feeds, ${result.report.summary.conflicts} conflicts\n`);
   }
   return 0;

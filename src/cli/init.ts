@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { initTemplate } from "../init/template";
+import { inert } from "../internal/inert";
 import type { Lang } from "../report/messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 
@@ -39,6 +40,7 @@ export function runInit(options: InitOptions, out: Output): number {
         : (error as Error).message;
     throw new ExitWithIssues([{ ...usageIssue(`cannot write ${path}: ${reason}`), file: path }]);
   }
-  out.stdout(options.lang === "en" ? `Wrote ${path}; next: lichhop check ${path}\n` : `Đã tạo ${path}; tiếp theo: lichhop check ${path}\n`);
+  const shown = inert(path);
+  out.stdout(options.lang === "en" ? `Wrote ${shown}; next: lichhop check ${shown}\n` : `Đã tạo ${shown}; tiếp theo: lichhop check ${shown}\n`);
   return 0;
 }

@@ -1,4 +1,5 @@
 import { formatIssue, formatPath, type Issue } from "../errors";
+import { inert } from "../internal/inert";
 
 /** What a command writes and how it ends: the CLI's only side effects go through this. */
 export interface Output {
@@ -20,6 +21,14 @@ export function usageIssue(messageText: string): Issue {
   return { code: "invalid-value", message: messageText, path: [] };
 }
 
+/**
+ * An issue as one line of text, `file:line:column: path: message [code]`, made inert: file
+ * names, keys and values quoted from the file cannot start a new line or reach the terminal raw.
+ */
+export function issueLine(issue: Issue): string {
+  return `${inert(`${formatIssue(issue)} [${issue.code}]`)}\n`;
+}
+
 /** Writes issues as text (one per line) or as the JSON error document. */
 export function writeIssues(issues: readonly Issue[], format: string, out: Output): void {
   if (format === "json") {
@@ -34,7 +43,7 @@ export function writeIssues(issues: readonly Issue[], format: string, out: Outpu
     out.stdout(`${JSON.stringify({ version: 1, errors }, null, 2)}\n`);
     return;
   }
-  for (const issue of issues) out.stderr(`${formatIssue(issue)} [${issue.code}]\n`);
+  for (const issue of issues) out.stderr(issueLine(issue));
 }
 
 /** Output is flushed in pieces of about this many characters. */

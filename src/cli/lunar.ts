@@ -1,5 +1,6 @@
 import { CalendarError } from "../calendar/errors";
 import { canChi, formatLunar, toLunar } from "../calendar/lunar";
+import { inert } from "../internal/inert";
 import type { Lang } from "../report/messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 
@@ -28,7 +29,7 @@ export function runLunar(date: string | undefined, options: LunarOptions, out: O
     const body = { version: 1, date, lunar: { ...lunar }, yearName: canChi(lunar.year), text };
     out.stdout(`${JSON.stringify(body, null, 2)}\n`);
   } else {
-    out.stdout(`${text}\n`);
+    out.stdout(`${inert(text)}\n`);
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { version } from "../../package.json";
+import { inert } from "../internal/inert";
 import type { Lang } from "../report/messages";
 import { ExitWithIssues, usageIssue, writeIssues, type Output } from "./io";
 import { CHECK_FORMATS } from "./options";
@@ -180,7 +181,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
       writeIssues(error.issues, format, out);
       return 2;
     }
-    out.stderr(`lichhop: internal error: ${(error as Error).message}\n`);
+    out.stderr(`lichhop: internal error: ${inert(String((error as Error).message))}\n`);
     return 3;
   }
 }

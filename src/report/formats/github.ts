@@ -1,11 +1,15 @@
 import { formatPath, type Issue } from "../../errors";
+import { inert } from "../../internal/inert";
 import type { Report, ReportSource } from "../report";
 import { checkId, ciPath } from "./checks";
 import { argIssues, argReport } from "../../internal/args";
 
-/** Escapes the message of a workflow command (GitHub's `escapeData`). */
+/**
+ * Escapes the message of a workflow command (GitHub's `escapeData`); the other control and bidi
+ * characters, which GitHub passes through to its log, are shown escaped (`\u001B`).
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return inert(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 /** Escapes a property of a workflow command (GitHub's `escapeProperty`). */
