@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import { safeCheckSchedule } from "../check";
 import { buildFeeds } from "../ical/feeds";
 import { inert } from "../internal/inert";
@@ -34,6 +35,47 @@ export function checkUidDomain(value: string | undefined): void {
   }
 }
 
+/**
+ * Refuses a folder between `--out` and a feed (`body/`, `person/`, `room/`) that is a symbolic
+ * link: whoever can write the output folder could point it at another folder, whose files named
+ * like feeds would then be replaced. `--out` itself may be a link: the caller chose it.
+ */
+function checkSubfolders(outDir: string, target: string): void {
+  const parts = relative(outDir, dirname(target)).split(sep).filter(Boolean);
+  let folder = outDir;
+  for (const part of parts) {
+    folder = join(folder, part);
+    if (lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) throw new Error(`${folder} is a symbolic link; remove it or choose another --out`);
+  }
+}
+
+/**
+ * Writes a file whole, then renames it over the target, so a web server never serves a
+ * half-written feed. The temporary file has a random name and is created exclusively (`wx`):
+ * a file or symbolic link planted under a guessable name is never followed nor overwritten.
+ * A symbolic link at the target itself is replaced, not followed.
+ */
+function writeFileAtomically(target: string, bytes: Uint8Array): void {
+  const temporary = `${target}.${randomBytes(8).toString("hex")}.tmp`;
+  const fd = openSync(temporary, "wx", 0o644);
+  try {
+    try {
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, target);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // already renamed or removed
+    }
+    throw error;
+  }
+}
+
 /** `lichhop ics FILE --out DIR`: writes every feed and lists what it wrote. */
 export function runIcs(file: string, options: IcsCommandOptions, out: Output): number {
   if (options.out === undefined || options.out === "") throw new ExitWithIssues([usageIssue("lichhop ics: expected --out DIR")]);
@@ -56,11 +98,9 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
     const target = join(options.out, feed.path);
     const bytes = Buffer.from(feed.ics, "utf8");
     try {
+      checkSubfolders(options.out, target);
       mkdirSync(dirname(target), { recursive: true });
-      // Write then rename, so a web server never serves a half-written feed.
-      const temporary = `${target}.tmp-${process.pid}`;
-      writeFileSync(temporary, bytes);
-      renameSync(temporary, target);
+      writeFileAtomically(target, bytes);
     } catch (error) {
       throw new ExitWithIssues([usageIssue(`cannot write ${target}: ${(error as Error).message}`)]);
     }
