@@ -19,7 +19,9 @@ export type IssueCode =
   | "too-many-occurrences"
   | "runaway-rule"
   | "too-many-conflicts"
-  | "too-many-issues";
+  | "too-many-issues"
+  | "bad-encoding"
+  | "file-too-large";
 
 /** A path into the schedule file, e.g. `["meetings", 2, "start"]`. */
 export type IssuePath = readonly (string | number)[];

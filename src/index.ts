@@ -6,6 +6,8 @@
  */
 export { parseSchedule, safeParseSchedule, validateSchedule, safeValidateSchedule } from "./load/parse";
 export type { ParseOptions } from "./load/parse";
+export { decodeScheduleBytes } from "./load/decode";
+export type { DecodeOptions, DecodeResult } from "./load/decode";
 export type { ScheduleResult } from "./load/validate";
 export { expandSchedule, safeExpandSchedule } from "./expand";
 export { compareOccurrences } from "./recurrence/expand";

@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { safeCheckSchedule, type CheckResult } from "../check";
 import { reportAgainstBase } from "../diff/diff";
 import { changedMeetings } from "../diff/meetings";
+import { decodeScheduleBytes } from "../load/decode";
 import { safeMergeSchedules, type ScheduleText } from "../load/merge";
 import { locateReport } from "../report/formats/locate";
 import type { Lang } from "../report/messages";
@@ -11,7 +12,8 @@ import type { Report } from "../report/report";
 import type { Schedule } from "../schema/model";
 import type { CheckCommandOptions } from "./check";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
-import { expandPaths, readError, SCHEDULE_FILE } from "./paths";
+import { DEFAULT_MAX_SIZE, readScheduleFile, tooLarge } from "./load";
+import { expandPaths, SCHEDULE_FILE } from "./paths";
 
 // `lichhop check --base FILE | --base-ref REV`. A module of its own, imported only with a base:
 // a plain check then never loads node:child_process (and node:net under it).
@@ -20,8 +22,20 @@ function git(args: readonly string[]): string {
   return execFileSync("git", [...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
 }
 
-/** The base schedule's files at a git revision: the same paths, missing ones (new files) left out. */
-function baseTextsAt(rev: string, paths: readonly string[]): ScheduleText[] {
+/** The bytes git prints, undecoded: a file's content is decoded as a schedule file is. */
+function gitBytes(args: readonly string[], maxBuffer: number): Buffer {
+  return execFileSync("git", [...args], { encoding: "buffer", stdio: ["ignore", "pipe", "pipe"], maxBuffer });
+}
+
+/** Issues of a base file that make the base unusable without stopping the check. */
+const BROKEN_BASE = new Set(["bad-encoding", "file-too-large"]);
+
+/**
+ * The base schedule's files at a git revision: the same paths, missing ones (new files) left
+ * out, each within the size limit and decoded like a file on disk (else {@link ExitWithIssues}).
+ */
+function baseTextsAt(rev: string, paths: readonly string[], options: CheckCommandOptions): ScheduleText[] {
+  const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   try {
     git(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
   } catch {
@@ -37,7 +51,15 @@ function baseTextsAt(rev: string, paths: readonly string[]): ScheduleText[] {
     } catch {
       return; // not in the base: a new file
     }
-    texts.push({ filename: `${rev}:${path}`, text: git(["show", spec]) });
+    const filename = `${rev}:${path}`;
+    const size = Number(git(["cat-file", "-s", spec]).trim());
+    if (size > maxSize) throw new ExitWithIssues([tooLarge(filename, size, maxSize, options.lang)]);
+    const decoded = decodeScheduleBytes(gitBytes(["show", spec], maxSize + 1024), {
+      filename,
+      ...(options.lang ? { lang: options.lang } : {}),
+    });
+    if (!decoded.ok) throw new ExitWithIssues(decoded.issues);
+    texts.push({ filename, text: decoded.text });
   };
   for (const path of paths) {
     if (statSync(path).isDirectory()) {
@@ -57,16 +79,16 @@ function baseTextsAt(rev: string, paths: readonly string[]): ScheduleText[] {
 /** The base schedule, or undefined when there is none (every file new) or it cannot be read as a schedule. */
 function loadBase(options: CheckCommandOptions, paths: readonly string[], out: Output): Schedule | undefined {
   let texts: ScheduleText[];
-  if (options.baseRef !== undefined) {
-    texts = baseTextsAt(options.baseRef, paths);
-  } else {
-    texts = expandPaths(options.base ?? []).map((filename) => {
-      try {
-        return { filename, text: readFileSync(filename, "utf8") };
-      } catch (error) {
-        throw readError(filename, error);
-      }
-    });
+  try {
+    texts =
+      options.baseRef !== undefined
+        ? baseTextsAt(options.baseRef, paths, options)
+        : expandPaths(options.base ?? []).map((filename) => ({ filename, text: readScheduleFile(filename, options) }));
+  } catch (error) {
+    // A base saved in another encoding must not block the change that converts it to UTF-8.
+    if (!(error instanceof ExitWithIssues) || !error.issues.every((issue) => BROKEN_BASE.has(issue.code))) throw error;
+    out.stderr(`lichhop: the base is not a valid schedule (${error.issues.length} issue(s): ${error.issues[0]?.code}); every conflict counts as new\n`);
+    return undefined;
   }
   if (texts.length === 0) return undefined;
   const result = safeMergeSchedules(texts, options.lang ? { lang: options.lang } : {});

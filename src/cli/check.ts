@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { version } from "../../package.json";
 import { safeCheckSchedule } from "../check";
 import type { Issue } from "../errors";
@@ -13,9 +12,9 @@ import type { Report } from "../report/report";
 import { formatReportText } from "../report/text";
 import type { Schedule } from "../schema/model";
 import { ExitWithIssues, issueLine, usageIssue, writeJson, type Output } from "./io";
-import { loadScheduleFile } from "./load";
+import { loadScheduleFile, readScheduleFile } from "./load";
 import { CHECK_FORMATS, type CommonOptions } from "./options";
-import { expandPaths, readError } from "./paths";
+import { expandPaths } from "./paths";
 
 /** Options of `lichhop check`. */
 export interface CheckCommandOptions extends CommonOptions {
@@ -33,17 +32,11 @@ function mergeTexts(texts: readonly ScheduleText[], lang: Lang | undefined): Sch
 }
 
 /** Reads one file or merges several; throws {@link ExitWithIssues} on a bad file. */
-function loadSchedules(paths: readonly string[], lang: Lang | undefined): Schedule {
+function loadSchedules(paths: readonly string[], options: CheckCommandOptions): Schedule {
   const files = expandPaths(paths);
-  if (files.length === 1) return loadScheduleFile(files[0] as string, lang);
-  const texts = files.map((filename) => {
-    try {
-      return { filename, text: readFileSync(filename, "utf8") };
-    } catch (error) {
-      throw readError(filename, error);
-    }
-  });
-  return mergeTexts(texts, lang);
+  if (files.length === 1) return loadScheduleFile(files[0] as string, options);
+  const texts = files.map((filename) => ({ filename, text: readScheduleFile(filename, options) }));
+  return mergeTexts(texts, options.lang);
 }
 
 function renderIssues(issues: readonly Issue[], format: string): string | undefined {
@@ -69,7 +62,7 @@ async function evaluate(
   options: CheckCommandOptions,
   out: Output,
 ): Promise<{ report: Report; checks: CheckEntry[]; lang: Lang; withBase: boolean }> {
-  const schedule = loadSchedules(paths, options.lang);
+  const schedule = loadSchedules(paths, options);
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   const result = safeCheckSchedule(schedule, {
     ...(options.from ? { from: options.from } : {}),

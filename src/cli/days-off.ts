@@ -15,6 +15,8 @@ export interface DaysOffOptions {
   readonly file?: string | undefined;
   /** The current year, read from the clock by the caller. */
   readonly currentYear: number;
+  /** The largest schedule file read, in bytes (`--max-size`). */
+  readonly maxSize?: number | undefined;
 }
 
 const KINDS: Record<Lang, Record<string, string>> = {
@@ -35,7 +37,7 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
     throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected text or json`)]);
   }
   const year = Number(yearText);
-  const schedule = options.file === undefined ? undefined : loadScheduleFile(options.file, options.lang);
+  const schedule = options.file === undefined ? undefined : loadScheduleFile(options.file, options);
   const lang: Lang = options.lang ?? schedule?.locale ?? "vi";
   let calendar;
   try {

@@ -8,7 +8,7 @@ import type { CommonOptions } from "./options";
 
 /** `lichhop expand FILE`: lists every occurrence in the horizon, sorted. */
 export function runExpand(file: string, options: CommonOptions, out: Output): number {
-  const schedule = loadScheduleFile(file, options.lang);
+  const schedule = loadScheduleFile(file, options);
   const lang = options.lang ?? schedule.locale ?? "vi";
   const context = renderContext(schedule, lang);
   const result = safeExpandSchedule(schedule, {

@@ -80,7 +80,7 @@ function writeFileAtomically(target: string, bytes: Uint8Array): void {
 export function runIcs(file: string, options: IcsCommandOptions, out: Output): number {
   if (options.out === undefined || options.out === "") throw new ExitWithIssues([usageIssue("lichhop ics: expected --out DIR")]);
   checkUidDomain(options.uidDomain);
-  const schedule = loadScheduleFile(file, options.lang);
+  const schedule = loadScheduleFile(file, options);
   const result = safeCheckSchedule(schedule, {
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),

@@ -1,20 +1,78 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import type { Issue } from "../errors";
+import { decodeScheduleBytes } from "../load/decode";
 import { safeParseSchedule } from "../load/parse";
-import type { Lang } from "../report/messages";
+import { message, type Lang } from "../report/messages";
 import type { Schedule } from "../schema/model";
 import { ExitWithIssues } from "./io";
+import { readError } from "./paths";
+
+/** The largest schedule file read without `--max-size`: 20 MB. */
+export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
+
+/** How a schedule file is read. */
+export interface ReadOptions {
+  readonly lang?: Lang | undefined;
+  /** The largest file read, in bytes; {@link DEFAULT_MAX_SIZE} when absent. */
+  readonly maxSize?: number | undefined;
+}
+
+/** The `file-too-large` issue; without `size`, the file is only known to be longer than `max` (a pipe). */
+export function tooLarge(path: string, size: number | undefined, max: number, lang: Lang | undefined): Issue {
+  const params = { size: size === undefined ? "" : size, max };
+  return { code: "file-too-large", message: message(lang ?? "vi", "file-too-large", params), path: [], file: path };
+}
+
+/**
+ * The bytes of a file, refused whole when it is larger than `maxSize`: a regular file by its
+ * size before any byte is read, anything else (a pipe, `/dev/stdin`) once it gives more.
+ */
+function readCapped(path: string, maxSize: number, lang: Lang | undefined): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    throw readError(path, error);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw readError(path, new Error("is a directory"));
+    if (stat.isFile() && stat.size > maxSize) throw new ExitWithIssues([tooLarge(path, stat.size, maxSize, lang)]);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxSize + 1 - total) || 1);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > maxSize) throw new ExitWithIssues([tooLarge(path, undefined, maxSize, lang)]);
+      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+    }
+    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof ExitWithIssues) throw error;
+    throw readError(path, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads a schedule file as text: at most `maxSize` bytes (else `file-too-large`), UTF-8 with or
+ * without a byte order mark (else `bad-encoding`, at the first bad byte). Throws
+ * {@link ExitWithIssues}.
+ */
+export function readScheduleFile(path: string, options: ReadOptions = {}): string {
+  const bytes = readCapped(path, options.maxSize ?? DEFAULT_MAX_SIZE, options.lang);
+  const decoded = decodeScheduleBytes(bytes, { filename: path, ...(options.lang ? { lang: options.lang } : {}) });
+  if (!decoded.ok) throw new ExitWithIssues(decoded.issues);
+  return decoded.text;
+}
 
 /** Reads and validates a schedule file, or throws {@link ExitWithIssues}. */
-export function loadScheduleFile(path: string, lang: Lang | undefined): Schedule {
-  let text: string;
-  try {
-    if (statSync(path).isDirectory()) throw new Error("is a directory");
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    throw new ExitWithIssues([{ code: "invalid-value", message: `cannot read ${path}: ${reason}`, path: [], file: path }]);
-  }
-  const result = safeParseSchedule(text, { filename: path, ...(lang ? { lang } : {}) });
+export function loadScheduleFile(path: string, options: ReadOptions = {}): Schedule {
+  const text = readScheduleFile(path, options);
+  const result = safeParseSchedule(text, { filename: path, ...(options.lang ? { lang: options.lang } : {}) });
   if (!result.ok) throw new ExitWithIssues(result.issues);
   return result.schedule;
 }

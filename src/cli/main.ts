@@ -5,12 +5,26 @@ import type { Lang } from "../report/messages";
 import { ExitWithIssues, usageIssue, writeIssues, type Output } from "./io";
 import { CHECK_FORMATS } from "./options";
 
+/** The most `--max-size` allows: 500 MB, below the longest string JavaScript holds (about 512 MB of text). */
+const MAX_MAX_SIZE = 500 * 1024 * 1024;
+
+/** `--max-size`: a number of bytes, or of megabytes with `MB` (`50MB`; 1 MB = 1024 × 1024 bytes). */
+function parseMaxSize(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d{1,12})\s*(MB)?$/i.exec(value.trim());
+  const size = match ? Number(match[1]) * (match[2] ? 1024 * 1024 : 1) : Number.NaN;
+  if (!(size >= 1 && size <= MAX_MAX_SIZE)) {
+    throw new ExitWithIssues([usageIssue(`--max-size ${value}: expected a number of bytes, or of megabytes with MB (e.g. 50MB), at most 500MB`)]);
+  }
+  return size;
+}
+
 const HELP = `lichhop ${version}: kiểm tra trùng lịch họp / check meeting schedules for conflicts
 
 Usage:
   lichhop check FILE|DIR... [--from DATE] [--to DATE] [--lang vi|en]
                      [--format text|json|github|junit|sarif] [--fail-on error|warning|never]
-                     [--base FILE|DIR | --base-ref REV]
+                     [--base FILE|DIR | --base-ref REV] [--max-size BYTES]
   lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
   lichhop lunar DATE [--format text|json] [--lang vi|en]
@@ -32,6 +46,9 @@ Commands:
            conflicts.ics (DTSTAMP from SOURCE_DATE_EPOCH, else the file's modification time)
   serve    serve the same feeds over HTTP for webcal:// subscriptions, reloading on change
 
+Schedule files are YAML or JSON in UTF-8 (with or without a BOM), at most 20 MB (--max-size):
+another encoding is refused with the line of the first bad byte and a guess (UTF-16, Windows-1258).
+
 Options:
   --from, --to   horizon as local dates YYYY-MM-DD (default: the file's horizon)
   --format       text (default) or json; check also: github (workflow commands),
@@ -43,6 +60,8 @@ Options:
   --port, --host serve: where to listen (default 8080 on 127.0.0.1)
   --lang         vi or en (default: the file's locale, else vi)
   --fail-on      error (default), warning or never
+  --max-size     check, expand, days-off, ics: the largest schedule file read, in bytes or
+                 with MB (default 20MB, at most 500MB); a larger file is refused (exit 2)
   -h, --help     show this help;  -v, --version  show the version
 `;
 
@@ -63,6 +82,7 @@ const OPTIONS = {
   "uid-domain": { type: "string" },
   port: { type: "string" },
   host: { type: "string" },
+  "max-size": { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
 /** Set once `lichhop serve` listens: the process then lives on after {@link main} returns. */
@@ -106,7 +126,8 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         throw new ExitWithIssues([usageIssue(`--${key} ${value}: expected a date YYYY-MM-DD`)]);
       }
     }
-    const common = { from: values.from, to: values.to, format: values.format, lang: values.lang as Lang | undefined };
+    const maxSize = parseMaxSize(values["max-size"]);
+    const common = { from: values.from, to: values.to, format: values.format, lang: values.lang as Lang | undefined, maxSize };
     const file = rest[0];
     const needFile = () => {
       if (file === undefined) throw new ExitWithIssues([usageIssue(`lichhop ${command}: expected a schedule FILE`)]);
@@ -136,7 +157,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
       case "days-off": {
         if (rest.length > 1) throw new ExitWithIssues([usageIssue(`lichhop days-off: expected at most one FILE, got ${rest.length}`)]);
         const { runDaysOff } = await import("./days-off");
-        return runDaysOff({ year: values.year, format: values.format, lang: common.lang, file, currentYear: new Date().getFullYear() }, out);
+        return runDaysOff({ year: values.year, format: values.format, lang: common.lang, file, currentYear: new Date().getFullYear(), maxSize }, out);
       }
       case "lunar": {
         if (rest.length > 1) throw new ExitWithIssues([usageIssue(`lichhop lunar: expected one DATE, got ${rest.length}`)]);

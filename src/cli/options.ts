@@ -6,6 +6,8 @@ export interface CommonOptions {
   readonly to?: string | undefined;
   readonly format: string;
   readonly lang?: Lang | undefined;
+  /** The largest schedule file read, in bytes (`--max-size`); 20 MB when absent. */
+  readonly maxSize?: number | undefined;
 }
 
 /** The formats `lichhop check` writes. */

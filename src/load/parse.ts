@@ -1,7 +1,8 @@
 import { CORE_SCHEMA, load, YAMLException, type LoadOptions } from "js-yaml";
-import { ScheduleError, type Issue } from "../errors";
+import { ScheduleError, UsageError, type Issue } from "../errors";
 import { message, type Lang } from "../report/messages";
 import type { Schedule, SourcePosition } from "../schema/model";
+import { decodeScheduleBytes } from "./decode";
 import { validateValue, type ScheduleResult } from "./validate";
 
 /** Options for reading a schedule. */
@@ -482,15 +483,34 @@ export function readScheduleText(text: string, options: ParseOptions = {}): Read
   return { ok: true, data: data ?? {}, positions: collector.positions };
 }
 
+/** The type of a wrong argument, as a message names it: `number`, `null`, `ArrayBuffer`. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "object") return (value as object).constructor?.name ?? "object";
+  return typeof value;
+}
+
 /**
  * Reads a schedule file (YAML or JSON) and returns the schedule, or every issue found, each with
- * its file, line, column and field path. Never throws on bad input.
+ * its file, line, column and field path. Never throws on bad input. The file may be given as its
+ * text or as its bytes (a `Uint8Array`, such as a Node `Buffer`): bytes must be UTF-8, with or
+ * without a byte order mark, else the result is a `bad-encoding` issue (see
+ * {@link decodeScheduleBytes}). Anything else is misuse: a {@link UsageError} is thrown.
  *
  * @example
- * const result = safeParseSchedule(text, { filename: "lich.yaml" });
+ * const result = safeParseSchedule(readFileSync("lich.yaml"), { filename: "lich.yaml" });
  * if (!result.ok) for (const issue of result.issues) console.log(issue.line, issue.message);
  */
-export function safeParseSchedule(text: string, options: ParseOptions = {}): ScheduleResult {
+export function safeParseSchedule(input: string | Uint8Array, options: ParseOptions = {}): ScheduleResult {
+  let text: string;
+  if (typeof input === "string") text = input;
+  else if (input instanceof Uint8Array) {
+    const decoded = decodeScheduleBytes(input, options);
+    if (!decoded.ok) return decoded;
+    text = decoded.text;
+  } else {
+    throw new UsageError(`parseSchedule: expected a schedule file's text (a string) or bytes (a Uint8Array), got ${kindOf(input)}`);
+  }
   const read = readScheduleText(text, options);
   if (!read.ok) return read;
   const lang = detectLang(read.data, options);
@@ -499,13 +519,15 @@ export function safeParseSchedule(text: string, options: ParseOptions = {}): Sch
 }
 
 /**
- * Reads a schedule file (YAML or JSON); throws a {@link ScheduleError} holding every issue.
+ * Reads a schedule file (YAML or JSON), given as its text or its UTF-8 bytes; throws a
+ * {@link ScheduleError} holding every issue (`bad-encoding` for bytes that are not UTF-8), or a
+ * {@link UsageError} for an argument that is neither a string nor a `Uint8Array`.
  *
  * @example
- * const schedule = parseSchedule(readFileSync("lich.yaml", "utf8"), { filename: "lich.yaml" });
+ * const schedule = parseSchedule(readFileSync("lich.yaml"), { filename: "lich.yaml" });
  */
-export function parseSchedule(text: string, options: ParseOptions = {}): Schedule {
-  const result = safeParseSchedule(text, options);
+export function parseSchedule(input: string | Uint8Array, options: ParseOptions = {}): Schedule {
+  const result = safeParseSchedule(input, options);
   if (!result.ok) throw new ScheduleError(result.issues);
   return result.schedule;
 }

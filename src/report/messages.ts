@@ -140,6 +140,20 @@ const MESSAGES = {
     vi: (p) => `Mã "${p.id}" bị trùng (đã dùng ở ${p.file} dòng ${p.line})`,
     en: (p) => `duplicate id "${p.id}" (already used in ${p.file} on line ${p.line})`,
   },
+  "bad-encoding": {
+    vi: (p) => `Tệp không phải mã UTF-8: byte ${p.byte} không hợp lệ trong UTF-8; tệp có vẻ được lưu bằng ${GUESS.vi[String(p.guess)] ?? p.guess}: hãy lưu lại bằng mã UTF-8`,
+    en: (p) => `not UTF-8: byte ${p.byte} is not valid UTF-8; the file looks like ${GUESS.en[String(p.guess)] ?? p.guess}: save it as UTF-8`,
+  },
+  "bad-encoding-utf16": {
+    vi: (p) => `Tệp được lưu bằng mã UTF-16 (${p.endian === "be" ? "big-endian" : "little-endian"}), không phải UTF-8: hãy lưu lại bằng mã UTF-8`,
+    en: (p) => `not UTF-8: the file looks like UTF-16 (${p.endian === "be" ? "big-endian" : "little-endian"}): save it as UTF-8`,
+  },
+  "file-too-large": {
+    vi: (p) =>
+      `Tệp ${p.size === "" ? "có hơn" : `có ${p.size} byte, vượt`} giới hạn ${p.max} byte${megabytes(p.max)}; tách tệp hoặc nâng giới hạn bằng --max-size`,
+    en: (p) =>
+      `the file ${p.size === "" ? "has more than" : `has ${p.size} bytes, more than`} the limit of ${p.max} bytes${megabytes(p.max)}; split it or raise the limit with --max-size`,
+  },
   "not-a-mapping": {
     vi: () => `Tệp lịch phải là một ánh xạ (version, meetings, …)`,
     en: () => `a schedule file must be a mapping (version, meetings, …)`,
@@ -154,6 +168,24 @@ function fmt(value: string | number | undefined, lang: Lang): string {
 }
 
 const PERIOD_VI: Record<string, string> = { week: "tuần", month: "tháng", quarter: "quý", year: "năm" };
+
+/** What a file that is not UTF-8 looks like it was saved as (see `decodeScheduleBytes`). */
+const GUESS: Record<Lang, Record<string, string>> = {
+  vi: {
+    "windows-1258": "bảng mã Windows-1258 (tiếng Việt)",
+    "single-byte": "một bảng mã 1 byte (Windows-1252/Latin-1, TCVN3 hoặc VNI)",
+  },
+  en: {
+    "windows-1258": "Windows-1258 (Vietnamese)",
+    "single-byte": "a one-byte encoding (Windows-1252/Latin-1, TCVN3 or VNI)",
+  },
+};
+
+/** ` (20 MB)` for 20971520 (MB of 1024 × 1024 bytes, as `--max-size` reads them); nothing below 1 MB. */
+function megabytes(bytes: string | number | undefined): string {
+  const mb = Number(bytes) / (1024 * 1024);
+  return mb >= 1 ? ` (${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB)` : "";
+}
 
 /** `01/05/2024` for `2024-05-01`. */
 function dmy(date: string | number | undefined): string {
