@@ -113,7 +113,12 @@ export function reportWithBase(
   const base = loadBase(options, paths, out);
   let baseReport: Report = { ...result.report, conflicts: [] };
   if (base) {
-    const checked = safeCheckSchedule(base, { from: result.report.horizon.from, to: result.report.horizon.to, lang });
+    const checked = safeCheckSchedule(base, {
+      from: result.report.horizon.from,
+      to: result.report.horizon.to,
+      lang,
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
     if (checked.ok) baseReport = checked.report;
     else out.stderr(`lichhop: the base cannot be expanded (${checked.issues.length} issue(s)); every conflict counts as new\n`);
   }

@@ -67,6 +67,7 @@ async function evaluate(
   const result = safeCheckSchedule(schedule, {
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     lang,
   });
   if (!result.ok) throw new ExitWithIssues(relocateIssues(result.issues, schedule.source));

@@ -16,6 +16,7 @@ export function runExpand(file: string, options: CommonOptions, out: Output): nu
     ...(options.to ? { to: options.to } : {}),
     lang,
     clockFor: context.clockFor,
+    limits: options.limits,
   });
   if (!result.ok) throw new ExitWithIssues(result.issues);
   if (options.format === "json") {

@@ -85,6 +85,7 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
     ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   if (!result.ok) throw new ExitWithIssues(result.issues);
   const feeds = buildFeeds(schedule, result, {

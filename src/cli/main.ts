@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { version } from "../../package.json";
 import { inert } from "../internal/inert";
+import type { Limits } from "../limits";
 import type { Lang } from "../report/messages";
 import { ExitWithIssues, usageIssue, writeIssues, type Output } from "./io";
 import { CHECK_FORMATS } from "./options";
@@ -19,12 +20,28 @@ function parseMaxSize(value: string | undefined): number | undefined {
   return size;
 }
 
+/** `--max-occurrences` and `--max-conflicts`: positive whole numbers, into the library's limits. */
+function parseLimits(occurrences: string | undefined, conflicts: string | undefined): Partial<Limits> | undefined {
+  const read = (name: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new ExitWithIssues([usageIssue(`--${name} ${value}: expected a positive whole number`)]);
+    return Number(value);
+  };
+  const limits = { occurrences: read("max-occurrences", occurrences), conflicts: read("max-conflicts", conflicts) };
+  if (limits.occurrences === undefined && limits.conflicts === undefined) return undefined;
+  return {
+    ...(limits.occurrences === undefined ? {} : { occurrences: limits.occurrences }),
+    ...(limits.conflicts === undefined ? {} : { conflicts: limits.conflicts }),
+  };
+}
+
 const HELP = `lichhop ${version}: kiểm tra trùng lịch họp / check meeting schedules for conflicts
 
 Usage:
   lichhop check FILE|DIR... [--from DATE] [--to DATE] [--lang vi|en]
                      [--format text|json|github|junit|sarif] [--fail-on error|warning|never]
                      [--base FILE|DIR | --base-ref REV] [--max-size BYTES]
+                     [--max-occurrences N] [--max-conflicts N]
   lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
   lichhop lunar DATE [--format text|json] [--lang vi|en]
@@ -62,6 +79,8 @@ Options:
   --fail-on      error (default), warning or never
   --max-size     check, expand, days-off, ics: the largest schedule file read, in bytes or
                  with MB (default 20MB, at most 500MB); a larger file is refused (exit 2)
+  --max-occurrences  check, expand, ics: the most occurrences in the horizon (default 200000)
+  --max-conflicts    check, ics: the most conflicts one check may find (default 50000)
   -h, --help     show this help;  -v, --version  show the version
 `;
 
@@ -83,6 +102,8 @@ const OPTIONS = {
   port: { type: "string" },
   host: { type: "string" },
   "max-size": { type: "string" },
+  "max-occurrences": { type: "string" },
+  "max-conflicts": { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
 /** Set once `lichhop serve` listens: the process then lives on after {@link main} returns. */
@@ -127,7 +148,8 @@ export async function main(argv: readonly string[], out: Output): Promise<number
       }
     }
     const maxSize = parseMaxSize(values["max-size"]);
-    const common = { from: values.from, to: values.to, format: values.format, lang: values.lang as Lang | undefined, maxSize };
+    const limits = parseLimits(values["max-occurrences"], values["max-conflicts"]);
+    const common = { from: values.from, to: values.to, format: values.format, lang: values.lang as Lang | undefined, maxSize, limits };
     const file = rest[0];
     const needFile = () => {
       if (file === undefined) throw new ExitWithIssues([usageIssue(`lichhop ${command}: expected a schedule FILE`)]);

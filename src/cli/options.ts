@@ -1,3 +1,4 @@
+import type { Limits } from "../limits";
 import type { Lang } from "../report/messages";
 
 /** Options shared by the commands that read a schedule. */
@@ -8,6 +9,8 @@ export interface CommonOptions {
   readonly lang?: Lang | undefined;
   /** The largest schedule file read, in bytes (`--max-size`); 20 MB when absent. */
   readonly maxSize?: number | undefined;
+  /** Raised or lowered limits (`--max-occurrences`, `--max-conflicts`). */
+  readonly limits?: Partial<Limits> | undefined;
 }
 
 /** The formats `lichhop check` writes. */
