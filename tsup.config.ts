@@ -19,9 +19,24 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     external: ["luxon", "rrule", "zod", "js-yaml"],
+    // The handler finds its reload worker beside itself through import.meta.url, which the shim
+    // gives the CJS build too.
+    shims: true,
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    // The feed handler's reload worker (src/server/reload.ts starts it): one ESM file that both
+    // dist/server.js and dist/server.cjs load as dist/reload-worker.js.
+    entry: { "reload-worker": "src/server/reload-worker.ts" },
+    format: ["esm"],
+    dts: false,
+    target: "node20",
+    platform: "node",
+    external: ["luxon", "rrule", "zod", "js-yaml"],
+  },
+  {
+    // The serve command's reload worker goes beside the chunks, as dist/cli/reload-worker.js, where
+    // the handler's chunk looks for it.
+    entry: { cli: "src/cli/main.ts", "cli/reload-worker": "src/server/reload-worker.ts" },
     format: ["esm"],
     dts: false,
     target: "node20",

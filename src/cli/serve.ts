@@ -37,7 +37,9 @@ export function runServe(file: string, options: ServeCommandOptions, out: Output
       expand: options.expand,
       uidDomain: options.uidDomain,
       stamp,
-      log: (line) => out.stderr(`lichhop serve: ${line}\n`),
+      // Every line gets the prefix: the handler has made each one inert, so none can pass for
+      // another program's output.
+      log: (message) => out.stderr(message.split("\n").map((line) => `lichhop serve: ${line}\n`).join("")),
     });
   } catch (error) {
     if (error instanceof ScheduleError) throw new ExitWithIssues(error.issues);

@@ -1,27 +1,50 @@
-import { createHash } from "node:crypto";
-import { readFileSync, statSync, watch, type FSWatcher } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { basename, dirname, resolve } from "node:path";
-import { safeCheckSchedule } from "../check";
-import { formatIssue, ScheduleError, type Issue } from "../errors";
-import { buildFeeds, type Feed, type FeedOptions, type FeedSelector } from "../ical/feeds";
-import { safeParseSchedule } from "../load/parse";
+import { basename, resolve } from "node:path";
+import { formatIssue, ScheduleError, UsageError } from "../errors";
+import type { FeedOptions } from "../ical/feeds";
+import type { VtimezoneSource } from "../ical/vtimezone";
+import { inert } from "../internal/inert";
 import type { Lang } from "../report/messages";
 import type { Report } from "../report/report";
+import { buildInProcess, etagOf, ICS, type BuildOutcome, type BuildRequest, type BuiltFeeds, type ServedFeed } from "./build";
 import { renderIndex } from "./page";
+import { workerRebuild, type Rebuild, type ReloadLimits } from "./reload";
+import { signatureSync, watchChanges, type ChangeWatch } from "./watch";
+
+export type { ServedFeed } from "./build";
 
 /** Options for {@link createFeedHandler}. */
 export interface FeedHandlerOptions extends Omit<FeedOptions, "stamp"> {
-  /** The schedule file (YAML or JSON) to serve; it is watched for changes. */
+  /** The schedule file (YAML or JSON) to serve; it is watched for changes, also through symlinks. */
   readonly file: string;
   /** First and last local dates (`YYYY-MM-DD`); default: the file's horizon. */
   readonly from?: string | undefined;
   readonly to?: string | undefined;
   /** DTSTAMP of every event; default: the file's modification time at each load. */
   readonly stamp?: number | Date | undefined;
-  /** Watch the file and serve a valid change at once (default true). */
+  /** Watch the file and reload it on a change (default true). */
   readonly watch?: boolean | undefined;
-  /** Receives one line per reload or rejected change; the handler itself never writes anywhere. */
+  /**
+   * Milliseconds between two looks at the file's resolved target (its path through symlinks,
+   * device, inode, modification time and size), which catch what directory events miss, such as
+   * `ln -sfn` and a Kubernetes ConfigMap's `..data` swap; default 1000.
+   */
+  readonly pollInterval?: number | undefined;
+  /**
+   * Time limit of one reload in milliseconds, from the start of its worker to its answer; a
+   * reload that runs longer is stopped and the last good feeds stay served. Default 30000.
+   */
+  readonly reloadTimeout?: number | undefined;
+  /**
+   * Memory limit of one reload: the worker's V8 heap (old generation) in MB. A reload that needs
+   * more is stopped and the last good feeds stay served. Default 1024.
+   */
+  readonly reloadMemoryMb?: number | undefined;
+  /**
+   * Receives a message per reload, rejected change or watch problem; lines after the first list
+   * the issues, one per line. Control, line-break and bidi characters from the file are escaped
+   * (`\n`, `\u202E`). The handler itself never writes anywhere.
+   */
   readonly log?: ((message: string) => void) | undefined;
   /**
    * The public base URL of the handler (e.g. `https://lich.example.gov.vn/feeds`), used for the
@@ -39,21 +62,17 @@ interface Entry {
   readonly lastModified: number;
 }
 
-/** A feed as listed on the index page. */
-export interface ServedFeed {
-  readonly path: string;
-  readonly name: string;
-  readonly selector: FeedSelector;
-  readonly events: number;
-}
-
 /** What the handler serves: the last good build of the schedule, and the last error, if any. */
 export interface FeedState {
   readonly feeds: readonly ServedFeed[];
   readonly report: Report;
   /** When the served build was made, epoch ms. */
   readonly loadedAt: number;
-  /** Why the latest change of the file was rejected (the last good feeds are still served). */
+  /**
+   * Why the latest change of the file was rejected or could not be loaded (invalid, or its reload
+   * ran out of time or memory); the last good feeds are still served. Undefined after a good
+   * reload. Control, line-break and bidi characters from the file are escaped, one issue a line.
+   */
   readonly error: string | undefined;
   readonly lang: Lang;
 }
@@ -61,35 +80,73 @@ export interface FeedState {
 /** A Node request handler serving a schedule's feeds; fits `http.createServer` and Express. */
 export interface FeedHandler {
   (req: IncomingMessage, res: ServerResponse): void;
-  /** Reloads the file now; returns false (and keeps the last good feeds) when it is invalid. */
-  reload(): boolean;
+  /**
+   * Reloads the file now, in a worker; resolves to true when the new feeds are served, false
+   * (keeping the last good feeds) when the file is invalid, the reload failed or ran out of time
+   * or memory, or the handler is closed. Requests are answered from the current feeds meanwhile.
+   * One reload runs at a time: a call during one resolves with the single reload run after it.
+   */
+  reload(): Promise<boolean>;
   /** The current state (feeds, report, last error). */
   state(): FeedState;
-  /** Stops watching the file. */
+  /** Stops watching the file and stops a reload under way; the last feeds are still served. */
   close(): void;
 }
 
-const ICS = "text/calendar; charset=utf-8";
-const JSON_TYPE = "application/json; charset=utf-8";
-const HTML = "text/html; charset=utf-8";
+/**
+ * How the handler's reloads are run, given its limits and `vtimezone` source: in a worker from
+ * the built package (the default), or on the calling thread where a worker cannot load the code
+ * (the tests of the sources).
+ */
+export type RebuildFactory = (limits: ReloadLimits, vtimezone: VtimezoneSource | undefined) => Rebuild;
 
-function etagOf(body: Buffer): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-}
+const HTML = "text/html; charset=utf-8";
+const DEFAULT_POLL_INTERVAL = 1000;
+const DEFAULT_RELOAD_TIMEOUT = 30_000;
+const DEFAULT_RELOAD_MEMORY_MB = 1024;
+/** The longest delay a Node timer keeps (a longer one fires at once). */
+const MAX_TIMER_MS = 2_147_483_647;
 
 interface Build {
   readonly entries: Map<string, Entry>;
-  readonly feeds: ServedFeed[];
+  readonly feeds: readonly ServedFeed[];
   readonly report: Report;
   readonly lang: Lang;
 }
 
-class LoadError extends Error {
-  readonly issues: readonly Issue[];
-  constructor(issues: readonly Issue[]) {
-    super(issues.map(formatIssue).join("\n"));
-    this.issues = issues;
+interface Deferred<T> {
+  readonly promise: Promise<T>;
+  resolve(value: T): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** A build's entries, keeping the validators of each body whose bytes did not change. */
+function settle(previous: Build | undefined, built: BuiltFeeds): Build {
+  const entries = new Map<string, Entry>();
+  for (const { path, type, body, etag } of built.entries) {
+    const before = previous?.entries.get(path);
+    if (before && before.etag === etag) {
+      entries.set(path, before);
+      continue;
+    }
+    // A new body gets a later Last-Modified than the one it replaces, whatever the file's mtime.
+    const lastModified = before ? Math.max(built.mtime, before.lastModified + 1000) : built.mtime;
+    entries.set(path, { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), type, etag, lastModified });
   }
+  return { entries, feeds: built.feeds, report: built.report, lang: built.lang };
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
+    throw new UsageError(`createFeedHandler: ${name} ${String(value)}: expected a positive number up to ${MAX_TIMER_MS}`);
+  }
+  return value;
 }
 
 /** Whether the request's validators match the entry (RFC 9110 §13.1.2, §13.1.3). */
@@ -139,10 +196,15 @@ function plain(res: ServerResponse, status: number, text: string, headers: Recor
  * Creates a Node request handler that serves a schedule file's iCalendar feeds for `webcal://`
  * subscriptions: `/all.ics`, `/body/<id>.ics`, `/person/<id>.ics`, `/room/<id>.ics`,
  * `/conflicts.ics`, `/report.json` and an HTML index at `/`. Responses carry a strong ETag (a hash
- * of the bytes, 304 on `If-None-Match`) and a Last-Modified that never moves backwards. The file
- * is watched: a valid change is served at once; an invalid one keeps the last good feeds and is
- * shown on the index page and passed to `log`. Throws a `ScheduleError` when the file is invalid
- * at start.
+ * of the bytes, 304 on `If-None-Match`) and a Last-Modified that never moves backwards.
+ *
+ * The file is watched (its directory, its resolved target's directory, and a poll of the target
+ * through symlinks). A change is parsed and checked in a worker thread with a time limit
+ * (`reloadTimeout`) and a heap limit (`reloadMemoryMb`), one reload at a time; requests are
+ * answered from the current feeds meanwhile. A valid change is then served; an invalid one, or a
+ * reload that fails or runs out of time or memory, keeps the last good feeds and is shown on the
+ * index page and passed to `log`. The first load runs on the calling thread: it throws a
+ * `ScheduleError` when the file is invalid at start, and a `UsageError` for a bad limit.
  *
  * @example
  * import { createServer } from "node:http";
@@ -151,87 +213,124 @@ function plain(res: ServerResponse, status: number, text: string, headers: Recor
  * createServer(handler).listen(8080, "127.0.0.1");
  */
 export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
+  return createFeedHandlerWith(options, (limits, vtimezone) =>
+    // Beside the running module: dist/reload-worker.js for lichhop/server (ESM and CJS), and
+    // dist/cli/reload-worker.js for the CLI, whose chunks live in dist/cli/.
+    workerRebuild(new URL("./reload-worker.js", import.meta.url), limits, vtimezone),
+  );
+}
+
+/**
+ * {@link createFeedHandler} with the way reloads are run given: the tests of the sources run
+ * them on the calling thread or in the worker of a build. Not part of the public API.
+ *
+ * @example
+ * createFeedHandlerWith({ file }, (_limits, vtimezone) => inProcessRebuild(vtimezone));
+ */
+export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: RebuildFactory): FeedHandler {
   const file = resolve(options.file);
+  const name = inert(options.file);
   const log = options.log ?? (() => {});
-  let current: Build;
-  let loadedAt = 0;
-  let error: string | undefined;
-
-  const build = (previous: Build | undefined): Build => {
-    let text: string;
-    let mtime: number;
+  // The handler must outlive a log sink that throws.
+  const say = (message: string) => {
     try {
-      mtime = Math.floor(statSync(file).mtimeMs / 1000) * 1000;
-      text = readFileSync(file, "utf8");
-    } catch (cause) {
-      throw new LoadError([{ code: "invalid-value", message: `cannot read ${options.file}: ${(cause as Error).message}`, path: [], file: options.file }]);
+      log(message);
+    } catch {
+      // nothing to tell it with
     }
-    const parsed = safeParseSchedule(text, { filename: options.file, ...(options.lang ? { lang: options.lang } : {}) });
-    if (!parsed.ok) throw new LoadError(parsed.issues);
-    const schedule = parsed.schedule;
-    const checked = safeCheckSchedule(schedule, {
-      ...(options.from ? { from: options.from } : {}),
-      ...(options.to ? { to: options.to } : {}),
-      ...(options.lang ? { lang: options.lang } : {}),
-    });
-    if (!checked.ok) throw new LoadError(checked.issues);
-    const built: Feed[] = buildFeeds(schedule, checked, { ...options, stamp: options.stamp ?? mtime });
-    const entries = new Map<string, Entry>();
-    const entry = (path: string, body: Buffer, type: string): Entry => {
-      const etag = etagOf(body);
-      const before = previous?.entries.get(path);
-      if (before && before.etag === etag) return before;
-      // A new body gets a later Last-Modified than the one it replaces, whatever the file's mtime.
-      const lastModified = before ? Math.max(mtime, before.lastModified + 1000) : mtime;
-      return { body, type, etag, lastModified };
-    };
-    for (const feed of built) entries.set(`/${feed.path}`, entry(`/${feed.path}`, Buffer.from(feed.ics, "utf8"), ICS));
-    entries.set("/report.json", entry("/report.json", Buffer.from(`${JSON.stringify(checked.report, null, 2)}\n`, "utf8"), JSON_TYPE));
-    return {
-      entries,
-      feeds: built.map(({ path, name, selector, events }) => ({ path, name, selector, events })),
-      report: checked.report,
-      lang: options.lang ?? schedule.locale ?? "vi",
-    };
   };
+  const limits: ReloadLimits = {
+    timeout: positive("reloadTimeout", options.reloadTimeout, DEFAULT_RELOAD_TIMEOUT),
+    memoryMb: positive("reloadMemoryMb", options.reloadMemoryMb, DEFAULT_RELOAD_MEMORY_MB),
+  };
+  const pollInterval = positive("pollInterval", options.pollInterval, DEFAULT_POLL_INTERVAL);
+  const stamp = options.stamp instanceof Date ? options.stamp.getTime() : options.stamp;
+  const request: BuildRequest = {
+    path: file,
+    name: options.file,
+    from: options.from,
+    to: options.to,
+    lang: options.lang,
+    uidDomain: options.uidDomain,
+    expand: options.expand,
+    refresh: options.refresh,
+    title: options.title,
+    stamp,
+  };
+  const rebuild = rebuilds(limits, options.vtimezone);
 
-  try {
-    current = build(undefined);
-    loadedAt = Date.now();
-  } catch (cause) {
-    if (cause instanceof LoadError) throw new ScheduleError(cause.issues);
-    throw cause;
+  // Taken before the first read: a change between the two is seen by the first poll.
+  const initial = options.watch === false ? "" : signatureSync(file);
+  const first = buildInProcess(request, options.vtimezone);
+  if (!first.ok) {
+    if ("issues" in first) throw new ScheduleError(first.issues);
+    throw new ScheduleError([{ code: "invalid-value", message: first.failure, path: [], file: options.file }]);
   }
+  let current: Build = settle(undefined, first.value);
+  let loadedAt = Date.now();
+  let error: string | undefined;
+  let closed = false;
 
-  const reload = (): boolean => {
+  const describe = (outcome: Exclude<BuildOutcome, { ok: true }>): string =>
+    "issues" in outcome ? outcome.issues.map((issue) => inert(formatIssue(issue))).join("\n") : `${name}: ${inert(outcome.failure)}`;
+
+  let cancel: (() => void) | undefined;
+  const once = async (): Promise<boolean> => {
+    let outcome: BuildOutcome;
     try {
-      current = build(current);
+      const job = rebuild(request);
+      cancel = job.cancel;
+      outcome = await job.result;
+    } catch (cause) {
+      outcome = { ok: false, failure: `the reload failed: ${cause instanceof Error ? cause.message : String(cause)}` };
+    } finally {
+      cancel = undefined;
+    }
+    if (closed) return false;
+    if (outcome.ok) {
+      current = settle(current, outcome.value);
       loadedAt = Date.now();
       error = undefined;
-      log(`${options.file}: reloaded: ${current.feeds.length} feeds, ${current.report.summary.conflicts} conflicts`);
+      say(`${name}: reloaded: ${current.feeds.length} feeds, ${current.report.summary.conflicts} conflicts`);
       return true;
-    } catch (cause) {
-      error = cause instanceof LoadError ? cause.message : `${(cause as Error).message}`;
-      log(`${options.file}: invalid, still serving the last good feeds:\n${error}`);
-      return false;
     }
+    error = describe(outcome);
+    say(`${name}: ${"issues" in outcome ? "invalid" : "not reloaded"}, still serving the last good feeds:\n${error}`);
+    return false;
   };
 
-  let watcher: FSWatcher | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // One reload at a time; calls during one share the single reload that follows it.
+  let running = false;
+  let next: Deferred<boolean> | undefined;
+  const drive = async (start: Deferred<boolean>): Promise<void> => {
+    let turn: Deferred<boolean> | undefined = start;
+    while (turn) {
+      turn.resolve(closed ? false : await once());
+      turn = next;
+      next = undefined;
+    }
+    running = false;
+  };
+  const reload = (): Promise<boolean> => {
+    if (closed) return Promise.resolve(false);
+    if (running) {
+      next ??= deferred();
+      return next.promise;
+    }
+    running = true;
+    const turn = deferred<boolean>();
+    void drive(turn);
+    return turn.promise;
+  };
+
+  let watcher: ChangeWatch | undefined;
   if (options.watch !== false) {
-    // Watch the directory: editors and `git checkout` replace the file, which ends a file watch.
-    const name = basename(file);
-    watcher = watch(dirname(file), (_event, changed) => {
-      if (changed !== null && changed !== name) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = undefined;
-        reload();
-      }, 50);
-      timer.unref?.();
+    watcher = watchChanges(file, {
+      pollInterval,
+      initial,
+      onChange: () => void reload(),
+      onWarning: (message) => say(`${name}: ${inert(message)}`),
     });
-    watcher.unref();
   }
 
   const state = (): FeedState => ({ feeds: current.feeds, report: current.report, loadedAt, error, lang: current.lang });
@@ -272,9 +371,10 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
     reload,
     state,
     close: () => {
-      if (timer) clearTimeout(timer);
+      closed = true;
       watcher?.close();
       watcher = undefined;
+      cancel?.();
     },
   });
 }

@@ -1,3 +1,4 @@
+import { inert, inertLines } from "../internal/inert";
 import type { FeedState, ServedFeed } from "./handler";
 
 const escapeHtml = (text: string): string =>
@@ -8,7 +9,7 @@ const TEXT = {
     title: "Lịch họp",
     horizon: (from: string, to: string) => `Từ ${from} đến ${to}`,
     conflicts: (n: number, e: number, w: number) => `${n} xung đột (${e} lỗi, ${w} cảnh báo)`,
-    error: "Tệp lịch vừa sửa không hợp lệ; đang phục vụ bản hợp lệ gần nhất:",
+    error: "Không nạp được thay đổi mới nhất của tệp lịch; đang phục vụ bản hợp lệ gần nhất:",
     groups: { all: "Tất cả", body: "Cơ quan", person: "Cá nhân", room: "Phòng họp", conflicts: "Trùng lịch" },
     subscribe: "Đăng ký (webcal)",
     download: "Tải .ics",
@@ -20,7 +21,7 @@ const TEXT = {
     title: "Meeting calendars",
     horizon: (from: string, to: string) => `From ${from} to ${to}`,
     conflicts: (n: number, e: number, w: number) => `${n} conflicts (${e} errors, ${w} warnings)`,
-    error: "The latest change to the schedule file is invalid; serving the last good version:",
+    error: "The latest change to the schedule file could not be loaded; serving the last good version:",
     groups: { all: "All", body: "Bodies", person: "People", room: "Rooms", conflicts: "Conflicts" },
     subscribe: "Subscribe (webcal)",
     download: "Download .ics",
@@ -30,7 +31,10 @@ const TEXT = {
   },
 } as const;
 
-/** The HTML index of the served feeds: subscribe links, the conflict count and the last error. */
+/**
+ * The HTML index of the served feeds: subscribe links, the conflict count and the last error.
+ * Text from the file is HTML-escaped and made inert (control and bidi characters shown as escapes).
+ */
 export function renderIndex(state: FeedState, webcal: string | undefined): string {
   const t = TEXT[state.lang];
   const { summary, horizon } = state.report;
@@ -39,7 +43,7 @@ export function renderIndex(state: FeedState, webcal: string | undefined): strin
       ...(webcal ? [`<a href="${escapeHtml(`${webcal}/${feed.path}`)}">${t.subscribe}</a>`] : []),
       `<a href="${escapeHtml(feed.path)}">${t.download}</a>`,
     ];
-    return `<tr><td>${escapeHtml(feed.name)}</td><td>${feed.events} ${t.events}</td><td>${links.join(" · ")}</td></tr>`;
+    return `<tr><td>${escapeHtml(inert(feed.name))}</td><td>${feed.events} ${t.events}</td><td>${links.join(" · ")}</td></tr>`;
   };
   const groups = (["all", "body", "person", "room", "conflicts"] as const)
     .map((kind) => {
@@ -49,7 +53,7 @@ export function renderIndex(state: FeedState, webcal: string | undefined): strin
     })
     .filter(Boolean)
     .join("\n");
-  const error = state.error === undefined ? "" : `<div class="error"><p>${t.error}</p><pre>${escapeHtml(state.error)}</pre></div>\n`;
+  const error = state.error === undefined ? "" : `<div class="error"><p>${t.error}</p><pre>${escapeHtml(inertLines(state.error))}</pre></div>\n`;
   return `<!doctype html>
 <html lang="${state.lang}">
 <head>

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -43,6 +44,37 @@ describe("the published package", () => {
     const cjs = execFileSync(process.execPath, ["-e", "console.log(typeof require('lichhop/server').createFeedHandler)"], { cwd: ROOT, encoding: "utf8" });
     expect(cjs.trim()).toBe("function");
   });
+
+  it("reloads in the worker beside dist/server.js and dist/server.cjs", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lichhop-package-"));
+    try {
+      const file = join(dir, "lich.yaml");
+      const script = (load: string) => `${load}
+const fs = require('node:fs');
+const file = ${JSON.stringify(file)};
+const handler = createFeedHandler({ file, watch: false });
+fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Phiên họp UBND tỉnh thường kỳ', 'Phiên họp (sửa)'));
+handler.reload().then(async (ok) => {
+  let body = '';
+  handler({ method: 'GET', url: '/all.ics', headers: {} }, { writeHead() {}, end(b) { body = b.toString(); } });
+  fs.writeFileSync(file, 'version: 2\\n');
+  const bad = await handler.reload();
+  console.log(ok, body.includes('Phiên họp (sửa)'), bad, /version/.test(handler.state().error));
+});`;
+      copyFileSync(join(ROOT, "examples/lang-son-2024.yaml"), file);
+      const esm = execFileSync(
+        process.execPath,
+        ["--input-type=module", "-e", script("import { createFeedHandler } from 'lichhop/server'; import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);")],
+        { cwd: ROOT, encoding: "utf8" },
+      );
+      expect(esm.trim()).toBe("true true false true");
+      copyFileSync(join(ROOT, "examples/lang-son-2024.yaml"), file);
+      const cjs = execFileSync(process.execPath, ["-e", script("const { createFeedHandler } = require('lichhop/server');")], { cwd: ROOT, encoding: "utf8" });
+      expect(cjs.trim()).toBe("true true false true");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   // node10 resolution (no `exports`) is out of scope: the package needs Node 20 or later.
   it("passes publint and @arethetypeswrong on its npm pack contents", () => {

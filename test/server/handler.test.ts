@@ -3,8 +3,13 @@ import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { UsageError } from "../../src/errors";
 import { createFeedHandler, type FeedHandler } from "../../src/server";
+import { buildInProcess } from "../../src/server/build";
+import { createFeedHandlerWith } from "../../src/server/handler";
+import type { Rebuild } from "../../src/server/reload";
+import { inProcessHandler } from "../helpers/server";
 
 const EXAMPLE = "examples/lang-son-2024.yaml";
 
@@ -20,7 +25,7 @@ beforeAll(async () => {
   file = join(dir, "lich.yaml");
   copyFileSync(EXAMPLE, file);
   utimesSync(file, new Date("2024-01-01T00:00:00Z"), new Date("2024-01-01T00:00:00Z"));
-  handler = createFeedHandler({ file, log: (line) => logs.push(line) });
+  handler = inProcessHandler({ file, log: (line) => logs.push(line) });
   server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -146,10 +151,10 @@ describe("watching the file", () => {
 });
 
 describe("createFeedHandler", () => {
-  it("keeps the validators of a feed whose bytes did not change (fixed stamp, manual reload)", () => {
+  it("keeps the validators of a feed whose bytes did not change (fixed stamp, manual reload)", async () => {
     const own = join(dir, "own.yaml");
     copyFileSync(EXAMPLE, own);
-    const h = createFeedHandler({ file: own, watch: false, stamp: 0 });
+    const h = inProcessHandler({ file: own, watch: false, stamp: 0 });
     const seen = new Map<string, string>();
     const capture = () => {
       const out = new Map<string, string>();
@@ -165,7 +170,7 @@ describe("createFeedHandler", () => {
     };
     for (const [k, v] of capture()) seen.set(k, v);
     writeFileSync(own, readFileSync(EXAMPLE, "utf8").replace("Phiên họp UBND tỉnh thường kỳ", "Phiên họp UBND tỉnh (sửa)"));
-    expect(h.reload()).toBe(true);
+    expect(await h.reload()).toBe(true);
     const after = capture();
     expect(after.get("person/chu-tich-ubmttq.ics")).toBe(seen.get("person/chu-tich-ubmttq.ics"));
     expect(after.get("body/ubnd.ics")).not.toBe(seen.get("body/ubnd.ics"));
@@ -190,5 +195,97 @@ describe("createFeedHandler", () => {
     expect(res).not.toContain("<script>");
     expect(res).not.toContain("webcal://");
     expect(res).toContain('href="all.ics"');
+  });
+});
+
+describe("reloading", () => {
+  /** Reloads that wait for the test to open their gate, then build in-process. */
+  function gated() {
+    const gates: (() => void)[] = [];
+    const cancelled: number[] = [];
+    const rebuild: Rebuild = (request) => {
+      const index = gates.length;
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      gates.push(open);
+      return {
+        result: opened.then(() => buildInProcess(request, undefined)),
+        cancel: () => {
+          cancelled.push(index);
+          open();
+        },
+      };
+    };
+    return { gates, cancelled, rebuild };
+  }
+
+  it("runs one reload at a time: calls during one share the single reload after it", async () => {
+    const own = join(dir, "coalesce.yaml");
+    copyFileSync(EXAMPLE, own);
+    const { gates, rebuild } = gated();
+    const h = createFeedHandlerWith({ file: own, watch: false }, () => rebuild);
+    const first = h.reload();
+    const second = h.reload();
+    const third = h.reload();
+    expect(gates).toHaveLength(1);
+    gates[0]?.();
+    expect(await first).toBe(true);
+    await vi.waitFor(() => expect(gates).toHaveLength(2));
+    const fourth = h.reload();
+    gates[1]?.();
+    expect(await second).toBe(true);
+    expect(await third).toBe(true);
+    await vi.waitFor(() => expect(gates).toHaveLength(3));
+    gates[2]?.();
+    expect(await fourth).toBe(true);
+    expect(gates).toHaveLength(3);
+    h.close();
+  });
+
+  it("answers requests from the current feeds while a reload runs", async () => {
+    const own = join(dir, "during.yaml");
+    copyFileSync(EXAMPLE, own);
+    const { gates, rebuild } = gated();
+    const h = createFeedHandlerWith({ file: own, watch: false }, () => rebuild);
+    const body = () => {
+      let out = "";
+      h({ method: "GET", url: "/all.ics", headers: {} } as never, { writeHead: () => {}, end: (b: Buffer) => (out = b.toString("utf8")) } as never);
+      return out;
+    };
+    const before = body();
+    writeFileSync(own, readFileSync(EXAMPLE, "utf8").replace("Phiên họp UBND tỉnh thường kỳ", "Phiên họp UBND tỉnh (mới)"));
+    const pending = h.reload();
+    expect(body()).toBe(before);
+    gates[0]?.();
+    expect(await pending).toBe(true);
+    expect(body()).toContain("(mới)");
+    h.close();
+  });
+
+  it("stops a reload under way on close(), keeps serving, and resolves later reloads to false", async () => {
+    const own = join(dir, "closing.yaml");
+    copyFileSync(EXAMPLE, own);
+    const { gates, cancelled, rebuild } = gated();
+    const h = createFeedHandlerWith({ file: own, watch: false }, () => rebuild);
+    const feeds = h.state().feeds;
+    const pending = h.reload();
+    const queued = h.reload();
+    h.close();
+    expect(cancelled).toEqual([0]);
+    expect(await pending).toBe(false);
+    expect(await queued).toBe(false);
+    expect(await h.reload()).toBe(false);
+    expect(gates).toHaveLength(1);
+    expect(h.state().feeds).toBe(feeds);
+  });
+
+  it.each([
+    ["reloadTimeout", 0],
+    ["reloadTimeout", Number.POSITIVE_INFINITY],
+    ["reloadMemoryMb", -1],
+    ["pollInterval", Number.NaN],
+    ["pollInterval", 2 ** 31],
+  ])("refuses %s %s with a UsageError", (option, value) => {
+    expect(() => createFeedHandler({ file: EXAMPLE, watch: false, [option]: value })).toThrow(UsageError);
   });
 });

@@ -1,0 +1,148 @@
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import { safeCheckSchedule, type CheckResult } from "../check";
+import type { Issue } from "../errors";
+import { buildFeeds, type FeedSelector } from "../ical/feeds";
+import type { VtimezoneSource } from "../ical/vtimezone";
+import { safeParseSchedule } from "../load/parse";
+import type { Lang } from "../report/messages";
+import type { Report } from "../report/report";
+import { scheduleZone, type Schedule } from "../schema/model";
+
+/**
+ * Everything one build of the served file needs, as plain data: it crosses to the reload worker
+ * by structured clone, so it holds no functions (a `vtimezone` source stays on the main thread
+ * and is asked for the zones the build names).
+ */
+export interface BuildRequest {
+  /** Absolute path of the file to read. */
+  readonly path: string;
+  /** The file as the caller named it, for messages. */
+  readonly name: string;
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+  readonly lang: Lang | undefined;
+  readonly uidDomain: string | undefined;
+  readonly expand: boolean | undefined;
+  readonly refresh: string | undefined;
+  readonly title: string | undefined;
+  /** DTSTAMP of every event; undefined: the file's modification time. */
+  readonly stamp: string | number | undefined;
+}
+
+/** One response body of a build, with its strong ETag. */
+export interface BuiltEntry {
+  readonly path: string;
+  readonly type: string;
+  readonly body: Uint8Array;
+  readonly etag: string;
+}
+
+/** A feed as listed on the index page. */
+export interface ServedFeed {
+  readonly path: string;
+  readonly name: string;
+  readonly selector: FeedSelector;
+  readonly events: number;
+}
+
+/** A successful build: every response body, the feed list and the report. */
+export interface BuiltFeeds {
+  readonly entries: readonly BuiltEntry[];
+  readonly feeds: readonly ServedFeed[];
+  readonly report: Report;
+  readonly lang: Lang;
+  /** The file's modification time, epoch ms, whole seconds. */
+  readonly mtime: number;
+}
+
+/**
+ * What a build ends in: the feeds, the issues of an invalid file, or a failure that is not the
+ * file's fault as a checker sees it (the build ran out of time or memory, the worker died).
+ */
+export type BuildOutcome =
+  | { readonly ok: true; readonly value: BuiltFeeds }
+  | { readonly ok: false; readonly issues: readonly Issue[] }
+  | { readonly ok: false; readonly failure: string };
+
+/** A parsed and checked file, before its feeds are rendered. */
+export interface CheckedFile {
+  readonly schedule: Schedule;
+  readonly checked: CheckResult;
+  readonly mtime: number;
+}
+
+export const ICS = "text/calendar; charset=utf-8";
+export const JSON_TYPE = "application/json; charset=utf-8";
+
+/** A strong ETag: the first 32 characters of the body's SHA-256, base64url. */
+export function etagOf(body: Uint8Array): string {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+}
+
+/** Reads, parses and checks the file; returns its issues when it cannot be used. */
+export function checkFile(request: BuildRequest): CheckedFile | { readonly issues: readonly Issue[] } {
+  let text: string;
+  let mtime: number;
+  try {
+    mtime = Math.floor(statSync(request.path).mtimeMs / 1000) * 1000;
+    text = readFileSync(request.path, "utf8");
+  } catch (cause) {
+    return { issues: [{ code: "invalid-value", message: `cannot read ${request.name}: ${(cause as Error).message}`, path: [], file: request.name }] };
+  }
+  const parsed = safeParseSchedule(text, { filename: request.name, ...(request.lang ? { lang: request.lang } : {}) });
+  if (!parsed.ok) return { issues: parsed.issues };
+  const checked = safeCheckSchedule(parsed.schedule, {
+    ...(request.from ? { from: request.from } : {}),
+    ...(request.to ? { to: request.to } : {}),
+    ...(request.lang ? { lang: request.lang } : {}),
+  });
+  if (!checked.ok) return { issues: checked.issues };
+  return { schedule: parsed.schedule, checked, mtime };
+}
+
+/** The zones whose VTIMEZONE a build of the schedule may ask for: the file's and each meeting's. */
+export function zonesOf(schedule: Schedule): string[] {
+  const zones = new Set([scheduleZone(schedule)]);
+  for (const meeting of schedule.meetings) if (meeting.timezone !== undefined) zones.add(meeting.timezone);
+  return [...zones].sort();
+}
+
+/** Renders every feed and the JSON report of a checked file, each with its ETag. */
+export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: VtimezoneSource | undefined): BuiltFeeds {
+  const { schedule, checked, mtime } = file;
+  const feeds = buildFeeds(schedule, checked, {
+    stamp: request.stamp ?? mtime,
+    ...(request.uidDomain !== undefined ? { uidDomain: request.uidDomain } : {}),
+    ...(request.expand !== undefined ? { expand: request.expand } : {}),
+    ...(request.lang !== undefined ? { lang: request.lang } : {}),
+    ...(request.refresh !== undefined ? { refresh: request.refresh } : {}),
+    ...(request.title !== undefined ? { title: request.title } : {}),
+    ...(vtimezone !== undefined ? { vtimezone } : {}),
+  });
+  const encoder = new TextEncoder();
+  const entry = (path: string, text: string, type: string): BuiltEntry => {
+    const body = encoder.encode(text);
+    return { path, type, body, etag: etagOf(body) };
+  };
+  return {
+    entries: [
+      ...feeds.map((feed) => entry(`/${feed.path}`, feed.ics, ICS)),
+      entry("/report.json", `${JSON.stringify(checked.report, null, 2)}\n`, JSON_TYPE),
+    ],
+    feeds: feeds.map(({ path, name, selector, events }) => ({ path, name, selector, events })),
+    report: checked.report,
+    lang: request.lang ?? schedule.locale ?? "vi",
+    mtime,
+  };
+}
+
+/**
+ * One build on the calling thread: the initial load of the feed handler (which may throw at
+ * start) and the tests that run the sources, where no worker can load them.
+ */
+export function buildInProcess(request: BuildRequest, vtimezone: VtimezoneSource | undefined): BuildOutcome {
+  const file = checkFile(request);
+  if ("issues" in file) return { ok: false, issues: file.issues };
+  return { ok: true, value: renderFile(file, request, vtimezone) };
+}
