@@ -1,26 +1,20 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import type { Issue } from "../errors";
 import { decodeScheduleBytes } from "../load/decode";
 import { safeParseSchedule } from "../load/parse";
-import { message, type Lang } from "../report/messages";
+import type { Lang } from "../report/messages";
 import type { Schedule } from "../schema/model";
 import { ExitWithIssues } from "./io";
 import { readError } from "./paths";
 
-/** The largest schedule file read without `--max-size`: 20 MB. */
-export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
+import { DEFAULT_MAX_SIZE, tooLarge } from "../load/decode";
+
+export { DEFAULT_MAX_SIZE, tooLarge };
 
 /** How a schedule file is read. */
 export interface ReadOptions {
   readonly lang?: Lang | undefined;
   /** The largest file read, in bytes; {@link DEFAULT_MAX_SIZE} when absent. */
   readonly maxSize?: number | undefined;
-}
-
-/** The `file-too-large` issue; without `size`, the file is only known to be longer than `max` (a pipe). */
-export function tooLarge(path: string, size: number | undefined, max: number, lang: Lang | undefined): Issue {
-  const params = { size: size === undefined ? "" : size, max };
-  return { code: "file-too-large", message: message(lang ?? "vi", "file-too-large", params), path: [], file: path };
 }
 
 /**

@@ -145,3 +145,12 @@ export function decodeScheduleBytes(bytes: Uint8Array, options: DecodeOptions = 
     return { ok: false, issues: [issue] };
   }
 }
+
+/** The largest schedule file read by default (the CLI's `--max-size` raises it): 20 MB. */
+export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
+
+/** The `file-too-large` issue; without `size`, the file is only known to be longer than `max` (a pipe). */
+export function tooLarge(path: string, size: number | undefined, max: number, lang: Lang | undefined): Issue {
+  const params = { size: size === undefined ? "" : size, max };
+  return { code: "file-too-large", message: message(lang ?? "vi", "file-too-large", params), path: [], file: path };
+}

@@ -4,6 +4,7 @@ import { message, type Lang } from "../report/messages";
 import type { Schedule, SourcePosition } from "../schema/model";
 import { decodeScheduleBytes } from "./decode";
 import { validateValue, type ScheduleResult } from "./validate";
+import { argLang, argOptions, badArgument } from "../internal/args";
 
 /** Options for reading a schedule. */
 export interface ParseOptions {
@@ -490,6 +491,13 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
+/** Checks the options of the parse and validate functions. */
+function parseOptions(options: unknown, where: string): void {
+  const given = argOptions(options, where);
+  argLang(given.lang, where);
+  if (given.filename !== undefined && typeof given.filename !== "string") badArgument(`${where}: filename`, "a text", given.filename);
+}
+
 /**
  * Reads a schedule file (YAML or JSON) and returns the schedule, or every issue found, each with
  * its file, line, column and field path. Never throws on bad input. The file may be given as its
@@ -502,6 +510,7 @@ function kindOf(value: unknown): string {
  * if (!result.ok) for (const issue of result.issues) console.log(issue.line, issue.message);
  */
 export function safeParseSchedule(input: string | Uint8Array, options: ParseOptions = {}): ScheduleResult {
+  parseOptions(options, "parseSchedule");
   let text: string;
   if (typeof input === "string") text = input;
   else if (input instanceof Uint8Array) {
@@ -540,6 +549,7 @@ export function parseSchedule(input: string | Uint8Array, options: ParseOptions 
  * const result = safeValidateSchedule({ version: 1, meetings: [] });
  */
 export function safeValidateSchedule(value: unknown, options: Omit<ParseOptions, "filename"> = {}): ScheduleResult {
+  parseOptions(options, "validateSchedule");
   return validateValue(value, { lang: detectLang(value, options), source: { positions: {} } });
 }
 

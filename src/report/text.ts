@@ -1,6 +1,7 @@
 import { inert } from "../internal/inert";
 import type { Report } from "./report";
 import type { Lang } from "./messages";
+import { argLang, argReport } from "../internal/args";
 
 const LABELS = {
   vi: {
@@ -32,6 +33,8 @@ const LABELS = {
  * console.log(formatReportText(report, "vi"));
  */
 export function formatReportText(report: Report, lang: Lang): string {
+  argReport(report, "formatReportText: report");
+  lang = argLang(lang, "formatReportText") ?? "vi";
   const l = LABELS[lang];
   const lines = [inert(l.title(report.horizon.from, report.horizon.to)), ""];
   report.conflicts.forEach((conflict, index) => {

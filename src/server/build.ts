@@ -4,6 +4,7 @@ import { safeCheckSchedule, type CheckResult } from "../check";
 import type { Issue } from "../errors";
 import { buildFeeds, type FeedSelector } from "../ical/feeds";
 import type { VtimezoneSource } from "../ical/vtimezone";
+import { DEFAULT_MAX_SIZE, tooLarge } from "../load/decode";
 import { safeParseSchedule } from "../load/parse";
 import type { Lang } from "../report/messages";
 import type { Report } from "../report/report";
@@ -82,15 +83,18 @@ export function etagOf(body: Uint8Array): string {
 
 /** Reads, parses and checks the file; returns its issues when it cannot be used. */
 export function checkFile(request: BuildRequest): CheckedFile | { readonly issues: readonly Issue[] } {
-  let text: string;
+  let bytes: Uint8Array;
   let mtime: number;
   try {
-    mtime = Math.floor(statSync(request.path).mtimeMs / 1000) * 1000;
-    text = readFileSync(request.path, "utf8");
+    const stat = statSync(request.path);
+    if (stat.size > DEFAULT_MAX_SIZE) return { issues: [tooLarge(request.name, stat.size, DEFAULT_MAX_SIZE, request.lang)] };
+    mtime = Math.floor(stat.mtimeMs / 1000) * 1000;
+    bytes = readFileSync(request.path);
   } catch (cause) {
     return { issues: [{ code: "invalid-value", message: `cannot read ${request.name}: ${(cause as Error).message}`, path: [], file: request.name }] };
   }
-  const parsed = safeParseSchedule(text, { filename: request.name, ...(request.lang ? { lang: request.lang } : {}) });
+  // Bytes, not text: a file that is not UTF-8 is refused with its line, never served as mojibake.
+  const parsed = safeParseSchedule(bytes, { filename: request.name, ...(request.lang ? { lang: request.lang } : {}) });
   if (!parsed.ok) return { issues: parsed.issues };
   const checked = safeCheckSchedule(parsed.schedule, {
     ...(request.from ? { from: request.from } : {}),
