@@ -235,12 +235,12 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
     if (!span || (positive && span.days === 0 && span.ms === 0)) {
       issues.push(make("invalid-value", path, "invalid-value", { found: JSON.stringify(text), expected: "a positive ISO 8601 duration such as PT1H30M" }));
     } else if (tooLong(span)) {
-      issues.push(make("invalid-value", path, "invalid-value", { found: JSON.stringify(text), expected: `at most ${MAX_DURATION_DAYS} days (P${MAX_DURATION_DAYS}D)` }));
+      issues.push(make("invalid-value", path, "duration-too-long", { found: text, max: MAX_DURATION_DAYS }));
     }
   };
   const supported = <T extends { wall: number }>(value: T | undefined, text: string, path: IssuePath): T | undefined => {
     if (value === undefined || isSupportedWall(value.wall)) return value;
-    issues.push(make("invalid-value", path, "invalid-value", { found: JSON.stringify(text), expected: `a date from ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31 (the years lichhop supports)` }));
+    issues.push(make("invalid-value", path, "date-out-of-range", { found: text, first: FIRST_YEAR, last: LAST_YEAR }));
     return undefined;
   };
   file.rules.forEach((rule, index) => {
@@ -338,14 +338,14 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
       } else if (start.dateOnly ? end.wall < start.wall : end.wall <= start.wall) {
         issues.push(make("end-before-start", [...path, "end"], "end-before-start", { start: meeting.start, end: meeting.end ?? "" }));
       } else if (end.wall - start.wall + (start.dateOnly ? DAY : 0) > MAX_DURATION_DAYS * DAY) {
-        issues.push(make("invalid-value", [...path, "end"], "invalid-value", { found: JSON.stringify(meeting.end), expected: `an end at most ${MAX_DURATION_DAYS} days after start` }));
+        issues.push(make("invalid-value", [...path, "end"], "end-too-late", { found: meeting.end ?? "", max: MAX_DURATION_DAYS }));
       }
     }
     if (start?.dateOnly && meeting.duration !== undefined && (parseDuration(meeting.duration)?.ms ?? 0) !== 0) {
       issues.push(make("invalid-value", [...path, "duration"], "invalid-value", { found: JSON.stringify(meeting.duration), expected: "whole days (e.g. P2D) for an all-day meeting" }));
     }
     if (meeting.repeat !== undefined && meeting.repeat.length > MAX_RRULE_LENGTH) {
-      issues.push(make("bad-rrule", [...path, "repeat"], "bad-rrule", { part: `${meeting.repeat.slice(0, 40)}…`, expected: `at most ${MAX_RRULE_LENGTH} characters` }));
+      issues.push(make("bad-rrule", [...path, "repeat"], "rrule-too-long", { length: meeting.repeat.length, max: MAX_RRULE_LENGTH }));
     } else if (meeting.repeat !== undefined) {
       for (const problem of checkRRule(meeting.repeat)) {
         issues.push(make("bad-rrule", [...path, "repeat"], "bad-rrule", { ...problem }));
@@ -370,7 +370,7 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
       if (from && changeEndWall !== undefined && changeEndWall <= from.wall) {
         issues.push(make("end-before-start", [...changePath, "end"], "end-before-start", { start: change.start ?? change.occurrence, end: change.end ?? "" }));
       } else if (from && changeEndWall !== undefined && changeEndWall - from.wall > MAX_DURATION_DAYS * DAY) {
-        issues.push(make("invalid-value", [...changePath, "end"], "invalid-value", { found: JSON.stringify(change.end), expected: `an end at most ${MAX_DURATION_DAYS} days after start` }));
+        issues.push(make("invalid-value", [...changePath, "end"], "end-too-late", { found: change.end ?? "", max: MAX_DURATION_DAYS }));
       }
     });
     if (issues.length > before || !zoneValid || !fileZoneOk || !walked) return;

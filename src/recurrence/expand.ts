@@ -90,7 +90,7 @@ export function resolveHorizon(schedule: Schedule, options: ExpandOptions, lang:
     return make("bad-horizon", ["horizon"], "invalid-value", { found: `${from} … ${to}`, expected: "dates YYYY-MM-DD" });
   }
   if (!isSupportedWall(first.wall) || !isSupportedWall(last.wall)) {
-    return make("bad-horizon", ["horizon"], "invalid-value", { found: `${from} … ${to}`, expected: `dates from ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31 (the years lichhop supports)` });
+    return make("bad-horizon", ["horizon"], "date-out-of-range", { found: isSupportedWall(first.wall) ? to : from, first: FIRST_YEAR, last: LAST_YEAR });
   }
   if (last.wall < first.wall) return make("bad-horizon", ["horizon", "to"], "bad-horizon", { from, to });
   if ((last.wall - first.wall) / DAY + 1 > MAX_HORIZON_DAYS) {

@@ -88,6 +88,22 @@ const MESSAGES = {
     vi: (p) => `Quy tắc lặp quá dày: việc duyệt các quy tắc lặp của lịch vượt quá ${fmt(p.max, "vi")} bước (tính từ ngày bắt đầu của mỗi chuỗi, kể cả các thời điểm BYHOUR/BYMINUTE/BYSECOND sinh ra); cho chuỗi bắt đầu gần khoảng kiểm tra hơn hoặc dùng tần suất thưa hơn`,
     en: (p) => `runaway rule: walking the schedule's rules takes more than ${fmt(p.max, "en")} steps (counted from each series' start, with the instants BYHOUR/BYMINUTE/BYSECOND add); start the series closer to the horizon or use a coarser frequency`,
   },
+  "date-out-of-range": {
+    vi: (p) => `Ngày ${p.found} nằm ngoài phạm vi hỗ trợ: cần ngày từ 01/01/${p.first} đến 31/12/${p.last}`,
+    en: (p) => `the date ${p.found} is outside the supported years: expected a date from ${p.first}-01-01 to ${p.last}-12-31`,
+  },
+  "duration-too-long": {
+    vi: (p) => `Thời lượng ${p.found} quá dài: tối đa ${p.max} ngày (P${p.max}D)`,
+    en: (p) => `the duration ${p.found} is too long: at most ${p.max} days (P${p.max}D)`,
+  },
+  "end-too-late": {
+    vi: (p) => `Thời điểm kết thúc ${p.found} quá xa: cuộc họp kéo dài tối đa ${p.max} ngày`,
+    en: (p) => `the end ${p.found} is too late: a meeting lasts at most ${p.max} days`,
+  },
+  "rrule-too-long": {
+    vi: (p) => `Quy tắc lặp (RRULE) dài ${fmt(p.length, "vi")} ký tự: tối đa ${fmt(p.max, "vi")} ký tự`,
+    en: (p) => `the RRULE has ${fmt(p.length, "en")} characters: at most ${fmt(p.max, "en")}`,
+  },
   "too-many-conflicts": {
     vi: (p) => `Lịch họp có hơn ${fmt(p.max, "vi")} xung đột (dừng kiểm tra tại cuộc họp này); sửa các xung đột lặp lại, thu hẹp khoảng kiểm tra hoặc nâng giới hạn (--max-conflicts)`,
     en: (p) => `the schedule has more than ${fmt(p.max, "en")} conflicts (the check stopped at this meeting); fix the repeated clashes, narrow the horizon or raise the limit (--max-conflicts)`,
