@@ -21,7 +21,8 @@ export type IssueCode =
   | "too-many-conflicts"
   | "too-many-issues"
   | "bad-encoding"
-  | "file-too-large";
+  | "file-too-large"
+  | "internal-error";
 
 /** A path into the schedule file, e.g. `["meetings", 2, "start"]`. */
 export type IssuePath = readonly (string | number)[];

@@ -224,8 +224,12 @@ export async function main(argv: readonly string[], out: Output): Promise<number
       writeIssues(error.issues, format, out);
       return 2;
     }
-    out.stderr(`lichhop: internal error: ${inert(String((error as Error).message))}\n`);
-    return 3;
+    // A defect of lichhop's own, not of the input: still exit 2 (the exit codes are 0, 1 and 2
+    // for every input), with the JSON errors document when JSON was asked for.
+    const text = `internal error, please report it: ${String(error instanceof Error ? error.message : error)}`;
+    if (format === "json") writeIssues([{ code: "internal-error", message: text, path: [] }], format, out);
+    out.stderr(`lichhop: ${inert(text)}\n`);
+    return 2;
   }
 }
 

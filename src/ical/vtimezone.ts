@@ -1,3 +1,5 @@
+import { badArgument } from "../internal/args";
+import { FIRST_YEAR, LAST_YEAR } from "../limits";
 import { zoneClock } from "../time/zone";
 import { icalLocal, icalOffset } from "./text";
 
@@ -49,6 +51,13 @@ function transitions(zone: string, start: number, end: number): { base: number; 
  * // BEGIN:VTIMEZONE / TZID:Asia/Ho_Chi_Minh / BEGIN:STANDARD / DTSTART:20230101T000000 / …
  */
 export function generateVtimezone(zone: string, fromYear: number, toYear: number): string {
+  // The years bound the walk below (a sample a day): the supported years, one on each side.
+  for (const [name, year] of [["fromYear", fromYear], ["toYear", toYear]] as const) {
+    if (!Number.isInteger(year) || year < FIRST_YEAR - 1 || year > LAST_YEAR + 1) {
+      badArgument(`generateVtimezone: ${name}`, `a year from ${FIRST_YEAR - 1} to ${LAST_YEAR + 1}`, year);
+    }
+  }
+  if (toYear < fromYear) badArgument("generateVtimezone: toYear", `a year not before fromYear (${fromYear})`, toYear);
   const start = Date.UTC(fromYear, 0, 1);
   const end = Date.UTC(toYear + 1, 0, 1);
   const { base, list } = transitions(zone, start, end);

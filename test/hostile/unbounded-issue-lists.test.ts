@@ -2,7 +2,7 @@
 // has a length limit, and any file's issues are capped at 1,000 plus one that counts the rest.
 import { describe, expect, it } from "vitest";
 import { safeParseSchedule, safeValidateSchedule } from "../../src";
-import { MAX_ISSUES, MAX_RRULE_LENGTH } from "../../src/limits";
+import { MAX_ISSUES } from "../../src/limits";
 import { jsonErrors, runCli, tempFile } from "../helpers/cli";
 
 describe("issue lists are bounded", () => {
