@@ -7,7 +7,7 @@ import { changedMeetings } from "../diff/meetings";
 import { decodeScheduleBytes } from "../load/decode";
 import { safeMergeSchedules, type ScheduleText } from "../load/merge";
 import { locateReport } from "../report/formats/locate";
-import type { Lang } from "../report/messages";
+import type { Lang } from "../messages";
 import type { Report } from "../report/report";
 import type { Schedule } from "../schema/model";
 import type { CheckCommandOptions } from "./check";

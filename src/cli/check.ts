@@ -1,13 +1,13 @@
 import { version } from "../../package.json";
 import { safeCheckSchedule } from "../check";
 import type { Issue } from "../errors";
-import { relocateIssues, safeMergeSchedules, type ScheduleText } from "../load/merge";
+import { safeMergeSchedules, type ScheduleText } from "../load/merge";
 import { checkEntries, type CheckEntry } from "../report/formats/checks";
 import { formatGithub, formatIssuesGithub } from "../report/formats/github";
 import { formatIssuesJunit, formatJunit } from "../report/formats/junit";
 import { locateReport } from "../report/formats/locate";
 import { formatIssuesSarif, formatSarif } from "../report/formats/sarif";
-import type { Lang } from "../report/messages";
+import type { Lang } from "../messages";
 import type { Report } from "../report/report";
 import { formatReportText } from "../report/text";
 import type { Schedule } from "../schema/model";
@@ -70,7 +70,7 @@ async function evaluate(
     ...(options.limits ? { limits: options.limits } : {}),
     lang,
   });
-  if (!result.ok) throw new ExitWithIssues(relocateIssues(result.issues, schedule.source));
+  if (!result.ok) throw new ExitWithIssues(result.issues);
   const withBase = options.baseRef !== undefined || (options.base?.length ?? 0) > 0;
   let report: Report;
   if (withBase) {

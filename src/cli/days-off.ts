@@ -1,7 +1,7 @@
 import { CalendarError } from "../calendar/errors";
 import { workCalendar } from "../calendar/work-calendar";
 import { inert } from "../internal/inert";
-import { WEEKDAY_NAMES, type Lang } from "../report/messages";
+import { WEEKDAY_NAMES, type Lang } from "../messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 import { loadScheduleFile } from "./load";
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { initTemplate } from "../init/template";
 import { inert } from "../internal/inert";
-import type { Lang } from "../report/messages";
+import type { Lang } from "../messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 
 /** Options of `lichhop init`. */

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { decodeScheduleBytes } from "../load/decode";
 import { safeParseSchedule } from "../load/parse";
-import type { Lang } from "../report/messages";
+import type { Lang } from "../messages";
 import type { Schedule } from "../schema/model";
 import { ExitWithIssues } from "./io";
 import { readError } from "./paths";

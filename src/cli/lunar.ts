@@ -1,7 +1,7 @@
 import { CalendarError } from "../calendar/errors";
 import { canChi, formatLunar, toLunar } from "../calendar/lunar";
 import { inert } from "../internal/inert";
-import type { Lang } from "../report/messages";
+import type { Lang } from "../messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 
 /** Options of `lichhop lunar`. */

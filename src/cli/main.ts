@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { version } from "../../package.json";
 import { inert } from "../internal/inert";
 import type { Limits } from "../limits";
-import type { Lang } from "../report/messages";
+import type { Lang } from "../messages";
 import { ExitWithIssues, usageIssue, writeIssues, type Output } from "./io";
 import { CHECK_FORMATS } from "./options";
 

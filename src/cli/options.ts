@@ -1,5 +1,5 @@
 import type { Limits } from "../limits";
-import type { Lang } from "../report/messages";
+import type { Lang } from "../messages";
 
 /** Options shared by the commands that read a schedule. */
 export interface CommonOptions {

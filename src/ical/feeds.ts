@@ -5,7 +5,7 @@ import { UNBOUNDED } from "../limits";
 import { compileSeries, resolveChanges, type Series } from "../recurrence/series";
 import { normalizeRRule } from "../recurrence/rrule-text";
 import type { Occurrence } from "../recurrence/expand";
-import type { Lang } from "../report/messages";
+import type { Lang } from "../messages";
 import { describeTime } from "../report/report";
 import { scheduleZone, type Schedule } from "../schema/model";
 import type { Meeting } from "../schema/schedule";

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors";
 import type { Limits } from "../limits";
-import type { Lang } from "../report/messages";
+import type { Lang } from "../messages";
 
 // Checks of the arguments public functions receive: JavaScript callers (and TypeScript callers
 // with `any`) can pass anything, and a wrong argument must end in a UsageError that says what was

@@ -1,5 +1,5 @@
 import type { Issue } from "../errors";
-import { message, type Lang } from "../report/messages";
+import { message, type Lang } from "../messages";
 
 /** Options for {@link decodeScheduleBytes}. */
 export interface DecodeOptions {

@@ -1,6 +1,6 @@
 import { ScheduleError, type Issue } from "../errors";
 import { badArgument, isRecord } from "../internal/args";
-import type { Lang } from "../report/messages";
+import type { Lang } from "../messages";
 import { isSealedSchedule, type Schedule, type ScheduleSource } from "../schema/model";
 import { validateValue } from "./validate";
 

@@ -1,6 +1,7 @@
-import { ScheduleError, type Issue, type IssuePath } from "../errors";
-import { message, type Lang } from "../report/messages";
-import type { Schedule, ScheduleSource, SourcePosition } from "../schema/model";
+import { ScheduleError, type Issue } from "../errors";
+import { message, type Lang } from "../messages";
+import type { Schedule } from "../schema/model";
+import { splitPath, type MergedPosition, type ScheduleSource, type SourcePosition } from "../source";
 import { readScheduleText } from "./parse";
 import { validateValue, type ScheduleResult } from "./validate";
 import { argLang, argList, argOptions, badArgument } from "../internal/args";
@@ -15,15 +16,6 @@ export interface ScheduleText {
 export interface MergeOptions {
   /** The language of issue messages; defaults to the files' `locale`, else Vietnamese. */
   readonly lang?: Lang;
-}
-
-/**
- * A position in a merged schedule: the file it is in and the field's path inside that file
- * (dotted, e.g. `meetings.3.start`), which differs from the merged path when lists were joined.
- */
-export interface MergedPosition extends SourcePosition {
-  readonly file: string;
-  readonly path: string;
 }
 
 /** The lists that files add to; everything else at the top level is a setting. */
@@ -58,53 +50,6 @@ function canonical(value: unknown): string {
       .join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
-}
-
-function splitPath(dotted: string): (string | number)[] {
-  if (dotted === "") return [];
-  return dotted.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-}
-
-/**
- * The file of a path in a schedule's source, and the path inside that file: for a merged
- * schedule the file that holds the field; for one file, `source.file` and the path itself.
- *
- * @example
- * locatePath(schedule.source, ["meetings", 17]); // { file: "ubnd.yaml", path: ["meetings", 3], line: 40, column: 5 }
- */
-export function locatePath(
-  source: ScheduleSource,
-  path: IssuePath,
-): { file?: string; path: IssuePath; line?: number; column?: number } {
-  for (let n = path.length; n >= 0; n--) {
-    const found = source.positions[path.slice(0, n).join(".")] as (SourcePosition & Partial<MergedPosition>) | undefined;
-    if (!found) continue;
-    const file = found.file ?? source.file;
-    const local = found.path === undefined ? path : [...splitPath(found.path), ...path.slice(n)];
-    return { ...(file === undefined ? {} : { file }), path: local, line: found.line, column: found.column };
-  }
-  return { ...(source.file === undefined ? {} : { file: source.file }), path };
-}
-
-/**
- * Gives issues about a merged schedule the file, file-local path, line and column they belong
- * to (issues about a single-file schedule come back unchanged).
- *
- * @example
- * const issues = relocateIssues(expansionIssues, schedule.source);
- */
-export function relocateIssues(issues: readonly Issue[], source: ScheduleSource): Issue[] {
-  return issues.map((issue) => {
-    if (issue.file !== undefined) return issue;
-    const where = locatePath(source, issue.path);
-    if (where.file === undefined) return issue;
-    return {
-      ...issue,
-      path: where.path,
-      file: where.file,
-      ...(where.line === undefined ? {} : { line: where.line, column: where.column as number }),
-    };
-  });
 }
 
 /**
@@ -239,7 +184,7 @@ export function safeMergeSchedules(inputs: readonly ScheduleText[], options: Mer
   const source: ScheduleSource = { positions };
   const result = validateValue(merged, { lang, source });
   if (result.ok && issues.length === 0) return result;
-  const validation = result.ok ? [] : relocateIssues(result.issues, source);
+  const validation = result.ok ? [] : result.issues;
   const kept = validation.filter(
     (issue) => !(issue.code === "duplicate-id" && issues.some((own) => own.file === issue.file && own.line === issue.line)) && !(issue.code === "missing-field" && issue.path.length === 1 && issue.path[0] === "version"),
   );

@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load, YAMLException, type LoadOptions } from "js-yaml";
 import { ScheduleError, UsageError, type Issue } from "../errors";
-import { message, type Lang } from "../report/messages";
+import { message, type Lang } from "../messages";
 import type { Schedule, SourcePosition } from "../schema/model";
 import { decodeScheduleBytes } from "./decode";
 import { validateValue, type ScheduleResult } from "./validate";

@@ -1,38 +1,22 @@
 import type { z } from "zod";
-import type { Issue, IssueCode, IssuePath } from "../errors";
-import { message, type Lang, type MessageId } from "../report/messages";
+import type { Issue, IssuePath } from "../errors";
 import { compileSeries, meetingSpan, originalStarts, resolveChanges } from "../recurrence/series";
 import { checkRRule } from "../recurrence/rrule-text";
-import { positionOf, scheduleZone, sealSchedule, type Schedule, type ScheduleSource } from "../schema/model";
+import { scheduleZone, sealSchedule, type Schedule } from "../schema/model";
+import { issueFactory, locate, type IssueContext } from "../source";
 import { scheduleFileSchema, type ScheduleFile, type Selector } from "../schema/schedule";
 import { BudgetExceeded, FIRST_YEAR, LAST_YEAR, MAX_DURATION_DAYS, MAX_HINT_CELLS, MAX_HORIZON_DAYS, MAX_ISSUES, MAX_RRULE_LENGTH, resolveLimits, stepBudget, type Limits } from "../limits";
 import { DAY, formatDate, formatWall, isSupportedWall, parseDuration, parseWall, type Span } from "../time/wall";
 import { isValidZone, zoneClocks } from "../time/zone";
 
 /** What validation needs besides the value: where it came from and the language of messages. */
-export interface ValidateContext {
-  readonly source: ScheduleSource;
-  readonly lang: Lang;
+export interface ValidateContext extends IssueContext {
   /** Bounds on the rule walks validation makes (default `DEFAULT_LIMITS`). */
   readonly limits?: Partial<Limits> | undefined;
 }
 
 /** The outcome of reading a schedule: the schedule, or every issue found. */
 export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; issues: Issue[] };
-
-/** Builds issues that carry the file, line and column of their path. */
-export function issueFactory(context: ValidateContext) {
-  return (code: IssueCode, path: IssuePath, id: MessageId, params: Record<string, string | number> = {}): Issue => {
-    const position = positionOf(context.source, path);
-    return {
-      code,
-      message: message(context.lang, id, params),
-      path,
-      ...(context.source.file === undefined ? {} : { file: context.source.file }),
-      ...(position ? { line: position.line, column: position.column } : {}),
-    };
-  };
-}
 
 type AnySchema = z.core.$ZodType;
 
@@ -187,7 +171,7 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
         seen.set(item.id, index);
         return;
       }
-      const line = positionOf(context.source, [kind, first])?.line ?? "?";
+      const line = locate(context.source, [kind, first]).line ?? "?";
       issues.push(make("duplicate-id", [kind, index, "id"], "duplicate-id", { id: item.id, line }));
     });
     return new Set(seen.keys());

@@ -1,7 +1,7 @@
 import { workCalendar } from "../calendar/work-calendar";
 import type { Issue } from "../errors";
-import { issueFactory } from "../load/validate";
-import type { Lang } from "../report/messages";
+import { issueFactory } from "../source";
+import type { Lang } from "../messages";
 import { scheduleZone, type Schedule } from "../schema/model";
 import type { Meeting } from "../schema/schedule";
 import { addSpan, DAY, isSupportedWall, parseWall } from "../time/wall";

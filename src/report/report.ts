@@ -3,7 +3,7 @@ import type { Horizon, Occurrence } from "../recurrence/expand";
 import type { Severity } from "../schema/schedule";
 import { formatDuration, formatOffset, MINUTE } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
-import { message, WEEKDAY_NAMES, type Lang } from "./messages";
+import { message, WEEKDAY_NAMES, type Lang } from "../messages";
 import { isoDate, isoDateTime, weekday } from "../time/wall-text";
 
 /** One occurrence as the JSON report and `lichhop expand` write it. */

@@ -1,6 +1,6 @@
 import { inert } from "../internal/inert";
 import type { Report } from "./report";
-import type { Lang } from "./messages";
+import type { Lang } from "../messages";
 import { argLang, argReport } from "../internal/args";
 
 const LABELS = {

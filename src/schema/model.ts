@@ -1,18 +1,7 @@
-import type { IssuePath } from "../errors";
+import type { ScheduleSource } from "../source";
 import type { ScheduleFile } from "./schedule";
 
-/** A 1-based line and column in a schedule file. */
-export interface SourcePosition {
-  readonly line: number;
-  readonly column: number;
-}
-
-/** Where a schedule came from: the file name and the position of every field in it. */
-export interface ScheduleSource {
-  readonly file?: string;
-  /** Positions keyed by the field's path joined with "." (e.g. `meetings.2.start`). */
-  readonly positions: Readonly<Record<string, SourcePosition>>;
-}
+export type { ScheduleSource, SourcePosition } from "../source";
 
 /**
  * A validated schedule: the file's content with every reference resolved and checked, plus where
@@ -26,20 +15,6 @@ export const DEFAULT_ZONE = "Asia/Ho_Chi_Minh";
 /** The zone a schedule's dates are read in. */
 export function scheduleZone(schedule: Pick<ScheduleFile, "timezone">): string {
   return schedule.timezone ?? DEFAULT_ZONE;
-}
-
-/**
- * The position of a path, or of its closest parent that has one.
- *
- * @example
- * positionOf(schedule.source, ["meetings", 2, "start"]); // { line: 31, column: 5 }
- */
-export function positionOf(source: ScheduleSource, path: IssuePath): SourcePosition | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const found = source.positions[path.slice(0, n).join(".")];
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /** Marks a schedule validated; `Symbol.for`, so every copy of the library knows the mark. */

@@ -6,7 +6,7 @@ import { buildFeeds, type FeedSelector } from "../ical/feeds";
 import type { VtimezoneSource } from "../ical/vtimezone";
 import { DEFAULT_MAX_SIZE, tooLarge } from "../load/decode";
 import { safeParseSchedule } from "../load/parse";
-import type { Lang } from "../report/messages";
+import type { Lang } from "../messages";
 import type { Report } from "../report/report";
 import { scheduleZone, type Schedule } from "../schema/model";
 

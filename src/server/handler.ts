@@ -4,7 +4,7 @@ import { formatIssue, ScheduleError, UsageError } from "../errors";
 import type { FeedOptions } from "../ical/feeds";
 import type { VtimezoneSource } from "../ical/vtimezone";
 import { inert } from "../internal/inert";
-import type { Lang } from "../report/messages";
+import type { Lang } from "../messages";
 import type { Report } from "../report/report";
 import { buildInProcess, etagOf, ICS, type BuildOutcome, type BuildRequest, type BuiltFeeds, type ServedFeed } from "./build";
 import { renderIndex } from "./page";

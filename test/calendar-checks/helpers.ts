@@ -1,7 +1,7 @@
 import { safeCheckSchedule, type CheckResult } from "../../src/check";
 import type { Conflict } from "../../src/conflicts/detect";
 import { parseSchedule } from "../../src/load/parse";
-import type { Lang } from "../../src/report/messages";
+import type { Lang } from "../../src/messages";
 import type { Schedule } from "../../src/schema/model";
 
 /** A one-year schedule around the given YAML fragments (meetings, rules, calendar, checks). */

@@ -1,7 +1,7 @@
 import { levelSeverity } from "../../conflicts/detect";
 import type { Schedule } from "../../schema/model";
 import type { Severity } from "../../schema/schedule";
-import type { Lang } from "../messages";
+import type { Lang } from "../../messages";
 import type { ReportConflict } from "../report";
 
 /** A rule or built-in check as CI formats list it (a JUnit test suite, a SARIF rule). */

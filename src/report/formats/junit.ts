@@ -1,5 +1,5 @@
 import { formatIssue, type Issue } from "../../errors";
-import type { Lang } from "../messages";
+import type { Lang } from "../../messages";
 import type { Report, ReportConflict, ReportSource } from "../report";
 import { checkId, ciPath, entriesWithConflicts, type CheckEntry } from "./checks";
 import { xmlEscape, xmlText } from "./xml";

@@ -1,5 +1,5 @@
 import type { Conflict } from "../../conflicts/detect";
-import { locatePath } from "../../load/merge";
+import { locate } from "../../source";
 import type { Schedule } from "../../schema/model";
 import type { Report, ReportConflict, ReportSource } from "../report";
 import { argList, argOptions, argReport } from "../../internal/args";
@@ -44,7 +44,7 @@ export function locateReport(
   const sourceAt = (path: readonly (string | number)[]): ReportSource | undefined => {
     const key = path.join("/");
     if (sources.has(key)) return sources.get(key);
-    const where = locatePath(schedule.source, path);
+    const where = locate(schedule.source, path);
     const source: ReportSource | undefined =
       where.line === undefined || where.column === undefined
         ? undefined
@@ -54,7 +54,7 @@ export function locateReport(
     sources.set(key, source);
     return source;
   };
-  const locate = (conflict: ReportConflict): ReportConflict => {
+  const locateConflict = (conflict: ReportConflict): ReportConflict => {
     const found = byId.get(conflict.id);
     const occurrences = conflict.occurrences.map((occurrence, k) => {
       const index = meetingIndex.get(occurrence.meeting);
@@ -70,5 +70,5 @@ export function locateReport(
     const source = target?.source ?? (rule === undefined ? undefined : sourceAt(["rules", rule]));
     return { ...conflict, occurrences, ...(source ? { source } : {}) };
   };
-  return { ...report, conflicts: report.conflicts.map(locate) };
+  return { ...report, conflicts: report.conflicts.map(locateConflict) };
 }

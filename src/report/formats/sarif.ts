@@ -1,5 +1,5 @@
 import { formatPath, type Issue } from "../../errors";
-import type { Lang } from "../messages";
+import type { Lang } from "../../messages";
 import type { Report, ReportSource } from "../report";
 import { checkId, ciPath, entriesWithConflicts, type CheckEntry } from "./checks";
 import { argIssues, argLang, argOptions, argReport } from "../../internal/args";
