@@ -1,6 +1,7 @@
 import { DECISIONS, decisionsFor } from "./decisions";
 import type { Decision, LocalizedText, Occasion } from "./decisions";
-import { checkYear, dayNumber, dayNumberOfIso, isoFromDayNumber, weekdayOf } from "./internal/date";
+import { checkYear, dayNumberOfIso } from "./internal/date";
+import { dayNumber, isoFromDayNumber, weekdayOf } from "../time/date";
 import { fromLunar } from "./lunar";
 
 /**

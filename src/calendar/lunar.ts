@@ -1,5 +1,6 @@
 import { CalendarError } from "./errors";
-import { dayNumber, dayNumberOfIso, isoFromDayNumber, MAX_YEAR, MIN_YEAR } from "./internal/date";
+import { dayNumberOfIso, MAX_YEAR, MIN_YEAR } from "./internal/date";
+import { dayNumber, isoFromDayNumber } from "../time/date";
 
 /**
  * A date of the Vietnamese lunisolar calendar (âm lịch). `year` is the lunar year, numbered like

@@ -3,7 +3,8 @@ import type { LocalizedText } from "./decisions";
 import { CalendarError } from "./errors";
 import { vietnamDaysOff, vietnamMakeUpDays } from "./holidays";
 import type { DayOff, MakeUpDay } from "./holidays";
-import { dayNumberOfIso, isoFromDayNumber, isSupportedIsoDate, weekdayOf } from "./internal/date";
+import { dayNumberOfIso, isSupportedIsoDate } from "./internal/date";
+import { isoFromDayNumber, weekdayOf } from "../time/date";
 
 const WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"] as const;
 

@@ -1,3 +1,5 @@
+import { DAY } from "../time/date";
+
 /** Options for {@link initTemplate}. */
 export interface InitTemplateOptions {
   /** The province's name, e.g. `"Lạng Sơn"`; without it the names read "tỉnh" alone. */
@@ -6,7 +8,6 @@ export interface InitTemplateOptions {
   readonly year: number;
 }
 
-const DAY = 86_400_000;
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** The date of the first `weekday` (0 = Sunday) of January of `year`. */

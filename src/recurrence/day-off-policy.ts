@@ -1,5 +1,5 @@
 import type { WorkCalendar } from "../calendar/work-calendar";
-import { MAX_YEAR, MIN_YEAR } from "../calendar/internal/date";
+import { FIRST_YEAR as MIN_YEAR, LAST_YEAR as MAX_YEAR } from "../limits";
 import type { Meeting } from "../schema/schedule";
 import { DAY, formatDate, startOfDay } from "../time/wall";
 

@@ -1,5 +1,4 @@
-import { dayNumber, daysInMonth } from "../calendar/internal/date";
-import { DAY } from "../time/wall";
+import { DAY, daysInMonth, epochDay, weekdayOfEpochDay as weekdayOf } from "../time/date";
 
 /**
  * A recurrence rule compiled for one DTSTART, over floating wall times (epoch ms whose UTC
@@ -17,7 +16,9 @@ export interface Recurrence {
 
 /** The last year any rule is walked to (as rrule.js does). */
 const MAX_YEAR = 9999;
-const WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
+const WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"] as const;
+/** RFC 5545's default week start, Monday. */
+const MONDAY = 1;
 const FREQS = ["YEARLY", "MONTHLY", "WEEKLY", "DAILY"] as const;
 type Freq = (typeof FREQS)[number];
 
@@ -28,34 +29,23 @@ interface FastRule {
   readonly count: number | undefined;
   /** Floating ms, inclusive; `Infinity` without UNTIL. */
   readonly until: number;
-  /** Week start, 0 = Monday. */
+  /** Week start, 0 = Sunday (as every weekday here). */
   readonly wkst: number;
   /** `byMonth[m]` for months 1–12, or undefined for any month. */
   readonly byMonth: readonly boolean[] | undefined;
   /** `[day of month 1–31]` and `[days before the month's end, 1 = last day]`, or undefined. */
   readonly byMonthDay: { readonly plus: readonly boolean[]; readonly minus: readonly boolean[] } | undefined;
-  /** Weekdays without an ordinal, 0 = Monday, or undefined. */
+  /** Weekdays without an ordinal, 0 = Sunday, or undefined. */
   readonly byWeekday: readonly boolean[] | undefined;
   /** Weekdays with an ordinal (`1TH`, `-1FR`) as `[weekday, n]`, or undefined. */
   readonly byNthWeekday: readonly (readonly [number, number])[] | undefined;
   readonly bySetPos: readonly number[] | undefined;
 }
 
-/** The Julian Day Number of 1970-01-01: day numbers here count from it. */
-const UNIX_EPOCH_JDN = 2_440_588;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  return dayNumber(year, month, day) - UNIX_EPOCH_JDN;
-}
 
 /** The first day after the last year any rule is walked to. */
-const END_OF_YEARS = daysFromCivil(MAX_YEAR + 1, 1, 1);
+const END_OF_YEARS = epochDay(MAX_YEAR + 1, 1, 1);
 
-/** Weekday of a day number, 0 = Monday (1970-01-01 was a Thursday). */
-function weekdayOf(day: number): number {
-  return (((day + 3) % 7) + 7) % 7;
-}
 
 
 function flags(size: number, values: readonly number[]): boolean[] {
@@ -124,7 +114,7 @@ export function compileFastRule(rule: string, startWall: number, untilWall: numb
     interval: Number(parts.get("INTERVAL") ?? 1),
     count: parts.has("COUNT") ? Number(parts.get("COUNT")) : undefined,
     until: untilWall ?? Number.POSITIVE_INFINITY,
-    wkst: wkstText === undefined ? 0 : WEEKDAYS.indexOf(wkstText as (typeof WEEKDAYS)[number]),
+    wkst: wkstText === undefined ? MONDAY : WEEKDAYS.indexOf(wkstText as (typeof WEEKDAYS)[number]),
     byMonth: months && flags(13, months),
     byMonthDay: monthDays && {
       plus: flags(32, monthDays.filter((day) => day > 0)),
@@ -215,12 +205,12 @@ function walk(rule: FastRule, startWall: number, from: number, to: number, visit
     } else if (freq === "MONTHLY") {
       const month = startMonth + period * interval;
       const year = Math.floor(month / 12);
-      first = daysFromCivil(year, (month % 12) + 1, 1);
+      first = epochDay(year, (month % 12) + 1, 1);
       end = first + daysInMonth(year, (month % 12) + 1);
     } else {
       const year = start.getUTCFullYear() + period * interval;
-      first = daysFromCivil(year, 1, 1);
-      end = daysFromCivil(year + 1, 1, 1);
+      first = epochDay(year, 1, 1);
+      end = epochDay(year + 1, 1, 1);
     }
     if (first * DAY + timeOfDay > last || first >= END_OF_YEARS) return;
 
@@ -232,7 +222,7 @@ function walk(rule: FastRule, startWall: number, from: number, to: number, visit
         const year = new Date(first * DAY).getUTCFullYear();
         for (let month = 1; month <= 12; month++) {
           if (!byMonth[month]) continue;
-          const monthFirst = daysFromCivil(year, month, 1);
+          const monthFirst = epochDay(year, month, 1);
           nthWeekdays(rule, monthFirst, monthFirst + daysInMonth(year, month), nth);
         }
       }

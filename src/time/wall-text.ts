@@ -1,7 +1,4 @@
-import { fromDayNumber, weekdayOf } from "../calendar/internal/date";
-
-/** Milliseconds in a day (as `DAY` in ./wall, which builds on this module). */
-const DAY = 86_400_000;
+import { DAY, EPOCH_JDN, fromDayNumber, weekdayOfEpochDay } from "./date";
 
 /**
  * Text of floating wall times (epoch ms whose UTC fields hold the local clock reading), computed
@@ -20,12 +17,9 @@ const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) => (n < 
 
 const arithmetic = (wall: number): boolean => Number.isInteger(wall) && wall >= FIRST && wall < LAST;
 
-/** The Julian Day Number of 1970-01-01. */
-const UNIX_EPOCH_JDN = 2_440_588;
-
 /** `YYYY-MM-DD` of a day counted from 1970-01-01 (proleptic Gregorian). */
 function civilDate(days: number): string {
-  const { year, month, day } = fromDayNumber(days + UNIX_EPOCH_JDN);
+  const { year, month, day } = fromDayNumber(days + EPOCH_JDN);
   const yyyy = year < 1000 ? String(year).padStart(4, "0") : String(year);
   return `${yyyy}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
 }
@@ -48,5 +42,5 @@ export function isoDateTime(wall: number): string {
 /** The day of the week, Sunday = 0, as `new Date(wall).getUTCDay()`. */
 export function weekday(wall: number): number {
   if (!arithmetic(wall)) return new Date(wall).getUTCDay();
-  return weekdayOf(Math.floor(wall / DAY) + UNIX_EPOCH_JDN);
+  return weekdayOfEpochDay(Math.floor(wall / DAY));
 }

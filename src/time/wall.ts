@@ -1,10 +1,9 @@
 import { FIRST_YEAR, LAST_YEAR } from "../limits";
 import { isoDate, isoDateTime } from "./wall-text";
 
-/** Milliseconds in a minute, an hour and a day. */
-export const MINUTE = 60_000;
-export const HOUR = 3_600_000;
-export const DAY = 86_400_000;
+import { DAY, HOUR, MINUTE } from "./date";
+
+export { DAY, HOUR, MINUTE };
 
 const WALL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 

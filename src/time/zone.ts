@@ -2,10 +2,10 @@ import { IANAZone } from "luxon";
 
 import { UsageError } from "../errors";
 
-const MINUTE = 60_000;
+import { DAY, MINUTE } from "./date";
+
 /** The largest instant a Date holds (±100,000,000 days from 1970). */
 const MAX_INSTANT = 8.64e15;
-const DAY = 86_400_000;
 /** Offsets are cached in buckets of 2^35 ms (about 398 days). */
 const BUCKET = 2 ** 35;
 
