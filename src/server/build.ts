@@ -4,6 +4,7 @@ import { safeCheckSchedule, type CheckResult } from "../check";
 import type { Issue } from "../errors";
 import { buildFeeds, type FeedSelector } from "../ical/feeds";
 import type { VtimezoneSource } from "../ical/vtimezone";
+import type { Limits } from "../limits";
 import { DEFAULT_MAX_SIZE, tooLarge } from "../load/decode";
 import { safeParseSchedule } from "../load/parse";
 import type { Lang } from "../messages";
@@ -29,6 +30,8 @@ export interface BuildRequest {
   readonly title: string | undefined;
   /** DTSTAMP of every event; undefined: the file's modification time. */
   readonly stamp: string | number | undefined;
+  /** The check's limits, when raised or lowered. */
+  readonly limits: Partial<Limits> | undefined;
 }
 
 /** One response body of a build, with its strong ETag. */
@@ -100,6 +103,7 @@ export function checkFile(request: BuildRequest): CheckedFile | { readonly issue
     ...(request.from ? { from: request.from } : {}),
     ...(request.to ? { to: request.to } : {}),
     ...(request.lang ? { lang: request.lang } : {}),
+    ...(request.limits ? { limits: request.limits } : {}),
   });
   if (!checked.ok) return { issues: checked.issues };
   return { schedule: parsed.schedule, checked, mtime };

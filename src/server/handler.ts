@@ -10,6 +10,8 @@ import { buildInProcess, etagOf, ICS, type BuildOutcome, type BuildRequest, type
 import { renderIndex } from "./page";
 import { workerRebuild, type Rebuild, type ReloadLimits } from "./reload";
 import { signatureSync, watchChanges, type ChangeWatch } from "./watch";
+import { argLimits } from "../internal/args";
+import type { Limits } from "../limits";
 
 export type { ServedFeed } from "./build";
 
@@ -40,6 +42,8 @@ export interface FeedHandlerOptions extends Omit<FeedOptions, "stamp"> {
    * more is stopped and the last good feeds stay served. Default 1024.
    */
   readonly reloadMemoryMb?: number | undefined;
+  /** Raises or lowers the check's limits on occurrences, conflicts and rule walks (see `DEFAULT_LIMITS`). */
+  readonly limits?: Partial<Limits> | undefined;
   /**
    * Receives a message per reload, rejected change or watch problem; lines after the first list
    * the issues, one per line. Control, line-break and bidi characters from the file are escaped
@@ -256,6 +260,7 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
     refresh: options.refresh,
     title: options.title,
     stamp,
+    limits: argLimits(options.limits, "createFeedHandler"),
   };
   const rebuild = rebuilds(limits, options.vtimezone);
 

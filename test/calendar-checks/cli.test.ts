@@ -2,7 +2,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+// Slow on purpose (it spawns the built CLI): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 // These run the built CLI (`npx tsup` first), as users do.
 const CLI = join(__dirname, "../../dist/cli.js");

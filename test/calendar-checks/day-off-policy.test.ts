@@ -5,6 +5,7 @@ import { dayOffAdjuster } from "../../src/recurrence/day-off-policy";
 import { expandSchedule } from "../../src/expand";
 import type { Meeting } from "../../src/schema/schedule";
 import { local, schedule } from "./helpers";
+import { runs } from "../helpers/runs";
 
 const calendar = workCalendar();
 const adjust = dayOffAdjuster(calendar);
@@ -58,7 +59,7 @@ describe("the onDayOff policy of one occurrence", () => {
         }
         if (calendar.isWorkingDay(iso(start))) expect(target).toBe(original);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -70,7 +71,7 @@ describe("the onDayOff policy of one occurrence", () => {
         for (let d = target + 86_400_000; d <= start; d += 86_400_000) expect(calendar.isWorkingDay(iso(d))).toBe(false);
         if (calendar.isWorkingDay(iso(start))) expect(target).toBe(start);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CalendarError, canChi, formatLunar, fromLunar, toLunar } from "../../src/calendar";
 import { LichhopError } from "../../src/errors";
+import { runs } from "../helpers/runs";
 
 const iso = (g: { year: number; month: number; day: number }): string =>
   `${g.year}-${String(g.month).padStart(2, "0")}-${String(g.day).padStart(2, "0")}`;
@@ -82,7 +83,7 @@ describe("lunar calendar (Hồ Ngọc Đức's algorithm at UTC+7)", () => {
         expect(lunar.day).toBeLessThanOrEqual(30);
         expect(fromLunar(lunar.day, lunar.month, lunar.year, lunar.leap)).toBe(date);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 

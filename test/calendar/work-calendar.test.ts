@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { calendarConfigSchema, CalendarError, workCalendar } from "../../src/calendar";
 import type { CalendarConfig, DayOff, WeeklyRestDay } from "../../src/calendar";
+import { runs } from "../helpers/runs";
 
 const addDays = (date: string, days: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -76,7 +77,7 @@ describe("the default Vietnamese working calendar", () => {
         if (calendar.isWorkingDay(date)) expect(previous).toBe(date);
         else expect(previous < date).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 

@@ -2,8 +2,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { addMeetings, BASE_TEXT, CLI, FIXTURES, lineOf, NEW_CLASHING_MEETING, ROOT } from "./helpers";
+
+// Slow on purpose (it spawns the built CLI and git): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 function run(args: string[], cwd = ROOT) {
   const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd });

@@ -1,10 +1,14 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { detectPairConflicts } from "../../src/conflicts/detect";
 import { validateSchedule } from "../../src/load/parse";
 import type { Occurrence } from "../../src/recurrence/expand";
 import { compareOccurrences } from "../../src/recurrence/expand";
 import { zoneClock } from "../../src/time/zone";
+import { runs } from "../helpers/runs";
+
+// Slow on purpose (property tests against brute force): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 const MINUTE = 60_000;
 const BASE = Date.UTC(2024, 0, 1, 0, 0) - 7 * 3_600_000;
@@ -113,7 +117,7 @@ describe("the sweep finds exactly what a brute-force pairwise check finds", () =
         );
         expect(found.sort()).toEqual(bruteForce(occurrences, gap, scope));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

@@ -1,8 +1,12 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { compileFastRule } from "../../src/recurrence/engine";
 import { epochDay } from "../../src/time/date";
 import { RRule } from "../../src/recurrence/rrule-lib";
+import { runs } from "../helpers/runs";
+
+// Slow on purpose (property tests against rrule.js, thousands of rules): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 // The fast recurrence engine against rrule.js, the oracle: the same rule and DTSTART must give
 // the same starts over any window, and the same "first after".
@@ -107,10 +111,10 @@ describe("fast recurrence engine", () => {
         }
         expect(engine.between(from, to)).toEqual(oracleBetween(rule, start, from, to));
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
     // The generator must exercise the engine, not only the fallback or the sparse rules.
-    expect(compiled).toBeGreaterThan(600);
+    expect(compiled).toBeGreaterThan(runs(1000) * 0.6);
     expect(sparse).toBeLessThan(compiled / 2);
   });
 
@@ -128,7 +132,7 @@ describe("fast recurrence engine", () => {
         if (expected === undefined) expect(next === undefined || next > horizon).toBe(true);
         else expect(next).toBe(expected);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 

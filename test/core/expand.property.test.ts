@@ -1,8 +1,12 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { expandSchedule } from "../../src/expand";
 import { validateSchedule } from "../../src/load/parse";
+import { runs } from "../helpers/runs";
+
+// Slow on purpose (property tests against an oracle): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 const DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 const ZONES = ["Asia/Ho_Chi_Minh", "Europe/Berlin", "America/New_York"];
@@ -96,7 +100,7 @@ describe("expansion matches a day-by-day oracle", () => {
         });
         expect(expandSchedule(schedule).map((o) => o.start)).toEqual(oracle(c));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

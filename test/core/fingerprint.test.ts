@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fnv1a64 } from "../../src/conflicts/fingerprint";
+import { runs } from "../helpers/runs";
 
 /** The textbook definition on 64-bit integers, as the oracle. */
 function fnv1a64BigInt(text: string): string {
@@ -26,7 +27,7 @@ describe("the conflict fingerprint hash", () => {
       fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
         expect(fnv1a64(text)).toBe(fnv1a64BigInt(text));
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

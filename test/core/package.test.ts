@@ -2,7 +2,10 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+// Slow on purpose (it packs, installs and runs the built package): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 const ROOT = join(__dirname, "../..");
 

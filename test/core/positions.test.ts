@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { generateSchedule, sizeParams } from "../../bench/generate";
 import { readScheduleText } from "../../src/load/parse";
 import type { SourcePosition } from "../../src/schema/model";
+import { runs } from "../helpers/runs";
+
+// Slow on purpose (property tests over generated files): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * The reference: how lichhop read files with `yaml` (parseDocument and the ranges of its nodes)
@@ -272,7 +276,7 @@ describe("random documents", () => {
       fc.property(treeArb.tree, fc.boolean(), gapArb, (tree, start, lead) => {
         expectSameAsReference(writeDocument(tree, start, lead));
       }),
-      { numRuns: Number(process.env.POSITIONS_RUNS ?? 500) },
+      { numRuns: runs(Number(process.env.POSITIONS_RUNS ?? 500)) },
     );
   });
 });

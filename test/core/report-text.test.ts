@@ -8,6 +8,7 @@ import { isoDate, isoDateTime, weekday } from "../../src/time/wall-text";
 import { formatDate, formatInstant, formatWall } from "../../src/time/wall";
 import type { ZoneClock } from "../../src/time/zone";
 import { scheduleFrom } from "../helpers/schedule";
+import { runs } from "../helpers/runs";
 
 /** 0000-01-01 and 10000-01-01 (UTC): where `toISOString` switches to six-digit years. */
 const YEAR_0 = -62_167_219_200_000;
@@ -55,13 +56,13 @@ describe("wall time text without Date", () => {
       fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (wall) => {
         expect([isoDate(wall), isoDateTime(wall), weekday(wall)]).toEqual([viaDate.date(wall), viaDate.dateTime(wall), viaDate.weekday(wall)]);
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
     fc.assert(
       fc.property(fc.integer({ min: YEAR_0 - 86_400_000, max: YEAR_10000 + 86_400_000 }), (wall) => {
         expect([isoDate(wall), isoDateTime(wall), weekday(wall)]).toEqual([viaDate.date(wall), viaDate.dateTime(wall), viaDate.weekday(wall)]);
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareOccurrences, sortOccurrences, type Occurrence } from "../../src/recurrence/expand";
+import { runs } from "../helpers/runs";
 
 const occurrence = (meeting: string, start: number, end: number, recurrenceId: number): Occurrence => ({
   meeting,
@@ -43,7 +44,7 @@ describe("sortOccurrences", () => {
         const expected = [...list].sort(compareOccurrences);
         expect(sortOccurrences(byMeeting).sorted).toEqual(expected);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { writeJson } from "../../src/cli/io";
+import { runs } from "../helpers/runs";
 
 function written(value: Record<string, unknown>): string {
   let text = "";
@@ -15,7 +16,7 @@ describe("streamed JSON output", () => {
       fc.property(fc.dictionary(fc.string(), fc.oneof(json, fc.array(json), fc.constant(undefined))), (value) => {
         expect(written(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

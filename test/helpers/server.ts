@@ -29,8 +29,12 @@ export async function listen(handler: FeedHandler): Promise<{ server: Server; ba
   return { server, base, stop };
 }
 
-/** A schedule within every check limit whose reload still takes seconds and hundreds of MB (feeds of 200,000 occurrences). */
-export function hostileSchedule(series = 2): string {
+/**
+ * A schedule whose check, with the limits raised (see {@link RAISED_LIMITS}), runs far past any
+ * reload limit and grows its heap by hundreds of MB: a stand-in for whatever work a limit lets
+ * through.
+ */
+export function hostileSchedule(series = 20): string {
   const lines = [
     "version: 1",
     "timezone: Asia/Ho_Chi_Minh",
@@ -39,12 +43,15 @@ export function hostileSchedule(series = 2): string {
     "people: [{ id: p, name: P, bodies: [b] }]",
     "meetings:",
   ];
-  // Series of 99,999 occurrences a minute apart, two hours long: within every limit (200,000
-  // occurrences in all), yet seconds of work and hundreds of megabytes for the feeds.
+  // Series of 99,999 occurrences a minute apart, two hours long, all with one attendee: every
+  // occurrence overlaps hundreds of others.
   for (let i = 0; i < series; i++) {
     lines.push(
-      `  - { id: m${i}, title: M${i}, body: b, start: "2024-01-01T00:${String(i).padStart(2, "0")}", duration: PT2H, repeat: "FREQ=MINUTELY;COUNT=99999" }`,
+      `  - { id: m${i}, title: M${i}, body: b, start: "2024-01-01T00:${String(i).padStart(2, "0")}", duration: PT2H, repeat: "FREQ=MINUTELY;COUNT=99999", attendees: [p] }`,
     );
   }
   return `${lines.join("\n")}\n`;
 }
+
+/** Limits high enough that {@link hostileSchedule} is checked to the end, unless a reload limit stops it. */
+export const RAISED_LIMITS = { occurrences: 10_000_000, conflicts: 1_000_000_000, ruleSteps: 1_000_000_000 } as const;

@@ -2,10 +2,13 @@
 // one-day horizon were refused as "more than 100,000" (the margin around the horizon counted);
 // conflicts grew with the square of what overlaps until memory ran out. Cost now follows what
 // the file yields, within stated limits.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { safeCheckSchedule, safeParseSchedule } from "../../src";
 import { DEFAULT_LIMITS, MAX_HORIZON_DAYS } from "../../src/limits";
 import { jsonErrors, runCli, tempFile } from "../helpers/cli";
+
+// Slow on purpose (it spawns the built CLI or workers on hostile input): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 const weekly = (horizon: string) => `version: 1
 timezone: America/New_York

@@ -3,8 +3,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { decodeScheduleBytes, parseSchedule, safeParseSchedule, ScheduleError, UsageError } from "../../src/index";
+import { runs } from "../helpers/runs";
+
+// Slow on purpose (it spawns the built CLI or workers on hostile input): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 const CLI = join(__dirname, "../../dist/cli.js");
 
@@ -156,7 +160,7 @@ describe("decodeScheduleBytes", () => {
         expect(result.ok).toBe(valid(bytes));
         if (!result.ok) expect(result.issues[0]?.code).toBe("bad-encoding");
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });

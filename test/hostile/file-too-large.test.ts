@@ -2,7 +2,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+// Slow on purpose (it spawns the built CLI or workers on hostile input): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 const CLI = join(__dirname, "../../dist/cli.js");
 const LIMIT = 20 * 1024 * 1024;

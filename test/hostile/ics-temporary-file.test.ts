@@ -3,7 +3,10 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+// Slow on purpose (it spawns the built CLI or workers on hostile input): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 const CLI = join(__dirname, "../../dist/cli.js");
 const EXAMPLE = join(__dirname, "../../examples/lang-son-2024.yaml");
@@ -38,6 +41,7 @@ function runWithPlantedLinks(out: string, feeds: readonly string[], victim: stri
     script,
     `import { mkdirSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
+
 const out = ${JSON.stringify(out)};
 for (const feed of ${JSON.stringify(feeds)}) {
   const temporary = join(out, feed) + ".tmp-" + process.pid;

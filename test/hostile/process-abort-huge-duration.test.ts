@@ -3,11 +3,14 @@
 // feeds. A schedule whose zone is changed after parsing aborted checkSchedule the same way.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { checkSchedule, ScheduleError, UsageError } from "../../src";
 import { parseSchedule } from "../../src/load/parse";
 import { zoneClock } from "../../src/time/zone";
 import { jsonErrors, runCli, tempFile } from "../helpers/cli";
+
+// Slow on purpose (it spawns the built CLI or workers on hostile input): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 const file = (zone: string, duration: string) => `version: 1
 timezone: ${zone}

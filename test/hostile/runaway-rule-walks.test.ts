@@ -2,10 +2,13 @@
 // again); FREQ=MINUTELY;BYSECOND=0,…,59 from 2020 ran past 30 s (the 5,000,000-period limit
 // counted periods, not the instants BYSECOND multiplies them into); FREQ=HOURLY from 1500 took
 // 13.8 s. Every walk now spends from one budget of steps per validation or expansion.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { safeCheckSchedule, safeParseSchedule } from "../../src";
 import { DEFAULT_LIMITS } from "../../src/limits";
 import { jsonErrors, runCli, tempFile } from "../helpers/cli";
+
+// Slow on purpose (it spawns the built CLI or workers on hostile input): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 const schedule = (meetings: string, horizon = "{ from: 2024-01-01, to: 2024-01-31 }") => `version: 1
 horizon: ${horizon}

@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { inProcessHandler, listen, workerHandler } from "../helpers/server";
 
+// Slow on purpose (it spawns the built CLI or workers on hostile input): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
+
 const HOSTILE = "x\n::error::pwned \u001b[2J \u202E";
 const RAW = ["\n::error::", "\u001b", "\u202E"];
 const EXAMPLE = readFileSync("examples/lang-son-2024.yaml", "utf8");

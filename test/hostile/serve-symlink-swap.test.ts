@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { inProcessHandler, listen } from "../helpers/server";
 
+// Slow on purpose (it spawns the built CLI or workers on hostile input): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
+
 const EXAMPLE = readFileSync("examples/lang-son-2024.yaml", "utf8");
 const version = (tag: string) => EXAMPLE.replace("Phiên họp UBND tỉnh thường kỳ", `Phiên họp UBND tỉnh thường kỳ (${tag})`);
 /** `ln -sfn target link`: a new symlink renamed over the old one, so the link never disappears. */

@@ -1,9 +1,12 @@
 // A 1 MB RRULE of semicolons gave a million issues: 346 MB of JSON and 3.2 GB of memory. An RRULE
 // has a length limit, and any file's issues are capped at 1,000 plus one that counts the rest.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { safeParseSchedule, safeValidateSchedule } from "../../src";
 import { MAX_ISSUES } from "../../src/limits";
 import { jsonErrors, runCli, tempFile } from "../helpers/cli";
+
+// Slow on purpose (it spawns the built CLI or workers on hostile input): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe("issue lists are bounded", () => {
   it("an RRULE of a million semicolons is one bad-rrule issue naming the length limit", () => {

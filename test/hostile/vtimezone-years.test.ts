@@ -1,6 +1,9 @@
 // generateVtimezone walks its years a day at a time: the years it takes are bounded.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { generateVtimezone, UsageError } from "../../src";
+
+// Slow on purpose (it spawns the built CLI or workers on hostile input): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe("generateVtimezone's years are bounded", () => {
   it.each<[number, number]>([

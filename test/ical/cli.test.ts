@@ -2,7 +2,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+// Slow on purpose (it spawns the built CLI): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 // Runs the built CLI (npm test builds it first): the bundle, not the sources, is what ships.
 const run = (args: string[], env: Record<string, string> = {}) =>

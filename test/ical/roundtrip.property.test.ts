@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { safeCheckSchedule } from "../../src/check";
 import { buildFeeds } from "../../src/ical/feeds";
 import { safeValidateSchedule } from "../../src/load/parse";
@@ -8,6 +8,10 @@ import type { ScheduleFileInput } from "../../src/schema/schedule";
 import { formatDate, formatWall } from "../../src/time/wall";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import { expandWithIcalJs, expected } from "./helpers";
+import { runs } from "../helpers/runs";
+
+// Slow on purpose (ical.js expands every generated feed): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 const ZONES = ["Asia/Ho_Chi_Minh", "Europe/Berlin", "America/New_York"] as const;
 const HORIZONS = [
@@ -228,8 +232,8 @@ describe("every occurrence reaches the feed", () => {
         }
         checked++;
       }),
-      { numRuns: 20 },
+      { numRuns: runs(20) },
     );
-    expect(checked).toBeGreaterThan(12);
+    expect(checked).toBeGreaterThan(runs(20) * 0.6);
   });
 });

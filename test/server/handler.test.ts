@@ -11,6 +11,9 @@ import { createFeedHandlerWith } from "../../src/server/handler";
 import type { Rebuild } from "../../src/server/reload";
 import { inProcessHandler } from "../helpers/server";
 
+// Slow on purpose (HTTP round trips): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
+
 const EXAMPLE = "examples/lang-son-2024.yaml";
 
 let dir: string;

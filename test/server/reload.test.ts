@@ -1,11 +1,14 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createFeedHandler } from "../../src/server";
 import { createFeedHandlerWith, type FeedHandler } from "../../src/server/handler";
 import { workerRebuild } from "../../src/server/reload";
 import { inProcessHandler, workerHandler } from "../helpers/server";
+
+// Slow on purpose (reload workers): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 // These run the reload worker of the build (npm test builds first).
 const EXAMPLE = "examples/lang-son-2024.yaml";
