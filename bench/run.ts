@@ -3,10 +3,15 @@
  * table, the performance targets judged pass/fail, and bench/results.json. See docs/benchmark.md.
  *
  * Options: `--sizes 1k,10k` (default all), `--quick` (fewer runs), `--no-child` (skip the CLI
- * runs: peak RSS, example, feed server), `--out FILE` (default bench/results.json).
+ * runs: peak RSS, example, feed server, hostile table), `--hostile-only` (only the hostile
+ * table, merged into the results file), `--no-hostile` (all but the hostile table), `--out FILE`
+ * (default bench/results.json).
+ *
+ * The 1M size exceeds the default limits (200,000 occurrences, 50,000 conflicts): every check
+ * here passes {@link BENCH_LIMITS}, and every CLI run the matching flags.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync, writeSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, writeSync } from "node:fs";
 import os from "node:os";
 import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -25,6 +30,7 @@ import { expandWithColumns, type Occurrence } from "../src/recurrence/expand";
 import type { Schedule } from "../src/schema/model";
 import { rruleAlone, sortFloor, straightforward } from "./baselines";
 import { generateSchedule, SIZES } from "./generate";
+import { HOSTILE_TARGET, hostileTable, runHostile, type HostileResult } from "./hostile";
 
 // rrule's `tzid` mode (the straightforward baseline) reads the process's zone.
 process.env.TZ = "UTC";
@@ -47,6 +53,16 @@ const wanted = option("--sizes")?.toLowerCase().split(",");
 const sizes = SIZES.filter((size) => !wanted || wanted.includes(size.name.toLowerCase()));
 const resultsFile = option("--out") ?? join(benchDir, "results.json");
 const budgetArgs = option("--budget-scale") ? ["--budget-scale", option("--budget-scale") as string] : [];
+const hostileOnly = flag("--hostile-only");
+
+/**
+ * The limits of every check the benchmark runs, raised above the largest size (1M: ~1.04M
+ * occurrences, ~125k conflicts); the defaults are 200,000 occurrences and 50,000 conflicts.
+ */
+const BENCH_LIMITS = { occurrences: 2_000_000, conflicts: 2_000_000 } as const;
+/** The same for CLI runs; `--max-size` is added for a file above the default 20 MB. */
+const BENCH_LIMIT_ARGS = ["--max-occurrences", String(BENCH_LIMITS.occurrences), "--max-conflicts", String(BENCH_LIMITS.conflicts)];
+const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
 
 /** The straightforward baseline runs only where it is predicted to finish within this. */
 const NAIVE_CAP_MS = 30_000;
@@ -228,7 +244,7 @@ function worker(name: string, runNaive: boolean): void {
 
   begin("expand");
   // As check runs it: the expansion also builds the columns the sweeps read.
-  const expand = measureWithin(runs, warmup, phaseBudget, () => expandWithColumns(schedule));
+  const expand = measureWithin(runs, warmup, phaseBudget, () => expandWithColumns(schedule, { limits: BENCH_LIMITS }));
   if (!expand.value.ok) throw new Error(`generated ${size.name} does not expand: ${JSON.stringify(expand.value.issues.slice(0, 3))}`);
   const { occurrences, horizon, columns } = expand.value;
   emit({ phase: "expand", timing: expand.timing, occurrences: occurrences.length });
@@ -260,8 +276,8 @@ function worker(name: string, runNaive: boolean): void {
   log(`  detect (sweep) ${formatMs(detect.timing.median)} (${detect.value.length} pair conflicts)`);
 
   begin("check");
-  const check = measureWithin(runs, warmup, phaseBudget, () => safeCheckSchedule(schedule));
-  if (!check.value.ok) throw new Error(`generated ${size.name} does not check`);
+  const check = measureWithin(runs, warmup, phaseBudget, () => safeCheckSchedule(schedule, { limits: BENCH_LIMITS }));
+  if (!check.value.ok) throw new Error(`generated ${size.name} does not check: ${JSON.stringify(check.value.issues.slice(0, 3))}`);
   const checked = check.value;
   const report = checked.report;
   emit({ phase: "check", timing: check.timing, conflicts: report.summary.conflicts, occurrences: check.value.occurrences.length });
@@ -362,7 +378,8 @@ function benchSize(size: (typeof SIZES)[number], previous: SizeResult | undefine
   if (!withChildren) result.notes["cli"] = "--no-child";
   else if (!existsSync(cli)) result.notes["cli"] = "dist/cli.js missing: run npm run build";
   else if (existsSync(file)) {
-    const run = runChild([cli, "check", relative(root, file), "--format", "json"], cliBudget);
+    const sizeArgs = statSync(file).size > DEFAULT_MAX_SIZE ? ["--max-size", "500MB"] : [];
+    const run = runChild([cli, "check", relative(root, file), "--format", "json", ...BENCH_LIMIT_ARGS, ...sizeArgs], cliBudget);
     if (run.status === 0 || run.status === 1) {
       result.cliWallMs = run.wallMs;
       result.cliMaxRssMb = run.maxRssMb ?? null;
@@ -455,6 +472,41 @@ function groupNotes(results: readonly SizeResult[]): Map<string, string[]> {
   return grouped;
 }
 
+/** The hostile table's markdown: a heading, the table, and how many reproducers meet the target. */
+function hostileMarkdown(results: readonly HostileResult[]): string {
+  const failing = results.filter((r) => !r.meetsTarget);
+  return [
+    `### Hostile files (\`node dist/cli.js check FILE --format json\`, one run each)`,
+    "",
+    hostileTable(results),
+    "",
+    `Target: each ends within ${HOSTILE_TARGET.wallMs / 1000} s and 1 GB of peak RSS with its answer, or with exit 2 and an issue naming the limit it hit. ${
+      failing.length === 0 ? `All ${results.length} meet it.` : `${failing.length} of ${results.length} do not: ${failing.map((r) => r.id).join(", ")}.`
+    }`,
+  ].join("\n");
+}
+
+/** The hostile table alone (`--hostile-only`): printed, and merged into the results file under `hostile`. */
+function hostileOnlyMain(): void {
+  if (!existsSync(cli)) {
+    log("dist/cli.js is missing: run npm run build");
+    process.exitCode = 2;
+    return;
+  }
+  log(`lichhop hostile table, load average ${os.loadavg().map((value) => round(value, 2)).join(" ")}`);
+  const results = runHostile(cli, root, log);
+  const markdown = `${hostileMarkdown(results)}\n`;
+  process.stdout.write(markdown);
+  let previous: Record<string, unknown> = {};
+  try {
+    previous = JSON.parse(readFileSync(resultsFile, "utf8")) as Record<string, unknown>;
+  } catch {
+    // no results yet: the file then holds the hostile table only
+  }
+  writeFileSync(resultsFile, `${JSON.stringify({ ...previous, hostile: { date: new Date().toISOString(), results, markdown } }, null, 2)}\n`);
+  log(`wrote the hostile key of ${relative(root, resultsFile)}`);
+}
+
 function main() {
   const started = performance.now();
   const machine = {
@@ -476,6 +528,7 @@ function main() {
   for (const size of sizes) results.push(benchSize(size, results[results.length - 1]));
   const example = exampleCheck();
   const server = serverLoadTest();
+  const hostile = withChildren && !flag("--no-hostile") && existsSync(cli) ? (log("[hostile] reproducers through the CLI"), runHostile(cli, root, log)) : null;
   machine.loadAverageAtEnd = os.loadavg().map((value) => round(value, 2));
 
   // Growth of expand + check per ×10 in size, against n log n.
@@ -545,6 +598,11 @@ function main() {
       pass: growth.length || unfinished.length ? unfinished.length === 0 && growth.every((g) => g.per10 <= g.nlognPer10) : null,
     },
     {
+      target: "hostile files: each ≤ 5 s and ≤ 1 GB, with its answer or a named limit",
+      measured: hostile ? `${hostile.filter((r) => r.meetsTarget).length} of ${hostile.length} meet it` : "not run",
+      pass: hostile ? hostile.every((r) => r.meetsTarget) : null,
+    },
+    {
       target: "example: lichhop check < 300 ms wall incl. Node start-up",
       measured: example ? `${example.medianMs.toFixed(0)} ms (bare \`node -e 0\`: ${example.nodeStartMs.toFixed(0)} ms)` : "not run",
       pass: example ? example.medianMs < 300 : null,
@@ -604,6 +662,7 @@ function main() {
       .filter((r) => r.naiveConflicts !== null)
       .map((r) => `- Cross-check at ${r.name}: straightforward found ${r.naiveOccurrences} occurrences and ${r.naiveConflicts} pair conflicts (expansion ${formatMs(r.naiveExpandMs)}, all pairs ${formatMs(r.naivePairsMs)}); lichhop ${r.occurrences} and ${r.pairConflicts} (the straightforward code ignores the working calendar's \`onDayOff\` moves and skips).`),
     "",
+    ...(hostile ? [hostileMarkdown(hostile), ""] : []),
     "| target | measured | result |",
     "|---|---|---|",
     ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.pass === null ? "n/a" : t.pass ? "PASS" : "FAIL"} |`),
@@ -614,7 +673,7 @@ function main() {
   process.stdout.write(markdown);
   writeFileSync(
     resultsFile,
-    `${JSON.stringify({ machine, sizes: results, growth, example: example ?? null, server: server ?? null, targets, markdown }, null, 2)}\n`,
+    `${JSON.stringify({ machine, sizes: results, growth, example: example ?? null, server: server ?? null, hostile: hostile ? { date: machine.date, results: hostile } : null, targets, markdown }, null, 2)}\n`,
   );
   writeFileSync(join(outDir, "results.md"), markdown);
   log(`wrote ${relative(root, resultsFile)} and ${relative(root, join(outDir, "results.md"))}`);
@@ -622,4 +681,5 @@ function main() {
 
 const workerSize = option("--worker");
 if (workerSize) worker(workerSize, flag("--naive"));
+else if (hostileOnly) hostileOnlyMain();
 else main();
