@@ -3,17 +3,22 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { safeCheckSchedule } from "../../src/check";
 import { LichhopError } from "../../src/errors";
 import { buildFeeds } from "../../src/ical/feeds";
 import { safeParseSchedule } from "../../src/load/parse";
-import type { Lang } from "../../src/report/messages";
+import type { Lang } from "../../src/messages";
 import { formatReportText } from "../../src/report/text";
+import { runs } from "../helpers/runs";
 
-// One setting for the run count: LICHHOP_FUZZ_RUNS=2000 for a long run; the CLI property spawns a
-// process per run and takes a tenth of it. The seed is fixed; LICHHOP_FUZZ_SEED replays another.
-const RUNS = Number(process.env.LICHHOP_FUZZ_RUNS ?? 200);
+// Slow on purpose (it spawns the built CLI on mutated files): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
+
+// The run count follows the one setting of every property test (LICHHOP_PROPERTY_RUNS=10 for a
+// long run); the CLI property spawns a process per run and takes a tenth of it. The seed is
+// fixed; LICHHOP_FUZZ_SEED replays another.
+const RUNS = runs(200);
 const CLI_RUNS = Math.max(1, Math.round(RUNS / 10));
 const SEED = Number(process.env.LICHHOP_FUZZ_SEED ?? 20_240_104);
 
