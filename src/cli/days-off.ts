@@ -1,5 +1,5 @@
 import { CalendarError } from "../calendar/errors";
-import { workCalendar } from "../calendar/work-calendar";
+import { workCalendar, type WorkCalendar } from "../calendar/work-calendar";
 import { inert } from "../internal/inert";
 import { WEEKDAY_NAMES, type Lang } from "../messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
@@ -39,7 +39,7 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
   const year = Number(yearText);
   const schedule = options.file === undefined ? undefined : loadScheduleFile(options.file, options);
   const lang: Lang = options.lang ?? schedule?.locale ?? "vi";
-  let calendar;
+  let calendar: WorkCalendar;
   try {
     calendar = workCalendar(schedule?.calendar ?? {});
   } catch (error) {

@@ -112,7 +112,9 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
   } else {
     const shown = written.map((w) => inert(w.path));
     const width = Math.max(...shown.map((path) => path.length));
-    written.forEach((w, i) => out.stdout(`${(shown[i] as string).padEnd(width)}  ${String(w.events).padStart(4)} VEVENT  ${w.bytes} B\n`));
+    written.forEach((w, i) => {
+      out.stdout(`${(shown[i] as string).padEnd(width)}  ${String(w.events).padStart(4)} VEVENT  ${w.bytes} B\n`);
+    });
     out.stdout(`${written.length} feeds, ${result.report.summary.conflicts} conflicts\n`);
   }
   return 0;

@@ -1,5 +1,5 @@
 import { CalendarError } from "../calendar/errors";
-import { canChi, formatLunar, toLunar } from "../calendar/lunar";
+import { canChi, formatLunar, toLunar, type LunarDate } from "../calendar/lunar";
 import { inert } from "../internal/inert";
 import type { Lang } from "../messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
@@ -17,7 +17,7 @@ export function runLunar(date: string | undefined, options: LunarOptions, out: O
     throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected text or json`)]);
   }
   const lang: Lang = options.lang ?? "vi";
-  let lunar;
+  let lunar: LunarDate;
   try {
     lunar = toLunar(date);
   } catch (error) {

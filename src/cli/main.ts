@@ -117,7 +117,7 @@ let serving = false;
 export async function main(argv: readonly string[], out: Output): Promise<number> {
   let format = "text";
   try {
-    let parsed;
+    let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
     try {
       parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { ScheduleError } from "../errors";
-import { createFeedHandler } from "../server/handler";
+import { createFeedHandler, type FeedHandler } from "../server/handler";
 import { checkUidDomain, feedStamp } from "./ics";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 import type { CommonOptions } from "./options";
@@ -27,7 +27,7 @@ export function runServe(file: string, options: ServeCommandOptions, out: Output
   checkUidDomain(options.uidDomain);
   const stamp =
     options.sourceDateEpoch !== undefined && options.sourceDateEpoch !== "" ? feedStamp(file, options.sourceDateEpoch) : undefined;
-  let handler;
+  let handler: FeedHandler;
   try {
     handler = createFeedHandler({
       file,

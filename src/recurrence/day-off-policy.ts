@@ -37,7 +37,10 @@ export function dayOffAdjuster(calendar: WorkCalendar): DayOffAdjust {
   const moves = new Map<string, number | undefined>();
   const isWorking = (day: number) => {
     let found = working.get(day);
-    if (found === undefined) working.set(day, (found = calendar.isWorkingDay(formatDate(day))));
+    if (found === undefined) {
+      found = calendar.isWorkingDay(formatDate(day));
+      working.set(day, found);
+    }
     return found;
   };
   const moveOf = (day: number, policy: "next-working-day" | "previous-working-day") => {

@@ -64,7 +64,10 @@ export function zoneClock(zone: string): ZoneClock {
   let iana: IANAZone | undefined; // created on first need: it loads the runtime's time zone data
   const [fixedSince, fixedOffset] = Object.hasOwn(FIXED_SINCE, zone) ? (FIXED_SINCE[zone] as readonly [number, number]) : [Number.POSITIVE_INFINITY, 0];
   const tables = new Map<number, OffsetTable>();
-  const raw = (instant: number): number => (iana ??= IANAZone.create(zone)).offset(instant);
+  const raw = (instant: number): number => {
+    iana ??= IANAZone.create(zone);
+    return iana.offset(instant);
+  };
 
   const table = (bucket: number): OffsetTable => {
     let found = tables.get(bucket);

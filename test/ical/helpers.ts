@@ -34,9 +34,8 @@ export function expandWithIcalJs(ics: string, cap = 20_000): Seen[] {
       continue;
     }
     const iterator = event.iterator();
-    let next: ICAL.Time | null;
     let count = 0;
-    while ((next = iterator.next())) {
+    for (let next = iterator.next(); next; next = iterator.next()) {
       if (++count > cap) throw new Error(`${uid}: more than ${cap} occurrences`);
       const details = event.getOccurrenceDetails(next);
       seen.push({ meeting, start: key(details.startDate), end: key(details.endDate) });
