@@ -85,6 +85,9 @@ export function foldLine(line: string): string {
   return out + line.slice(start);
 }
 
+/** The content lines of an iCalendar object, unfolded and without line endings. */
+export type Lines = string[];
+
 /** Joins content lines into an iCalendar object: folded, CRLF-terminated. */
 export function serializeLines(lines: readonly string[]): string {
   let out = "";

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { basename, resolve } from "node:path";
 import { formatIssue, ScheduleError, UsageError } from "../errors";
-import type { FeedOptions } from "../ical/feeds";
+import type { FeedOptions } from "../ical/context";
 import type { VtimezoneSource } from "../ical/vtimezone";
 import { inert } from "../internal/inert";
 import type { Lang } from "../messages";
