@@ -1,0 +1,30 @@
+import type { IssuePath } from "../../errors";
+import { closest } from "../hints";
+import type { CheckContext } from "./context";
+import type { KnownIds } from "./ids";
+
+const KIND_NAMES: Record<keyof KnownIds, { vi: string; en: string }> = {
+  body: { vi: "cơ quan", en: "body" },
+  person: { vi: "người", en: "person" },
+  room: { vi: "phòng họp", en: "room" },
+  meeting: { vi: "cuộc họp", en: "meeting" },
+  group: { vi: "nhóm", en: "group" },
+  tag: { vi: "nhãn", en: "tag" },
+};
+
+/** Reports a reference to an id the file does not define, with the closest known one as a hint. */
+export function checkReference(ctx: CheckContext, kind: keyof KnownIds, id: string | undefined, path: IssuePath): void {
+  const known = ctx.known[kind];
+  if (id === undefined || known.has(id)) return;
+  ctx.issues.push(ctx.make("unknown-reference", path, "unknown-reference", { kind: KIND_NAMES[kind][ctx.lang], id, hint: closest(id, known, ctx.hints) }));
+}
+
+/** {@link checkReference} for each id of a list. */
+export function checkReferences(ctx: CheckContext, kind: keyof KnownIds, list: readonly string[] | undefined, path: IssuePath): void {
+  list?.forEach((id, index) => checkReference(ctx, kind, id, [...path, index]));
+}
+
+/** The bodies each person belongs to. */
+export function checkPeople(ctx: CheckContext): void {
+  ctx.file.people.forEach((person, index) => checkReferences(ctx, "body", person.bodies, ["people", index, "bodies"]));
+}
