@@ -22,7 +22,8 @@ export type IssueCode =
   | "too-many-issues"
   | "bad-encoding"
   | "file-too-large"
-  | "internal-error";
+  | "internal-error"
+  | "too-many-events";
 
 /** A path into the schedule file, e.g. `["meetings", 2, "start"]`. */
 export type IssuePath = readonly (string | number)[];

@@ -108,6 +108,12 @@ const MESSAGES = {
     vi: (p) => `Lịch họp có hơn ${fmt(p.max, "vi")} xung đột (dừng kiểm tra tại cuộc họp này); sửa các xung đột lặp lại, thu hẹp khoảng kiểm tra hoặc nâng giới hạn (--max-conflicts)`,
     en: (p) => `the schedule has more than ${fmt(p.max, "en")} conflicts (the check stopped at this meeting); fix the repeated clashes, narrow the horizon or raise the limit (--max-conflicts)`,
   },
+  "too-many-events": {
+    vi: (p) =>
+      `Các lịch iCal sẽ có hơn ${fmt(p.max, "vi")} sự kiện (mỗi lịch theo người, cơ quan, phòng họp lặp lại các buổi họp của mình)${Number(p.expand) ? "; bỏ --expand để ghi mỗi chuỗi họp một sự kiện," : ";"} thu hẹp khoảng thời gian hoặc nâng giới hạn (--max-events)`,
+    en: (p) =>
+      `the feeds would hold more than ${fmt(p.max, "en")} events (every person, body and room feed repeats its meetings)${Number(p.expand) ? "; drop --expand to write one event per series," : ";"} narrow the horizon or raise the limit (--max-events)`,
+  },
   "too-many-issues": {
     vi: (p) => `… và ${fmt(p.more, "vi")} lỗi khác (chỉ hiện ${fmt(p.shown, "vi")} lỗi đầu tiên)`,
     en: (p) => `… and ${fmt(p.more, "en")} more issues (only the first ${fmt(p.shown, "en")} are shown)`,

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { safeCheckSchedule } from "../check";
-import { buildFeeds } from "../ical/feeds";
+import { ScheduleError } from "../errors";
+import { buildFeeds, type Feed } from "../ical/feeds";
 import { inert } from "../internal/inert";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 import { loadScheduleFile } from "./load";
@@ -15,6 +16,8 @@ export interface IcsCommandOptions extends CommonOptions {
   readonly uidDomain: string | undefined;
   /** `SOURCE_DATE_EPOCH` (seconds), when set. */
   readonly sourceDateEpoch: string | undefined;
+  /** The most events all feeds may hold (`--max-events`). */
+  readonly maxEvents?: number | undefined;
 }
 
 /** DTSTAMP for a file: `SOURCE_DATE_EPOCH` when set, else the file's modification time. */
@@ -88,12 +91,19 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
     ...(options.limits ? { limits: options.limits } : {}),
   });
   if (!result.ok) throw new ExitWithIssues(result.issues);
-  const feeds = buildFeeds(schedule, result, {
-    stamp: feedStamp(file, options.sourceDateEpoch),
-    expand: options.expand,
-    uidDomain: options.uidDomain,
-    lang: options.lang,
-  });
+  let feeds: Feed[];
+  try {
+    feeds = buildFeeds(schedule, result, {
+      stamp: feedStamp(file, options.sourceDateEpoch),
+      expand: options.expand,
+      uidDomain: options.uidDomain,
+      lang: options.lang,
+      maxEvents: options.maxEvents,
+    });
+  } catch (error) {
+    if (error instanceof ScheduleError) throw new ExitWithIssues(error.issues);
+    throw error;
+  }
   const written: { path: string; events: number; bytes: number }[] = [];
   for (const feed of feeds) {
     const target = join(options.out, feed.path);

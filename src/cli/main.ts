@@ -20,14 +20,16 @@ function parseMaxSize(value: string | undefined): number | undefined {
   return size;
 }
 
-/** `--max-occurrences` and `--max-conflicts`: positive whole numbers, into the library's limits. */
+/** A `--max-…` count: a positive whole number. */
+function parseCount(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new ExitWithIssues([usageIssue(`--${name} ${value}: expected a positive whole number`)]);
+  return Number(value);
+}
+
+/** `--max-occurrences` and `--max-conflicts`, into the library's limits. */
 function parseLimits(occurrences: string | undefined, conflicts: string | undefined): Partial<Limits> | undefined {
-  const read = (name: string, value: string | undefined) => {
-    if (value === undefined) return undefined;
-    if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new ExitWithIssues([usageIssue(`--${name} ${value}: expected a positive whole number`)]);
-    return Number(value);
-  };
-  const limits = { occurrences: read("max-occurrences", occurrences), conflicts: read("max-conflicts", conflicts) };
+  const limits = { occurrences: parseCount("max-occurrences", occurrences), conflicts: parseCount("max-conflicts", conflicts) };
   if (limits.occurrences === undefined && limits.conflicts === undefined) return undefined;
   return {
     ...(limits.occurrences === undefined ? {} : { occurrences: limits.occurrences }),
@@ -81,6 +83,7 @@ Options:
                  with MB (default 20MB, at most 500MB); a larger file is refused (exit 2)
   --max-occurrences  check, expand, ics: the most occurrences in the horizon (default 200000)
   --max-conflicts    check, ics: the most conflicts one check may find (default 50000)
+  --max-events       ics: the most events all feeds may hold together (default 500000)
   -h, --help     show this help;  -v, --version  show the version
 `;
 
@@ -104,6 +107,7 @@ const OPTIONS = {
   "max-size": { type: "string" },
   "max-occurrences": { type: "string" },
   "max-conflicts": { type: "string" },
+  "max-events": { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
 /** Set once `lichhop serve` listens: the process then lives on after {@link main} returns. */
@@ -195,6 +199,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
           expand: values.expand === true,
           uidDomain: values["uid-domain"],
           sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+          maxEvents: parseCount("max-events", values["max-events"]),
         }, out);
       }
       case "serve": {

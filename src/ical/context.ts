@@ -42,6 +42,12 @@ export interface FeedOptions {
    * when absent or when it returns nothing, one is generated from the runtime's zone data.
    */
   readonly vtimezone?: VtimezoneSource | undefined;
+  /**
+   * The most events all the feeds of one build may hold together (default 500,000): every
+   * person, body and room feed repeats the occurrences it selects, so expanded feeds grow with
+   * feeds × occurrences. Past it, {@link buildFeeds} throws a `ScheduleError` (`too-many-events`).
+   */
+  readonly maxEvents?: number | undefined;
 }
 
 /** Everything one build of feeds shares: the checked options, lookups and indexes, and caches. */

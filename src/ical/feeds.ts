@@ -1,4 +1,6 @@
-import { UsageError } from "../errors";
+import { ScheduleError, UsageError } from "../errors";
+import { badArgument } from "../internal/args";
+import { issueFactory } from "../source";
 import type { Occurrence } from "../recurrence/expand";
 import type { Schedule } from "../schema/model";
 import type { Meeting } from "../schema/schedule";
@@ -170,7 +172,35 @@ export function feedSelectors(schedule: Schedule): FeedSelector[] {
  */
 export function buildFeeds(schedule: Schedule, source: FeedSource, options: FeedOptions): Feed[] {
   const ctx = createContext(schedule, source, options);
-  return feedSelectors(schedule).map((selector) => buildOne(ctx, selector));
+  const selectors = feedSelectors(ctx.schedule);
+  checkEventCount(ctx, selectors, options.maxEvents);
+  return selectors.map((selector) => buildOne(ctx, selector));
+}
+
+/** The default of {@link FeedOptions.maxEvents}. */
+export const DEFAULT_MAX_EVENTS = 500_000;
+
+/**
+ * Counts the events the feeds would hold before any is written (an occurrence each when
+ * expanded, a series each otherwise, and the conflicts) and refuses more than `max`.
+ */
+function checkEventCount(ctx: FeedContext, selectors: readonly FeedSelector[], given: unknown): void {
+  if (given !== undefined && !(Number.isSafeInteger(given) && (given as number) > 0)) badArgument("buildFeeds: maxEvents", "a positive whole number", given);
+  const max = (given as number | undefined) ?? DEFAULT_MAX_EVENTS;
+  let total = 0;
+  for (const selector of selectors) {
+    if (selector.kind === "conflicts") {
+      total += ctx.source.conflicts.length;
+    } else if (ctx.expand) {
+      total += selectedOccurrences(ctx, selector).length;
+    } else {
+      total += new Set(selectedOccurrences(ctx, selector).map((o) => o.meeting)).size;
+    }
+    if (total > max) {
+      const make = issueFactory({ lang: ctx.lang, source: ctx.schedule.source });
+      throw new ScheduleError([make("too-many-events", [], "too-many-events", { max, expand: ctx.expand ? 1 : 0 })]);
+    }
+  }
 }
 
 /**
