@@ -1,7 +1,8 @@
 import { ScheduleError } from "./errors";
 import { argDate, argLang, argLimits, argOptions, badArgument } from "./internal/args";
 import { ensureSchedule, safeEnsureSchedule } from "./load/guard";
-import { expandWithColumns, type ExpandOptions, type ExpandResult, type Occurrence } from "./recurrence/expand";
+import { expandWithColumns, type ExpandOptions, type ExpandResult } from "./recurrence/expand";
+import type { Occurrence } from "./recurrence/occurrence";
 import type { Schedule } from "./schema/model";
 
 /** The options of {@link expandSchedule}, checked. */

@@ -1,4 +1,4 @@
-import type { Horizon, Occurrence } from "../recurrence/expand";
+import type { Horizon, Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import type { CadenceRule, Selector } from "../schema/schedule";
 import { DAY, formatDate, parseWall } from "../time/wall";

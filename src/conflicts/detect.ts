@@ -1,5 +1,5 @@
 import { columnsOf, numbering, type Columns } from "../recurrence/columns";
-import type { Occurrence } from "../recurrence/expand";
+import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import type { CheckLevel, NoOverlapRule, Selector, Severity } from "../schema/schedule";
 import { DAY, HOUR, parseDuration } from "../time/wall";

@@ -1,4 +1,4 @@
-import type { Occurrence } from "../recurrence/expand";
+import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import { DAY, formatWall, parseDuration, type Span } from "../time/wall";
 import type { ZoneClock } from "../time/zone";

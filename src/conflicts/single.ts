@@ -1,6 +1,6 @@
 import type { WorkCalendar } from "../calendar/work-calendar";
 import { columnsOf, type Columns } from "../recurrence/columns";
-import type { Occurrence } from "../recurrence/expand";
+import type { Occurrence } from "../recurrence/occurrence";
 import { inCalendarRange } from "../recurrence/day-off-policy";
 import type { Schedule } from "../schema/model";
 import { DAY, formatDate, MINUTE } from "../time/wall";

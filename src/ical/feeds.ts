@@ -4,7 +4,7 @@ import { UsageError } from "../errors";
 import { UNBOUNDED } from "../limits";
 import { compileSeries, resolveChanges, type Series } from "../recurrence/series";
 import { normalizeRRule } from "../recurrence/rrule-text";
-import type { Occurrence } from "../recurrence/expand";
+import type { Occurrence } from "../recurrence/occurrence";
 import type { Lang } from "../messages";
 import { describeTime } from "../report/report";
 import { scheduleZone, type Schedule } from "../schema/model";

@@ -1,4 +1,4 @@
-import type { Occurrence } from "./expand";
+import type { Occurrence } from "./occurrence";
 
 /**
  * What detection's sweeps read of the occurrences, taken in one pass over the objects: times as

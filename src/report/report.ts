@@ -1,5 +1,5 @@
 import type { Conflict, ConflictKind } from "../conflicts/detect";
-import type { Horizon, Occurrence } from "../recurrence/expand";
+import type { Horizon, Occurrence } from "../recurrence/occurrence";
 import type { Severity } from "../schema/schedule";
 import { formatDuration, formatOffset, MINUTE } from "../time/wall";
 import type { ZoneClock } from "../time/zone";

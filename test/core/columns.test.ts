@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { generateSchedule, sizeParams } from "../../bench/generate";
 import { parseSchedule } from "../../src/load/parse";
 import { columnsOf, type Columns } from "../../src/recurrence/columns";
-import { expandWithColumns, type Occurrence } from "../../src/recurrence/expand";
+import { expandWithColumns } from "../../src/recurrence/expand";
+import type { Occurrence } from "../../src/recurrence/occurrence";
 
 /** Checks that every column describes the occurrence at its place. */
 function expectColumnsOf(columns: Columns, occurrences: readonly Occurrence[]) {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectPairConflicts } from "../../src/conflicts/detect";
 import { validateSchedule } from "../../src/load/parse";
-import type { Occurrence } from "../../src/recurrence/expand";
+import type { Occurrence } from "../../src/recurrence/occurrence";
 import { compareOccurrences } from "../../src/recurrence/expand";
 import { zoneClock } from "../../src/time/zone";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderContext, safeCheckSchedule } from "../../src/check";
-import type { Occurrence } from "../../src/recurrence/expand";
+import type { Occurrence } from "../../src/recurrence/occurrence";
 import { WEEKDAY_NAMES, type Lang } from "../../src/messages";
 import { buildReport, conflictMessage, describeTime, reportOccurrence } from "../../src/report/report";
 import { isoDate, isoDateTime, weekday } from "../../src/time/wall-text";
