@@ -10,7 +10,7 @@ export { decodeScheduleBytes } from "./load/decode";
 export type { DecodeOptions, DecodeResult } from "./load/decode";
 export type { ScheduleResult } from "./load/validate";
 export { expandSchedule, safeExpandSchedule } from "./expand";
-export { compareOccurrences } from "./recurrence/expand";
+export { compareOccurrences } from "./recurrence/sort";
 export type { ExpandOptions, ExpandResult } from "./recurrence/expand";
 export type { Occurrence, Horizon } from "./recurrence/occurrence";
 export { checkSchedule, safeCheckSchedule } from "./check";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { detectPairConflicts } from "../../src/conflicts/detect";
 import { validateSchedule } from "../../src/load/parse";
 import type { Occurrence } from "../../src/recurrence/occurrence";
-import { compareOccurrences } from "../../src/recurrence/expand";
+import { compareOccurrences } from "../../src/recurrence/sort";
 import { zoneClock } from "../../src/time/zone";
 
 const MINUTE = 60_000;

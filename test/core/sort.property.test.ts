@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareOccurrences, sortOccurrences } from "../../src/recurrence/expand";
+import { compareOccurrences, sortOccurrences } from "../../src/recurrence/sort";
 import type { Occurrence } from "../../src/recurrence/occurrence";
 
 const occurrence = (meeting: string, start: number, end: number, recurrenceId: number): Occurrence => ({
