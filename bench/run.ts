@@ -17,7 +17,7 @@ import * as api from "../src/index";
 import { renderContext, safeCheckSchedule, type CheckResult } from "../src/check";
 import { workCalendar } from "../src/calendar/work-calendar";
 import { detectCadenceConflicts } from "../src/conflicts/cadence";
-import { detectPairConflictsIn } from "../src/conflicts/detect";
+import { detectPairConflictsIn } from "../src/conflicts/pairs";
 import { detectLeadTimeConflicts } from "../src/conflicts/lead-time";
 import { detectSingleConflictsIn } from "../src/conflicts/single";
 import { safeParseSchedule } from "../src/load/parse";

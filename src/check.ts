@@ -1,6 +1,7 @@
 import { workCalendar, type WorkCalendar } from "./calendar/work-calendar";
 import { detectCadenceConflicts } from "./conflicts/cadence";
-import { detectPairConflictsIn, type Conflict } from "./conflicts/detect";
+import type { Conflict } from "./conflicts/conflict";
+import { detectPairConflictsIn } from "./conflicts/pairs";
 import { detectLeadTimeConflicts } from "./conflicts/lead-time";
 import { detectSingleConflictsIn } from "./conflicts/single";
 import { ScheduleError, type Issue } from "./errors";

@@ -37,7 +37,7 @@ export type { MergedPosition } from "./source";
 export { toJsonSchema } from "./schema/json-schema";
 export type { JsonSchema } from "./schema/json-schema";
 export type { Lang } from "./messages";
-export type { Conflict, ConflictKind } from "./conflicts/detect";
+export type { Conflict, ConflictKind } from "./conflicts/conflict";
 export { conflictFingerprint } from "./conflicts/fingerprint";
 export { LichhopError, ScheduleError, UsageError, formatIssue, formatPath } from "./errors";
 export type { Issue, IssueCode, IssuePath } from "./errors";

@@ -2,7 +2,8 @@ import type { Horizon, Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import type { CadenceRule, Selector } from "../schema/schedule";
 import { DAY, formatDate, parseWall } from "../time/wall";
-import { selectorMatcher, type Conflict } from "./detect";
+import type { Conflict } from "./conflict";
+import { selectorMatcher } from "./selectors";
 import { conflictFingerprint } from "./fingerprint";
 
 type Per = CadenceRule["per"];

@@ -2,7 +2,8 @@ import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import { DAY, formatWall, parseDuration, type Span } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
-import { selectorMatcher, type Conflict } from "./detect";
+import type { Conflict } from "./conflict";
+import { selectorMatcher } from "./selectors";
 import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
 import { lowerBound } from "../internal/search";
 

@@ -5,7 +5,7 @@ import { inCalendarRange } from "../recurrence/day-off-policy";
 import type { Schedule } from "../schema/model";
 import { DAY, formatDate, MINUTE } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
-import { levelSeverity, type Conflict } from "./detect";
+import { levelSeverity, type Conflict } from "./conflict";
 import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
 
 /** Options for {@link detectSingleConflicts}. */

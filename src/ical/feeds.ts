@@ -1,5 +1,5 @@
 import type { CheckResult } from "../check";
-import type { Conflict } from "../conflicts/detect";
+import type { Conflict } from "../conflicts/conflict";
 import { UsageError } from "../errors";
 import { UNBOUNDED } from "../limits";
 import { compileSeries, resolveChanges, type Series } from "../recurrence/series";

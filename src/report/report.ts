@@ -1,4 +1,4 @@
-import type { Conflict, ConflictKind } from "../conflicts/detect";
+import type { Conflict, ConflictKind } from "../conflicts/conflict";
 import type { Horizon, Occurrence } from "../recurrence/occurrence";
 import type { Severity } from "../schema/schedule";
 import { formatDuration, formatOffset, MINUTE } from "../time/wall";

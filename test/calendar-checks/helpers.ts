@@ -1,5 +1,5 @@
 import { safeCheckSchedule, type CheckResult } from "../../src/check";
-import type { Conflict } from "../../src/conflicts/detect";
+import type { Conflict } from "../../src/conflicts/conflict";
 import { parseSchedule } from "../../src/load/parse";
 import type { Lang } from "../../src/messages";
 import type { Schedule } from "../../src/schema/model";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectPairConflicts } from "../../src/conflicts/detect";
+import { detectPairConflicts } from "../../src/conflicts/pairs";
 import { validateSchedule } from "../../src/load/parse";
 import type { Occurrence } from "../../src/recurrence/occurrence";
 import { compareOccurrences } from "../../src/recurrence/sort";

@@ -1,80 +1,14 @@
 import { columnsOf, numbering, type Columns } from "../recurrence/columns";
 import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
-import type { CheckLevel, NoOverlapRule, Selector, Severity } from "../schema/schedule";
+import type { NoOverlapRule, Severity } from "../schema/schedule";
 import { DAY, HOUR, parseDuration } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
 import { BudgetExceeded } from "../limits";
+import { levelSeverity, type Conflict, type ConflictKind } from "./conflict";
 import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
-
-/** The kinds of conflict lichhop reports. */
-export type ConflictKind = "rule" | "attendee" | "room" | "day-off" | "working-hours" | "cadence" | "lead-time";
-
-/** A conflict found in the occurrences, before it is rendered into a report. */
-export interface Conflict {
-  /** Stable fingerprint (see {@link conflictFingerprint}). */
-  readonly id: string;
-  readonly kind: ConflictKind;
-  /** The rule's id for rule-based kinds; null for attendee, room, day-off and working-hours. */
-  readonly rule: string | null;
-  readonly severity: Severity;
-  /** The people or room shared (attendee, room); empty for rule conflicts. */
-  readonly subjects: readonly string[];
-  /** The occurrences involved, sorted by start. */
-  readonly occurrences: readonly Occurrence[];
-  /** The shared interval (epoch ms), or null when nothing overlaps. */
-  readonly overlap: { readonly start: number; readonly end: number } | null;
-  /** The period judged, for cadence conflicts: local dates, inclusive. */
-  readonly period?: { readonly from: string; readonly to: string };
-  /** Extra facts for the message (the day off's name, the count found…). */
-  readonly details?: Readonly<Record<string, string | number>>;
-}
-
-/** The severity a check level gives, or undefined when the check is off. */
-export function levelSeverity(level: CheckLevel | undefined, fallback: Severity | "off"): Severity | undefined {
-  const value = level ?? fallback;
-  return value === false || value === "off" ? undefined : value;
-}
-
-/**
- * The meetings a selector picks (any listed body, group, meeting id or tag), as a set of ids.
- * Each selector is resolved once, through indexes of the meetings by tag, body and group.
- */
-export function selectorMembers(schedule: Schedule): (selector: Selector) => ReadonlySet<string> {
-  const push = (map: Map<string, string[]>, key: string, value: string) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  const bodiesOfGroup = new Map<string, string[]>();
-  for (const body of schedule.bodies) for (const group of body.groups ?? []) push(bodiesOfGroup, group, body.id);
-  const byTag = new Map<string, string[]>();
-  const byBody = new Map<string, string[]>();
-  const ids = new Set<string>();
-  for (const meeting of schedule.meetings) {
-    ids.add(meeting.id);
-    for (const tag of meeting.tags ?? []) push(byTag, tag, meeting.id);
-    for (const body of meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body])) push(byBody, body, meeting.id);
-  }
-  const resolved = new WeakMap<Selector, Set<string>>();
-  return (selector) => {
-    let members = resolved.get(selector);
-    if (members) return members;
-    members = new Set<string>();
-    for (const id of selector.meetings ?? []) if (ids.has(id)) members.add(id);
-    for (const tag of selector.tags ?? []) for (const id of byTag.get(tag) ?? []) members.add(id);
-    const bodies = [...(selector.bodies ?? []), ...(selector.groups ?? []).flatMap((group) => bodiesOfGroup.get(group) ?? [])];
-    for (const body of bodies) for (const id of byBody.get(body) ?? []) members.add(id);
-    resolved.set(selector, members);
-    return members;
-  };
-}
-
-/** True when a meeting (by its bodies, groups, id and tags) matches a selector. */
-export function selectorMatcher(schedule: Schedule): (selector: Selector, meetingId: string) => boolean {
-  const members = selectorMembers(schedule);
-  return (selector, meetingId) => members(selector).has(meetingId);
-}
+import { selectorMembers } from "./selectors";
+import { bucketBy, sweep, sweepSides } from "./sweep";
 
 interface CompiledRule {
   readonly rule: NoOverlapRule;
@@ -138,112 +72,11 @@ function pairConflict(
 }
 
 /** Options for {@link detectPairConflicts}. */
-export interface DetectOptions {
+export interface PairOptions {
   /** The clock of the schedule's zone: half-day and day scopes are read on it. */
   readonly clock: ZoneClock;
   /** The most conflicts to find: past it detection stops with {@link BudgetExceeded} (default: no bound). */
   readonly maxConflicts?: number | undefined;
-}
-
-/** Occurrence indexes grouped, ascending in each group: group g is `items[offsets[g]..offsets[g + 1])`. */
-interface Buckets {
-  readonly offsets: Int32Array;
-  readonly items: Int32Array;
-}
-
-/**
- * Groups occurrence indexes by the groups of a value each has (a meeting's rules, a list's
- * people): counts first, then fills one typed array.
- */
-function bucketBy(values: Int32Array, groupsOf: readonly (readonly number[])[], groupCount: number): Buckets {
-  const counts = new Int32Array(groupCount + 1);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as number;
-    if (value < 0) continue;
-    for (const group of groupsOf[value] as readonly number[]) counts[group + 1] = (counts[group + 1] as number) + 1;
-  }
-  const offsets = counts;
-  for (let g = 0; g < groupCount; g++) offsets[g + 1] = (offsets[g + 1] as number) + (offsets[g] as number);
-  const next = offsets.slice(0, groupCount);
-  const items = new Int32Array(offsets[groupCount] as number);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as number;
-    if (value < 0) continue;
-    for (const group of groupsOf[value] as readonly number[]) items[(next[group] as number)++] = i;
-  }
-  return { offsets, items };
-}
-
-/**
- * Sweeps the occurrence indexes `items[from..to)` (ascending, so in order of start): calls
- * `visit(i, j)` (i before j) for every pair whose earlier member ends later than `reach` ms
- * before the later one starts. Each index is compared only with those still active, never with
- * all the others. `active` is scratch space.
- */
-function sweep(
-  items: ArrayLike<number>,
-  from: number,
-  to: number,
-  times: Columns,
-  reach: number,
-  active: number[],
-  visit: (i: number, j: number) => void,
-): void {
-  const { starts, ends } = times;
-  let size = 0;
-  for (let k = from; k < to; k++) {
-    const j = items[k] as number;
-    const start = starts[j] as number;
-    let keep = 0;
-    for (let a = 0; a < size; a++) {
-      const i = active[a] as number;
-      if ((ends[i] as number) + reach <= start) continue;
-      active[keep++] = i;
-      visit(i, j);
-    }
-    size = keep;
-    active[size++] = j;
-  }
-}
-
-/**
- * {@link sweep} for a rule's two sides: `sideOf(i)` has bit 1 for the first side, bit 2 for the
- * second. Each index is compared only with the active ones of the other side, so occurrences of
- * one side that overlap each other cost nothing.
- */
-function sweepSides(
-  items: ArrayLike<number>,
-  from: number,
-  to: number,
-  times: Columns,
-  reach: number,
-  sideOf: (i: number) => number,
-  visit: (i: number, j: number) => void,
-): void {
-  const { starts, ends } = times;
-  const active: [number[], number[]] = [[], []];
-  for (let k = from; k < to; k++) {
-    const j = items[k] as number;
-    const start = starts[j] as number;
-    const bits = sideOf(j);
-    for (let side = 0; side < 2; side++) {
-      // Side 1's actives meet a j on side 2, and side 2's a j on side 1; an index on both sides
-      // is in both lists and is visited from the first only.
-      if (!(bits & (side === 0 ? 2 : 1))) continue;
-      const list = active[side] as number[];
-      let keep = 0;
-      for (let a = 0; a < list.length; a++) {
-        const i = list[a] as number;
-        if ((ends[i] as number) + reach <= start) continue;
-        list[keep++] = i;
-        if (side === 1 && bits & 2 && sideOf(i) & 1) continue;
-        visit(i, j);
-      }
-      list.length = keep;
-    }
-    if (bits & 1) (active[0] as number[]).push(j);
-    if (bits & 2) (active[1] as number[]).push(j);
-  }
 }
 
 /**
@@ -252,12 +85,12 @@ function sweepSides(
  * person's or one room's occurrences), taken in the one sorted order, with its own reach (the
  * rule's gap or scope): O(n log n + k) overall, never all pairs.
  */
-export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurrence[], options: DetectOptions): Conflict[] {
+export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurrence[], options: PairOptions): Conflict[] {
   return detectPairConflictsIn(schedule, sorted, columnsOf(sorted), options);
 }
 
 /** {@link detectPairConflicts} given the columns of `sorted` (expansion builds them as it sorts). */
-export function detectPairConflictsIn(schedule: Schedule, sorted: readonly Occurrence[], columns: Columns, options: DetectOptions): Conflict[] {
+export function detectPairConflictsIn(schedule: Schedule, sorted: readonly Occurrence[], columns: Columns, options: PairOptions): Conflict[] {
   const conflicts: Conflict[] = [];
   const n = sorted.length;
   const { starts, ends } = columns;
