@@ -1,4 +1,4 @@
-import { columnsOf, numbering, type Columns } from "../recurrence/columns";
+import { numbering, type Columns } from "./columns";
 import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import type { NoOverlapRule, Severity } from "../schema/schedule";
@@ -81,16 +81,11 @@ export interface PairOptions {
 
 /**
  * Finds every pair conflict — no-overlap rules, a person twice, a room twice — in occurrences
- * sorted by start. Each check sweeps only the occurrences it concerns (a rule's sides, one
- * person's or one room's occurrences), taken in the one sorted order, with its own reach (the
- * rule's gap or scope): O(n log n + k) overall, never all pairs.
+ * sorted by start, given their columns. Each check sweeps only the occurrences it concerns (a
+ * rule's sides, one person's or one room's occurrences), taken in the one sorted order, with its
+ * own reach (the rule's gap or scope): O(n log n + k) overall, never all pairs.
  */
-export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurrence[], options: PairOptions): Conflict[] {
-  return detectPairConflictsIn(schedule, sorted, columnsOf(sorted), options);
-}
-
-/** {@link detectPairConflicts} given the columns of `sorted` (expansion builds them as it sorts). */
-export function detectPairConflictsIn(schedule: Schedule, sorted: readonly Occurrence[], columns: Columns, options: PairOptions): Conflict[] {
+export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurrence[], columns: Columns, options: PairOptions): Conflict[] {
   const conflicts: Conflict[] = [];
   const n = sorted.length;
   const { starts, ends } = columns;

@@ -1,5 +1,5 @@
 import type { WorkCalendar } from "../calendar/work-calendar";
-import { columnsOf, type Columns } from "../recurrence/columns";
+import type { Columns } from "./columns";
 import type { Occurrence } from "../recurrence/occurrence";
 import { inCalendarRange } from "../recurrence/day-off-policy";
 import type { Schedule } from "../schema/model";
@@ -49,17 +49,12 @@ function single(kind: "day-off" | "working-hours", severity: Conflict["severity"
  *   working day before its first period or ending after its last (a meeting across lunch is
  *   fine). All-day occurrences are exempt, and so are days off (the `day-off` check covers them).
  *
- * Dates outside 1900–2100 are not judged.
+ * Dates outside 1900–2100 are not judged. `columns` are those of `occurrences`.
  *
  * @example
- * const conflicts = detectSingleConflicts(schedule, occurrences, { calendar: workCalendar(), clockFor: zoneClocks() });
+ * const conflicts = detectSingleConflicts(schedule, occurrences, columnsOf(occurrences), { calendar: workCalendar(), clockFor: zoneClocks() });
  */
-export function detectSingleConflicts(schedule: Schedule, occurrences: readonly Occurrence[], options: SingleCheckOptions): Conflict[] {
-  return detectSingleConflictsIn(schedule, occurrences, columnsOf(occurrences), options);
-}
-
-/** {@link detectSingleConflicts} given the columns of `occurrences` (expansion builds them as it sorts). */
-export function detectSingleConflictsIn(schedule: Schedule, occurrences: readonly Occurrence[], columns: Columns, options: SingleCheckOptions): Conflict[] {
+export function detectSingleConflicts(schedule: Schedule, occurrences: readonly Occurrence[], columns: Columns, options: SingleCheckOptions): Conflict[] {
   const dayOffSeverity = levelSeverity(schedule.checks?.dayOff, "warning");
   const hoursSeverity = levelSeverity(schedule.checks?.workingHours, "warning");
   const { calendar, clockFor } = options;

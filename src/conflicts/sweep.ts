@@ -1,4 +1,4 @@
-import type { Columns } from "../recurrence/columns";
+import type { Columns } from "./columns";
 
 /** Occurrence indexes grouped, ascending in each group: group g is `items[offsets[g]..offsets[g + 1])`. */
 export interface Buckets {

@@ -6,7 +6,6 @@ import { scheduleZone, type Schedule } from "../schema/model";
 import type { Meeting } from "../schema/schedule";
 import { addSpan, DAY, isSupportedWall, parseWall } from "../time/wall";
 import { zoneClocks, type ZoneClock } from "../time/zone";
-import { columnsOf, permuteColumns, type Columns } from "./columns";
 import { DAY_OFF_REACH, dayOffAdjuster } from "./day-off-policy";
 import { compileSeries, originalStarts, resolveChanges, type Series, type SeriesChange } from "./series";
 import type { Horizon, Occurrence } from "./occurrence";
@@ -136,13 +135,15 @@ function expandSeries(
 }
 
 /**
- * {@link safeExpandSchedule}, with the {@link Columns} of the sorted occurrences that detection
- * reads, built while sorting.
+ * {@link safeExpandSchedule}, with the order the sort put the occurrences in: `order[k]` is the
+ * place of the k-th in (meeting id, original start) order, undefined when the comparator sorted
+ * (see {@link sortOccurrences}). Detection reads the objects in that order, the order they lie
+ * in memory, when it builds its columns.
  */
-export function expandWithColumns(
+export function expandOccurrences(
   schedule: Schedule,
   options: ExpandOptions = {},
-): { ok: true; horizon: Horizon; occurrences: Occurrence[]; columns: Columns } | { ok: false; issues: Issue[] } {
+): { ok: true; horizon: Horizon; occurrences: Occurrence[]; order: Int32Array | undefined } | { ok: false; issues: Issue[] } {
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   const clockFor = options.clockFor ?? zoneClocks();
   const horizon = resolveHorizon(schedule, { ...options, clockFor }, lang);
@@ -198,8 +199,6 @@ export function expandWithColumns(
     }
     for (const occurrence of list) byMeeting.push(occurrence);
   }
-  // Read in meeting order, the order the objects lie in memory, the columns are then permuted.
-  const byMeetingColumns = columnsOf(byMeeting);
   const { sorted, order } = sortOccurrences(byMeeting);
-  return { ok: true, horizon, occurrences: sorted, columns: order ? permuteColumns(byMeetingColumns, order) : columnsOf(sorted) };
+  return { ok: true, horizon, occurrences: sorted, order };
 }

@@ -1,8 +1,9 @@
-import type { Occurrence } from "./occurrence";
+import type { Occurrence } from "../recurrence/occurrence";
 
 /**
  * What detection's sweeps read of the occurrences, taken in one pass over the objects: times as
- * typed arrays, and each occurrence's meeting, room and attendee list as small integers.
+ * typed arrays, and each occurrence's meeting, room and attendee list as small integers. Private
+ * to detection: built by {@link sortedColumns} inside `detectConflicts`.
  */
 export interface Columns {
   readonly starts: Float64Array;
@@ -110,7 +111,7 @@ export function columnsOf(occurrences: readonly Occurrence[]): Columns {
 }
 
 /** The columns of the occurrences `order` picks: `order[k]` is the index in `columns` of the k-th. */
-export function permuteColumns(columns: Columns, order: Int32Array): Columns {
+function permuteColumns(columns: Columns, order: Int32Array): Columns {
   const n = order.length;
   const { starts, ends, meeting, room, attendees, zone, allDay } = perOccurrence(n);
   for (let k = 0; k < n; k++) {
@@ -124,4 +125,17 @@ export function permuteColumns(columns: Columns, order: Int32Array): Columns {
     allDay[k] = columns.allDay[i] as number;
   }
   return { ...columns, starts, ends, meeting, room, attendees, zone, allDay };
+}
+
+/**
+ * The columns of occurrences sorted by start. Given the order expansion sorted them in
+ * (`order[k]` is the place of the k-th in (meeting id, original start) order, see
+ * `sortOccurrences`), the objects are read in that order, the order they lie in memory, and the
+ * columns then permuted; without it, in the sorted order.
+ */
+export function sortedColumns(sorted: readonly Occurrence[], order: Int32Array | undefined): Columns {
+  if (order === undefined || order.length !== sorted.length) return columnsOf(sorted);
+  const byMeeting = new Array<Occurrence>(sorted.length);
+  for (let k = 0; k < order.length; k++) byMeeting[order[k] as number] = sorted[k] as Occurrence;
+  return permuteColumns(columnsOf(byMeeting), order);
 }

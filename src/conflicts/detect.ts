@@ -1,0 +1,61 @@
+import type { WorkCalendar } from "../calendar/work-calendar";
+import type { Horizon, Occurrence } from "../recurrence/occurrence";
+import type { Schedule } from "../schema/model";
+import type { ZoneClock } from "../time/zone";
+import { BudgetExceeded } from "../limits";
+import { detectCadenceConflicts } from "./cadence";
+import { sortedColumns } from "./columns";
+import type { Conflict } from "./conflict";
+import { detectLeadTimeConflicts } from "./lead-time";
+import { detectPairConflicts } from "./pairs";
+import { detectSingleConflicts } from "./single";
+
+/** What {@link detectConflicts} needs besides the schedule and its occurrences. */
+export interface DetectContext {
+  /** The horizon checked: cadence judges the periods lying wholly inside it. */
+  readonly horizon: Horizon;
+  /** The working calendar the `dayOff` and `workingHours` checks judge by. */
+  readonly calendar: WorkCalendar;
+  /** The clock of a zone: each occurrence is judged in its meeting's own zone. */
+  readonly clockFor: (zone: string) => ZoneClock;
+  /** The clock of the schedule's zone: half-day and day scopes are read on it. */
+  readonly clock: ZoneClock;
+  /** The most conflicts to find: past it detection stops with {@link BudgetExceeded} (default: no bound). */
+  readonly maxConflicts?: number | undefined;
+  /**
+   * The order expansion sorted the occurrences in (`order[k]` is the place of the k-th in
+   * (meeting id, original start) order), when it has one: detection then reads the objects in
+   * the order they lie in memory.
+   */
+  readonly order?: Int32Array | undefined;
+}
+
+/**
+ * Runs every check over occurrences sorted by start: the pairs (no-overlap rules, attendee,
+ * room) by sort-and-sweep, then the single-occurrence checks (day off, working hours), cadence
+ * and lead time, in that order. The typed columns the sweeps read are built here, once.
+ *
+ * Pairs grow with the square of what overlaps, so pair detection stops as soon as it passes
+ * `maxConflicts`; the other checks give at most a few conflicts per occurrence or period and are
+ * counted once made. Either way a {@link BudgetExceeded} for `conflicts` names the meeting whose
+ * conflict crossed the bound.
+ *
+ * @example
+ * const conflicts = detectConflicts(schedule, occurrences, { horizon, calendar: workCalendar(), clockFor, clock: clockFor("Asia/Ho_Chi_Minh") });
+ */
+export function detectConflicts(schedule: Schedule, occurrences: readonly Occurrence[], context: DetectContext): Conflict[] {
+  const columns = sortedColumns(occurrences, context.order);
+  const max = context.maxConflicts ?? Number.POSITIVE_INFINITY;
+  const conflicts = detectPairConflicts(schedule, occurrences, columns, { clock: context.clock, maxConflicts: max });
+  const others: (() => Conflict[])[] = [
+    () => detectSingleConflicts(schedule, occurrences, columns, context),
+    () => detectCadenceConflicts(schedule, occurrences, context.horizon),
+    () => detectLeadTimeConflicts(schedule, occurrences, context),
+  ];
+  for (const detect of others) {
+    const more = detect();
+    if (conflicts.length + more.length > max) throw new BudgetExceeded("conflicts", more[max - conflicts.length]?.occurrences[0]?.meeting);
+    for (const conflict of more) conflicts.push(conflict);
+  }
+  return conflicts;
+}
