@@ -1,6 +1,7 @@
 import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import { DAY, formatWall, parseDuration, type Span } from "../time/wall";
+import { formatDmy } from "../time/wall-text";
 import type { ZoneClock } from "../time/zone";
 import type { Conflict } from "./conflict";
 import { selectorMatcher } from "./selectors";
@@ -21,7 +22,7 @@ function minus(instant: number, span: Span, clock: ZoneClock): number {
 
 const dmyhm = (wall: number): string => {
   const text = formatWall(wall);
-  return `${text.slice(8, 10)}/${text.slice(5, 7)}/${text.slice(0, 4)} ${text.slice(11, 16)}`;
+  return `${formatDmy(text)} ${text.slice(11, 16)}`;
 };
 
 /**

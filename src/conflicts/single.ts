@@ -4,6 +4,7 @@ import type { Occurrence } from "../recurrence/occurrence";
 import { inCalendarRange } from "../recurrence/day-off-policy";
 import type { Schedule } from "../schema/model";
 import { DAY, formatDate, MINUTE } from "../time/wall";
+import { formatDmy } from "../time/wall-text";
 import type { ZoneClock } from "../time/zone";
 import { levelSeverity, type Conflict } from "./conflict";
 import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
@@ -21,8 +22,6 @@ const MAX_DAYS_JUDGED = 400;
 
 const hhmm = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-
-const dmy = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
 function single(kind: "day-off" | "working-hours", severity: Conflict["severity"], o: Occurrence, details: Record<string, string | number>): Conflict {
   return {
@@ -90,7 +89,7 @@ export function detectSingleConflicts(schedule: Schedule, occurrences: readonly 
         const info = dayInfo(day);
         const off = info.off;
         if (!off) continue;
-        conflicts.push(single("day-off", dayOffSeverity, occurrences[k] as Occurrence, { date: dmy(info.date), dayKind: off.kind, nameVi: off.name.vi, nameEn: off.name.en }));
+        conflicts.push(single("day-off", dayOffSeverity, occurrences[k] as Occurrence, { date: formatDmy(info.date), dayKind: off.kind, nameVi: off.name.vi, nameEn: off.name.en }));
         break;
       }
     }

@@ -10,6 +10,7 @@ import { describeTime } from "../report/report";
 import { scheduleZone, type Schedule } from "../schema/model";
 import type { Meeting } from "../schema/schedule";
 import { addSpan, DAY, formatDuration, parseDuration } from "../time/wall";
+import { formatDmy } from "../time/wall-text";
 import { zoneClocks, type ZoneClock } from "../time/zone";
 import { escapeText, icalDate, icalLocal, icalUtc, paramValue, serializeLines } from "./text";
 import { generateVtimezone, type VtimezoneSource } from "./vtimezone";
@@ -294,8 +295,7 @@ function wallList(name: string, walls: readonly number[], allDay: boolean, zone:
 }
 
 function dayLabel(wall: number): string {
-  const iso = new Date(wall).toISOString();
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  return formatDmy(new Date(wall).toISOString());
 }
 
 function wallLabel(wall: number, allDay: boolean): string {

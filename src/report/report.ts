@@ -4,7 +4,7 @@ import type { Severity } from "../schema/schedule";
 import { formatDuration, formatOffset, MINUTE } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
 import { message, WEEKDAY_NAMES, type Lang } from "../messages";
-import { isoDate, isoDateTime, weekday } from "../time/wall-text";
+import { formatDmy, isoDate, isoDateTime, weekday } from "../time/wall-text";
 
 /** One occurrence as the JSON report and `lichhop expand` write it. */
 export interface ReportOccurrence {
@@ -148,12 +148,12 @@ function timeDescription(occurrence: Occurrence, clock: ZoneClock, lang: Lang, t
   const startDate = text.date(startWall);
   if (occurrence.allDay) {
     const lastDate = text.date(endWall - 1);
-    return lastDate === startDate ? `${weekdayName} ${dmy(startDate)}` : `${weekdayName} ${dmy(startDate)}–${dmy(lastDate)}`;
+    return lastDate === startDate ? `${weekdayName} ${formatDmy(startDate)}` : `${weekdayName} ${formatDmy(startDate)}–${formatDmy(lastDate)}`;
   }
   const start = text.dateTime(startWall);
   const end = text.dateTime(endWall);
   const endDate = end.slice(0, 10);
-  return `${weekdayName} ${dmy(startDate)} ${hhmm(start)}–${endDate === startDate ? "" : `${dmy(endDate)} `}${hhmm(end)}`;
+  return `${weekdayName} ${formatDmy(startDate)} ${hhmm(start)}–${endDate === startDate ? "" : `${formatDmy(endDate)} `}${hhmm(end)}`;
 }
 
 /** The message of a conflict in the context's language. */
@@ -199,9 +199,6 @@ function instantText(instant: number, offsetMinutes: number): string {
 function wallText(dateTime: string): string {
   return dateTime.slice(17, 19) === "00" ? dateTime.slice(0, 16) : dateTime;
 }
-
-/** `07/03/2024` for `2024-03-07`. */
-const dmy = (isoDate: string): string => `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
 
 /** `08:00` for `2024-03-07T08:00:00`. */
 const hhmm = (isoDateTime: string): string => isoDateTime.slice(11, 16);
