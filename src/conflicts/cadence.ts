@@ -92,14 +92,10 @@ export function detectCadenceConflicts(schedule: Schedule, occurrences: readonly
         occurrences: list,
         overlap: null,
         period,
-        details: {
-          per: rule.per,
-          count: list.length,
-          min: rule.min ?? "",
-          max: rule.max ?? "",
-          from: period.from,
-          to: period.to,
-        },
+        per: rule.per,
+        count: list.length,
+        ...(rule.min === undefined ? {} : { min: rule.min }),
+        ...(rule.max === undefined ? {} : { max: rule.max }),
       });
     }
   }

@@ -5,7 +5,7 @@ import type { NoOverlapRule, Severity } from "../schema/schedule";
 import { DAY, HOUR, parseDuration } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
 import { BudgetExceeded } from "../limits";
-import { levelSeverity, type Conflict, type ConflictKind } from "./conflict";
+import { levelSeverity, type AttendeeConflict, type Conflict, type RoomConflict, type RuleConflict } from "./conflict";
 import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
 import { selectorMembers } from "./selectors";
 import { bucketBy, sweep, sweepSides } from "./sweep";
@@ -47,29 +47,33 @@ function blockOf(occurrence: Occurrence, size: number, clock: ZoneClock): [numbe
   return [clock.toInstant(first), clock.toInstant(Math.max(last, first + size))];
 }
 
+type PairConflict = RuleConflict | AttendeeConflict | RoomConflict;
+
+/** What tells the pair conflicts of one check from those of another: the kind, the rule and its gap. */
+type PairFacts = Pick<RuleConflict, "kind" | "rule" | "gap"> | Pick<AttendeeConflict | RoomConflict, "kind" | "rule">;
+
 function pairConflict(
-  kind: ConflictKind,
-  rule: string | null,
+  facts: PairFacts,
   severity: Severity,
   subjects: readonly string[],
   x: Occurrence,
   y: Occurrence,
   identities: readonly [string, string],
-  details?: Readonly<Record<string, number>>,
-): Conflict {
+): PairConflict {
   const start = Math.max(x.start, y.start);
   const end = Math.min(x.end, y.end);
   return {
-    id: conflictFingerprint(kind, rule, subjects, identities),
-    kind,
-    rule,
+    id: conflictFingerprint(facts.kind, facts.rule, subjects, identities),
+    ...facts,
     severity,
     subjects,
     occurrences: [x, y],
     overlap: start < end ? { start, end } : null,
-    ...(details ? { details } : {}),
   };
 }
+
+const ATTENDEE: PairFacts = Object.freeze({ kind: "attendee", rule: null });
+const ROOM: PairFacts = Object.freeze({ kind: "room", rule: null });
 
 /** Options for {@link detectPairConflicts}. */
 export interface PairOptions {
@@ -103,10 +107,10 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
   };
   const max = options.maxConflicts ?? Number.POSITIVE_INFINITY;
   let found = 0;
-  const pair = (kind: ConflictKind, rule: string | null, severity: Severity, subjects: readonly string[], i: number, j: number, details?: Readonly<Record<string, number>>) => {
+  const pair = (facts: PairFacts, severity: Severity, subjects: readonly string[], i: number, j: number) => {
     // Pairs grow with the square of what overlaps: stop at the bound, not at the end of memory.
     if (++found > max) throw new BudgetExceeded("conflicts", (sorted[j] as Occurrence).meeting);
-    return pairConflict(kind, rule, severity, subjects, sorted[i] as Occurrence, sorted[j] as Occurrence, [identity(i), identity(j)], details);
+    return pairConflict(facts, severity, subjects, sorted[i] as Occurrence, sorted[j] as Occurrence, [identity(i), identity(j)]);
   };
 
   const attendeeSeverity = levelSeverity(schedule.checks?.attendee, "error");
@@ -127,7 +131,7 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
     });
     for (const [key, names] of shared) {
       const i = Math.floor(key / n);
-      conflicts.push(pair("attendee", null, attendeeSeverity, names.sort(), i, key - i * n));
+      conflicts.push(pair(ATTENDEE, attendeeSeverity, names.sort(), i, key - i * n));
     }
   }
 
@@ -137,7 +141,7 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
     columns.rooms.forEach((room, g) => {
       const subjects = [room];
       sweep(items, offsets[g] as number, offsets[g + 1] as number, columns, 0, active, (i, j) => {
-        if (overlaps(i, j)) conflicts.push(pair("room", null, roomSeverity, subjects, i, j));
+        if (overlaps(i, j)) conflicts.push(pair(ROOM, roomSeverity, subjects, i, j));
       });
     });
   }
@@ -171,7 +175,7 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
       return block;
     };
     const reach = Math.max(rule.gap, size === 0 ? 0 : size + 2 * HOUR);
-    const details = rule.gap ? { gap: rule.gap } : undefined;
+    const facts: PairFacts = { kind: "rule", rule: rule.rule.id, ...(rule.gap ? { gap: rule.gap } : {}) };
     sweepSides(items, from, to, columns, reach, (i) => side[columns.meeting[i] as number] as number, (i, j) => {
       let clash = (starts[i] as number) < (ends[j] as number) + rule.gap && (starts[j] as number) < (ends[i] as number) + rule.gap;
       if (!clash && size !== 0) {
@@ -179,7 +183,7 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
         const by = blockAt(j);
         clash = bx[0] < by[1] && by[0] < bx[1];
       }
-      if (clash) conflicts.push(pair("rule", rule.rule.id, rule.severity, NO_KEYS, i, j, details));
+      if (clash) conflicts.push(pair(facts, rule.severity, NO_KEYS, i, j));
     });
   });
   return conflicts;

@@ -3,8 +3,8 @@ import type { Columns } from "./columns";
 import type { Occurrence } from "../recurrence/occurrence";
 import { inCalendarRange } from "../recurrence/day-off-policy";
 import type { Schedule } from "../schema/model";
+import type { Severity } from "../schema/schedule";
 import { DAY, formatDate, MINUTE } from "../time/wall";
-import { formatDmy } from "../time/wall-text";
 import type { ZoneClock } from "../time/zone";
 import { levelSeverity, type Conflict } from "./conflict";
 import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
@@ -20,10 +20,8 @@ export interface SingleCheckOptions {
 /** A long all-day span is judged on at most this many days. */
 const MAX_DAYS_JUDGED = 400;
 
-const hhmm = (minutes: number): string =>
-  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-
-function single(kind: "day-off" | "working-hours", severity: Conflict["severity"], o: Occurrence, details: Record<string, string | number>): Conflict {
+/** What every single-occurrence conflict has besides its kind's facts. */
+function single<K extends "day-off" | "working-hours">(kind: K, severity: Severity, o: Occurrence) {
   return {
     id: conflictFingerprint(kind, null, [], [occurrenceIdentity(o.meeting, o.recurrenceId)]),
     kind,
@@ -32,7 +30,6 @@ function single(kind: "day-off" | "working-hours", severity: Conflict["severity"
     subjects: [],
     occurrences: [o],
     overlap: null,
-    details,
   };
 }
 
@@ -89,7 +86,7 @@ export function detectSingleConflicts(schedule: Schedule, occurrences: readonly 
         const info = dayInfo(day);
         const off = info.off;
         if (!off) continue;
-        conflicts.push(single("day-off", dayOffSeverity, occurrences[k] as Occurrence, { date: formatDmy(info.date), dayKind: off.kind, nameVi: off.name.vi, nameEn: off.name.en }));
+        conflicts.push({ ...single("day-off", dayOffSeverity, occurrences[k] as Occurrence), date: info.date, dayOff: off });
         break;
       }
     }
@@ -102,7 +99,7 @@ export function detectSingleConflicts(schedule: Schedule, occurrences: readonly 
         const startMinutes = (startWall - firstDay * DAY) / MINUTE;
         const endMinutes = (endWall - firstDay * DAY) / MINUTE;
         if (startMinutes < first[0] || endMinutes > last[1]) {
-          conflicts.push(single("working-hours", hoursSeverity, occurrences[k] as Occurrence, { hours: `${hhmm(first[0])}–${hhmm(last[1])}` }));
+          conflicts.push({ ...single("working-hours", hoursSeverity, occurrences[k] as Occurrence), hours: [first[0], last[1]] });
         }
       }
     }

@@ -162,31 +162,40 @@ export function conflictMessage(conflict: Conflict, context: RenderContext): str
   return renderMessage(conflict, context, label);
 }
 
+/** Words a conflict's facts: names, rule titles, dates (dd/mm/yyyy) and times in the context's language. */
 function renderMessage(conflict: Conflict, context: RenderContext, label: (occurrence: Occurrence) => string): string {
-  const [a, b] = conflict.occurrences;
-  const subjects = conflict.subjects.map((id) => context.names.get(id) ?? id).join(", ");
+  const [first, second] = conflict.occurrences;
+  const a = first ? label(first) : "";
+  const b = () => (second ? label(second) : "");
   const rule = conflict.rule === null ? "" : context.ruleTitles.get(conflict.rule) ?? conflict.rule;
+  const { lang } = context;
   switch (conflict.kind) {
     case "attendee":
-      return message(context.lang, "conflict-attendee", { subjects, a: a ? label(a) : "", b: b ? label(b) : "" });
-    case "room":
-      return message(context.lang, "conflict-room", { subjects, a: a ? label(a) : "", b: b ? label(b) : "" });
-    case "rule": {
-      const gap = conflict.overlap === null ? Number(conflict.details?.gap ?? 0) : 0;
-      return message(context.lang, "conflict-rule", {
-        rule,
-        a: a ? label(a) : "",
-        b: b ? label(b) : "",
-        gap: gap > 0 ? formatDuration({ days: 0, ms: gap }) : "",
-      });
+    case "room": {
+      const subjects = conflict.subjects.map((id) => context.names.get(id) ?? id).join(", ");
+      return message(lang, `conflict-${conflict.kind}`, { subjects, a, b: b() });
     }
-    default:
-      return message(context.lang, `conflict-${conflict.kind}` as "conflict-rule", {
-        rule,
-        a: a ? label(a) : "",
-        b: b ? label(b) : "",
-        ...conflict.details,
-      });
+    case "rule": {
+      const gap = conflict.overlap === null ? (conflict.gap ?? 0) : 0;
+      return message(lang, "conflict-rule", { rule, a, b: b(), gap: gap > 0 ? formatDuration({ days: 0, ms: gap }) : "" });
+    }
+    case "day-off": {
+      const { name } = conflict.dayOff;
+      return message(lang, "conflict-day-off", { a, date: formatDmy(conflict.date), nameVi: name.vi, nameEn: name.en });
+    }
+    case "working-hours": {
+      const [start, end] = conflict.hours;
+      return message(lang, "conflict-working-hours", { a, hours: `${clockTime(start)}–${clockTime(end)}` });
+    }
+    case "cadence": {
+      const { period, per, count, min, max } = conflict;
+      return message(lang, "conflict-cadence", { rule, per, count, min: min ?? "", max: max ?? "", from: period.from, to: period.to });
+    }
+    case "lead-time": {
+      const clock = first ? context.clockFor(first.zone) : context.clock;
+      const { window, min, max } = conflict;
+      return message(lang, "conflict-lead-time", { rule, a, min, max, from: dmyhm(clock.toWall(window.from)), to: dmyhm(clock.toWall(window.to)) });
+    }
   }
 }
 
@@ -203,6 +212,16 @@ function wallText(dateTime: string): string {
 /** `08:00` for `2024-03-07T08:00:00`. */
 const hhmm = (isoDateTime: string): string => isoDateTime.slice(11, 16);
 
+/** `07/03/2024 08:00` for a wall time. */
+function dmyhm(wall: number): string {
+  const text = isoDateTime(wall);
+  return `${formatDmy(text)} ${hhmm(text)}`;
+}
+
+/** `07:30` for 450 minutes after midnight (`24:00` for 1440). */
+const clockTime = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
 /** Orders conflicts by first start, then id. */
 export function compareConflicts(a: Conflict, b: Conflict): number {
   return compareSortKeys(sortKey(a), sortKey(b));
@@ -217,8 +236,9 @@ interface SortKey {
 
 function sortKey(conflict: Conflict): SortKey {
   // A cadence conflict with nothing counted sorts by its period's first day (read as UTC).
-  const start = conflict.occurrences[0]?.start ?? (conflict.period ? Date.parse(conflict.period.from) : Number.NEGATIVE_INFINITY);
-  return { start, from: conflict.period ? conflict.period.from : "", id: conflict.id };
+  const period = conflict.kind === "cadence" ? conflict.period : undefined;
+  const start = conflict.occurrences[0]?.start ?? (period ? Date.parse(period.from) : Number.NEGATIVE_INFINITY);
+  return { start, from: period ? period.from : "", id: conflict.id };
 }
 
 function compareSortKeys(a: SortKey, b: SortKey): number {
@@ -281,12 +301,12 @@ function conflictWriter(context: RenderContext): (conflict: Conflict) => ReportC
       rule: conflict.rule,
       severity: conflict.severity,
       subjects: conflict.subjects,
-      message: conflict.occurrences.length > 0 || conflict.period ? renderMessage(conflict, context, label) : "",
+      message: conflict.occurrences.length > 0 || conflict.kind === "cadence" ? renderMessage(conflict, context, label) : "",
       occurrences: conflict.occurrences.map(entry),
       overlap: conflict.overlap
         ? { start: text.instant(conflict.overlap.start, context.clock), end: text.instant(conflict.overlap.end, context.clock) }
         : null,
     };
-    return conflict.period ? { ...reported, period: conflict.period } : reported;
+    return conflict.kind === "cadence" ? { ...reported, period: conflict.period } : reported;
   };
 }
