@@ -1,6 +1,12 @@
 import type { Occurrence } from "./occurrence";
 
-/** Orders occurrences by start, then end, meeting id and original start. */
+/**
+ * Orders occurrences by start, then end, meeting id and original start: the order expansion
+ * returns them in.
+ *
+ * @example
+ * const sorted = [...occurrences].sort(compareOccurrences);
+ */
 export function compareOccurrences(a: Occurrence, b: Occurrence): number {
   return (
     a.start - b.start ||
