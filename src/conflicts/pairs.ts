@@ -60,16 +60,17 @@ function pairConflict(
   y: Occurrence,
   identities: readonly [string, string],
 ): PairConflict {
+  const id = conflictFingerprint(facts.kind, facts.rule, subjects, identities);
+  const occurrences = [x, y];
   const start = Math.max(x.start, y.start);
   const end = Math.min(x.end, y.end);
-  return {
-    id: conflictFingerprint(facts.kind, facts.rule, subjects, identities),
-    ...facts,
-    severity,
-    subjects,
-    occurrences: [x, y],
-    overlap: start < end ? { start, end } : null,
-  };
+  const overlap = start < end ? { start, end } : null;
+  // Literals rather than a spread of the facts: a spread builds each object property by property.
+  if (facts.kind !== "rule") return { id, kind: facts.kind, rule: null, severity, subjects, occurrences, overlap };
+  const { rule, gap } = facts;
+  return gap === undefined
+    ? { id, kind: "rule", rule, severity, subjects, occurrences, overlap }
+    : { id, kind: "rule", rule, severity, subjects, occurrences, overlap, gap };
 }
 
 const ATTENDEE: PairFacts = Object.freeze({ kind: "attendee", rule: null });

@@ -1,4 +1,4 @@
-import type { WorkCalendar } from "../calendar/work-calendar";
+import type { Period, WorkCalendar } from "../calendar/work-calendar";
 import type { Columns } from "./columns";
 import type { Occurrence } from "../recurrence/occurrence";
 import { inCalendarRange } from "../recurrence/day-off-policy";
@@ -6,7 +6,7 @@ import type { Schedule } from "../schema/model";
 import type { Severity } from "../schema/schedule";
 import { DAY, formatDate, MINUTE } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
-import { levelSeverity, type Conflict } from "./conflict";
+import { levelSeverity, type Conflict, type DayOffConflict, type WorkingHoursConflict } from "./conflict";
 import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
 
 /** Options for {@link detectSingleConflicts}. */
@@ -20,17 +20,14 @@ export interface SingleCheckOptions {
 /** A long all-day span is judged on at most this many days. */
 const MAX_DAYS_JUDGED = 400;
 
-/** What every single-occurrence conflict has besides its kind's facts. */
-function single<K extends "day-off" | "working-hours">(kind: K, severity: Severity, o: Occurrence) {
-  return {
-    id: conflictFingerprint(kind, null, [], [occurrenceIdentity(o.meeting, o.recurrenceId)]),
-    kind,
-    rule: null,
-    severity,
-    subjects: [],
-    occurrences: [o],
-    overlap: null,
-  };
+function dayOffConflict(severity: Severity, o: Occurrence, date: string, dayOff: DayOffConflict["dayOff"]): DayOffConflict {
+  const id = conflictFingerprint("day-off", null, [], [occurrenceIdentity(o.meeting, o.recurrenceId)]);
+  return { id, kind: "day-off", rule: null, severity, subjects: [], occurrences: [o], overlap: null, date, dayOff };
+}
+
+function hoursConflict(severity: Severity, o: Occurrence, hours: Period): WorkingHoursConflict {
+  const id = conflictFingerprint("working-hours", null, [], [occurrenceIdentity(o.meeting, o.recurrenceId)]);
+  return { id, kind: "working-hours", rule: null, severity, subjects: [], occurrences: [o], overlap: null, hours };
 }
 
 /**
@@ -86,7 +83,7 @@ export function detectSingleConflicts(schedule: Schedule, occurrences: readonly 
         const info = dayInfo(day);
         const off = info.off;
         if (!off) continue;
-        conflicts.push({ ...single("day-off", dayOffSeverity, occurrences[k] as Occurrence), date: info.date, dayOff: off });
+        conflicts.push(dayOffConflict(dayOffSeverity, occurrences[k] as Occurrence, info.date, off));
         break;
       }
     }
@@ -99,7 +96,7 @@ export function detectSingleConflicts(schedule: Schedule, occurrences: readonly 
         const startMinutes = (startWall - firstDay * DAY) / MINUTE;
         const endMinutes = (endWall - firstDay * DAY) / MINUTE;
         if (startMinutes < first[0] || endMinutes > last[1]) {
-          conflicts.push({ ...single("working-hours", hoursSeverity, occurrences[k] as Occurrence), hours: [first[0], last[1]] });
+          conflicts.push(hoursConflict(hoursSeverity, occurrences[k] as Occurrence, [first[0], last[1]]));
         }
       }
     }

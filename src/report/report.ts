@@ -164,20 +164,18 @@ export function conflictMessage(conflict: Conflict, context: RenderContext): str
 
 /** Words a conflict's facts: names, rule titles, dates (dd/mm/yyyy) and times in the context's language. */
 function renderMessage(conflict: Conflict, context: RenderContext, label: (occurrence: Occurrence) => string): string {
+  const { lang } = context;
   const [first, second] = conflict.occurrences;
   const a = first ? label(first) : "";
-  const b = () => (second ? label(second) : "");
-  const rule = conflict.rule === null ? "" : context.ruleTitles.get(conflict.rule) ?? conflict.rule;
-  const { lang } = context;
   switch (conflict.kind) {
     case "attendee":
-    case "room": {
-      const subjects = conflict.subjects.map((id) => context.names.get(id) ?? id).join(", ");
-      return message(lang, `conflict-${conflict.kind}`, { subjects, a, b: b() });
-    }
+      return message(lang, "conflict-attendee", { subjects: subjectNames(conflict, context), a, b: second ? label(second) : "" });
+    case "room":
+      return message(lang, "conflict-room", { subjects: subjectNames(conflict, context), a, b: second ? label(second) : "" });
     case "rule": {
       const gap = conflict.overlap === null ? (conflict.gap ?? 0) : 0;
-      return message(lang, "conflict-rule", { rule, a, b: b(), gap: gap > 0 ? formatDuration({ days: 0, ms: gap }) : "" });
+      const b = second ? label(second) : "";
+      return message(lang, "conflict-rule", { rule: ruleTitle(conflict.rule, context), a, b, gap: gap > 0 ? formatDuration({ days: 0, ms: gap }) : "" });
     }
     case "day-off": {
       const { name } = conflict.dayOff;
@@ -189,14 +187,26 @@ function renderMessage(conflict: Conflict, context: RenderContext, label: (occur
     }
     case "cadence": {
       const { period, per, count, min, max } = conflict;
+      const rule = ruleTitle(conflict.rule, context);
       return message(lang, "conflict-cadence", { rule, per, count, min: min ?? "", max: max ?? "", from: period.from, to: period.to });
     }
     case "lead-time": {
       const clock = first ? context.clockFor(first.zone) : context.clock;
       const { window, min, max } = conflict;
-      return message(lang, "conflict-lead-time", { rule, a, min, max, from: dmyhm(clock.toWall(window.from)), to: dmyhm(clock.toWall(window.to)) });
+      const from = dmyhm(clock.toWall(window.from));
+      return message(lang, "conflict-lead-time", { rule: ruleTitle(conflict.rule, context), a, min, max, from, to: dmyhm(clock.toWall(window.to)) });
     }
   }
+}
+
+/** The names of a conflict's people or room, as a list. */
+function subjectNames(conflict: Conflict, context: RenderContext): string {
+  return conflict.subjects.map((id) => context.names.get(id) ?? id).join(", ");
+}
+
+/** A rule's title, or its id when it has none. */
+function ruleTitle(rule: string, context: RenderContext): string {
+  return context.ruleTitles.get(rule) ?? rule;
 }
 
 /** ISO 8601 with the offset, as `formatInstant` writes it. */
@@ -295,17 +305,17 @@ function conflictWriter(context: RenderContext): (conflict: Conflict) => ReportC
   const label = (occurrence: Occurrence) => `"${occurrence.title}" (${describe(occurrence)})`;
   const entry = (occurrence: Occurrence) => occurrenceEntry(occurrence, context.clockFor(occurrence.zone), text);
   return (conflict) => {
+    // Each field is read once: the kinds have objects of different shapes.
+    const { id, kind, rule, severity, subjects, occurrences, overlap } = conflict;
     const reported: ReportConflict = {
-      id: conflict.id,
-      kind: conflict.kind,
-      rule: conflict.rule,
-      severity: conflict.severity,
-      subjects: conflict.subjects,
-      message: conflict.occurrences.length > 0 || conflict.kind === "cadence" ? renderMessage(conflict, context, label) : "",
-      occurrences: conflict.occurrences.map(entry),
-      overlap: conflict.overlap
-        ? { start: text.instant(conflict.overlap.start, context.clock), end: text.instant(conflict.overlap.end, context.clock) }
-        : null,
+      id,
+      kind,
+      rule,
+      severity,
+      subjects,
+      message: occurrences.length > 0 || kind === "cadence" ? renderMessage(conflict, context, label) : "",
+      occurrences: occurrences.map(entry),
+      overlap: overlap ? { start: text.instant(overlap.start, context.clock), end: text.instant(overlap.end, context.clock) } : null,
     };
     return conflict.kind === "cadence" ? { ...reported, period: conflict.period } : reported;
   };
