@@ -22,11 +22,13 @@ import * as api from "../src/index";
 import { renderContext, safeCheckSchedule, type CheckResult } from "../src/check";
 import { workCalendar } from "../src/calendar/work-calendar";
 import { detectCadenceConflicts } from "../src/conflicts/cadence";
-import { detectPairConflictsIn } from "../src/conflicts/detect";
+import { sortedColumns } from "../src/conflicts/columns";
+import { detectPairConflicts } from "../src/conflicts/pairs";
 import { detectLeadTimeConflicts } from "../src/conflicts/lead-time";
-import { detectSingleConflictsIn } from "../src/conflicts/single";
+import { detectSingleConflicts } from "../src/conflicts/single";
 import { safeParseSchedule } from "../src/load/parse";
-import { expandWithColumns, type Occurrence } from "../src/recurrence/expand";
+import { expandOccurrences } from "../src/recurrence/expand";
+import type { Occurrence } from "../src/recurrence/occurrence";
 import type { Schedule } from "../src/schema/model";
 import { rruleAlone, sortFloor, straightforward } from "./baselines";
 import { generateSchedule, SIZES } from "./generate";
@@ -243,8 +245,11 @@ function worker(name: string, runNaive: boolean): void {
   log(`  rrule alone ${formatMs(rrule.timing.median)} (${rrule.value} dates)`);
 
   begin("expand");
-  // As check runs it: the expansion also builds the columns the sweeps read.
-  const expand = measureWithin(runs, warmup, phaseBudget, () => expandWithColumns(schedule, { limits: BENCH_LIMITS }));
+  // As check runs it: the expansion, then the columns the sweeps read, built through its sort order.
+  const expand = measureWithin(runs, warmup, phaseBudget, () => {
+    const expanded = expandOccurrences(schedule, { limits: BENCH_LIMITS });
+    return expanded.ok ? { ...expanded, columns: sortedColumns(expanded.occurrences, expanded.order) } : expanded;
+  });
   if (!expand.value.ok) throw new Error(`generated ${size.name} does not expand: ${JSON.stringify(expand.value.issues.slice(0, 3))}`);
   const { occurrences, horizon, columns } = expand.value;
   emit({ phase: "expand", timing: expand.timing, occurrences: occurrences.length });
@@ -263,7 +268,7 @@ function worker(name: string, runNaive: boolean): void {
   const context = renderContext(schedule, schedule.locale ?? "vi");
   const calendar = workCalendar(schedule.calendar ?? {});
   const others = measureWithin(runs, warmup, phaseBudget, () => [
-    ...detectSingleConflictsIn(schedule, occurrences, columns, { calendar, clockFor: context.clockFor }),
+    ...detectSingleConflicts(schedule, occurrences, columns, { calendar, clockFor: context.clockFor }),
     ...detectCadenceConflicts(schedule, occurrences, horizon),
     ...detectLeadTimeConflicts(schedule, occurrences, { clockFor: context.clockFor }),
   ]);
@@ -271,7 +276,7 @@ function worker(name: string, runNaive: boolean): void {
   log(`  other checks ${formatMs(others.timing.median)} (${others.value.length} conflicts)`);
 
   begin("detect");
-  const detect = measureWithin(runs, warmup, phaseBudget, () => detectPairConflictsIn(schedule, occurrences, columns, { clock: context.clock }));
+  const detect = measureWithin(runs, warmup, phaseBudget, () => detectPairConflicts(schedule, occurrences, columns, { clock: context.clock }));
   emit({ phase: "detect", timing: detect.timing, conflicts: detect.value.length });
   log(`  detect (sweep) ${formatMs(detect.timing.median)} (${detect.value.length} pair conflicts)`);
 

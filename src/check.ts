@@ -1,12 +1,11 @@
 import { workCalendar, type WorkCalendar } from "./calendar/work-calendar";
-import { detectCadenceConflicts } from "./conflicts/cadence";
-import { detectPairConflictsIn, type Conflict } from "./conflicts/detect";
-import { detectLeadTimeConflicts } from "./conflicts/lead-time";
-import { detectSingleConflictsIn } from "./conflicts/single";
+import type { Conflict } from "./conflicts/conflict";
+import { detectConflicts } from "./conflicts/detect";
 import { ScheduleError, type Issue } from "./errors";
 import { issueFactory } from "./source";
 import { dayOffAdjuster } from "./recurrence/day-off-policy";
-import { expandWithColumns, type ExpandOptions, type Horizon, type Occurrence } from "./recurrence/expand";
+import { expandOccurrences, type ExpandOptions } from "./recurrence/expand";
+import type { Horizon, Occurrence } from "./recurrence/occurrence";
 import type { Lang } from "./messages";
 import { buildReport, type RenderContext, type Report } from "./report/report";
 import { scheduleZone, type Schedule } from "./schema/model";
@@ -89,9 +88,9 @@ function checkValid(schedule: Schedule, options: CheckOptions): ({ ok: true } & 
   }
   const context = renderContext(schedule, lang);
   const expandOptions: ExpandOptions = { ...options, lang, adjust: dayOffAdjuster(calendar), clockFor: context.clockFor };
-  const expanded = expandWithColumns(schedule, expandOptions);
+  const expanded = expandOccurrences(schedule, expandOptions);
   if (!expanded.ok) return expanded;
-  const { occurrences, horizon, columns } = expanded;
+  const { occurrences, horizon, order } = expanded;
   const max = resolveLimits(options.limits).conflicts;
   const tooMany = (meeting: string | undefined) => {
     const make = issueFactory({ lang, source: schedule.source });
@@ -100,22 +99,13 @@ function checkValid(schedule: Schedule, options: CheckOptions): ({ ok: true } & 
   };
   let conflicts: Conflict[];
   try {
-    conflicts = detectPairConflictsIn(schedule, occurrences, columns, { clock: context.clock, maxConflicts: max });
+    conflicts = detectConflicts(schedule, occurrences, { horizon, calendar, clockFor: context.clockFor, clock: context.clock, maxConflicts: max, order });
   } catch (error) {
     if (error instanceof BudgetExceeded) return tooMany(error.meeting);
     throw error;
   }
-  // The other checks give at most a few conflicts per occurrence or period: counted once made.
-  for (const more of [
-    detectSingleConflictsIn(schedule, occurrences, columns, { calendar, clockFor: context.clockFor }),
-    detectCadenceConflicts(schedule, occurrences, horizon),
-    detectLeadTimeConflicts(schedule, occurrences, { clockFor: context.clockFor }),
-  ]) {
-    if (conflicts.length + more.length > max) return tooMany(more[max - conflicts.length]?.occurrences[0]?.meeting);
-    for (const conflict of more) conflicts.push(conflict);
-  }
-  const report = buildReport(expanded.horizon, schedule.meetings.length, expanded.occurrences.length, conflicts, context);
-  return { ok: true, report, horizon: expanded.horizon, occurrences: expanded.occurrences, conflicts };
+  const report = buildReport(horizon, schedule.meetings.length, occurrences.length, conflicts, context);
+  return { ok: true, report, horizon, occurrences, conflicts };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { ScheduleError } from "./errors";
 import { argDate, argLang, argLimits, argOptions, badArgument } from "./internal/args";
 import { ensureSchedule, safeEnsureSchedule } from "./load/guard";
-import { expandWithColumns, type ExpandOptions, type ExpandResult, type Occurrence } from "./recurrence/expand";
+import { expandOccurrences, type ExpandOptions, type ExpandResult } from "./recurrence/expand";
+import type { Occurrence } from "./recurrence/occurrence";
 import type { Schedule } from "./schema/model";
 
 /** The options of {@link expandSchedule}, checked. */
@@ -27,7 +28,7 @@ export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = 
   options = expandOptions(options, "safeExpandSchedule");
   const ensured = safeEnsureSchedule(schedule, "safeExpandSchedule: schedule", options.lang);
   if (!ensured.ok) return ensured;
-  const result = expandWithColumns(ensured.schedule, options);
+  const result = expandOccurrences(ensured.schedule, options);
   return result.ok ? { ok: true, horizon: result.horizon, occurrences: result.occurrences } : result;
 }
 
@@ -41,7 +42,7 @@ export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = 
  */
 export function expandSchedule(schedule: Schedule, options: ExpandOptions = {}): Occurrence[] {
   options = expandOptions(options, "expandSchedule");
-  const result = expandWithColumns(ensureSchedule(schedule, "expandSchedule: schedule", options.lang), options);
+  const result = expandOccurrences(ensureSchedule(schedule, "expandSchedule: schedule", options.lang), options);
   if (!result.ok) throw new ScheduleError(result.issues);
   return result.occurrences;
 }

@@ -1,3 +1,5 @@
+import { formatDmy } from "./time/wall-text";
+
 /** A language lichhop writes its messages in. */
 export type Lang = "vi" | "en";
 
@@ -212,7 +214,7 @@ function megabytes(bytes: string | number | undefined): string {
 /** `01/05/2024` for `2024-05-01`. */
 function dmy(date: string | number | undefined): string {
   const text = String(date ?? "");
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text.slice(8, 10)}/${text.slice(5, 7)}/${text.slice(0, 4)}` : text;
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? formatDmy(text) : text;
 }
 
 /** "exactly 1", "at least 2", "at most 3", "between 1 and 2" from a cadence's min and max. */

@@ -1,8 +1,9 @@
-import type { Horizon, Occurrence } from "../recurrence/expand";
+import type { Horizon, Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import type { CadenceRule, Selector } from "../schema/schedule";
 import { DAY, formatDate, parseWall } from "../time/wall";
-import { selectorMatcher, type Conflict } from "./detect";
+import type { Conflict } from "./conflict";
+import { selectorMatcher } from "./selectors";
 import { conflictFingerprint } from "./fingerprint";
 
 type Per = CadenceRule["per"];
@@ -91,14 +92,10 @@ export function detectCadenceConflicts(schedule: Schedule, occurrences: readonly
         occurrences: list,
         overlap: null,
         period,
-        details: {
-          per: rule.per,
-          count: list.length,
-          min: rule.min ?? "",
-          max: rule.max ?? "",
-          from: period.from,
-          to: period.to,
-        },
+        per: rule.per,
+        count: list.length,
+        ...(rule.min === undefined ? {} : { min: rule.min }),
+        ...(rule.max === undefined ? {} : { max: rule.max }),
       });
     }
   }

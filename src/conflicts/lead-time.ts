@@ -1,8 +1,9 @@
-import type { Occurrence } from "../recurrence/expand";
+import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
-import { DAY, formatWall, parseDuration, type Span } from "../time/wall";
+import { DAY, parseDuration, type Span } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
-import { selectorMatcher, type Conflict } from "./detect";
+import type { Conflict } from "./conflict";
+import { selectorMatcher } from "./selectors";
 import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
 import { lowerBound } from "../internal/search";
 
@@ -17,11 +18,6 @@ function minus(instant: number, span: Span, clock: ZoneClock): number {
   const shifted = span.days === 0 ? instant : clock.toInstant(clock.toWall(instant) - span.days * DAY);
   return shifted - span.ms;
 }
-
-const dmyhm = (wall: number): string => {
-  const text = formatWall(wall);
-  return `${text.slice(8, 10)}/${text.slice(5, 7)}/${text.slice(0, 4)} ${text.slice(11, 16)}`;
-};
 
 /**
  * The `lead-time` rules: each occurrence matching `target` (an HĐND session) needs an occurrence
@@ -66,7 +62,9 @@ export function detectLeadTimeConflicts(schedule: Schedule, occurrences: readonl
         subjects: [],
         occurrences: [target],
         overlap: null,
-        details: { min: rule.min, max: rule.max, from: dmyhm(clock.toWall(from)), to: dmyhm(clock.toWall(to)) },
+        window: { from, to },
+        min: rule.min,
+        max: rule.max,
       });
     }
   }

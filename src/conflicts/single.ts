@@ -1,11 +1,12 @@
-import type { WorkCalendar } from "../calendar/work-calendar";
-import { columnsOf, type Columns } from "../recurrence/columns";
-import type { Occurrence } from "../recurrence/expand";
+import type { Period, WorkCalendar } from "../calendar/work-calendar";
+import type { Columns } from "./columns";
+import type { Occurrence } from "../recurrence/occurrence";
 import { inCalendarRange } from "../recurrence/day-off-policy";
 import type { Schedule } from "../schema/model";
+import type { Severity } from "../schema/schedule";
 import { DAY, formatDate, MINUTE } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
-import { levelSeverity, type Conflict } from "./detect";
+import { levelSeverity, type Conflict, type DayOffConflict, type WorkingHoursConflict } from "./conflict";
 import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
 
 /** Options for {@link detectSingleConflicts}. */
@@ -19,22 +20,14 @@ export interface SingleCheckOptions {
 /** A long all-day span is judged on at most this many days. */
 const MAX_DAYS_JUDGED = 400;
 
-const hhmm = (minutes: number): string =>
-  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+function dayOffConflict(severity: Severity, o: Occurrence, date: string, dayOff: DayOffConflict["dayOff"]): DayOffConflict {
+  const id = conflictFingerprint("day-off", null, [], [occurrenceIdentity(o.meeting, o.recurrenceId)]);
+  return { id, kind: "day-off", rule: null, severity, subjects: [], occurrences: [o], overlap: null, date, dayOff };
+}
 
-const dmy = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-
-function single(kind: "day-off" | "working-hours", severity: Conflict["severity"], o: Occurrence, details: Record<string, string | number>): Conflict {
-  return {
-    id: conflictFingerprint(kind, null, [], [occurrenceIdentity(o.meeting, o.recurrenceId)]),
-    kind,
-    rule: null,
-    severity,
-    subjects: [],
-    occurrences: [o],
-    overlap: null,
-    details,
-  };
+function hoursConflict(severity: Severity, o: Occurrence, hours: Period): WorkingHoursConflict {
+  const id = conflictFingerprint("working-hours", null, [], [occurrenceIdentity(o.meeting, o.recurrenceId)]);
+  return { id, kind: "working-hours", rule: null, severity, subjects: [], occurrences: [o], overlap: null, hours };
 }
 
 /**
@@ -49,17 +42,12 @@ function single(kind: "day-off" | "working-hours", severity: Conflict["severity"
  *   working day before its first period or ending after its last (a meeting across lunch is
  *   fine). All-day occurrences are exempt, and so are days off (the `day-off` check covers them).
  *
- * Dates outside 1900–2100 are not judged.
+ * Dates outside 1900–2100 are not judged. `columns` are those of `occurrences`.
  *
  * @example
- * const conflicts = detectSingleConflicts(schedule, occurrences, { calendar: workCalendar(), clockFor: zoneClocks() });
+ * const conflicts = detectSingleConflicts(schedule, occurrences, columnsOf(occurrences), { calendar: workCalendar(), clockFor: zoneClocks() });
  */
-export function detectSingleConflicts(schedule: Schedule, occurrences: readonly Occurrence[], options: SingleCheckOptions): Conflict[] {
-  return detectSingleConflictsIn(schedule, occurrences, columnsOf(occurrences), options);
-}
-
-/** {@link detectSingleConflicts} given the columns of `occurrences` (expansion builds them as it sorts). */
-export function detectSingleConflictsIn(schedule: Schedule, occurrences: readonly Occurrence[], columns: Columns, options: SingleCheckOptions): Conflict[] {
+export function detectSingleConflicts(schedule: Schedule, occurrences: readonly Occurrence[], columns: Columns, options: SingleCheckOptions): Conflict[] {
   const dayOffSeverity = levelSeverity(schedule.checks?.dayOff, "warning");
   const hoursSeverity = levelSeverity(schedule.checks?.workingHours, "warning");
   const { calendar, clockFor } = options;
@@ -95,7 +83,7 @@ export function detectSingleConflictsIn(schedule: Schedule, occurrences: readonl
         const info = dayInfo(day);
         const off = info.off;
         if (!off) continue;
-        conflicts.push(single("day-off", dayOffSeverity, occurrences[k] as Occurrence, { date: dmy(info.date), dayKind: off.kind, nameVi: off.name.vi, nameEn: off.name.en }));
+        conflicts.push(dayOffConflict(dayOffSeverity, occurrences[k] as Occurrence, info.date, off));
         break;
       }
     }
@@ -108,7 +96,7 @@ export function detectSingleConflictsIn(schedule: Schedule, occurrences: readonl
         const startMinutes = (startWall - firstDay * DAY) / MINUTE;
         const endMinutes = (endWall - firstDay * DAY) / MINUTE;
         if (startMinutes < first[0] || endMinutes > last[1]) {
-          conflicts.push(single("working-hours", hoursSeverity, occurrences[k] as Occurrence, { hours: `${hhmm(first[0])}–${hhmm(last[1])}` }));
+          conflicts.push(hoursConflict(hoursSeverity, occurrences[k] as Occurrence, [first[0], last[1]]));
         }
       }
     }

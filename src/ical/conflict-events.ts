@@ -1,4 +1,4 @@
-import type { Conflict } from "../conflicts/detect";
+import type { Conflict } from "../conflicts/conflict";
 import { describeTime } from "../report/report";
 import { DAY } from "../time/wall";
 import type { FeedContext } from "./context";
@@ -35,7 +35,7 @@ function conflictEvent(ctx: FeedContext, conflict: Conflict): Lines | undefined 
       clock.toWall(start) % DAY === 0 &&
       clock.toWall(end) % DAY === 0;
     lines.push(dateTimeProp("DTSTART", start, allDay, clock), dateTimeProp("DTEND", end, allDay, clock));
-  } else if (conflict.period) {
+  } else if (conflict.kind === "cadence") {
     const from = Date.parse(`${conflict.period.from}T00:00:00Z`);
     const to = Date.parse(`${conflict.period.to}T00:00:00Z`);
     lines.push(`DTSTART;VALUE=DATE:${icalDate(from)}`, `DTEND;VALUE=DATE:${icalDate(to + DAY)}`);

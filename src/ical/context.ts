@@ -4,7 +4,7 @@ import { argLang, argOptions, argReport, badArgument, isRecord } from "../intern
 import { UNBOUNDED } from "../limits";
 import { ensureSchedule } from "../load/guard";
 import type { Lang } from "../messages";
-import type { Occurrence } from "../recurrence/expand";
+import type { Occurrence } from "../recurrence/occurrence";
 import { compileSeries, type Series } from "../recurrence/series";
 import { scheduleZone, type Schedule } from "../schema/model";
 import type { Meeting } from "../schema/schedule";

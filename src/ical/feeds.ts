@@ -1,7 +1,7 @@
 import { ScheduleError, UsageError } from "../errors";
 import { badArgument } from "../internal/args";
 import { issueFactory } from "../source";
-import type { Occurrence } from "../recurrence/expand";
+import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import type { Meeting } from "../schema/schedule";
 import { conflictEvents } from "./conflict-events";

@@ -1,4 +1,4 @@
-import type { Occurrence } from "../recurrence/expand";
+import type { Occurrence } from "../recurrence/occurrence";
 import { resolveChanges, type Series } from "../recurrence/series";
 import { normalizeRRule } from "../recurrence/rrule-text";
 import type { Meeting } from "../schema/schedule";

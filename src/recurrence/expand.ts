@@ -6,52 +6,11 @@ import { scheduleZone, type Schedule } from "../schema/model";
 import type { Meeting } from "../schema/schedule";
 import { addSpan, DAY, isSupportedWall, parseWall } from "../time/wall";
 import { zoneClocks, type ZoneClock } from "../time/zone";
-import { columnsOf, permuteColumns, type Columns } from "./columns";
 import { DAY_OFF_REACH, dayOffAdjuster } from "./day-off-policy";
 import { compileSeries, originalStarts, resolveChanges, type Series, type SeriesChange } from "./series";
+import type { Horizon, Occurrence } from "./occurrence";
+import { sortOccurrences } from "./sort";
 import { BudgetExceeded, FIRST_YEAR, LAST_YEAR, MAX_HORIZON_DAYS, resolveLimits, stepBudget, type Limits } from "../limits";
-
-/**
- * One occurrence of a meeting. Times are instants in epoch milliseconds; the half-open interval
- * `[start, end)` is what overlaps. `recurrenceId` names the occurrence for good: it is the
- * original local start (floating ms: UTC fields hold the wall time), kept when the occurrence
- * is moved.
- */
-export interface Occurrence {
-  /** The meeting's id. */
-  readonly meeting: string;
-  /** The original local start as floating ms (the iCalendar RECURRENCE-ID). */
-  readonly recurrenceId: number;
-  /** Start instant, epoch ms. */
-  readonly start: number;
-  /** End instant, epoch ms (exclusive). */
-  readonly end: number;
-  /** True for an all-day occurrence: `[local midnight, midnight N days later)`. */
-  readonly allDay: boolean;
-  /** The IANA zone of the meeting. */
-  readonly zone: string;
-  readonly title: string;
-  readonly bodies: readonly string[];
-  readonly attendees: readonly string[];
-  readonly room: string | undefined;
-  readonly tags: readonly string[];
-  /** `scheduled` as the rule gives it, `changed` (title, room or people) or `moved` (new times). */
-  readonly status: "scheduled" | "changed" | "moved";
-  /** Index of the `changes[]` entry applied, if any. */
-  readonly change: number | undefined;
-}
-
-/** The span of time checked: inclusive local dates and the instants they cover. */
-export interface Horizon {
-  /** First local date, `YYYY-MM-DD`. */
-  readonly from: string;
-  /** Last local date, inclusive. */
-  readonly to: string;
-  /** `from` 00:00 in the schedule's zone, epoch ms. */
-  readonly start: number;
-  /** The day after `to`, 00:00 in the schedule's zone, epoch ms (exclusive). */
-  readonly end: number;
-}
 
 /** Options for {@link expandSchedule}. */
 export interface ExpandOptions {
@@ -175,95 +134,16 @@ function expandSeries(
   return out.length > max ? "too-many" : out;
 }
 
-/** Orders occurrences by start, then end, meeting id and original start. */
-export function compareOccurrences(a: Occurrence, b: Occurrence): number {
-  return (
-    a.start - b.start ||
-    a.end - b.end ||
-    (a.meeting < b.meeting ? -1 : a.meeting > b.meeting ? 1 : 0) ||
-    a.recurrenceId - b.recurrenceId
-  );
-}
-
-/** Position bits of a sort key: below 2^21 (about two million occurrences). */
-const POSITIONS = 2 ** 21;
-/** Seconds of a sort key: instants within ±2^32 s of 1970 (1834–2106), which keeps keys below 2^53. */
-const SECONDS_LIMIT = 2 ** 32;
-
 /**
- * The order of `values` (whole seconds, as ms) with ties kept in `rank` order: `order[k]` is the
- * index at place k. Sorts numeric keys (seconds, then rank) in a typed array. Returns undefined
- * when a value is outside the keys' range.
+ * {@link safeExpandSchedule}, with the order the sort put the occurrences in: `order[k]` is the
+ * place of the k-th in (meeting id, original start) order, undefined when the comparator sorted
+ * (see {@link sortOccurrences}). Detection reads the objects in that order, the order they lie
+ * in memory, when it builds its columns.
  */
-function orderBy(values: Float64Array, rank: Int32Array): Int32Array | undefined {
-  const n = values.length;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const seconds = (values[i] as number) / 1000;
-    if (!Number.isInteger(seconds) || Math.abs(seconds) >= SECONDS_LIMIT) return undefined;
-    keys[i] = seconds * POSITIONS + (rank[i] as number);
-  }
-  keys.sort();
-  const byRank = new Int32Array(n);
-  for (let i = 0; i < n; i++) byRank[rank[i] as number] = i;
-  const order = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const key = keys[k] as number;
-    order[k] = byRank[key - Math.floor(key / POSITIONS) * POSITIONS] as number;
-  }
-  return order;
-}
-
-/**
- * The order of occurrences given in (meeting, original start) order under
- * {@link compareOccurrences}, found without calling it: a numeric sort by end, then a numeric
- * sort by start that keeps ties in the order of the first (radix style). `order[k]` is the index
- * of the k-th. Undefined outside the keys' range.
- */
-function sortOrder(byMeeting: readonly Occurrence[]): Int32Array | undefined {
-  const n = byMeeting.length;
-  if (n >= POSITIONS) return undefined;
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  const identity = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const o = byMeeting[i] as Occurrence;
-    starts[i] = o.start;
-    ends[i] = o.end;
-    identity[i] = i;
-  }
-  const byEnd = orderBy(ends, identity);
-  if (!byEnd) return undefined;
-  const endRank = new Int32Array(n);
-  for (let k = 0; k < n; k++) endRank[byEnd[k] as number] = k;
-  return orderBy(starts, endRank);
-}
-
-/** The occurrences `order` picks, in its order. */
-function pick(occurrences: readonly Occurrence[], order: Int32Array): Occurrence[] {
-  const out = new Array<Occurrence>(order.length);
-  for (let k = 0; k < order.length; k++) out[k] = occurrences[order[k] as number] as Occurrence;
-  return out;
-}
-
-/**
- * Sorts occurrences given in (meeting, original start) order as {@link compareOccurrences}
- * does, by numeric keys (see {@link sortOrder}), and returns the order used (`order[k]` is the
- * input index of the k-th); outside the keys' range the comparator sorts and there is no order.
- */
-export function sortOccurrences(byMeeting: Occurrence[]): { sorted: Occurrence[]; order: Int32Array | undefined } {
-  const order = sortOrder(byMeeting);
-  return order ? { sorted: pick(byMeeting, order), order } : { sorted: byMeeting.sort(compareOccurrences), order };
-}
-
-/**
- * {@link safeExpandSchedule}, with the {@link Columns} of the sorted occurrences that detection
- * reads, built while sorting.
- */
-export function expandWithColumns(
+export function expandOccurrences(
   schedule: Schedule,
   options: ExpandOptions = {},
-): { ok: true; horizon: Horizon; occurrences: Occurrence[]; columns: Columns } | { ok: false; issues: Issue[] } {
+): { ok: true; horizon: Horizon; occurrences: Occurrence[]; order: Int32Array | undefined } | { ok: false; issues: Issue[] } {
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   const clockFor = options.clockFor ?? zoneClocks();
   const horizon = resolveHorizon(schedule, { ...options, clockFor }, lang);
@@ -319,8 +199,6 @@ export function expandWithColumns(
     }
     for (const occurrence of list) byMeeting.push(occurrence);
   }
-  // Read in meeting order, the order the objects lie in memory, the columns are then permuted.
-  const byMeetingColumns = columnsOf(byMeeting);
   const { sorted, order } = sortOccurrences(byMeeting);
-  return { ok: true, horizon, occurrences: sorted, columns: order ? permuteColumns(byMeetingColumns, order) : columnsOf(sorted) };
+  return { ok: true, horizon, occurrences: sorted, order };
 }

@@ -1,10 +1,10 @@
-import type { Conflict, ConflictKind } from "../conflicts/detect";
-import type { Horizon, Occurrence } from "../recurrence/expand";
+import type { Conflict, ConflictKind } from "../conflicts/conflict";
+import type { Horizon, Occurrence } from "../recurrence/occurrence";
 import type { Severity } from "../schema/schedule";
 import { formatDuration, formatOffset, MINUTE } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
 import { message, WEEKDAY_NAMES, type Lang } from "../messages";
-import { isoDate, isoDateTime, weekday } from "../time/wall-text";
+import { formatDmy, isoDate, isoDateTime, weekday } from "../time/wall-text";
 
 /** One occurrence as the JSON report and `lichhop expand` write it. */
 export interface ReportOccurrence {
@@ -148,12 +148,12 @@ function timeDescription(occurrence: Occurrence, clock: ZoneClock, lang: Lang, t
   const startDate = text.date(startWall);
   if (occurrence.allDay) {
     const lastDate = text.date(endWall - 1);
-    return lastDate === startDate ? `${weekdayName} ${dmy(startDate)}` : `${weekdayName} ${dmy(startDate)}–${dmy(lastDate)}`;
+    return lastDate === startDate ? `${weekdayName} ${formatDmy(startDate)}` : `${weekdayName} ${formatDmy(startDate)}–${formatDmy(lastDate)}`;
   }
   const start = text.dateTime(startWall);
   const end = text.dateTime(endWall);
   const endDate = end.slice(0, 10);
-  return `${weekdayName} ${dmy(startDate)} ${hhmm(start)}–${endDate === startDate ? "" : `${dmy(endDate)} `}${hhmm(end)}`;
+  return `${weekdayName} ${formatDmy(startDate)} ${hhmm(start)}–${endDate === startDate ? "" : `${formatDmy(endDate)} `}${hhmm(end)}`;
 }
 
 /** The message of a conflict in the context's language. */
@@ -162,32 +162,51 @@ export function conflictMessage(conflict: Conflict, context: RenderContext): str
   return renderMessage(conflict, context, label);
 }
 
+/** Words a conflict's facts: names, rule titles, dates (dd/mm/yyyy) and times in the context's language. */
 function renderMessage(conflict: Conflict, context: RenderContext, label: (occurrence: Occurrence) => string): string {
-  const [a, b] = conflict.occurrences;
-  const subjects = conflict.subjects.map((id) => context.names.get(id) ?? id).join(", ");
-  const rule = conflict.rule === null ? "" : context.ruleTitles.get(conflict.rule) ?? conflict.rule;
+  const { lang } = context;
+  const [first, second] = conflict.occurrences;
+  const a = first ? label(first) : "";
   switch (conflict.kind) {
     case "attendee":
-      return message(context.lang, "conflict-attendee", { subjects, a: a ? label(a) : "", b: b ? label(b) : "" });
+      return message(lang, "conflict-attendee", { subjects: subjectNames(conflict, context), a, b: second ? label(second) : "" });
     case "room":
-      return message(context.lang, "conflict-room", { subjects, a: a ? label(a) : "", b: b ? label(b) : "" });
+      return message(lang, "conflict-room", { subjects: subjectNames(conflict, context), a, b: second ? label(second) : "" });
     case "rule": {
-      const gap = conflict.overlap === null ? Number(conflict.details?.gap ?? 0) : 0;
-      return message(context.lang, "conflict-rule", {
-        rule,
-        a: a ? label(a) : "",
-        b: b ? label(b) : "",
-        gap: gap > 0 ? formatDuration({ days: 0, ms: gap }) : "",
-      });
+      const gap = conflict.overlap === null ? (conflict.gap ?? 0) : 0;
+      const b = second ? label(second) : "";
+      return message(lang, "conflict-rule", { rule: ruleTitle(conflict.rule, context), a, b, gap: gap > 0 ? formatDuration({ days: 0, ms: gap }) : "" });
     }
-    default:
-      return message(context.lang, `conflict-${conflict.kind}` as "conflict-rule", {
-        rule,
-        a: a ? label(a) : "",
-        b: b ? label(b) : "",
-        ...conflict.details,
-      });
+    case "day-off": {
+      const { name } = conflict.dayOff;
+      return message(lang, "conflict-day-off", { a, date: formatDmy(conflict.date), nameVi: name.vi, nameEn: name.en });
+    }
+    case "working-hours": {
+      const [start, end] = conflict.hours;
+      return message(lang, "conflict-working-hours", { a, hours: `${clockTime(start)}–${clockTime(end)}` });
+    }
+    case "cadence": {
+      const { period, per, count, min, max } = conflict;
+      const rule = ruleTitle(conflict.rule, context);
+      return message(lang, "conflict-cadence", { rule, per, count, min: min ?? "", max: max ?? "", from: period.from, to: period.to });
+    }
+    case "lead-time": {
+      const clock = first ? context.clockFor(first.zone) : context.clock;
+      const { window, min, max } = conflict;
+      const from = dmyhm(clock.toWall(window.from));
+      return message(lang, "conflict-lead-time", { rule: ruleTitle(conflict.rule, context), a, min, max, from, to: dmyhm(clock.toWall(window.to)) });
+    }
   }
+}
+
+/** The names of a conflict's people or room, as a list. */
+function subjectNames(conflict: Conflict, context: RenderContext): string {
+  return conflict.subjects.map((id) => context.names.get(id) ?? id).join(", ");
+}
+
+/** A rule's title, or its id when it has none. */
+function ruleTitle(rule: string, context: RenderContext): string {
+  return context.ruleTitles.get(rule) ?? rule;
 }
 
 /** ISO 8601 with the offset, as `formatInstant` writes it. */
@@ -200,11 +219,18 @@ function wallText(dateTime: string): string {
   return dateTime.slice(17, 19) === "00" ? dateTime.slice(0, 16) : dateTime;
 }
 
-/** `07/03/2024` for `2024-03-07`. */
-const dmy = (isoDate: string): string => `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
-
 /** `08:00` for `2024-03-07T08:00:00`. */
 const hhmm = (isoDateTime: string): string => isoDateTime.slice(11, 16);
+
+/** `07/03/2024 08:00` for a wall time. */
+function dmyhm(wall: number): string {
+  const text = isoDateTime(wall);
+  return `${formatDmy(text)} ${hhmm(text)}`;
+}
+
+/** `07:30` for 450 minutes after midnight (`24:00` for 1440). */
+const clockTime = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
 /** Orders conflicts by first start, then id. */
 export function compareConflicts(a: Conflict, b: Conflict): number {
@@ -220,8 +246,9 @@ interface SortKey {
 
 function sortKey(conflict: Conflict): SortKey {
   // A cadence conflict with nothing counted sorts by its period's first day (read as UTC).
-  const start = conflict.occurrences[0]?.start ?? (conflict.period ? Date.parse(conflict.period.from) : Number.NEGATIVE_INFINITY);
-  return { start, from: conflict.period ? conflict.period.from : "", id: conflict.id };
+  const period = conflict.kind === "cadence" ? conflict.period : undefined;
+  const start = conflict.occurrences[0]?.start ?? (period ? Date.parse(period.from) : Number.NEGATIVE_INFINITY);
+  return { start, from: period ? period.from : "", id: conflict.id };
 }
 
 function compareSortKeys(a: SortKey, b: SortKey): number {
@@ -278,18 +305,18 @@ function conflictWriter(context: RenderContext): (conflict: Conflict) => ReportC
   const label = (occurrence: Occurrence) => `"${occurrence.title}" (${describe(occurrence)})`;
   const entry = (occurrence: Occurrence) => occurrenceEntry(occurrence, context.clockFor(occurrence.zone), text);
   return (conflict) => {
+    // Each field is read once: the kinds have objects of different shapes.
+    const { id, kind, rule, severity, subjects, occurrences, overlap } = conflict;
     const reported: ReportConflict = {
-      id: conflict.id,
-      kind: conflict.kind,
-      rule: conflict.rule,
-      severity: conflict.severity,
-      subjects: conflict.subjects,
-      message: conflict.occurrences.length > 0 || conflict.period ? renderMessage(conflict, context, label) : "",
-      occurrences: conflict.occurrences.map(entry),
-      overlap: conflict.overlap
-        ? { start: text.instant(conflict.overlap.start, context.clock), end: text.instant(conflict.overlap.end, context.clock) }
-        : null,
+      id,
+      kind,
+      rule,
+      severity,
+      subjects,
+      message: occurrences.length > 0 || kind === "cadence" ? renderMessage(conflict, context, label) : "",
+      occurrences: occurrences.map(entry),
+      overlap: overlap ? { start: text.instant(overlap.start, context.clock), end: text.instant(overlap.end, context.clock) } : null,
     };
-    return conflict.period ? { ...reported, period: conflict.period } : reported;
+    return conflict.kind === "cadence" ? { ...reported, period: conflict.period } : reported;
   };
 }

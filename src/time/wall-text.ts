@@ -39,6 +39,17 @@ export function isoDateTime(wall: number): string {
   return `${civilDate(days)}T${TWO_DIGITS[Math.floor(minutes / 60)]}:${TWO_DIGITS[minutes % 60]}:${TWO_DIGITS[seconds % 60]}`;
 }
 
+/**
+ * `DD/MM/YYYY`, the way Vietnamese dates are written, from `YYYY-MM-DD` or anything starting with
+ * it (a date-time).
+ *
+ * @example
+ * formatDmy("2024-03-07"); // "07/03/2024"
+ */
+export function formatDmy(isoDate: string): string {
+  return `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
+}
+
 /** The day of the week, Sunday = 0, as `new Date(wall).getUTCDay()`. */
 export function weekday(wall: number): number {
   if (!arithmetic(wall)) return new Date(wall).getUTCDay();

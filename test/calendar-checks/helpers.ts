@@ -1,5 +1,5 @@
 import { safeCheckSchedule, type CheckResult } from "../../src/check";
-import type { Conflict } from "../../src/conflicts/detect";
+import type { Conflict } from "../../src/conflicts/conflict";
 import { parseSchedule } from "../../src/load/parse";
 import type { Lang } from "../../src/messages";
 import type { Schedule } from "../../src/schema/model";
@@ -25,8 +25,13 @@ export function check(body: string, options: { lang?: Lang; horizon?: string } =
 }
 
 /** The conflicts of one kind. */
-export function ofKind(result: CheckResult, kind: Conflict["kind"]): readonly Conflict[] {
-  return result.conflicts.filter((conflict) => conflict.kind === kind);
+export function ofKind<K extends Conflict["kind"]>(result: CheckResult, kind: K): readonly Extract<Conflict, { kind: K }>[] {
+  return result.conflicts.filter((conflict): conflict is Extract<Conflict, { kind: K }> => conflict.kind === kind);
+}
+
+/** The message the report gives a conflict. */
+export function messageOf(result: CheckResult, conflict: Conflict | undefined): string | undefined {
+  return result.report.conflicts.find((reported) => reported.id === conflict?.id)?.message;
 }
 
 /** `YYYY-MM-DDTHH:MM` local (UTC+7) of an instant. */

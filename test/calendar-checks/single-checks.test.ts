@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatReportText } from "../../src/report/text";
-import { check, local, ofKind } from "./helpers";
+import { check, local, messageOf, ofKind } from "./helpers";
 
 const oneOff = (start: string, end: string, extra = "") => `meetings:
   - { id: hop, title: Họp thử, body: ubnd, start: ${start}, end: ${end}${extra} }
@@ -19,7 +19,7 @@ describe("the day-off check", () => {
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ rule: null, severity: "warning", overlap: null, subjects: [] });
     expect(conflicts[0]?.occurrences).toHaveLength(1);
-    expect(conflicts[0]?.details).toMatchObject({ nameVi: name, dayKind: kind });
+    expect(conflicts[0]?.dayOff).toMatchObject({ name: { vi: name }, kind });
   });
 
   it.each([
@@ -30,16 +30,18 @@ describe("the day-off check", () => {
   });
 
   it("reports a custom day off, and nothing with holidays: none on a weekday", () => {
-    expect(ofKind(check(`calendar: { daysOff: [2024-03-05] }\n${oneOff("2024-03-05T08:00", "2024-03-05T09:00")}`), "day-off")[0]?.details).toMatchObject({
-      dayKind: "custom",
+    expect(ofKind(check(`calendar: { daysOff: [2024-03-05] }\n${oneOff("2024-03-05T08:00", "2024-03-05T09:00")}`), "day-off")[0]?.dayOff).toMatchObject({
+      kind: "custom",
     });
     expect(ofKind(check(`calendar: { holidays: none }\n${oneOff("2024-04-18T08:00", "2024-04-18T09:00")}`), "day-off")).toHaveLength(0);
   });
 
   it("reports a multi-day session touching a day off once, naming the first day off", () => {
-    const conflicts = ofKind(check(oneOff("2024-04-17", "2024-04-19")), "day-off");
+    const result = check(oneOff("2024-04-17", "2024-04-19"));
+    const conflicts = ofKind(result, "day-off");
     expect(conflicts).toHaveLength(1);
-    expect(conflicts[0]?.details?.date).toBe("18/04/2024");
+    expect(conflicts[0]?.date).toBe("2024-04-18");
+    expect(messageOf(result, conflicts[0])).toMatch(/\(18\/04\/2024\)$/);
   });
 
   it("reports an occurrence moved to a holiday once", () => {
@@ -56,7 +58,7 @@ describe("the day-off check", () => {
     const conflicts = ofKind(result, "day-off");
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]?.occurrences[0]?.status).toBe("moved");
-    expect(conflicts[0]?.details?.nameVi).toBe("Ngày Chiến thắng (30/4)");
+    expect(conflicts[0]?.dayOff.name.vi).toBe("Ngày Chiến thắng (30/4)");
   });
 
   it("does not report an occurrence that its policy moved off the day off", () => {
@@ -97,9 +99,13 @@ describe("the working-hours check", () => {
     ["06:00", "18:00", true, "both"],
     ["12:00", "13:00", false, "inside lunch: between the first and the last period"],
   ])("%s–%s outside: %s (%s)", (from, to, outside) => {
-    const conflicts = ofKind(check(oneOff(`2024-03-05T${from}`, `2024-03-05T${to}`)), "working-hours");
+    const result = check(oneOff(`2024-03-05T${from}`, `2024-03-05T${to}`));
+    const conflicts = ofKind(result, "working-hours");
     expect(conflicts).toHaveLength(outside ? 1 : 0);
-    if (outside) expect(conflicts[0]).toMatchObject({ rule: null, severity: "warning", overlap: null, details: { hours: "07:30–17:00" } });
+    if (outside) {
+      expect(conflicts[0]).toMatchObject({ rule: null, severity: "warning", overlap: null, hours: [7 * 60 + 30, 17 * 60] });
+      expect(messageOf(result, conflicts[0])).toMatch(/\(07:30–17:00\)$/);
+    }
   });
 
   it("reports a timed meeting ending on the next day", () => {
@@ -116,7 +122,9 @@ describe("the working-hours check", () => {
   it("uses the file's working hours, and a make-up Saturday has the usual periods", () => {
     const hours = `calendar: { workingHours: { days: [MO, TU, WE, TH, FR], periods: ["07:00-11:30", "13:00-16:30"] } }\n`;
     expect(ofKind(check(hours + oneOff("2024-03-05T07:00", "2024-03-05T08:00")), "working-hours")).toHaveLength(0);
-    expect(ofKind(check(hours + oneOff("2024-03-05T16:00", "2024-03-05T17:00")), "working-hours")[0]?.details).toEqual({ hours: "07:00–16:30" });
+    const late = check(hours + oneOff("2024-03-05T16:00", "2024-03-05T17:00"));
+    expect(ofKind(late, "working-hours")[0]?.hours).toEqual([7 * 60, 16 * 60 + 30]);
+    expect(messageOf(late, ofKind(late, "working-hours")[0])).toMatch(/\(07:00–16:30\)$/);
     expect(ofKind(check(oneOff("2024-05-04T06:30", "2024-05-04T08:00")), "working-hours")).toHaveLength(1);
   });
 

@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { generateSchedule, sizeParams } from "../../bench/generate";
 import { parseSchedule } from "../../src/load/parse";
-import { columnsOf, type Columns } from "../../src/recurrence/columns";
-import { expandWithColumns, type Occurrence } from "../../src/recurrence/expand";
+import { columnsOf, sortedColumns, type Columns } from "../../src/conflicts/columns";
+import { expandOccurrences } from "../../src/recurrence/expand";
+import type { Occurrence } from "../../src/recurrence/occurrence";
 
 /** Checks that every column describes the occurrence at its place. */
 function expectColumnsOf(columns: Columns, occurrences: readonly Occurrence[]) {
@@ -26,11 +27,12 @@ describe("occurrence columns", () => {
     generated: parseSchedule(generateSchedule(sizeParams("1k") ?? (undefined as never)).text),
   };
   for (const [name, schedule] of Object.entries(schedules)) {
-    it(`built by expansion while sorting describe the sorted occurrences (${name})`, () => {
-      const result = expandWithColumns(schedule);
+    it(`built through the expansion's sort order describe the sorted occurrences (${name})`, () => {
+      const result = expandOccurrences(schedule);
       if (!result.ok) throw new Error("does not expand");
       expect(result.occurrences.length).toBeGreaterThan(50);
-      expectColumnsOf(result.columns, result.occurrences);
+      expect(result.order).toBeDefined();
+      expectColumnsOf(sortedColumns(result.occurrences, result.order), result.occurrences);
       expectColumnsOf(columnsOf(result.occurrences), result.occurrences);
     });
   }

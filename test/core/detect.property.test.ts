@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { detectPairConflicts } from "../../src/conflicts/detect";
+import { columnsOf } from "../../src/conflicts/columns";
+import { detectPairConflicts } from "../../src/conflicts/pairs";
 import { validateSchedule } from "../../src/load/parse";
-import type { Occurrence } from "../../src/recurrence/expand";
-import { compareOccurrences } from "../../src/recurrence/expand";
+import type { Occurrence } from "../../src/recurrence/occurrence";
+import { compareOccurrences } from "../../src/recurrence/sort";
 import { zoneClock } from "../../src/time/zone";
 import { runs } from "../helpers/runs";
 
@@ -112,7 +113,7 @@ describe("the sweep finds exactly what a brute-force pairwise check finds", () =
     fc.assert(
       fc.property(fc.array(occurrenceArb, { maxLength: 40 }), fc.integer({ min: 0, max: 120 }), (raw, gap) => {
         const occurrences = raw.map(toOccurrence).sort(compareOccurrences);
-        const found = detectPairConflicts(schedule(gap, scope), occurrences, { clock: zoneClock("Asia/Ho_Chi_Minh") }).map((c) =>
+        const found = detectPairConflicts(schedule(gap, scope), occurrences, columnsOf(occurrences), { clock: zoneClock("Asia/Ho_Chi_Minh") }).map((c) =>
           `${c.kind}|${c.subjects.join(",")}|${c.occurrences.map((o) => o.recurrenceId).sort().join(",")}`,
         );
         expect(found.sort()).toEqual(bruteForce(occurrences, gap, scope));
@@ -124,6 +125,6 @@ describe("the sweep finds exactly what a brute-force pairwise check finds", () =
   it("treats back-to-back occurrences as not overlapping", () => {
     const a = toOccurrence({ meeting: 0, start: 60, length: 60, attendees: ["p1"], room: "r1" }, 0);
     const b = toOccurrence({ meeting: 1, start: 120, length: 60, attendees: ["p1"], room: "r1" }, 1);
-    expect(detectPairConflicts(schedule(0, "exact"), [a, b], { clock: zoneClock("Asia/Ho_Chi_Minh") })).toEqual([]);
+    expect(detectPairConflicts(schedule(0, "exact"), [a, b], columnsOf([a, b]), { clock: zoneClock("Asia/Ho_Chi_Minh") })).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderContext, safeCheckSchedule } from "../../src/check";
-import type { Occurrence } from "../../src/recurrence/expand";
+import type { Occurrence } from "../../src/recurrence/occurrence";
 import { WEEKDAY_NAMES, type Lang } from "../../src/messages";
 import { buildReport, conflictMessage, describeTime, reportOccurrence } from "../../src/report/report";
-import { isoDate, isoDateTime, weekday } from "../../src/time/wall-text";
+import { formatDmy, isoDate, isoDateTime, weekday } from "../../src/time/wall-text";
 import { formatDate, formatInstant, formatWall } from "../../src/time/wall";
 import type { ZoneClock } from "../../src/time/zone";
 import { scheduleFrom } from "../helpers/schedule";
@@ -71,6 +71,14 @@ describe("wall time text without Date", () => {
       expect(() => isoDate(wall)).toThrow(RangeError);
       expect(() => isoDateTime(wall)).toThrow(RangeError);
     }
+  });
+
+  it.each([
+    ["2024-03-07", "07/03/2024"],
+    ["2024-12-31T23:59", "31/12/2024"],
+    ["0999-01-02", "02/01/0999"],
+  ])("writes %s as day/month/year: %s", (iso, dmy) => {
+    expect(formatDmy(iso)).toBe(dmy);
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareOccurrences, sortOccurrences, type Occurrence } from "../../src/recurrence/expand";
+import { compareOccurrences, sortOccurrences } from "../../src/recurrence/sort";
+import type { Occurrence } from "../../src/recurrence/occurrence";
 import { runs } from "../helpers/runs";
 
 const occurrence = (meeting: string, start: number, end: number, recurrenceId: number): Occurrence => ({

@@ -4,6 +4,8 @@ import {
   expandSchedule,
   parseSchedule,
   safeParseSchedule,
+  type Conflict,
+  type ConflictKind,
   type Issue,
   type IssueCode,
   type Meeting,
@@ -35,5 +37,15 @@ describe("the public API's types", () => {
     expectTypeOf<Report["version"]>().toEqualTypeOf<1>();
     expectTypeOf<Issue["code"]>().toEqualTypeOf<IssueCode>();
     expectTypeOf<"yaml-syntax">().toMatchTypeOf<IssueCode>();
+  });
+
+  it("gives conflicts as a union on kind, each kind with typed facts", () => {
+    expectTypeOf<ConflictKind>().toEqualTypeOf<"rule" | "attendee" | "room" | "day-off" | "working-hours" | "cadence" | "lead-time">();
+    expectTypeOf<Extract<Conflict, { kind: "day-off" }>["date"]>().toEqualTypeOf<string>();
+    expectTypeOf<Extract<Conflict, { kind: "working-hours" }>["hours"]>().toEqualTypeOf<readonly [start: number, end: number]>();
+    expectTypeOf<Extract<Conflict, { kind: "cadence" }>["period"]>().toEqualTypeOf<{ readonly from: string; readonly to: string }>();
+    expectTypeOf<Extract<Conflict, { kind: "lead-time" }>["window"]>().toEqualTypeOf<{ readonly from: number; readonly to: number }>();
+    expectTypeOf<Extract<Conflict, { kind: "rule" }>["rule"]>().toEqualTypeOf<string>();
+    expectTypeOf<Extract<Conflict, { kind: "attendee" | "room" }>["rule"]>().toEqualTypeOf<null>();
   });
 });

@@ -1,5 +1,5 @@
 import ICAL from "ical.js";
-import type { Occurrence } from "../../src/recurrence/expand";
+import type { Occurrence } from "../../src/recurrence/occurrence";
 import { zoneClock } from "../../src/time/zone";
 
 /** One occurrence as an independent parser sees it: meeting id, start and end as comparable keys. */

@@ -1,4 +1,4 @@
-import type { Occurrence } from "../../recurrence/expand";
+import type { Occurrence } from "../../recurrence/occurrence";
 import type { Series } from "../../recurrence/series";
 import type { Meeting } from "../../schema/schedule";
 import type { FeedContext } from "../context";

@@ -1,6 +1,7 @@
 import { DAY } from "../../time/wall";
 import type { ZoneClock } from "../../time/zone";
 import { icalDate, icalLocal, icalUtc } from "../text";
+import { formatDmy } from "../../time/wall-text";
 
 const MINUTE = 60_000;
 
@@ -38,8 +39,7 @@ export function wallList(name: string, walls: readonly number[], allDay: boolean
 }
 
 function dayLabel(wall: number): string {
-  const iso = new Date(wall).toISOString();
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  return formatDmy(new Date(wall).toISOString());
 }
 
 export function wallLabel(wall: number, allDay: boolean): string {

@@ -1,4 +1,4 @@
-import { levelSeverity } from "../../conflicts/detect";
+import { levelSeverity } from "../../conflicts/conflict";
 import type { Schedule } from "../../schema/model";
 import type { Severity } from "../../schema/schedule";
 import type { Lang } from "../../messages";

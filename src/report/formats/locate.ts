@@ -1,4 +1,4 @@
-import type { Conflict } from "../../conflicts/detect";
+import type { Conflict } from "../../conflicts/conflict";
 import { locate } from "../../source";
 import type { Schedule } from "../../schema/model";
 import type { Report, ReportConflict, ReportSource } from "../report";

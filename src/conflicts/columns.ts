@@ -1,8 +1,9 @@
-import type { Occurrence } from "./expand";
+import type { Occurrence } from "../recurrence/occurrence";
 
 /**
  * What detection's sweeps read of the occurrences, taken in one pass over the objects: times as
- * typed arrays, and each occurrence's meeting, room and attendee list as small integers.
+ * typed arrays, and each occurrence's meeting, room and attendee list as small integers. Private
+ * to detection: built by {@link sortedColumns} inside `detectConflicts`.
  */
 export interface Columns {
   readonly starts: Float64Array;
@@ -54,8 +55,12 @@ function perOccurrence(n: number) {
   };
 }
 
-/** The columns of a list of occurrences, in its order. */
-export function columnsOf(occurrences: readonly Occurrence[]): Columns {
+/**
+ * The columns of a list of occurrences, in its order. `readOrder` (`readOrder[i]` is the index of
+ * the i-th occurrence to read) changes only the order the objects are read in, and so the order
+ * meetings, rooms, attendee lists and zones are numbered in.
+ */
+export function columnsOf(occurrences: readonly Occurrence[], readOrder?: Int32Array): Columns {
   const n = occurrences.length;
   const { starts, ends, meeting, room, attendees, zone, allDay } = perOccurrence(n);
   const meetings = numbering<string>();
@@ -72,11 +77,12 @@ export function columnsOf(occurrences: readonly Occurrence[]): Columns {
   const ownZoneIndex: number[] = [];
   let previousMeeting: string | undefined;
   let previousIndex = -1;
-  for (let i = 0; i < n; i++) {
+  for (let r = 0; r < n; r++) {
+    const i = readOrder === undefined ? r : (readOrder[r] as number);
     const o = occurrences[i] as Occurrence;
     starts[i] = o.start;
     ends[i] = o.end;
-    // Occurrences in meeting order (as expansion has them) ask for each meeting once.
+    // Read in meeting order (see sortedColumns), the occurrences ask for each meeting once.
     const m = o.meeting === previousMeeting ? previousIndex : meetings.of(o.meeting);
     previousMeeting = o.meeting;
     previousIndex = m;
@@ -109,19 +115,15 @@ export function columnsOf(occurrences: readonly Occurrence[]): Columns {
   };
 }
 
-/** The columns of the occurrences `order` picks: `order[k]` is the index in `columns` of the k-th. */
-export function permuteColumns(columns: Columns, order: Int32Array): Columns {
-  const n = order.length;
-  const { starts, ends, meeting, room, attendees, zone, allDay } = perOccurrence(n);
-  for (let k = 0; k < n; k++) {
-    const i = order[k] as number;
-    starts[k] = columns.starts[i] as number;
-    ends[k] = columns.ends[i] as number;
-    meeting[k] = columns.meeting[i] as number;
-    room[k] = columns.room[i] as number;
-    attendees[k] = columns.attendees[i] as number;
-    zone[k] = columns.zone[i] as number;
-    allDay[k] = columns.allDay[i] as number;
-  }
-  return { ...columns, starts, ends, meeting, room, attendees, zone, allDay };
+/**
+ * The columns of occurrences sorted by start. Given the order expansion sorted them in
+ * (`order[k]` is the place of the k-th in (meeting id, original start) order, see
+ * `sortOccurrences`), the objects are read in that order, the order they lie in memory, which is
+ * about three times as fast at 100k occurrences as reading them in the sorted order.
+ */
+export function sortedColumns(sorted: readonly Occurrence[], order: Int32Array | undefined): Columns {
+  if (order === undefined || order.length !== sorted.length) return columnsOf(sorted);
+  const readOrder = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) readOrder[order[k] as number] = k;
+  return columnsOf(sorted, readOrder);
 }

@@ -1,0 +1,41 @@
+/**
+ * One occurrence of a meeting. Times are instants in epoch milliseconds; the half-open interval
+ * `[start, end)` is what overlaps. `recurrenceId` names the occurrence for good: it is the
+ * original local start (floating ms: UTC fields hold the wall time), kept when the occurrence
+ * is moved.
+ */
+export interface Occurrence {
+  /** The meeting's id. */
+  readonly meeting: string;
+  /** The original local start as floating ms (the iCalendar RECURRENCE-ID). */
+  readonly recurrenceId: number;
+  /** Start instant, epoch ms. */
+  readonly start: number;
+  /** End instant, epoch ms (exclusive). */
+  readonly end: number;
+  /** True for an all-day occurrence: `[local midnight, midnight N days later)`. */
+  readonly allDay: boolean;
+  /** The IANA zone of the meeting. */
+  readonly zone: string;
+  readonly title: string;
+  readonly bodies: readonly string[];
+  readonly attendees: readonly string[];
+  readonly room: string | undefined;
+  readonly tags: readonly string[];
+  /** `scheduled` as the rule gives it, `changed` (title, room or people) or `moved` (new times). */
+  readonly status: "scheduled" | "changed" | "moved";
+  /** Index of the `changes[]` entry applied, if any. */
+  readonly change: number | undefined;
+}
+
+/** The span of time checked: inclusive local dates and the instants they cover. */
+export interface Horizon {
+  /** First local date, `YYYY-MM-DD`. */
+  readonly from: string;
+  /** Last local date, inclusive. */
+  readonly to: string;
+  /** `from` 00:00 in the schedule's zone, epoch ms. */
+  readonly start: number;
+  /** The day after `to`, 00:00 in the schedule's zone, epoch ms (exclusive). */
+  readonly end: number;
+}
