@@ -61,7 +61,7 @@ const hostileOnly = flag("--hostile-only");
  * The limits of every check the benchmark runs, raised above the largest size (1M: ~1.04M
  * occurrences, ~125k conflicts); the defaults are 200,000 occurrences and 50,000 conflicts.
  */
-const BENCH_LIMITS = { occurrences: 2_000_000, conflicts: 2_000_000 } as const;
+const BENCH_LIMITS = { occurrences: 2_000_000, conflicts: 2_000_000, ruleChecks: 100_000_000 } as const;
 /** The same for CLI runs; `--max-size` is added for a file above the default 20 MB. */
 const BENCH_LIMIT_ARGS = ["--max-occurrences", String(BENCH_LIMITS.occurrences), "--max-conflicts", String(BENCH_LIMITS.conflicts)];
 const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;

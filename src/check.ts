@@ -91,17 +91,22 @@ function checkValid(schedule: Schedule, options: CheckOptions): ({ ok: true } & 
   const expanded = expandOccurrences(schedule, expandOptions);
   if (!expanded.ok) return expanded;
   const { occurrences, horizon, order } = expanded;
-  const max = resolveLimits(options.limits).conflicts;
-  const tooMany = (meeting: string | undefined) => {
+  const limits = resolveLimits(options.limits);
+  const max = limits.conflicts;
+  const tooMany = (error: BudgetExceeded) => {
     const make = issueFactory({ lang, source: schedule.source });
-    const index = schedule.meetings.findIndex((m) => m.id === meeting);
+    if (error.limit === "ruleChecks") {
+      const rule = schedule.rules.findIndex((r) => r.id === error.rule);
+      return { ok: false as const, issues: [make("too-many-rule-checks", rule < 0 ? ["rules"] : ["rules", rule], "too-many-rule-checks", { max: limits.ruleChecks })] };
+    }
+    const index = schedule.meetings.findIndex((m) => m.id === error.meeting);
     return { ok: false as const, issues: [make("too-many-conflicts", index < 0 ? [] : ["meetings", index], "too-many-conflicts", { max })] };
   };
   let conflicts: Conflict[];
   try {
-    conflicts = detectConflicts(schedule, occurrences, { horizon, calendar, clockFor: context.clockFor, clock: context.clock, maxConflicts: max, order });
+    conflicts = detectConflicts(schedule, occurrences, { horizon, calendar, clockFor: context.clockFor, clock: context.clock, maxConflicts: max, maxRuleChecks: limits.ruleChecks, order });
   } catch (error) {
-    if (error instanceof BudgetExceeded) return tooMany(error.meeting);
+    if (error instanceof BudgetExceeded) return tooMany(error);
     throw error;
   }
   const report = buildReport(horizon, schedule.meetings.length, occurrences.length, conflicts, context);

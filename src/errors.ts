@@ -23,7 +23,8 @@ export type IssueCode =
   | "bad-encoding"
   | "file-too-large"
   | "internal-error"
-  | "too-many-events";
+  | "too-many-events"
+  | "too-many-rule-checks";
 
 /** A path into the schedule file, e.g. `["meetings", 2, "start"]`. */
 export type IssuePath = readonly (string | number)[];

@@ -16,6 +16,11 @@ export interface Limits {
    * BYSECOND multiply the instants of a period), counted from where each walk starts.
    */
   readonly ruleSteps: number;
+  /**
+   * Occurrences all rules may look at in one check: each cadence and lead-time rule reads every
+   * occurrence, each no-overlap rule those of its two sides.
+   */
+  readonly ruleChecks: number;
 }
 
 /** The default {@link Limits}. */
@@ -24,6 +29,7 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   occurrences: 200_000,
   conflicts: 50_000,
   ruleSteps: 2_000_000,
+  ruleChecks: 5_000_000,
 });
 
 /** First and last years of any date in a schedule file (those of the working calendar). */
@@ -45,10 +51,12 @@ export class BudgetExceeded extends Error {
   /**
    * @param limit the limit hit
    * @param meeting the id of the meeting whose work crossed it, when one did
+   * @param rule the id of the rule whose work crossed it, when one did
    */
   constructor(
     readonly limit: keyof Limits,
     readonly meeting?: string,
+    readonly rule?: string,
   ) {
     super(`limit ${limit} exceeded`);
   }

@@ -116,6 +116,12 @@ const MESSAGES = {
     en: (p) =>
       `the feeds would hold more than ${fmt(p.max, "en")} events (every person, body and room feed repeats its meetings)${Number(p.expand) ? "; drop --expand to write one event per series," : ";"} narrow the horizon or raise the limit (--max-events)`,
   },
+  "too-many-rule-checks": {
+    vi: (p) =>
+      `Các quy định của lịch phải xét hơn ${fmt(p.max, "vi")} lượt buổi họp (mỗi quy định cadence, lead-time xét mọi buổi họp; mỗi quy định no-overlap xét các buổi họp của hai bên; tính đến quy định này); gộp các quy định giống nhau hoặc thu hẹp khoảng thời gian kiểm tra`,
+    en: (p) =>
+      `the schedule's rules would look at more than ${fmt(p.max, "en")} occurrences (each cadence and lead-time rule reads every occurrence, each no-overlap rule those of its two sides; counting up to this rule); merge rules that repeat each other or narrow the horizon`,
+  },
   "too-many-issues": {
     vi: (p) => `… và ${fmt(p.more, "vi")} lỗi khác (chỉ hiện ${fmt(p.shown, "vi")} lỗi đầu tiên)`,
     en: (p) => `… and ${fmt(p.more, "en")} more issues (only the first ${fmt(p.shown, "en")} are shown)`,

@@ -238,6 +238,14 @@ export async function main(argv: readonly string[], out: Output): Promise<number
   }
 }
 
+// A reader that goes away (`lichhop check … | head`) ends the output, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    throw error;
+  });
+}
+
 const written = { stdout: false, stderr: false };
 void main(process.argv.slice(2), {
   stdout: (text) => {

@@ -8,6 +8,7 @@ import { sortedColumns } from "./columns";
 import type { Conflict } from "./conflict";
 import { detectLeadTimeConflicts } from "./lead-time";
 import { detectPairConflicts } from "./pairs";
+import { selectorMembers } from "./selectors";
 import { detectSingleConflicts } from "./single";
 
 /** What {@link detectConflicts} needs besides the schedule and its occurrences. */
@@ -22,6 +23,11 @@ export interface DetectContext {
   readonly clock: ZoneClock;
   /** The most conflicts to find: past it detection stops with {@link BudgetExceeded} (default: no bound). */
   readonly maxConflicts?: number | undefined;
+  /**
+   * The most occurrences all rules may look at (see `Limits.ruleChecks`): counted before any
+   * check runs; past it, {@link BudgetExceeded} names the rule that crossed it (default: no bound).
+   */
+  readonly maxRuleChecks?: number | undefined;
   /**
    * The order expansion sorted the occurrences in (`order[k]` is the place of the k-th in
    * (meeting id, original start) order), when it has one: detection then reads the objects in
@@ -44,6 +50,7 @@ export interface DetectContext {
  * const conflicts = detectConflicts(schedule, occurrences, { horizon, calendar: workCalendar(), clockFor, clock: clockFor("Asia/Ho_Chi_Minh") });
  */
 export function detectConflicts(schedule: Schedule, occurrences: readonly Occurrence[], context: DetectContext): Conflict[] {
+  if (context.maxRuleChecks !== undefined) countRuleChecks(schedule, occurrences, context.maxRuleChecks);
   const columns = sortedColumns(occurrences, context.order);
   const max = context.maxConflicts ?? Number.POSITIVE_INFINITY;
   const conflicts = detectPairConflicts(schedule, occurrences, columns, { clock: context.clock, maxConflicts: max });
@@ -58,4 +65,25 @@ export function detectConflicts(schedule: Schedule, occurrences: readonly Occurr
     for (const conflict of more) conflicts.push(conflict);
   }
   return conflicts;
+}
+
+/**
+ * Counts the occurrences the rules will look at, before any looks: each cadence and lead-time
+ * rule reads every occurrence, each no-overlap rule the occurrences of its two sides. A file of
+ * a few lines can hold hundreds of rules over a long horizon; past `max` the rule that crossed
+ * it is named.
+ */
+function countRuleChecks(schedule: Schedule, occurrences: readonly Occurrence[], max: number): void {
+  const perMeeting = new Map<string, number>();
+  for (const o of occurrences) perMeeting.set(o.meeting, (perMeeting.get(o.meeting) ?? 0) + 1);
+  const members = selectorMembers(schedule);
+  let total = 0;
+  for (const rule of schedule.rules) {
+    if (rule.kind === "no-overlap") {
+      for (const id of new Set([...members(rule.between[0]), ...members(rule.between[1])])) total += perMeeting.get(id) ?? 0;
+    } else {
+      total += occurrences.length;
+    }
+    if (total > max) throw new BudgetExceeded("ruleChecks", undefined, rule.id);
+  }
 }
