@@ -533,7 +533,11 @@ function main() {
   for (const size of sizes) results.push(benchSize(size, results[results.length - 1]));
   const example = exampleCheck();
   const server = serverLoadTest();
-  const hostile = withChildren && !flag("--no-hostile") && existsSync(cli) ? (log("[hostile] reproducers through the CLI"), runHostile(cli, root, log)) : null;
+  let hostile: ReturnType<typeof runHostile> | null = null;
+  if (withChildren && !flag("--no-hostile") && existsSync(cli)) {
+    log("[hostile] reproducers through the CLI");
+    hostile = runHostile(cli, root, log);
+  }
   machine.loadAverageAtEnd = os.loadavg().map((value) => round(value, 2));
 
   // Growth of expand + check per ×10 in size, against n log n.

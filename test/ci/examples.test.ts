@@ -12,6 +12,7 @@ describe("the CI examples", () => {
     const steps = workflow.jobs.check.steps as { uses?: string; with?: Record<string, unknown>; run?: string }[];
     expect(steps.find((s) => s.uses?.startsWith("actions/checkout"))?.with?.["fetch-depth"]).toBe(0);
     const run = steps.map((s) => s.run ?? "").join("\n");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
     expect(run).toContain('--base-ref "origin/${{ github.base_ref }}"');
     expect(run).toContain("--format github");
     expect(run).toContain("--format sarif");

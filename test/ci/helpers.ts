@@ -46,7 +46,7 @@ export function meetingBlocks(text: string): { head: string; blocks: string[]; t
   const start = text.indexOf("\nmeetings:\n") + "\nmeetings:\n".length;
   const end = text.indexOf("\nrules:");
   const body = text.slice(start, end);
-  const parts = body.split(/\n(?=  - id: )/);
+  const parts = body.split(/\n(?= {2}- id: )/);
   return { head: text.slice(0, start), blocks: parts, tail: text.slice(end) };
 }
 

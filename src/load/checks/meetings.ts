@@ -28,8 +28,12 @@ export function checkMeeting(ctx: CheckContext, meeting: Meeting, index: number,
   const start = parseWall(meeting.start);
   existingWall(ctx, meeting.start, [...path, "start"]);
   const end = existingWall(ctx, meeting.end, [...path, "end"]);
-  meeting.except?.forEach((text, i) => existingWall(ctx, text, [...path, "except", i]));
-  meeting.extra?.forEach((text, i) => existingWall(ctx, text, [...path, "extra", i]));
+  meeting.except?.forEach((text, i) => {
+    existingWall(ctx, text, [...path, "except", i]);
+  });
+  meeting.extra?.forEach((text, i) => {
+    existingWall(ctx, text, [...path, "extra", i]);
+  });
   if (meeting.end !== undefined && meeting.duration !== undefined) {
     issues.push(make("conflicting-fields", [...path, "duration"], "conflicting-fields", { fields: '"end" and "duration"' }));
   }

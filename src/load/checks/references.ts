@@ -21,10 +21,14 @@ export function checkReference(ctx: CheckContext, kind: keyof KnownIds, id: stri
 
 /** {@link checkReference} for each id of a list. */
 export function checkReferences(ctx: CheckContext, kind: keyof KnownIds, list: readonly string[] | undefined, path: IssuePath): void {
-  list?.forEach((id, index) => checkReference(ctx, kind, id, [...path, index]));
+  list?.forEach((id, index) => {
+    checkReference(ctx, kind, id, [...path, index]);
+  });
 }
 
 /** The bodies each person belongs to. */
 export function checkPeople(ctx: CheckContext): void {
-  ctx.file.people.forEach((person, index) => checkReferences(ctx, "body", person.bodies, ["people", index, "bodies"]));
+  ctx.file.people.forEach((person, index) => {
+    checkReferences(ctx, "body", person.bodies, ["people", index, "bodies"]);
+  });
 }

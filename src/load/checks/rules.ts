@@ -23,7 +23,9 @@ export function checkRules(ctx: CheckContext): void {
   ctx.file.rules.forEach((rule, index) => {
     const path = ["rules", index];
     if (rule.kind === "no-overlap") {
-      rule.between.forEach((side, sideIndex) => checkSelector(ctx, side, [...path, "between", sideIndex]));
+      rule.between.forEach((side, sideIndex) => {
+        checkSelector(ctx, side, [...path, "between", sideIndex]);
+      });
       checkDuration(ctx, rule.minGap, [...path, "minGap"], false);
     } else if (rule.kind === "cadence") {
       const { bodies: b, groups: g, meetings: m, tags: t } = rule;
