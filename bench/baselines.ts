@@ -119,7 +119,9 @@ export function straightforward(schedule: Schedule): NaiveResult {
     for (const start of starts) {
       const day = start.toISODate();
       if (meeting.except?.some((text) => (text.length === 10 ? text === day : DateTime.fromISO(text, { zone }).equals(start)))) continue;
-      const change = meeting.changes?.find((c) => (c.occurrence.length === 10 ? c.occurrence === day : DateTime.fromISO(c.occurrence, { zone }).equals(start)));
+      const change = meeting.changes?.find((c) =>
+        c.occurrence.length === 10 ? c.occurrence === day : DateTime.fromISO(c.occurrence, { zone }).equals(start),
+      );
       if (change?.cancelled) continue;
       const realStart = change?.start ? DateTime.fromISO(change.start, { zone }) : start;
       const realEnd = change?.end

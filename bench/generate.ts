@@ -42,16 +42,55 @@ export const SIZES: ReadonlyArray<{ readonly name: string; readonly target: numb
 
 /** The 34 provinces and cities (2025). */
 const PROVINCES = [
-  "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa", "Nghệ An",
-  "Hà Tĩnh", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên",
-  "Hải Phòng", "Ninh Bình", "Quảng Trị", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng",
-  "Đắk Lắk", "TP. Hồ Chí Minh", "Đồng Nai", "Tây Ninh", "Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
+  "Hà Nội",
+  "Huế",
+  "Lai Châu",
+  "Điện Biên",
+  "Sơn La",
+  "Lạng Sơn",
+  "Quảng Ninh",
+  "Thanh Hóa",
+  "Nghệ An",
+  "Hà Tĩnh",
+  "Cao Bằng",
+  "Tuyên Quang",
+  "Lào Cai",
+  "Thái Nguyên",
+  "Phú Thọ",
+  "Bắc Ninh",
+  "Hưng Yên",
+  "Hải Phòng",
+  "Ninh Bình",
+  "Quảng Trị",
+  "Đà Nẵng",
+  "Quảng Ngãi",
+  "Gia Lai",
+  "Khánh Hòa",
+  "Lâm Đồng",
+  "Đắk Lắk",
+  "TP. Hồ Chí Minh",
+  "Đồng Nai",
+  "Tây Ninh",
+  "Cần Thơ",
+  "Vĩnh Long",
+  "Đồng Tháp",
+  "Cà Mau",
+  "An Giang",
 ];
 
 const DEPARTMENTS = [
-  "Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Công Thương", "Sở Nông nghiệp và Môi trường", "Sở Xây dựng",
-  "Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ",
-  "Thanh tra tỉnh", "Sở Dân tộc và Tôn giáo",
+  "Sở Tài chính",
+  "Sở Nội vụ",
+  "Sở Tư pháp",
+  "Sở Công Thương",
+  "Sở Nông nghiệp và Môi trường",
+  "Sở Xây dựng",
+  "Sở Giáo dục và Đào tạo",
+  "Sở Y tế",
+  "Sở Văn hóa, Thể thao và Du lịch",
+  "Sở Khoa học và Công nghệ",
+  "Thanh tra tỉnh",
+  "Sở Dân tộc và Tôn giáo",
 ];
 
 const SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Lương", "Nông", "Hà", "Vi", "Lý"];
@@ -84,7 +123,7 @@ const list = (items: readonly string[]): string => `[${items.join(", ")}]`;
 function onOrAfter(day: number, index: number): number {
   const js = new Date(day).getUTCDay(); // 0 = Sunday
   const mondayBased = (js + 6) % 7;
-  return day + (((index - mondayBased + 7) % 7) * DAY);
+  return day + ((index - mondayBased + 7) % 7) * DAY;
 }
 
 interface MeetingSpec {
@@ -291,7 +330,9 @@ export function generateSchedule(params: GeneratorParams): { text: string; meeti
     bodies.push(
       `  - { id: ${pb("doan-dbqh")}, name: ${q(`Đoàn ĐBQH tỉnh ${province}`)}, groups: [dbqh] }`,
       `  - { id: ${pb("tt-hdnd")}, name: ${q(`Thường trực HĐND tỉnh ${province}`)}, groups: [hdnd, ${hdndGroup}] }`,
-      ...bans.map(([slug, name]) => `  - { id: ${pb(slug)}, name: ${q(`${name} HĐND tỉnh ${province}`)}, groups: [hdnd, ban-hdnd, ${hdndGroup}] }`),
+      ...bans.map(
+        ([slug, name]) => `  - { id: ${pb(slug)}, name: ${q(`${name} HĐND tỉnh ${province}`)}, groups: [hdnd, ban-hdnd, ${hdndGroup}] }`,
+      ),
       `  - { id: ${pb("ubnd")}, name: ${q(`UBND tỉnh ${province}`)}, groups: [ubnd, ${ubndGroup}] }`,
       `  - { id: ${pb("ubmttq")}, name: ${q(`Ban Thường trực UBMTTQ tỉnh ${province}`)}, groups: [mttq] }`,
       `  - { id: ${pb("tcd")}, name: ${q(`Ban Tiếp công dân tỉnh ${province}`)}, groups: [tcd] }`,
@@ -303,7 +344,10 @@ export function generateSchedule(params: GeneratorParams): { text: string; meeti
       return id;
     };
     const ctHdnd = person("chu-tich-hdnd", "Chủ tịch HĐND tỉnh", [pb("tt-hdnd"), pb("doan-dbqh")]);
-    const pctHdnd = [person("pct-hdnd-1", "Phó Chủ tịch HĐND tỉnh", [pb("tt-hdnd")]), person("pct-hdnd-2", "Phó Chủ tịch HĐND tỉnh", [pb("tt-hdnd")])];
+    const pctHdnd = [
+      person("pct-hdnd-1", "Phó Chủ tịch HĐND tỉnh", [pb("tt-hdnd")]),
+      person("pct-hdnd-2", "Phó Chủ tịch HĐND tỉnh", [pb("tt-hdnd")]),
+    ];
     const dbqh = person("pho-truong-doan", "Phó Trưởng Đoàn ĐBQH", [pb("doan-dbqh")]);
     const banHeads = bans.map(([slug, name]) => person(`truong-${slug}`, `Trưởng ${name}`, [pb(slug), pb("tt-hdnd")]));
     const ctUbnd = person("chu-tich-ubnd", "Chủ tịch UBND tỉnh", [pb("ubnd"), pb("tcd")]);
@@ -320,21 +364,170 @@ export function generateSchedule(params: GeneratorParams): { text: string; meeti
       `  - { id: ${pb("tru-so-tcd")}, name: ${q(`Trụ sở Tiếp công dân tỉnh ${province}`)} }`,
     );
 
-    monthly({ id: pb("tt-hdnd-thuong-ky"), title: "Phiên họp thường kỳ Thường trực HĐND tỉnh", bodies: [pb("tt-hdnd")], minutes: 210, attendees: [ctHdnd, ...pctHdnd], room: pb("phong-hop-1"), tags: ["thuong-ky"], onDayOff: "next-working-day" }, "FREQ=MONTHLY;BYDAY=1TH", 8 * 60);
-    weekly({ id: pb("tt-hdnd-giao-ban"), title: "Giao ban Thường trực HĐND tỉnh", bodies: [pb("tt-hdnd")], minutes: 90, attendees: [ctHdnd, ...pctHdnd, ...banHeads.slice(0, 2)], room: pb("phong-hop-1") }, 0, 14 * 60);
+    monthly(
+      {
+        id: pb("tt-hdnd-thuong-ky"),
+        title: "Phiên họp thường kỳ Thường trực HĐND tỉnh",
+        bodies: [pb("tt-hdnd")],
+        minutes: 210,
+        attendees: [ctHdnd, ...pctHdnd],
+        room: pb("phong-hop-1"),
+        tags: ["thuong-ky"],
+        onDayOff: "next-working-day",
+      },
+      "FREQ=MONTHLY;BYDAY=1TH",
+      8 * 60,
+    );
+    weekly(
+      {
+        id: pb("tt-hdnd-giao-ban"),
+        title: "Giao ban Thường trực HĐND tỉnh",
+        bodies: [pb("tt-hdnd")],
+        minutes: 90,
+        attendees: [ctHdnd, ...pctHdnd, ...banHeads.slice(0, 2)],
+        room: pb("phong-hop-1"),
+      },
+      0,
+      14 * 60,
+    );
     bans.forEach(([slug, name], index) => {
-      monthly({ id: pb(`${slug}-thang`), title: `Họp ${name} hằng tháng`, bodies: [pb(slug)], minutes: 120, attendees: [banHeads[index] as string], room: pick(roomIds.slice(0, 2)) }, pick(MONTHLY_RULES), slot());
+      monthly(
+        {
+          id: pb(`${slug}-thang`),
+          title: `Họp ${name} hằng tháng`,
+          bodies: [pb(slug)],
+          minutes: 120,
+          attendees: [banHeads[index] as string],
+          room: pick(roomIds.slice(0, 2)),
+        },
+        pick(MONTHLY_RULES),
+        slot(),
+      );
     });
-    monthly({ id: pb("ubnd-thuong-ky"), title: "Phiên họp UBND tỉnh thường kỳ", bodies: [pb("ubnd")], minutes: 180, attendees: [ctUbnd, ...pctUbnd], room: pb("phong-hop-ubnd"), tags: ["thuong-ky"], onDayOff: "previous-working-day" }, "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2", 14 * 60);
-    weekly({ id: pb("ubnd-giao-ban"), title: "Giao ban lãnh đạo UBND tỉnh", bodies: [pb("ubnd")], minutes: 120, attendees: [ctUbnd, ...pctUbnd], room: pb("phong-hop-ubnd") }, 0, 8 * 60);
-    monthly({ id: pb("ubnd-quy"), title: "UBND tỉnh họp đánh giá quý", bodies: [pb("ubnd")], minutes: 240, attendees: [ctUbnd, ...pctUbnd], room: pb("hoi-truong") }, "FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE", 8 * 60);
-    monthly({ id: pb("ubmttq-thang"), title: "Hội nghị Ban Thường trực UBMTTQ tỉnh", bodies: [pb("ubmttq")], minutes: 120, attendees: [ctMttq], room: pick(roomIds) }, pick(MONTHLY_RULES), slot());
-    weekly({ id: pb("ubmttq-giao-ban"), title: "Giao ban Ban Thường trực UBMTTQ tỉnh", bodies: [pb("ubmttq")], minutes: 60, attendees: [ctMttq], room: pick(roomIds) }, int(0, 4), slot());
-    monthly({ id: pb("doan-dbqh-thang"), title: "Họp Đoàn ĐBQH tỉnh", bodies: [pb("doan-dbqh")], minutes: 150, attendees: [ctHdnd, dbqh, ctMttq], room: pick(roomIds) }, pick(MONTHLY_RULES), slot());
-    emit({ id: pb("tcd-thuong-xuyen"), title: "Tiếp công dân thường xuyên", bodies: [pb("tcd")], start: onOrAfter(seriesStartDay(), 0) + (7 * 60 + 30) * MINUTE, minutes: 240, repeat: "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", attendees: [tcdHead], room: pb("tru-so-tcd"), onDayOff: "skip" });
-    monthly({ id: pb("tcd-chu-tich-ubnd"), title: "Chủ tịch UBND tỉnh tiếp công dân định kỳ", bodies: [pb("tcd"), pb("ubnd")], minutes: 240, attendees: [ctUbnd, tcdHead], room: pb("tru-so-tcd"), onDayOff: "next-working-day" }, "FREQ=MONTHLY;BYMONTHDAY=15", 7 * 60 + 30);
-    monthly({ id: pb("tcd-chu-tich-hdnd"), title: "Thường trực HĐND tỉnh tiếp công dân", bodies: [pb("tcd"), pb("tt-hdnd")], minutes: 240, attendees: [ctHdnd, tcdHead], room: pb("tru-so-tcd") }, "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", 7 * 60 + 30);
-    monthly({ id: pb("hdnd-ky-hop-giua-nam"), title: "Kỳ họp thường lệ giữa năm của HĐND tỉnh", bodies: [pb("tt-hdnd")], minutes: 0, allDayDays: 3, attendees: [ctHdnd, ...pctHdnd, ...banHeads, ctUbnd], room: pb("hoi-truong"), tags: ["ky-hop"] }, "FREQ=YEARLY;BYMONTH=7;BYDAY=2TU", 0);
+    monthly(
+      {
+        id: pb("ubnd-thuong-ky"),
+        title: "Phiên họp UBND tỉnh thường kỳ",
+        bodies: [pb("ubnd")],
+        minutes: 180,
+        attendees: [ctUbnd, ...pctUbnd],
+        room: pb("phong-hop-ubnd"),
+        tags: ["thuong-ky"],
+        onDayOff: "previous-working-day",
+      },
+      "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2",
+      14 * 60,
+    );
+    weekly(
+      {
+        id: pb("ubnd-giao-ban"),
+        title: "Giao ban lãnh đạo UBND tỉnh",
+        bodies: [pb("ubnd")],
+        minutes: 120,
+        attendees: [ctUbnd, ...pctUbnd],
+        room: pb("phong-hop-ubnd"),
+      },
+      0,
+      8 * 60,
+    );
+    monthly(
+      {
+        id: pb("ubnd-quy"),
+        title: "UBND tỉnh họp đánh giá quý",
+        bodies: [pb("ubnd")],
+        minutes: 240,
+        attendees: [ctUbnd, ...pctUbnd],
+        room: pb("hoi-truong"),
+      },
+      "FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE",
+      8 * 60,
+    );
+    monthly(
+      {
+        id: pb("ubmttq-thang"),
+        title: "Hội nghị Ban Thường trực UBMTTQ tỉnh",
+        bodies: [pb("ubmttq")],
+        minutes: 120,
+        attendees: [ctMttq],
+        room: pick(roomIds),
+      },
+      pick(MONTHLY_RULES),
+      slot(),
+    );
+    weekly(
+      {
+        id: pb("ubmttq-giao-ban"),
+        title: "Giao ban Ban Thường trực UBMTTQ tỉnh",
+        bodies: [pb("ubmttq")],
+        minutes: 60,
+        attendees: [ctMttq],
+        room: pick(roomIds),
+      },
+      int(0, 4),
+      slot(),
+    );
+    monthly(
+      {
+        id: pb("doan-dbqh-thang"),
+        title: "Họp Đoàn ĐBQH tỉnh",
+        bodies: [pb("doan-dbqh")],
+        minutes: 150,
+        attendees: [ctHdnd, dbqh, ctMttq],
+        room: pick(roomIds),
+      },
+      pick(MONTHLY_RULES),
+      slot(),
+    );
+    emit({
+      id: pb("tcd-thuong-xuyen"),
+      title: "Tiếp công dân thường xuyên",
+      bodies: [pb("tcd")],
+      start: onOrAfter(seriesStartDay(), 0) + (7 * 60 + 30) * MINUTE,
+      minutes: 240,
+      repeat: "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+      attendees: [tcdHead],
+      room: pb("tru-so-tcd"),
+      onDayOff: "skip",
+    });
+    monthly(
+      {
+        id: pb("tcd-chu-tich-ubnd"),
+        title: "Chủ tịch UBND tỉnh tiếp công dân định kỳ",
+        bodies: [pb("tcd"), pb("ubnd")],
+        minutes: 240,
+        attendees: [ctUbnd, tcdHead],
+        room: pb("tru-so-tcd"),
+        onDayOff: "next-working-day",
+      },
+      "FREQ=MONTHLY;BYMONTHDAY=15",
+      7 * 60 + 30,
+    );
+    monthly(
+      {
+        id: pb("tcd-chu-tich-hdnd"),
+        title: "Thường trực HĐND tỉnh tiếp công dân",
+        bodies: [pb("tcd"), pb("tt-hdnd")],
+        minutes: 240,
+        attendees: [ctHdnd, tcdHead],
+        room: pb("tru-so-tcd"),
+      },
+      "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+      7 * 60 + 30,
+    );
+    monthly(
+      {
+        id: pb("hdnd-ky-hop-giua-nam"),
+        title: "Kỳ họp thường lệ giữa năm của HĐND tỉnh",
+        bodies: [pb("tt-hdnd")],
+        minutes: 0,
+        allDayDays: 3,
+        attendees: [ctHdnd, ...pctHdnd, ...banHeads, ctUbnd],
+        room: pb("hoi-truong"),
+        tags: ["ky-hop"],
+      },
+      "FREQ=YEARLY;BYMONTH=7;BYDAY=2TU",
+      0,
+    );
 
     for (let d = 0; d < params.departments; d++) {
       const slug = `so-${d + 1}`;
@@ -344,13 +537,53 @@ export function generateSchedule(params: GeneratorParams): { text: string; meeti
       const deputy = person(`pho-giam-doc-${slug}`, `Phó Giám đốc ${name}`, [pb(slug)]);
       const room = pb(`phong-hop-${slug}`);
       rooms.push(`  - { id: ${room}, name: ${q(`Phòng họp ${name}`)} }`);
-      weekly({ id: pb(`${slug}-giao-ban`), title: `Giao ban ${name}`, bodies: [pb(slug)], minutes: length(), attendees: [director, deputy], room: chance(0.8) ? room : pick(roomIds) }, int(0, 4), slot());
-      monthly({ id: pb(`${slug}-thang`), title: `Họp ${name} hằng tháng`, bodies: [pb(slug)], minutes: length(), attendees: [director, deputy], room }, pick(MONTHLY_RULES), slot());
+      weekly(
+        {
+          id: pb(`${slug}-giao-ban`),
+          title: `Giao ban ${name}`,
+          bodies: [pb(slug)],
+          minutes: length(),
+          attendees: [director, deputy],
+          room: chance(0.8) ? room : pick(roomIds),
+        },
+        int(0, 4),
+        slot(),
+      );
+      monthly(
+        {
+          id: pb(`${slug}-thang`),
+          title: `Họp ${name} hằng tháng`,
+          bodies: [pb(slug)],
+          minutes: length(),
+          attendees: [director, deputy],
+          room,
+        },
+        pick(MONTHLY_RULES),
+        slot(),
+      );
       if (chance(0.3)) {
-        weekly({ id: pb(`${slug}-lam-viec-ubnd`), title: `UBND tỉnh làm việc với ${name}`, bodies: [pb("ubnd"), pb(slug)], minutes: 120, attendees: [pick(pctUbnd), director], room: pb("phong-hop-ubnd") }, int(0, 4), slot(), 2);
+        weekly(
+          {
+            id: pb(`${slug}-lam-viec-ubnd`),
+            title: `UBND tỉnh làm việc với ${name}`,
+            bodies: [pb("ubnd"), pb(slug)],
+            minutes: 120,
+            attendees: [pick(pctUbnd), director],
+            room: pb("phong-hop-ubnd"),
+          },
+          int(0, 4),
+          slot(),
+          2,
+        );
       }
     }
-    oneOffs(pb("tinh"), [pb("ubnd"), pb("tt-hdnd"), pb("ubmttq"), pb("doan-dbqh")], () => [pick([ctUbnd, ctHdnd, ctMttq, ...pctUbnd]), pick(pctHdnd)], roomIds, 12);
+    oneOffs(
+      pb("tinh"),
+      [pb("ubnd"), pb("tt-hdnd"), pb("ubmttq"), pb("doan-dbqh")],
+      () => [pick([ctUbnd, ctHdnd, ctMttq, ...pctUbnd]), pick(pctHdnd)],
+      roomIds,
+      12,
+    );
 
     rules.push(
       [
@@ -385,11 +618,54 @@ export function generateSchedule(params: GeneratorParams): { text: string; meeti
       const room = cb("hoi-truong");
       const office = cb("phong-hop");
       rooms.push(`  - { id: ${room}, name: ${q(`Hội trường ${commune}`)} }`, `  - { id: ${office}, name: ${q(`Phòng họp ${commune}`)} }`);
-      monthly({ id: cb("hdnd-thang"), title: "Họp Thường trực HĐND xã", bodies: [cb("hdnd")], minutes: 120, attendees: [ct], room: office }, pick(MONTHLY_RULES), slot());
-      weekly({ id: cb("ubnd-giao-ban"), title: "Giao ban UBND xã", bodies: [cb("ubnd")], minutes: 90, attendees: [cu, pu], room: office }, 0, 7 * 60 + 30);
-      monthly({ id: cb("ubnd-thang"), title: "Phiên họp UBND xã thường kỳ", bodies: [cb("ubnd")], minutes: 180, attendees: [cu, pu], room: office, onDayOff: "previous-working-day" }, "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", 14 * 60);
-      monthly({ id: cb("mttq-thang"), title: "Họp Ban Thường trực UBMTTQ xã", bodies: [cb("mttq")], minutes: 120, attendees: [cm, ct], room: pick([room, office]) }, pick(MONTHLY_RULES), slot());
-      weekly({ id: cb("tiep-cong-dan"), title: "Chủ tịch UBND xã tiếp công dân", bodies: [cb("ubnd")], minutes: 240, attendees: [cu], room, onDayOff: "next-working-day" }, 3, 7 * 60 + 30);
+      monthly(
+        { id: cb("hdnd-thang"), title: "Họp Thường trực HĐND xã", bodies: [cb("hdnd")], minutes: 120, attendees: [ct], room: office },
+        pick(MONTHLY_RULES),
+        slot(),
+      );
+      weekly(
+        { id: cb("ubnd-giao-ban"), title: "Giao ban UBND xã", bodies: [cb("ubnd")], minutes: 90, attendees: [cu, pu], room: office },
+        0,
+        7 * 60 + 30,
+      );
+      monthly(
+        {
+          id: cb("ubnd-thang"),
+          title: "Phiên họp UBND xã thường kỳ",
+          bodies: [cb("ubnd")],
+          minutes: 180,
+          attendees: [cu, pu],
+          room: office,
+          onDayOff: "previous-working-day",
+        },
+        "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+        14 * 60,
+      );
+      monthly(
+        {
+          id: cb("mttq-thang"),
+          title: "Họp Ban Thường trực UBMTTQ xã",
+          bodies: [cb("mttq")],
+          minutes: 120,
+          attendees: [cm, ct],
+          room: pick([room, office]),
+        },
+        pick(MONTHLY_RULES),
+        slot(),
+      );
+      weekly(
+        {
+          id: cb("tiep-cong-dan"),
+          title: "Chủ tịch UBND xã tiếp công dân",
+          bodies: [cb("ubnd")],
+          minutes: 240,
+          attendees: [cu],
+          room,
+          onDayOff: "next-working-day",
+        },
+        3,
+        7 * 60 + 30,
+      );
       oneOffs(cb("xa"), [cb("ubnd"), cb("hdnd"), cb("mttq")], () => [pick([cu, pu, ct, cm])], [room, office], 4);
     }
   }

@@ -157,7 +157,9 @@ meetings:
 function conflictExplosion(meetings: number, rooms: number): string {
   const lines: string[] = [];
   for (let i = 0; i < meetings; i++) {
-    lines.push(`  - { id: m${i}, title: Họp ${i}, body: ubnd, start: 2024-01-01T08:00, duration: PT1H, repeat: FREQ=DAILY, room: r${i % rooms} }`);
+    lines.push(
+      `  - { id: m${i}, title: Họp ${i}, body: ubnd, start: 2024-01-01T08:00, duration: PT1H, repeat: FREQ=DAILY, room: r${i % rooms} }`,
+    );
   }
   return `${HEADER}horizon: { from: 2024-01-01, to: 2024-12-31 }
 rooms:
@@ -192,7 +194,11 @@ const repeatRule = (count: number, rule: (i: number) => string) => Array.from({ 
 /** 24 daily series over ten years, each attended by the same `people`: one expanded feed per person. */
 function sharedAttendees(people: number): string {
   const ids = Array.from({ length: people }, (_, i) => `p${i}`);
-  const meetings = Array.from({ length: 24 }, (_, i) => `  - { id: m${i}, title: Họp ${i}, body: ubnd, start: 2015-01-01T${String(i).padStart(2, "0")}:00, duration: PT10M, repeat: FREQ=DAILY, attendees: [${ids.join(", ")}] }`);
+  const meetings = Array.from(
+    { length: 24 },
+    (_, i) =>
+      `  - { id: m${i}, title: Họp ${i}, body: ubnd, start: 2015-01-01T${String(i).padStart(2, "0")}:00, duration: PT10M, repeat: FREQ=DAILY, attendees: [${ids.join(", ")}] }`,
+  );
   return `${HEADER}horizon: { from: 2015-01-01, to: 2024-12-31 }
 checks: { dayOff: off, workingHours: off }
 people:
@@ -204,7 +210,12 @@ ${meetings.join("\n")}
 
 function aliasBomb(levels: number, width: number): string {
   const lines = [`a0: &a0 [${Array(width).fill("x").join(", ")}]`];
-  for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} [${Array(width).fill(`*a${i - 1}`).join(", ")}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(width)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]`,
+    );
   return `version: 1\n${lines.join("\n")}\n`;
 }
 
@@ -219,10 +230,30 @@ ${fields.join("\n")}
 export function hostileCases(): HostileCase[] {
   const limitCodes = ["invalid-value", "bad-horizon"];
   return [
-    { id: "1a", title: "duration P999999999D, Europe/London", text: longDuration("Europe/London", "P999999999D"), expect: { answer: false, codes: ["invalid-value"] } },
-    { id: "1b", title: "duration P999999999D, Asia/Ho_Chi_Minh", text: longDuration("Asia/Ho_Chi_Minh", "P999999999D"), expect: { answer: false, codes: ["invalid-value"] } },
-    { id: "1c", title: "duration P9999999W, Europe/London", text: longDuration("Europe/London", "P9999999W"), expect: { answer: false, codes: ["invalid-value"] } },
-    { id: "2", title: "FREQ=HOURLY from 2000 with 21 changes, January 2024", text: hourlyWithChanges(), expect: { answer: true, codes: ["runaway-rule"] } },
+    {
+      id: "1a",
+      title: "duration P999999999D, Europe/London",
+      text: longDuration("Europe/London", "P999999999D"),
+      expect: { answer: false, codes: ["invalid-value"] },
+    },
+    {
+      id: "1b",
+      title: "duration P999999999D, Asia/Ho_Chi_Minh",
+      text: longDuration("Asia/Ho_Chi_Minh", "P999999999D"),
+      expect: { answer: false, codes: ["invalid-value"] },
+    },
+    {
+      id: "1c",
+      title: "duration P9999999W, Europe/London",
+      text: longDuration("Europe/London", "P9999999W"),
+      expect: { answer: false, codes: ["invalid-value"] },
+    },
+    {
+      id: "2",
+      title: "FREQ=HOURLY from 2000 with 21 changes, January 2024",
+      text: hourlyWithChanges(),
+      expect: { answer: true, codes: ["runaway-rule"] },
+    },
     {
       id: "3",
       title: "FREQ=MINUTELY;BYSECOND=0..59 from 2020, horizon one day",
@@ -232,12 +263,42 @@ meetings:
 `,
       expect: { answer: true, codes: ["runaway-rule", "too-many-occurrences"] },
     },
-    { id: "4a", title: "FREQ=HOURLY from 1500-01-01 (year out of range)", text: hourlyFrom("1500"), expect: { answer: false, codes: limitCodes } },
-    { id: "4b", title: "FREQ=HOURLY from 1900-01-01, horizon one day", text: hourlyFrom("1900"), expect: { answer: true, codes: ["runaway-rule"] } },
-    { id: "5a", title: "500 people (60-char ids), 500 unknown attendees", text: unknownAttendees(500), expect: { answer: false, codes: ["unknown-reference", "too-many-issues"] } },
-    { id: "5b", title: "1,000 people (60-char ids), 1,000 unknown attendees", text: unknownAttendees(1000), expect: { answer: false, codes: ["unknown-reference", "too-many-issues"] } },
-    { id: "6a", title: "weekly America/New_York, horizon 1000-01-01…9999-12-31", text: weeklyNewYork("1000-01-01", "9999-12-31"), expect: { answer: false, codes: limitCodes } },
-    { id: "6b", title: "weekly America/New_York, horizon 2015–2024 (10 years)", text: weeklyNewYork("2015-01-01", "2024-12-31"), expect: { answer: true, codes: [] } },
+    {
+      id: "4a",
+      title: "FREQ=HOURLY from 1500-01-01 (year out of range)",
+      text: hourlyFrom("1500"),
+      expect: { answer: false, codes: limitCodes },
+    },
+    {
+      id: "4b",
+      title: "FREQ=HOURLY from 1900-01-01, horizon one day",
+      text: hourlyFrom("1900"),
+      expect: { answer: true, codes: ["runaway-rule"] },
+    },
+    {
+      id: "5a",
+      title: "500 people (60-char ids), 500 unknown attendees",
+      text: unknownAttendees(500),
+      expect: { answer: false, codes: ["unknown-reference", "too-many-issues"] },
+    },
+    {
+      id: "5b",
+      title: "1,000 people (60-char ids), 1,000 unknown attendees",
+      text: unknownAttendees(1000),
+      expect: { answer: false, codes: ["unknown-reference", "too-many-issues"] },
+    },
+    {
+      id: "6a",
+      title: "weekly America/New_York, horizon 1000-01-01…9999-12-31",
+      text: weeklyNewYork("1000-01-01", "9999-12-31"),
+      expect: { answer: false, codes: limitCodes },
+    },
+    {
+      id: "6b",
+      title: "weekly America/New_York, horizon 2015–2024 (10 years)",
+      text: weeklyNewYork("2015-01-01", "2024-12-31"),
+      expect: { answer: true, codes: [] },
+    },
     {
       id: "7",
       title: "FREQ=SECONDLY over one day (86,400 occurrences)",
@@ -257,7 +318,12 @@ meetings:
 `,
       expect: { answer: false, codes: ["invalid-value", "bad-rrule"] },
     },
-    { id: "9a", title: "3,000 daily meetings in 50 rooms over 2024", text: conflictExplosion(3000, 50), expect: { answer: false, codes: ["too-many-occurrences"] } },
+    {
+      id: "9a",
+      title: "3,000 daily meetings in 50 rooms over 2024",
+      text: conflictExplosion(3000, 50),
+      expect: { answer: false, codes: ["too-many-occurrences"] },
+    },
     {
       id: "9b",
       title: "the same with --max-occurrences 2000000",
@@ -265,18 +331,36 @@ meetings:
       args: ["--max-occurrences", "2000000"],
       expect: { answer: false, codes: ["too-many-conflicts"] },
     },
-    { id: "10a", title: "1,000 unknown fields", text: unknownFields(1000), expect: { answer: false, codes: ["unknown-field", "too-many-issues"] } },
-    { id: "10b", title: "5,000 unknown fields", text: unknownFields(5000), expect: { answer: false, codes: ["unknown-field", "too-many-issues"] } },
+    {
+      id: "10a",
+      title: "1,000 unknown fields",
+      text: unknownFields(1000),
+      expect: { answer: false, codes: ["unknown-field", "too-many-issues"] },
+    },
+    {
+      id: "10b",
+      title: "5,000 unknown fields",
+      text: unknownFields(5000),
+      expect: { answer: false, codes: ["unknown-field", "too-many-issues"] },
+    },
     {
       id: "11",
       title: "50 lead-time rules over 50 daily series, 10 years",
-      text: manyRules(repeatRule(50, (i) => `{ id: l${i}, title: L, kind: lead-time, before: { groups: [g] }, target: { groups: [g] }, min: P1D, max: P366D }`)),
+      text: manyRules(
+        repeatRule(
+          50,
+          (i) => `{ id: l${i}, title: L, kind: lead-time, before: { groups: [g] }, target: { groups: [g] }, min: P1D, max: P366D }`,
+        ),
+      ),
       expect: { answer: true, codes: ["too-many-conflicts"] },
     },
     {
       id: "12",
       title: "50 weekly cadence rules over 50 daily series, 10 years",
-      text: manyRules(repeatRule(50, (i) => `{ id: c${i}, title: C, kind: cadence, tags: [t], per: week, min: 1 }`), true),
+      text: manyRules(
+        repeatRule(50, (i) => `{ id: c${i}, title: C, kind: cadence, tags: [t], per: week, min: 1 }`),
+        true,
+      ),
       expect: { answer: true, codes: ["too-many-conflicts"] },
     },
     {
@@ -285,8 +369,18 @@ meetings:
       text: manyRules(repeatRule(300, (i) => `{ id: r${i}, title: R, kind: no-overlap, between: [{ groups: [g] }, { groups: [g] }] }`)),
       expect: { answer: true, codes: ["too-many-conflicts"] },
     },
-    { id: "14", title: "YAML alias bomb (10 levels of 10 aliases)", text: aliasBomb(10, 10), expect: { answer: false, codes: ["too-many-aliases"] } },
-    { id: "15", title: "45,000 nested flow sequences", text: `version: 1\nmeetings: ${"[".repeat(45_000)}${"]".repeat(45_000)}\n`, expect: { answer: false, codes: ["yaml-syntax"] } },
+    {
+      id: "14",
+      title: "YAML alias bomb (10 levels of 10 aliases)",
+      text: aliasBomb(10, 10),
+      expect: { answer: false, codes: ["too-many-aliases"] },
+    },
+    {
+      id: "15",
+      title: "45,000 nested flow sequences",
+      text: `version: 1\nmeetings: ${"[".repeat(45_000)}${"]".repeat(45_000)}\n`,
+      expect: { answer: false, codes: ["yaml-syntax"] },
+    },
     {
       id: "16",
       title: "`ics --expand`: 24 daily series over 10 years, 3 attendees each",
@@ -308,15 +402,17 @@ const RSS_HOOK =
  * Runs one CLI process: wall time, and peak RSS from `/usr/bin/time -f %M -o FILE` (GNU time), or,
  * without it, from a preloaded module that writes `process.resourceUsage().maxRSS` on exit.
  */
-function measure(argv: readonly string[], cwd: string, dir: string): { wallMs: number; maxRssKb: number | null; exit: number | null; stopped: boolean; stdout: string; stderr: string } {
+function measure(
+  argv: readonly string[],
+  cwd: string,
+  dir: string,
+): { wallMs: number; maxRssKb: number | null; exit: number | null; stopped: boolean; stdout: string; stderr: string } {
   const rssFile = join(dir, "rss.txt");
   rmSync(rssFile, { force: true });
   const gnuTime = existsSync("/usr/bin/time");
   // --foreground: timeout signals only the CLI and waits for it, so GNU time still sees its peak RSS.
   const stop = existsSync("/usr/bin/timeout") ? ["/usr/bin/timeout", "--foreground", "-s", "KILL", String(STOP_AFTER_S)] : [];
-  const node = gnuTime
-    ? [...stop, process.execPath, ...argv]
-    : [...stop, process.execPath, "--import", RSS_HOOK, ...argv];
+  const node = gnuTime ? [...stop, process.execPath, ...argv] : [...stop, process.execPath, "--import", RSS_HOOK, ...argv];
   const full = gnuTime ? ["/usr/bin/time", "-o", rssFile, "-f", "%M", ...node] : node;
   const t0 = performance.now();
   const child = spawnSync(full[0] as string, full.slice(1), {
@@ -336,7 +432,10 @@ function measure(argv: readonly string[], cwd: string, dir: string): { wallMs: n
     const value = Number(lines[lines.length - 1]);
     if (Number.isFinite(value)) maxRssKb = value;
   }
-  const killed = child.signal !== null || child.status === 137 || (gnuTime && existsSync(rssFile) && /terminated by signal/.test(readFileSync(rssFile, "utf8")));
+  const killed =
+    child.signal !== null ||
+    child.status === 137 ||
+    (gnuTime && existsSync(rssFile) && /terminated by signal/.test(readFileSync(rssFile, "utf8")));
   return { wallMs, maxRssKb, exit: killed ? null : child.status, stopped: killed, stdout: child.stdout ?? "", stderr: child.stderr ?? "" };
 }
 
@@ -374,11 +473,15 @@ export function runHostile(cli: string, root: string, log: (text: string) => voi
       if (crashed) problems.push("stack trace or internal error on stderr");
       if (!run.stopped) {
         const { answer, codes: wanted } = hostile.expect;
-        const expected = [...(answer ? ["a report (exit 0 or 1)"] : []), ...(wanted.length ? [`exit 2 with ${wanted.join(" or ")}`] : [])].join(" or ");
+        const expected = [
+          ...(answer ? ["a report (exit 0 or 1)"] : []),
+          ...(wanted.length ? [`exit 2 with ${wanted.join(" or ")}`] : []),
+        ].join(" or ");
         if (run.exit === 0 || run.exit === 1) {
           if (!answer) problems.push(`exit ${run.exit}, expected ${expected}`);
         } else if (run.exit === 2) {
-          if (codes.length === 0 || codes.some((code) => !wanted.includes(code))) problems.push(`exit 2 with ${codes.join(", ") || "no codes"}, expected ${expected}`);
+          if (codes.length === 0 || codes.some((code) => !wanted.includes(code)))
+            problems.push(`exit 2 with ${codes.join(", ") || "no codes"}, expected ${expected}`);
         } else {
           problems.push(`exit ${run.exit}, expected ${expected}`);
         }
@@ -399,7 +502,9 @@ export function runHostile(cli: string, root: string, log: (text: string) => voi
         meetsTarget: problems.length === 0,
         why: problems.join("; "),
       };
-      log(`  [hostile ${hostile.id}] ${result.wallMs} ms, ${result.maxRssMb ?? "?"} MB, exit ${result.exit ?? "stopped"} ${codes.join(",")}`);
+      log(
+        `  [hostile ${hostile.id}] ${result.wallMs} ms, ${result.maxRssMb ?? "?"} MB, exit ${result.exit ?? "stopped"} ${codes.join(",")}`,
+      );
       results.push(result);
     }
   } finally {
@@ -422,7 +527,13 @@ export function hostileTable(results: readonly HostileResult[]): string {
     `${(r.wallMs / 1000).toFixed(2)} s`,
     r.maxRssMb === null ? "?" : `${r.maxRssMb} MB`,
     r.exit === null ? "stopped" : String(r.exit),
-    r.exit === 2 ? r.codes.join(", ") || "—" : r.occurrences !== null ? `${r.occurrences} occurrences, ${r.conflicts} conflicts` : r.exit === 0 || r.exit === 1 ? "answer" : "—",
+    r.exit === 2
+      ? r.codes.join(", ") || "—"
+      : r.occurrences !== null
+        ? `${r.occurrences} occurrences, ${r.conflicts} conflicts`
+        : r.exit === 0 || r.exit === 1
+          ? "answer"
+          : "—",
     r.meetsTarget ? "yes" : `**no**: ${r.why}`,
   ]);
   return [

@@ -18,7 +18,10 @@ profile.samples.forEach((id, i) => {
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 const shortUrl = (url) =>
-  url.replace(/^file:\/\//, "").replace(/.*\/node_modules\//, "").replace(/.*\/bench\/\.out\//, "bench/.out/");
+  url
+    .replace(/^file:\/\//, "")
+    .replace(/.*\/node_modules\//, "")
+    .replace(/.*\/bench\/\.out\//, "bench/.out/");
 const where = (frame) => (frame.url ? `${shortUrl(frame.url)}:${frame.lineNumber + 1}` : "(native)");
 const perFunction = new Map();
 const perFile = new Map();
@@ -26,7 +29,12 @@ for (const [id, micros] of self) {
   const frame = byId.get(id).callFrame;
   const key = `${frame.functionName || "(anonymous)"}  ${where(frame)}`;
   perFunction.set(key, (perFunction.get(key) ?? 0) + micros);
-  const group = frame.url ? shortUrl(frame.url).split("/").slice(0, shortUrl(frame.url).startsWith("@") ? 2 : 1).join("/") : frame.functionName || "(native)";
+  const group = frame.url
+    ? shortUrl(frame.url)
+        .split("/")
+        .slice(0, shortUrl(frame.url).startsWith("@") ? 2 : 1)
+        .join("/")
+    : frame.functionName || "(native)";
   perFile.set(group, (perFile.get(group) ?? 0) + micros);
 }
 const print = (title, map, n) => {

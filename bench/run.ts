@@ -99,7 +99,9 @@ function runChild(
   budget: number,
 ): { wallMs: number; maxRssMb: number | undefined; status: number | null; timedOut: boolean; stderr: string } {
   const seconds = String(Math.ceil(budget / 1000));
-  const node = existsSync("/usr/bin/timeout") ? ["/usr/bin/timeout", "--foreground", "-s", "KILL", seconds, process.execPath] : [process.execPath];
+  const node = existsSync("/usr/bin/timeout")
+    ? ["/usr/bin/timeout", "--foreground", "-s", "KILL", seconds, process.execPath]
+    : [process.execPath];
   const full = existsSync("/usr/bin/time")
     ? ["/usr/bin/time", "-v", ...node, ...argv]
     : [
@@ -189,7 +191,14 @@ function plan(target: number): { runs: number; warmup: number; phaseBudget: numb
           : { runs: 3, warmup: 0, phaseBudget: 40_000, sizeBudget: 300_000, cliBudget: 120_000 };
   const runs = quick ? Math.min(base.runs, target >= 1_000_000 ? 1 : 3) : base.runs;
   const warmup = quick ? Math.min(base.warmup, 1) : base.warmup;
-  return { ...base, runs, warmup, phaseBudget: base.phaseBudget * scale, sizeBudget: base.sizeBudget * scale, cliBudget: base.cliBudget * scale };
+  return {
+    ...base,
+    runs,
+    warmup,
+    phaseBudget: base.phaseBudget * scale,
+    sizeBudget: base.sizeBudget * scale,
+    cliBudget: base.cliBudget * scale,
+  };
 }
 
 /** Runs `fn` up to `runs` times after `warmup` unmeasured runs, stopping early past `budget` ms. */
@@ -276,7 +285,9 @@ function worker(name: string, runNaive: boolean): void {
   log(`  other checks ${formatMs(others.timing.median)} (${others.value.length} conflicts)`);
 
   begin("detect");
-  const detect = measureWithin(runs, warmup, phaseBudget, () => detectPairConflicts(schedule, occurrences, columns, { clock: context.clock }));
+  const detect = measureWithin(runs, warmup, phaseBudget, () =>
+    detectPairConflicts(schedule, occurrences, columns, { clock: context.clock }),
+  );
   emit({ phase: "detect", timing: detect.timing, conflicts: detect.value.length });
   log(`  detect (sweep) ${formatMs(detect.timing.median)} (${detect.value.length} pair conflicts)`);
 
@@ -309,7 +320,9 @@ function worker(name: string, runNaive: boolean): void {
     const naiveRuns = size.target >= 10_000 ? 1 : Math.min(runs, 3);
     const naive = measureWithin(naiveRuns, 0, phaseBudget, () => straightforward(schedule));
     emit({ phase: "naive", timing: naive.timing, ...naive.value });
-    log(`  straightforward ${formatMs(naive.timing.median)} (${naive.value.occurrences} occurrences, ${naive.value.conflicts} pair conflicts)`);
+    log(
+      `  straightforward ${formatMs(naive.timing.median)} (${naive.value.occurrences} occurrences, ${naive.value.conflicts} pair conflicts)`,
+    );
   }
   emit({ phase: "done" });
 }
@@ -318,11 +331,34 @@ function worker(name: string, runNaive: boolean): void {
 function benchSize(size: (typeof SIZES)[number], previous: SizeResult | undefined): SizeResult {
   const { sizeBudget, cliBudget, runs } = plan(size.target);
   const result: SizeResult = {
-    name: size.name, target: size.target, meetings: null, fileBytes: null, occurrences: null, runs,
-    loadMs: null, expandMs: null, detectMs: null, otherChecksMs: null, checkMs: null, feedsMs: null, feedsBytes: null,
-    pairConflicts: null, conflicts: null, occurrencesPerSecond: null, rruleMs: null, rruleDates: null, sortMs: null,
-    naiveMs: null, naiveExpandMs: null, naivePairsMs: null, naiveOccurrences: null, naiveConflicts: null,
-    cliWallMs: null, cliMaxRssMb: null, notes: {}, timings: {},
+    name: size.name,
+    target: size.target,
+    meetings: null,
+    fileBytes: null,
+    occurrences: null,
+    runs,
+    loadMs: null,
+    expandMs: null,
+    detectMs: null,
+    otherChecksMs: null,
+    checkMs: null,
+    feedsMs: null,
+    feedsBytes: null,
+    pairConflicts: null,
+    conflicts: null,
+    occurrencesPerSecond: null,
+    rruleMs: null,
+    rruleDates: null,
+    sortMs: null,
+    naiveMs: null,
+    naiveExpandMs: null,
+    naivePairsMs: null,
+    naiveOccurrences: null,
+    naiveConflicts: null,
+    cliWallMs: null,
+    cliMaxRssMb: null,
+    notes: {},
+    timings: {},
   };
 
   // The straightforward implementation always runs up to 10k; above, only when the previous
@@ -339,8 +375,24 @@ function benchSize(size: (typeof SIZES)[number], previous: SizeResult | undefine
 
   const child = spawnSync(
     process.execPath,
-    ["--expose-gc", "--max-old-space-size=16384", fileURLToPath(import.meta.url), "--worker", size.name, ...(runNaive ? ["--naive"] : []), ...(quick ? ["--quick"] : []), ...budgetArgs],
-    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: sizeBudget, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 },
+    [
+      "--expose-gc",
+      "--max-old-space-size=16384",
+      fileURLToPath(import.meta.url),
+      "--worker",
+      size.name,
+      ...(runNaive ? ["--naive"] : []),
+      ...(quick ? ["--quick"] : []),
+      ...budgetArgs,
+    ],
+    {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      timeout: sizeBudget,
+      killSignal: "SIGKILL",
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
   let running: string | undefined;
   let done = false;
@@ -350,16 +402,42 @@ function benchSize(size: (typeof SIZES)[number], previous: SizeResult | undefine
     const ms = line.timing?.median ?? null;
     if (line.timing) result.timings[line.phase] = line.timing;
     switch (line.phase) {
-      case "start": running = line["name"] as string; continue;
-      case "generate": result.meetings = line["meetings"] as number; result.fileBytes = line["fileBytes"] as number; break;
-      case "load": result.loadMs = ms; break;
-      case "expand": result.expandMs = ms; result.occurrences = line["occurrences"] as number; break;
-      case "rrule": result.rruleMs = ms; result.rruleDates = line["dates"] as number; break;
-      case "sort": result.sortMs = ms; break;
-      case "otherChecks": result.otherChecksMs = ms; break;
-      case "detect": result.detectMs = ms; result.pairConflicts = line["conflicts"] as number; break;
-      case "check": result.checkMs = ms; result.conflicts = line["conflicts"] as number; break;
-      case "feeds": result.feedsMs = ms; result.feedsBytes = line["bytes"] as number; break;
+      case "start":
+        running = line["name"] as string;
+        continue;
+      case "generate":
+        result.meetings = line["meetings"] as number;
+        result.fileBytes = line["fileBytes"] as number;
+        break;
+      case "load":
+        result.loadMs = ms;
+        break;
+      case "expand":
+        result.expandMs = ms;
+        result.occurrences = line["occurrences"] as number;
+        break;
+      case "rrule":
+        result.rruleMs = ms;
+        result.rruleDates = line["dates"] as number;
+        break;
+      case "sort":
+        result.sortMs = ms;
+        break;
+      case "otherChecks":
+        result.otherChecksMs = ms;
+        break;
+      case "detect":
+        result.detectMs = ms;
+        result.pairConflicts = line["conflicts"] as number;
+        break;
+      case "check":
+        result.checkMs = ms;
+        result.conflicts = line["conflicts"] as number;
+        break;
+      case "feeds":
+        result.feedsMs = ms;
+        result.feedsBytes = line["bytes"] as number;
+        break;
       case "naive":
         result.naiveMs = ms;
         result.naiveExpandMs = line["expandMs"] as number;
@@ -367,13 +445,20 @@ function benchSize(size: (typeof SIZES)[number], previous: SizeResult | undefine
         result.naiveOccurrences = line["occurrences"] as number;
         result.naiveConflicts = line["conflicts"] as number;
         break;
-      case "note": result.notes[line["name"] as string] = line["note"] as string; break;
-      case "done": done = true; break;
+      case "note":
+        result.notes[line["name"] as string] = line["note"] as string;
+        break;
+      case "done":
+        done = true;
+        break;
     }
     running = undefined;
   }
   if (!done) {
-    const why = child.error && /ETIMEDOUT/.test(String(child.error)) || child.signal === "SIGKILL" ? `did not finish within the ${sizeBudget / 1000} s budget of this size` : `worker failed (exit ${child.status})`;
+    const why =
+      (child.error && /ETIMEDOUT/.test(String(child.error))) || child.signal === "SIGKILL"
+        ? `did not finish within the ${sizeBudget / 1000} s budget of this size`
+        : `worker failed (exit ${child.status})`;
     result.notes[running ?? "worker"] = `${running ?? "worker"} ${why}`;
     log(`  ${running ?? "worker"}: ${why}`);
   }
@@ -390,7 +475,9 @@ function benchSize(size: (typeof SIZES)[number], previous: SizeResult | undefine
       result.cliMaxRssMb = run.maxRssMb ?? null;
       log(`  lichhop check (CLI) ${formatMs(run.wallMs)}, peak RSS ${run.maxRssMb?.toFixed(0)} MB`);
     } else {
-      const why = run.timedOut ? `did not finish within ${cliBudget / 1000} s (peak RSS ${run.maxRssMb?.toFixed(0) ?? "?"} MB by then)` : `exit ${run.status}: ${run.stderr.trim().split("\n").slice(-2).join(" / ")}`;
+      const why = run.timedOut
+        ? `did not finish within ${cliBudget / 1000} s (peak RSS ${run.maxRssMb?.toFixed(0) ?? "?"} MB by then)`
+        : `exit ${run.status}: ${run.stderr.trim().split("\n").slice(-2).join(" / ")}`;
       result.notes["cli"] = `lichhop check ${why}`;
       log(`  lichhop check (CLI) ${why}`);
     }
@@ -463,7 +550,8 @@ function formatMs(ms: number | null | undefined): string {
 }
 
 const formatCount = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : String(n));
-const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b === 0 ? "—" : `${(a / b).toFixed(a / b >= 10 ? 0 : 2)}×`);
+const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+  a == null || b == null || b === 0 ? "—" : `${(a / b).toFixed(a / b >= 10 ? 0 : 2)}×`;
 
 /** Notes by text, with the sizes they apply to. */
 function groupNotes(results: readonly SizeResult[]): Map<string, string[]> {
@@ -486,7 +574,9 @@ function hostileMarkdown(results: readonly HostileResult[]): string {
     hostileTable(results),
     "",
     `Target: each ends within ${HOSTILE_TARGET.wallMs / 1000} s and 1 GB of peak RSS with its answer, or with exit 2 and an issue naming the limit it hit. ${
-      failing.length === 0 ? `All ${results.length} meet it.` : `${failing.length} of ${results.length} do not: ${failing.map((r) => r.id).join(", ")}.`
+      failing.length === 0
+        ? `All ${results.length} meet it.`
+        : `${failing.length} of ${results.length} do not: ${failing.map((r) => r.id).join(", ")}.`
     }`,
   ].join("\n");
 }
@@ -498,7 +588,12 @@ function hostileOnlyMain(): void {
     process.exitCode = 2;
     return;
   }
-  log(`lichhop hostile table, load average ${os.loadavg().map((value) => round(value, 2)).join(" ")}`);
+  log(
+    `lichhop hostile table, load average ${os
+      .loadavg()
+      .map((value) => round(value, 2))
+      .join(" ")}`,
+  );
   const results = runHostile(cli, root, log);
   const markdown = `${hostileMarkdown(results)}\n`;
   process.stdout.write(markdown);
@@ -508,7 +603,10 @@ function hostileOnlyMain(): void {
   } catch {
     // no results yet: the file then holds the hostile table only
   }
-  writeFileSync(resultsFile, `${JSON.stringify({ ...previous, hostile: { date: new Date().toISOString(), results, markdown } }, null, 2)}\n`);
+  writeFileSync(
+    resultsFile,
+    `${JSON.stringify({ ...previous, hostile: { date: new Date().toISOString(), results, markdown } }, null, 2)}\n`,
+  );
   log(`wrote the hostile key of ${relative(root, resultsFile)}`);
 }
 
@@ -524,7 +622,9 @@ function main() {
     loadAverageAtStart: os.loadavg().map((value) => round(value, 2)),
     loadAverageAtEnd: [] as number[],
   };
-  log(`lichhop benchmark on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(" ")}`);
+  log(
+    `lichhop benchmark on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(" ")}`,
+  );
   if ((machine.loadAverageAtStart[0] ?? 0) > machine.cores * 0.75) log("warning: the machine is busy; timings will be inflated");
   if (!existsSync(cli)) log("note: dist/cli.js is missing (run npm run build): CLI columns are skipped");
   if (typeof buildFeeds !== "function") log("note: buildFeeds is not exported from src/index.ts yet: the feeds column is skipped");
@@ -556,7 +656,9 @@ function main() {
   const ten = by("10k");
   const missing = (r: SizeResult | undefined, ...keys: string[]) => {
     if (!r) return { measured: "size not run", pass: null };
-    const note = keys.map((key) => r.notes[key]).find((value) => value !== undefined) ?? Object.values(r.notes).find((value) => /did not finish within/.test(value));
+    const note =
+      keys.map((key) => r.notes[key]).find((value) => value !== undefined) ??
+      Object.values(r.notes).find((value) => /did not finish within/.test(value));
     return { measured: note ?? "not measured", pass: note && /did not finish within/.test(note) ? false : null };
   };
   type Target = { target: string; measured: string; pass: boolean | null };
@@ -564,7 +666,10 @@ function main() {
     {
       target: "1M: expand + check ≤ 1.5× rrule alone",
       ...(big?.checkMs != null && big.rruleMs != null
-        ? { measured: `${formatMs(big.checkMs)} vs ${formatMs(big.rruleMs)} = ${ratio(big.checkMs, big.rruleMs)}`, pass: big.checkMs <= 1.5 * big.rruleMs }
+        ? {
+            measured: `${formatMs(big.checkMs)} vs ${formatMs(big.rruleMs)} = ${ratio(big.checkMs, big.rruleMs)}`,
+            pass: big.checkMs <= 1.5 * big.rruleMs,
+          }
         : missing(big, "check", "detect")),
     },
     {
@@ -585,7 +690,10 @@ function main() {
     {
       target: "100k: load does not dominate (load < expand + check)",
       ...(mid?.loadMs != null && mid.checkMs != null
-        ? { measured: `load ${formatMs(mid.loadMs)} vs expand + check ${formatMs(mid.checkMs)} (${((100 * mid.loadMs) / (mid.loadMs + mid.checkMs)).toFixed(0)} % of the two)`, pass: mid.loadMs < mid.checkMs }
+        ? {
+            measured: `load ${formatMs(mid.loadMs)} vs expand + check ${formatMs(mid.checkMs)} (${((100 * mid.loadMs) / (mid.loadMs + mid.checkMs)).toFixed(0)} % of the two)`,
+            pass: mid.loadMs < mid.checkMs,
+          }
         : missing(mid, "load", "check")),
     },
     {
@@ -619,12 +727,34 @@ function main() {
   ];
 
   const header = [
-    "size", "series", "occurrences", "load", "expand", "detect (sweep)", "other checks", "expand + check", "feeds",
-    "occ/s", "conflicts (pairs)", "CLI check wall", "CLI peak RSS",
-    "rrule alone", "lichhop ÷ rrule", "straightforward", "straightforward ÷ lichhop", "sort floor", "sweep ÷ sort",
+    "size",
+    "series",
+    "occurrences",
+    "load",
+    "expand",
+    "detect (sweep)",
+    "other checks",
+    "expand + check",
+    "feeds",
+    "occ/s",
+    "conflicts (pairs)",
+    "CLI check wall",
+    "CLI peak RSS",
+    "rrule alone",
+    "lichhop ÷ rrule",
+    "straightforward",
+    "straightforward ÷ lichhop",
+    "sort floor",
+    "sweep ÷ sort",
   ];
   const cell = (r: SizeResult, value: number | null, phase: string, format: (v: number) => string = formatMs) =>
-    value !== null ? format(value) : r.notes[phase] && /did not finish/.test(r.notes[phase] as string) ? "timeout" : r.notes[phase] ? "skipped" : "—";
+    value !== null
+      ? format(value)
+      : r.notes[phase] && /did not finish/.test(r.notes[phase] as string)
+        ? "timeout"
+        : r.notes[phase]
+          ? "skipped"
+          : "—";
   const rows = results.map((r) => [
     r.name,
     r.meetings === null ? "—" : String(r.meetings),
@@ -669,7 +799,10 @@ function main() {
     ...[...groupNotes(results)].map(([note, names]) => `- ${names.join(", ")}: ${note}.`),
     ...results
       .filter((r) => r.naiveConflicts !== null)
-      .map((r) => `- Cross-check at ${r.name}: straightforward found ${r.naiveOccurrences} occurrences and ${r.naiveConflicts} pair conflicts (expansion ${formatMs(r.naiveExpandMs)}, all pairs ${formatMs(r.naivePairsMs)}); lichhop ${r.occurrences} and ${r.pairConflicts} (the straightforward code ignores the working calendar's \`onDayOff\` moves and skips).`),
+      .map(
+        (r) =>
+          `- Cross-check at ${r.name}: straightforward found ${r.naiveOccurrences} occurrences and ${r.naiveConflicts} pair conflicts (expansion ${formatMs(r.naiveExpandMs)}, all pairs ${formatMs(r.naivePairsMs)}); lichhop ${r.occurrences} and ${r.pairConflicts} (the straightforward code ignores the working calendar's \`onDayOff\` moves and skips).`,
+      ),
     "",
     ...(hostile ? [hostileMarkdown(hostile), ""] : []),
     "| target | measured | result |",

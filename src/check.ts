@@ -84,7 +84,10 @@ function checkValid(schedule: Schedule, options: CheckOptions): ({ ok: true } & 
     calendar = workCalendar(schedule.calendar ?? {});
   } catch (error) {
     const make = issueFactory({ lang, source: schedule.source });
-    return { ok: false, issues: [make("invalid-value", ["calendar"], "invalid-value", { found: "calendar", expected: (error as Error).message })] };
+    return {
+      ok: false,
+      issues: [make("invalid-value", ["calendar"], "invalid-value", { found: "calendar", expected: (error as Error).message })],
+    };
   }
   const context = renderContext(schedule, lang);
   const expandOptions: ExpandOptions = { ...options, lang, adjust: dayOffAdjuster(calendar), clockFor: context.clockFor };
@@ -97,14 +100,28 @@ function checkValid(schedule: Schedule, options: CheckOptions): ({ ok: true } & 
     const make = issueFactory({ lang, source: schedule.source });
     if (error.limit === "ruleChecks") {
       const rule = schedule.rules.findIndex((r) => r.id === error.rule);
-      return { ok: false as const, issues: [make("too-many-rule-checks", rule < 0 ? ["rules"] : ["rules", rule], "too-many-rule-checks", { max: limits.ruleChecks })] };
+      return {
+        ok: false as const,
+        issues: [make("too-many-rule-checks", rule < 0 ? ["rules"] : ["rules", rule], "too-many-rule-checks", { max: limits.ruleChecks })],
+      };
     }
     const index = schedule.meetings.findIndex((m) => m.id === error.meeting);
-    return { ok: false as const, issues: [make("too-many-conflicts", index < 0 ? [] : ["meetings", index], "too-many-conflicts", { max })] };
+    return {
+      ok: false as const,
+      issues: [make("too-many-conflicts", index < 0 ? [] : ["meetings", index], "too-many-conflicts", { max })],
+    };
   };
   let conflicts: Conflict[];
   try {
-    conflicts = detectConflicts(schedule, occurrences, { horizon, calendar, clockFor: context.clockFor, clock: context.clock, maxConflicts: max, maxRuleChecks: limits.ruleChecks, order });
+    conflicts = detectConflicts(schedule, occurrences, {
+      horizon,
+      calendar,
+      clockFor: context.clockFor,
+      clock: context.clock,
+      maxConflicts: max,
+      maxRuleChecks: limits.ruleChecks,
+      order,
+    });
   } catch (error) {
     if (error instanceof BudgetExceeded) return tooMany(error);
     throw error;

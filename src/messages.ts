@@ -53,8 +53,10 @@ const MESSAGES = {
     en: (p) => `bad RRULE at "${p.part}": expected ${p.expected}`,
   },
   "start-not-in-rule": {
-    vi: (p) => `Thời điểm bắt đầu ${p.start} không khớp quy tắc lặp ${p.rule}${p.first ? ` (lần đầu tiên theo quy tắc là ${p.first})` : ""}; dùng "extra" để thêm buổi họp ngoài quy tắc`,
-    en: (p) => `start ${p.start} is not an occurrence of ${p.rule}${p.first ? ` (its first is ${p.first})` : ""}; use "extra" for an occurrence outside the rule`,
+    vi: (p) =>
+      `Thời điểm bắt đầu ${p.start} không khớp quy tắc lặp ${p.rule}${p.first ? ` (lần đầu tiên theo quy tắc là ${p.first})` : ""}; dùng "extra" để thêm buổi họp ngoài quy tắc`,
+    en: (p) =>
+      `start ${p.start} is not an occurrence of ${p.rule}${p.first ? ` (its first is ${p.first})` : ""}; use "extra" for an occurrence outside the rule`,
   },
   "unknown-zone": {
     vi: (p) => `Múi giờ không tồn tại "${p.zone}": cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh`,
@@ -75,7 +77,10 @@ const MESSAGES = {
         : `${p.occurrence} names several occurrences; give the time too, e.g. ${p.occurrence}T08:00`,
   },
   "bad-horizon": {
-    vi: (p) => (p.missing ? "Thiếu khoảng thời gian kiểm tra: đặt horizon trong tệp hoặc --from/--to" : `Khoảng thời gian không hợp lệ: ngày kết thúc ${p.to} trước ngày bắt đầu ${p.from}`),
+    vi: (p) =>
+      p.missing
+        ? "Thiếu khoảng thời gian kiểm tra: đặt horizon trong tệp hoặc --from/--to"
+        : `Khoảng thời gian không hợp lệ: ngày kết thúc ${p.to} trước ngày bắt đầu ${p.from}`,
     en: (p) => (p.missing ? "no horizon: set horizon in the file or --from/--to" : `bad horizon: to ${p.to} is before from ${p.from}`),
   },
   "too-many-occurrences": {
@@ -83,12 +88,16 @@ const MESSAGES = {
     en: (p) => `the series gives more than ${fmt(p.max, "en")} occurrences in the horizon`,
   },
   "too-many-occurrences-total": {
-    vi: (p) => `Lịch họp sinh quá ${fmt(p.max, "vi")} buổi trong khoảng thời gian kiểm tra (tính đến cuộc họp này); thu hẹp khoảng kiểm tra hoặc nâng giới hạn (--max-occurrences)`,
-    en: (p) => `the schedule gives more than ${fmt(p.max, "en")} occurrences in the horizon (counting up to this meeting); narrow the horizon or raise the limit (--max-occurrences)`,
+    vi: (p) =>
+      `Lịch họp sinh quá ${fmt(p.max, "vi")} buổi trong khoảng thời gian kiểm tra (tính đến cuộc họp này); thu hẹp khoảng kiểm tra hoặc nâng giới hạn (--max-occurrences)`,
+    en: (p) =>
+      `the schedule gives more than ${fmt(p.max, "en")} occurrences in the horizon (counting up to this meeting); narrow the horizon or raise the limit (--max-occurrences)`,
   },
   "runaway-rule": {
-    vi: (p) => `Quy tắc lặp quá dày: việc duyệt các quy tắc lặp của lịch vượt quá ${fmt(p.max, "vi")} bước (tính từ ngày bắt đầu của mỗi chuỗi, kể cả các thời điểm BYHOUR/BYMINUTE/BYSECOND sinh ra); cho chuỗi bắt đầu gần khoảng kiểm tra hơn hoặc dùng tần suất thưa hơn`,
-    en: (p) => `runaway rule: walking the schedule's rules takes more than ${fmt(p.max, "en")} steps (counted from each series' start, with the instants BYHOUR/BYMINUTE/BYSECOND add); start the series closer to the horizon or use a coarser frequency`,
+    vi: (p) =>
+      `Quy tắc lặp quá dày: việc duyệt các quy tắc lặp của lịch vượt quá ${fmt(p.max, "vi")} bước (tính từ ngày bắt đầu của mỗi chuỗi, kể cả các thời điểm BYHOUR/BYMINUTE/BYSECOND sinh ra); cho chuỗi bắt đầu gần khoảng kiểm tra hơn hoặc dùng tần suất thưa hơn`,
+    en: (p) =>
+      `runaway rule: walking the schedule's rules takes more than ${fmt(p.max, "en")} steps (counted from each series' start, with the instants BYHOUR/BYMINUTE/BYSECOND add); start the series closer to the horizon or use a coarser frequency`,
   },
   "date-out-of-range": {
     vi: (p) => `Ngày ${p.found} nằm ngoài phạm vi hỗ trợ: cần ngày từ 01/01/${p.first} đến 31/12/${p.last}`,
@@ -107,8 +116,10 @@ const MESSAGES = {
     en: (p) => `the RRULE has ${fmt(p.length, "en")} characters: at most ${fmt(p.max, "en")}`,
   },
   "too-many-conflicts": {
-    vi: (p) => `Lịch họp có hơn ${fmt(p.max, "vi")} xung đột (dừng kiểm tra tại cuộc họp này); sửa các xung đột lặp lại, thu hẹp khoảng kiểm tra hoặc nâng giới hạn (--max-conflicts)`,
-    en: (p) => `the schedule has more than ${fmt(p.max, "en")} conflicts (the check stopped at this meeting); fix the repeated clashes, narrow the horizon or raise the limit (--max-conflicts)`,
+    vi: (p) =>
+      `Lịch họp có hơn ${fmt(p.max, "vi")} xung đột (dừng kiểm tra tại cuộc họp này); sửa các xung đột lặp lại, thu hẹp khoảng kiểm tra hoặc nâng giới hạn (--max-conflicts)`,
+    en: (p) =>
+      `the schedule has more than ${fmt(p.max, "en")} conflicts (the check stopped at this meeting); fix the repeated clashes, narrow the horizon or raise the limit (--max-conflicts)`,
   },
   "too-many-events": {
     vi: (p) =>
@@ -157,7 +168,8 @@ const MESSAGES = {
       `breaks "${p.rule}": ${p.count} ${Number(p.count) === 1 ? "occurrence" : "occurrences"} in the ${p.per} ${dmy(p.from)}–${dmy(p.to)}; expected ${expected(p, "en")}`,
   },
   "conflict-lead-time": {
-    vi: (p) => `Vi phạm quy định "${p.rule}": trước ${p.a} không có cuộc họp nào bắt đầu trong khoảng ${p.from} – ${p.to} (từ ${p.max} đến ${p.min} trước)`,
+    vi: (p) =>
+      `Vi phạm quy định "${p.rule}": trước ${p.a} không có cuộc họp nào bắt đầu trong khoảng ${p.from} – ${p.to} (từ ${p.max} đến ${p.min} trước)`,
     en: (p) => `breaks "${p.rule}": no meeting before ${p.a} starts between ${p.from} and ${p.to} (${p.max} to ${p.min} ahead)`,
   },
   "setting-differs": {
@@ -171,11 +183,14 @@ const MESSAGES = {
     en: (p) => `duplicate id "${p.id}" (already used in ${p.file} on line ${p.line})`,
   },
   "bad-encoding": {
-    vi: (p) => `Tệp không phải mã UTF-8: byte ${p.byte} không hợp lệ trong UTF-8; tệp có vẻ được lưu bằng ${GUESS.vi[String(p.guess)] ?? p.guess}: hãy lưu lại bằng mã UTF-8`,
-    en: (p) => `not UTF-8: byte ${p.byte} is not valid UTF-8; the file looks like ${GUESS.en[String(p.guess)] ?? p.guess}: save it as UTF-8`,
+    vi: (p) =>
+      `Tệp không phải mã UTF-8: byte ${p.byte} không hợp lệ trong UTF-8; tệp có vẻ được lưu bằng ${GUESS.vi[String(p.guess)] ?? p.guess}: hãy lưu lại bằng mã UTF-8`,
+    en: (p) =>
+      `not UTF-8: byte ${p.byte} is not valid UTF-8; the file looks like ${GUESS.en[String(p.guess)] ?? p.guess}: save it as UTF-8`,
   },
   "bad-encoding-utf16": {
-    vi: (p) => `Tệp được lưu bằng mã UTF-16 (${p.endian === "be" ? "big-endian" : "little-endian"}), không phải UTF-8: hãy lưu lại bằng mã UTF-8`,
+    vi: (p) =>
+      `Tệp được lưu bằng mã UTF-16 (${p.endian === "be" ? "big-endian" : "little-endian"}), không phải UTF-8: hãy lưu lại bằng mã UTF-8`,
     en: (p) => `not UTF-8: the file looks like UTF-16 (${p.endian === "be" ? "big-endian" : "little-endian"}): save it as UTF-8`,
   },
   "file-too-large": {

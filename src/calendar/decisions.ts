@@ -112,7 +112,8 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     name: APRIL_MAY_BREAK,
     daysOff: { from: "2025-04-30", to: "2025-05-04" },
     workingDays: ["2025-04-26"],
-    source: "Prime Minister's swap for public servants (reported by TTXVN; document number not verified): Friday 2/5 swapped with Saturday 26/4",
+    source:
+      "Prime Minister's swap for public servants (reported by TTXVN; document number not verified): Friday 2/5 swapped with Saturday 26/4",
   },
   {
     year: 2025,

@@ -10,12 +10,7 @@ import { LichhopError } from "../errors";
  * const code: CalendarErrorCode = "no-such-lunar-date";
  * ```
  */
-export type CalendarErrorCode =
-  | "invalid-date"
-  | "out-of-range"
-  | "no-such-lunar-date"
-  | "invalid-config"
-  | "no-working-day";
+export type CalendarErrorCode = "invalid-date" | "out-of-range" | "no-such-lunar-date" | "invalid-config" | "no-working-day";
 
 /**
  * The error thrown by the calendar module: the {@link LichhopError} family for arguments outside

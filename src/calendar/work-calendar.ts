@@ -238,7 +238,10 @@ export function workCalendar(config: CalendarConfig = {}): WorkCalendar {
       if (working(jdn, candidate)) return candidate;
     }
     const direction = step === 1 ? "after" : "before";
-    throw new CalendarError("no-working-day", `No working day within ${SEARCH_DAYS} days ${direction} ${date}: check calendar.workingHours.days and calendar.daysOff`);
+    throw new CalendarError(
+      "no-working-day",
+      `No working day within ${SEARCH_DAYS} days ${direction} ${date}: check calendar.workingHours.days and calendar.daysOff`,
+    );
   };
 
   return Object.freeze({

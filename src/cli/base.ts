@@ -87,7 +87,9 @@ function loadBase(options: CheckCommandOptions, paths: readonly string[], out: O
   } catch (error) {
     // A base saved in another encoding must not block the change that converts it to UTF-8.
     if (!(error instanceof ExitWithIssues) || !error.issues.every((issue) => BROKEN_BASE.has(issue.code))) throw error;
-    out.stderr(`lichhop: the base is not a valid schedule (${error.issues.length} issue(s): ${error.issues[0]?.code}); every conflict counts as new\n`);
+    out.stderr(
+      `lichhop: the base is not a valid schedule (${error.issues.length} issue(s): ${error.issues[0]?.code}); every conflict counts as new\n`,
+    );
     return undefined;
   }
   if (texts.length === 0) return undefined;

@@ -103,8 +103,7 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
     default:
       throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected ${CHECK_FORMATS.join(", ")}`)]);
   }
-  const failing =
-    options.failOn === "never" ? 0 : options.failOn === "warning" ? report.summary.conflicts : report.summary.errors;
+  const failing = options.failOn === "never" ? 0 : options.failOn === "warning" ? report.summary.conflicts : report.summary.errors;
   return failing > 0 ? 1 : 0;
 }
 

@@ -23,7 +23,9 @@ export function runExpand(file: string, options: CommonOptions, out: Output): nu
     const occurrences = result.occurrences.map((o) => reportOccurrence(o, context.clockFor));
     writeJson({ version: 1, occurrences }, out);
   } else if (options.format === "text") {
-    const lines = result.occurrences.map((o) => `${describeTime(o, context.clockFor(o.zone), lang)}  ${inert(o.title)}  [${inert(o.meeting)}]`);
+    const lines = result.occurrences.map(
+      (o) => `${describeTime(o, context.clockFor(o.zone), lang)}  ${inert(o.title)}  [${inert(o.meeting)}]`,
+    );
     out.stdout(lines.length > 0 ? `${lines.join("\n")}\n` : "");
   } else {
     throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected text or json`)]);

@@ -48,7 +48,8 @@ function checkSubfolders(outDir: string, target: string): void {
   let folder = outDir;
   for (const part of parts) {
     folder = join(folder, part);
-    if (lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) throw new Error(`${folder} is a symbolic link; remove it or choose another --out`);
+    if (lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new Error(`${folder} is a symbolic link; remove it or choose another --out`);
   }
 }
 

@@ -41,6 +41,8 @@ export function runInit(options: InitOptions, out: Output): number {
     throw new ExitWithIssues([{ ...usageIssue(`cannot write ${path}: ${reason}`), file: path }]);
   }
   const shown = inert(path);
-  out.stdout(options.lang === "en" ? `Wrote ${shown}; next: lichhop check ${shown}\n` : `Đã tạo ${shown}; tiếp theo: lichhop check ${shown}\n`);
+  out.stdout(
+    options.lang === "en" ? `Wrote ${shown}; next: lichhop check ${shown}\n` : `Đã tạo ${shown}; tiếp theo: lichhop check ${shown}\n`,
+  );
   return 0;
 }

@@ -15,7 +15,9 @@ function parseMaxSize(value: string | undefined): number | undefined {
   const match = /^(\d{1,12})\s*(MB)?$/i.exec(value.trim());
   const size = match ? Number(match[1]) * (match[2] ? 1024 * 1024 : 1) : Number.NaN;
   if (!(size >= 1 && size <= MAX_MAX_SIZE)) {
-    throw new ExitWithIssues([usageIssue(`--max-size ${value}: expected a number of bytes, or of megabytes with MB (e.g. 50MB), at most 500MB`)]);
+    throw new ExitWithIssues([
+      usageIssue(`--max-size ${value}: expected a number of bytes, or of megabytes with MB (e.g. 50MB), at most 500MB`),
+    ]);
   }
   return size;
 }
@@ -23,7 +25,8 @@ function parseMaxSize(value: string | undefined): number | undefined {
 /** A `--max-…` count: a positive whole number. */
 function parseCount(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new ExitWithIssues([usageIssue(`--${name} ${value}: expected a positive whole number`)]);
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1)
+    throw new ExitWithIssues([usageIssue(`--${name} ${value}: expected a positive whole number`)]);
   return Number(value);
 }
 
@@ -183,7 +186,10 @@ export async function main(argv: readonly string[], out: Output): Promise<number
       case "days-off": {
         if (rest.length > 1) throw new ExitWithIssues([usageIssue(`lichhop days-off: expected at most one FILE, got ${rest.length}`)]);
         const { runDaysOff } = await import("./days-off");
-        return runDaysOff({ year: values.year, format: values.format, lang: common.lang, file, currentYear: new Date().getFullYear(), maxSize }, out);
+        return runDaysOff(
+          { year: values.year, format: values.format, lang: common.lang, file, currentYear: new Date().getFullYear(), maxSize },
+          out,
+        );
       }
       case "lunar": {
         if (rest.length > 1) throw new ExitWithIssues([usageIssue(`lichhop lunar: expected one DATE, got ${rest.length}`)]);
@@ -193,33 +199,44 @@ export async function main(argv: readonly string[], out: Output): Promise<number
       case "ics": {
         const path = needFile();
         const { runIcs } = await import("./ics");
-        return runIcs(path, {
-          ...common,
-          out: values.out,
-          expand: values.expand === true,
-          uidDomain: values["uid-domain"],
-          sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
-          maxEvents: parseCount("max-events", values["max-events"]),
-        }, out);
+        return runIcs(
+          path,
+          {
+            ...common,
+            out: values.out,
+            expand: values.expand === true,
+            uidDomain: values["uid-domain"],
+            sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+            maxEvents: parseCount("max-events", values["max-events"]),
+          },
+          out,
+        );
       }
       case "serve": {
         const path = needFile();
         const { runServe } = await import("./serve");
-        const code = runServe(path, {
-          ...common,
-          port: values.port,
-          host: values.host,
-          expand: values.expand === true,
-          uidDomain: values["uid-domain"],
-          sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
-        }, out);
+        const code = runServe(
+          path,
+          {
+            ...common,
+            port: values.port,
+            host: values.host,
+            expand: values.expand === true,
+            uidDomain: values["uid-domain"],
+            sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+          },
+          out,
+        );
         serving = true;
         return code;
       }
       case "init": {
         if (rest.length > 0) throw new ExitWithIssues([usageIssue("lichhop init: takes no positional arguments; use --out FILE")]);
         const { runInit } = await import("./init");
-        return runInit({ province: values.province, out: values.out, year: values.year, lang: common.lang, currentYear: new Date().getFullYear() }, out);
+        return runInit(
+          { province: values.province, out: values.out, year: values.year, lang: common.lang, currentYear: new Date().getFullYear() },
+          out,
+        );
       }
       default:
         throw new ExitWithIssues([usageIssue(`unknown command "${command}"; see lichhop --help`)]);
@@ -261,7 +278,6 @@ void main(process.argv.slice(2), {
   // A finished command whose output has all been handed to the OS exits at once, sparing Node's
   // teardown of the environment and heap (about 10 ms). Output still queued in a stream (a pipe
   // whose reader is behind) takes the normal exit, which writes it out first.
-  const flushed =
-    (!written.stdout || process.stdout.writableLength === 0) && (!written.stderr || process.stderr.writableLength === 0);
+  const flushed = (!written.stdout || process.stdout.writableLength === 0) && (!written.stderr || process.stderr.writableLength === 0);
   if (!serving && flushed) process.exit(code);
 });

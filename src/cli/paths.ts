@@ -35,4 +35,3 @@ export function expandPaths(paths: readonly string[]): string[] {
   }
   return files;
 }
-

@@ -39,7 +39,13 @@ export function runServe(file: string, options: ServeCommandOptions, out: Output
       stamp,
       // Every line gets the prefix: the handler has made each one inert, so none can pass for
       // another program's output.
-      log: (message) => out.stderr(message.split("\n").map((line) => `lichhop serve: ${line}\n`).join("")),
+      log: (message) =>
+        out.stderr(
+          message
+            .split("\n")
+            .map((line) => `lichhop serve: ${line}\n`)
+            .join(""),
+        ),
     });
   } catch (error) {
     if (error instanceof ScheduleError) throw new ExitWithIssues(error.issues);

@@ -138,7 +138,11 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
 
   const roomSeverity = levelSeverity(schedule.checks?.room, "error");
   if (roomSeverity) {
-    const { offsets, items } = bucketBy(columns.room, columns.rooms.map((_, g) => [g]), columns.rooms.length);
+    const { offsets, items } = bucketBy(
+      columns.room,
+      columns.rooms.map((_, g) => [g]),
+      columns.rooms.length,
+    );
     columns.rooms.forEach((room, g) => {
       const subjects = [room];
       sweep(items, offsets[g] as number, offsets[g + 1] as number, columns, 0, active, (i, j) => {
@@ -177,15 +181,23 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
     };
     const reach = Math.max(rule.gap, size === 0 ? 0 : size + 2 * HOUR);
     const facts: PairFacts = { kind: "rule", rule: rule.rule.id, ...(rule.gap ? { gap: rule.gap } : {}) };
-    sweepSides(items, from, to, columns, reach, (i) => side[columns.meeting[i] as number] as number, (i, j) => {
-      let clash = (starts[i] as number) < (ends[j] as number) + rule.gap && (starts[j] as number) < (ends[i] as number) + rule.gap;
-      if (!clash && size !== 0) {
-        const bx = blockAt(i);
-        const by = blockAt(j);
-        clash = bx[0] < by[1] && by[0] < bx[1];
-      }
-      if (clash) conflicts.push(pair(facts, rule.severity, NO_KEYS, i, j));
-    });
+    sweepSides(
+      items,
+      from,
+      to,
+      columns,
+      reach,
+      (i) => side[columns.meeting[i] as number] as number,
+      (i, j) => {
+        let clash = (starts[i] as number) < (ends[j] as number) + rule.gap && (starts[j] as number) < (ends[i] as number) + rule.gap;
+        if (!clash && size !== 0) {
+          const bx = blockAt(i);
+          const by = blockAt(j);
+          clash = bx[0] < by[1] && by[0] < bx[1];
+        }
+        if (clash) conflicts.push(pair(facts, rule.severity, NO_KEYS, i, j));
+      },
+    );
   });
   return conflicts;
 }

@@ -47,7 +47,12 @@ function hoursConflict(severity: Severity, o: Occurrence, hours: Period): Workin
  * @example
  * const conflicts = detectSingleConflicts(schedule, occurrences, columnsOf(occurrences), { calendar: workCalendar(), clockFor: zoneClocks() });
  */
-export function detectSingleConflicts(schedule: Schedule, occurrences: readonly Occurrence[], columns: Columns, options: SingleCheckOptions): Conflict[] {
+export function detectSingleConflicts(
+  schedule: Schedule,
+  occurrences: readonly Occurrence[],
+  columns: Columns,
+  options: SingleCheckOptions,
+): Conflict[] {
   const dayOffSeverity = levelSeverity(schedule.checks?.dayOff, "warning");
   const hoursSeverity = levelSeverity(schedule.checks?.workingHours, "warning");
   const { calendar, clockFor } = options;

@@ -98,12 +98,16 @@ function toMs(stamp: string | number | Date): number {
     typeof stamp === "number"
       ? stamp
       : typeof stamp === "string"
-        ? /(Z|[+-]\d{2}:\d{2})$/.test(stamp) ? Date.parse(stamp) : Number.NaN
+        ? /(Z|[+-]\d{2}:\d{2})$/.test(stamp)
+          ? Date.parse(stamp)
+          : Number.NaN
         : stamp instanceof Date
           ? stamp.getTime()
           : Number.NaN;
   if (!Number.isFinite(ms)) {
-    throw new UsageError(`stamp: expected an ISO instant with an offset (2024-01-01T00:00:00Z), epoch milliseconds or a Date, got ${String(stamp)}`);
+    throw new UsageError(
+      `stamp: expected an ISO instant with an offset (2024-01-01T00:00:00Z), epoch milliseconds or a Date, got ${String(stamp)}`,
+    );
   }
   return Math.floor(ms / 1000) * 1000;
 }
@@ -122,7 +126,8 @@ export function createContext(given: Schedule, source: FeedSource, options: Feed
   if (!/^[A-Za-z0-9.-]+$/.test(domain)) throw new UsageError(`uidDomain ${JSON.stringify(domain)}: expected a domain name`);
   const refresh = options.refresh ?? "PT1H";
   const span = parseDuration(refresh);
-  if (!span || span.days * DAY + span.ms <= 0) throw new UsageError(`refresh ${JSON.stringify(refresh)}: expected an ISO 8601 duration such as PT1H`);
+  if (!span || span.days * DAY + span.ms <= 0)
+    throw new UsageError(`refresh ${JSON.stringify(refresh)}: expected an ISO 8601 duration such as PT1H`);
   const clockFor = zoneClocks();
   const names = new Map<string, string>();
   for (const list of [schedule.bodies, schedule.people, schedule.rooms]) for (const item of list) names.set(item.id, item.name);

@@ -185,7 +185,8 @@ export const DEFAULT_MAX_EVENTS = 500_000;
  * expanded, a series each otherwise, and the conflicts) and refuses more than `max`.
  */
 function checkEventCount(ctx: FeedContext, selectors: readonly FeedSelector[], given: unknown): void {
-  if (given !== undefined && !(Number.isSafeInteger(given) && (given as number) > 0)) badArgument("buildFeeds: maxEvents", "a positive whole number", given);
+  if (given !== undefined && !(Number.isSafeInteger(given) && (given as number) > 0))
+    badArgument("buildFeeds: maxEvents", "a positive whole number", given);
   const max = (given as number | undefined) ?? DEFAULT_MAX_EVENTS;
   let total = 0;
   for (const selector of selectors) {

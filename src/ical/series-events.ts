@@ -9,7 +9,14 @@ import { dateTimeProp, isExactWall, latestInstant, wallLabel, wallList } from ".
 import { icalDate, icalLocal, icalUtc, type Lines } from "./text";
 
 /** VEVENT lines of one occurrence with its own times. */
-function occurrenceEvent(ctx: FeedContext, meeting: Meeting, series: Series, o: Occurrence, uid: string, recurrenceId: string | undefined): Lines {
+function occurrenceEvent(
+  ctx: FeedContext,
+  meeting: Meeting,
+  series: Series,
+  o: Occurrence,
+  uid: string,
+  recurrenceId: string | undefined,
+): Lines {
   const clock = series.clock;
   return [
     "BEGIN:VEVENT",
@@ -93,7 +100,10 @@ export function seriesEvents(ctx: FeedContext, meeting: Meeting, occurrences: re
   const attendees = meeting.attendees ?? [];
   const changes = meeting.changes?.length ? resolveChanges(series).changes : undefined;
   const cancelled = changes ? exdates.filter((wall) => changes.get(wall)?.cancelled === true) : [];
-  const masterNotes = conflictNotes(ctx, ids.map((id) => `${meeting.id}|${id}`));
+  const masterNotes = conflictNotes(
+    ctx,
+    ids.map((id) => `${meeting.id}|${id}`),
+  );
   if (cancelled.length > 0) masterNotes.push(`${ctx.labels.cancelled}: ${cancelled.map((w) => wallLabel(w, allDay)).join(", ")}`);
 
   const head = natural(dtstart);

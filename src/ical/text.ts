@@ -8,7 +8,10 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** NFC text with every line break as `\n` and other control characters removed. */
 export function cleanText(value: string): string {
-  return value.normalize("NFC").replace(/\r\n|\r/g, "\n").replace(CONTROL, "");
+  return value
+    .normalize("NFC")
+    .replace(/\r\n|\r/g, "\n")
+    .replace(CONTROL, "");
 }
 
 /**
@@ -19,7 +22,9 @@ export function cleanText(value: string): string {
  * escapeText("Họp; bàn\nX-EVIL:1"); // "Họp\\; bàn\\nX-EVIL:1"
  */
 export function escapeText(value: string): string {
-  return cleanText(value).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, "\\n");
+  return cleanText(value)
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, "\\n");
 }
 
 /**

@@ -52,7 +52,10 @@ function transitions(zone: string, start: number, end: number): { base: number; 
  */
 export function generateVtimezone(zone: string, fromYear: number, toYear: number): string {
   // The years bound the walk below (a sample a day): the supported years, one on each side.
-  for (const [name, year] of [["fromYear", fromYear], ["toYear", toYear]] as const) {
+  for (const [name, year] of [
+    ["fromYear", fromYear],
+    ["toYear", toYear],
+  ] as const) {
     if (!Number.isInteger(year) || year < FIRST_YEAR - 1 || year > LAST_YEAR + 1) {
       badArgument(`generateVtimezone: ${name}`, `a year from ${FIRST_YEAR - 1} to ${LAST_YEAR + 1}`, year);
     }

@@ -54,7 +54,8 @@ export function argLimits(value: unknown, where: string): Partial<Limits> | unde
     if (!["occurrencesPerSeries", "occurrences", "conflicts", "ruleSteps", "ruleChecks"].includes(key)) {
       badArgument(`${where}: limits.${key}`, "one of occurrencesPerSeries, occurrences, conflicts, ruleSteps, ruleChecks", key);
     }
-    if (bound !== undefined && !(Number.isSafeInteger(bound) && (bound as number) > 0)) badArgument(`${where}: limits.${key}`, "a positive whole number", bound);
+    if (bound !== undefined && !(Number.isSafeInteger(bound) && (bound as number) > 0))
+      badArgument(`${where}: limits.${key}`, "a positive whole number", bound);
   }
   return value as Partial<Limits>;
 }
@@ -84,7 +85,12 @@ export function argReport<T>(value: T, where: string): T {
 /** A list of issues (what `safeParseSchedule` returns when it fails). */
 export function argIssues<T>(value: T, where: string): T {
   const list = value as unknown;
-  if (!Array.isArray(list) || !list.every((issue) => isRecord(issue) && typeof issue.code === "string" && typeof issue.message === "string" && Array.isArray(issue.path))) {
+  if (
+    !Array.isArray(list) ||
+    !list.every(
+      (issue) => isRecord(issue) && typeof issue.code === "string" && typeof issue.message === "string" && Array.isArray(issue.path),
+    )
+  ) {
     badArgument(where, "a list of issues ({ code, message, path, … })", value);
   }
   return value;

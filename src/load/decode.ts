@@ -124,7 +124,14 @@ export function decodeScheduleBytes(bytes: Uint8Array, options: DecodeOptions = 
   const base = options.filename === undefined ? {} : { file: options.filename };
   const endian = utf16(bytes);
   if (endian !== undefined) {
-    const issue: Issue = { code: "bad-encoding", message: message(lang, "bad-encoding-utf16", { endian }), path: [], ...base, line: 1, column: 1 };
+    const issue: Issue = {
+      code: "bad-encoding",
+      message: message(lang, "bad-encoding-utf16", { endian }),
+      path: [],
+      ...base,
+      line: 1,
+      column: 1,
+    };
     return { ok: false, issues: [issue] };
   }
   try {

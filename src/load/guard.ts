@@ -14,7 +14,11 @@ function isSource(value: unknown): value is ScheduleSource {
  * of the file's shape (a copy with a changed field, a hand-built object) is validated now.
  * Returns the issues when it is not a valid schedule; anything but an object is a UsageError.
  */
-export function safeEnsureSchedule(value: unknown, where: string, lang: Lang | undefined): { ok: true; schedule: Schedule } | { ok: false; issues: Issue[] } {
+export function safeEnsureSchedule(
+  value: unknown,
+  where: string,
+  lang: Lang | undefined,
+): { ok: true; schedule: Schedule } | { ok: false; issues: Issue[] } {
   if (isSealedSchedule(value)) return { ok: true, schedule: value };
   if (!isRecord(value)) return badArgument(where, "a schedule (what parseSchedule or validateSchedule returns)", value);
   const { source, ...file } = value;

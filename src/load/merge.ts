@@ -23,7 +23,6 @@ const LISTS = ["bodies", "people", "rooms", "meetings", "rules"] as const;
 /** Settings that must be given once or agree in every file that gives them. */
 const SETTINGS = ["timezone", "horizon", "locale", "calendar", "checks", "feeds"] as const;
 
-
 interface ReadFile {
   readonly filename: string;
   readonly data: unknown;
@@ -138,13 +137,18 @@ export function safeMergeSchedules(inputs: readonly ScheduleText[], options: Mer
       if (key === "version" || (SETTINGS as readonly string[]).includes(key)) {
         if (canonical(value) !== canonical(merged[key])) {
           issues.push(
-            issueAt(file, key, key === "version" ? "invalid-value" : "conflicting-fields", message(lang, "setting-differs", {
-              field: key,
-              first: first.filename,
-              firstLine: first.positions[key]?.line ?? "?",
-              second: file.filename,
-              secondLine: file.positions[key]?.line ?? "?",
-            })),
+            issueAt(
+              file,
+              key,
+              key === "version" ? "invalid-value" : "conflicting-fields",
+              message(lang, "setting-differs", {
+                field: key,
+                first: first.filename,
+                firstLine: first.positions[key]?.line ?? "?",
+                second: file.filename,
+                secondLine: file.positions[key]?.line ?? "?",
+              }),
+            ),
           );
         }
       }
@@ -186,7 +190,9 @@ export function safeMergeSchedules(inputs: readonly ScheduleText[], options: Mer
   if (result.ok && issues.length === 0) return result;
   const validation = result.ok ? [] : result.issues;
   const kept = validation.filter(
-    (issue) => !(issue.code === "duplicate-id" && issues.some((own) => own.file === issue.file && own.line === issue.line)) && !(issue.code === "missing-field" && issue.path.length === 1 && issue.path[0] === "version"),
+    (issue) =>
+      !(issue.code === "duplicate-id" && issues.some((own) => own.file === issue.file && own.line === issue.line)) &&
+      !(issue.code === "missing-field" && issue.path.length === 1 && issue.path[0] === "version"),
   );
   return { ok: false, issues: [...issues, ...kept] };
 }

@@ -28,9 +28,7 @@ function detectLang(data: unknown, options: ParseOptions): Lang {
 }
 
 /** A schedule file read but not yet validated: its value and the position of every field. */
-export type ReadResult =
-  | { ok: true; data: unknown; positions: Record<string, SourcePosition> }
-  | { ok: false; issues: Issue[] };
+export type ReadResult = { ok: true; data: unknown; positions: Record<string, SourcePosition> } | { ok: false; issues: Issue[] };
 
 /**
  * Reads YAML or JSON text into a plain value and the position of every field, without
@@ -54,12 +52,18 @@ export function readScheduleText(text: string, options: ParseOptions = {}): Read
     if (!(error instanceof YAMLException)) throw error;
     const { line, column } = collector.errorPosition(error);
     const detail = error.reason || (error.message.split("\n")[0] ?? error.message);
-    return { ok: false, issues: [{ code: "yaml-syntax", message: message(lang, "yaml-syntax", { format, detail }), path: [], ...base, line, column }] };
+    return {
+      ok: false,
+      issues: [{ code: "yaml-syntax", message: message(lang, "yaml-syntax", { format, detail }), path: [], ...base, line, column }],
+    };
   }
   // An anchor and its aliases share one value: the guard bounds how many times validation meets
   // a shared value, and refuses recursive aliases (a value that contains itself).
   if (collector.tooManyAliases(MAX_ALIASES)) {
-    return { ok: false, issues: [{ code: "too-many-aliases", message: message(lang, "too-many-aliases"), path: [], ...base, line: 1, column: 1 }] };
+    return {
+      ok: false,
+      issues: [{ code: "too-many-aliases", message: message(lang, "too-many-aliases"), path: [], ...base, line: 1, column: 1 }],
+    };
   }
   return { ok: true, data: data ?? {}, positions: collector.positions };
 }

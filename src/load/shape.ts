@@ -67,7 +67,10 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 /** Validates the shape once: the parsed file, or the issues found. */
-export function checkShape(data: unknown, context: IssueContext): { file: ScheduleFile; issues?: never } | { file?: never; issues: Issue[] } {
+export function checkShape(
+  data: unknown,
+  context: IssueContext,
+): { file: ScheduleFile; issues?: never } | { file?: never; issues: Issue[] } {
   const result = scheduleFileSchema.safeParse(data);
   if (result.success) return { file: result.data };
   const make = issueFactory(context);

@@ -42,11 +42,8 @@ interface FastRule {
   readonly bySetPos: readonly number[] | undefined;
 }
 
-
 /** The first day after the last year any rule is walked to. */
 const END_OF_YEARS = epochDay(MAX_YEAR + 1, 1, 1);
-
-
 
 function flags(size: number, values: readonly number[]): boolean[] {
   const out = new Array<boolean>(size).fill(false);
@@ -117,8 +114,14 @@ export function compileFastRule(rule: string, startWall: number, untilWall: numb
     wkst: wkstText === undefined ? MONDAY : WEEKDAYS.indexOf(wkstText as (typeof WEEKDAYS)[number]),
     byMonth: months && flags(13, months),
     byMonthDay: monthDays && {
-      plus: flags(32, monthDays.filter((day) => day > 0)),
-      minus: flags(32, monthDays.filter((day) => day < 0).map((day) => -day)),
+      plus: flags(
+        32,
+        monthDays.filter((day) => day > 0),
+      ),
+      minus: flags(
+        32,
+        monthDays.filter((day) => day < 0).map((day) => -day),
+      ),
     },
     byWeekday: plain.length > 0 ? flags(7, plain) : undefined,
     byNthWeekday: nth.length > 0 ? nth : undefined,

@@ -33,9 +33,7 @@ export interface ExpandOptions {
 }
 
 /** The result of expansion: the occurrences sorted by start, or the issues that stopped it. */
-export type ExpandResult =
-  | { ok: true; horizon: Horizon; occurrences: Occurrence[] }
-  | { ok: false; issues: Issue[] };
+export type ExpandResult = { ok: true; horizon: Horizon; occurrences: Occurrence[] } | { ok: false; issues: Issue[] };
 
 /** The horizon from the options or the file, or the issue that prevents one. */
 export function resolveHorizon(schedule: Schedule, options: ExpandOptions, lang: Lang): Horizon | Issue {
@@ -49,7 +47,11 @@ export function resolveHorizon(schedule: Schedule, options: ExpandOptions, lang:
     return make("bad-horizon", ["horizon"], "invalid-value", { found: `${from} … ${to}`, expected: "dates YYYY-MM-DD" });
   }
   if (!isSupportedWall(first.wall) || !isSupportedWall(last.wall)) {
-    return make("bad-horizon", ["horizon"], "date-out-of-range", { found: isSupportedWall(first.wall) ? to : from, first: FIRST_YEAR, last: LAST_YEAR });
+    return make("bad-horizon", ["horizon"], "date-out-of-range", {
+      found: isSupportedWall(first.wall) ? to : from,
+      first: FIRST_YEAR,
+      last: LAST_YEAR,
+    });
   }
   if (last.wall < first.wall) return make("bad-horizon", ["horizon", "to"], "bad-horizon", { from, to });
   if ((last.wall - first.wall) / DAY + 1 > MAX_HORIZON_DAYS) {
@@ -59,12 +61,7 @@ export function resolveHorizon(schedule: Schedule, options: ExpandOptions, lang:
   return { from, to, start: clock.toInstant(first.wall), end: clock.toInstant(last.wall + DAY) };
 }
 
-function expandSeries(
-  series: Series,
-  horizon: Horizon,
-  adjust: ExpandOptions["adjust"],
-  max: number,
-): Occurrence[] | "too-many" {
+function expandSeries(series: Series, horizon: Horizon, adjust: ExpandOptions["adjust"], max: number): Occurrence[] | "too-many" {
   const { meeting, clock, span } = series;
   const toInstant = clock.toInstant;
   // An occurrence a day-off policy moves may come from just outside the horizon.
@@ -81,7 +78,8 @@ function expandSeries(
   const widened = Math.ceil((max * (toWall - fromWall)) / (horizon.end - horizon.start));
   const starts = originalStarts(series, fromWall, toWall, widened + 2 * changeCount + 64);
   if (!starts) return "too-many";
-  const changes = changeCount === 0 ? new Map<number, SeriesChange>() : resolveChanges(series, { from: fromWall, to: toWall, starts }).changes;
+  const changes =
+    changeCount === 0 ? new Map<number, SeriesChange>() : resolveChanges(series, { from: fromWall, to: toWall, starts }).changes;
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
   const attendees = meeting.attendees ?? [];
   const tags = meeting.tags ?? [];
@@ -99,7 +97,21 @@ function expandSeries(
     change: number | undefined,
   ) => {
     if (start < horizon.end && end > horizon.start) {
-      out.push({ meeting: meeting.id, recurrenceId, start, end, allDay, zone: clock.zone, title, bodies, attendees: people, room, tags, status, change });
+      out.push({
+        meeting: meeting.id,
+        recurrenceId,
+        start,
+        end,
+        allDay,
+        zone: clock.zone,
+        title,
+        bodies,
+        attendees: people,
+        room,
+        tags,
+        status,
+        change,
+      });
     }
   };
   for (const original of starts) {
@@ -154,7 +166,10 @@ export function expandOccurrences(
     try {
       adjust = dayOffAdjuster(workCalendar(schedule.calendar ?? {}));
     } catch (error) {
-      return { ok: false, issues: [make("invalid-value", ["calendar"], "invalid-value", { found: "calendar", expected: (error as Error).message })] };
+      return {
+        ok: false,
+        issues: [make("invalid-value", ["calendar"], "invalid-value", { found: "calendar", expected: (error as Error).message })],
+      };
     }
   }
   const fileZone = scheduleZone(schedule);
@@ -175,7 +190,9 @@ export function expandOccurrences(
       break;
     }
     if (occurrences === "too-many") {
-      issues.push(make("too-many-occurrences", ["meetings", index, "repeat"], "too-many-occurrences", { max: limits.occurrencesPerSeries }));
+      issues.push(
+        make("too-many-occurrences", ["meetings", index, "repeat"], "too-many-occurrences", { max: limits.occurrencesPerSeries }),
+      );
       continue;
     }
     total += occurrences.length;
@@ -187,7 +204,9 @@ export function expandOccurrences(
   }
   if (issues.length > 0) return { ok: false, issues };
   // In (meeting id, original start) order first: the sort by times then keeps ties in it.
-  const byId = schedule.meetings.map((meeting, index) => ({ id: meeting.id, index })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = schedule.meetings
+    .map((meeting, index) => ({ id: meeting.id, index }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const byMeeting: Occurrence[] = [];
   for (const { index } of byId) {
     const list = lists[index] ?? [];

@@ -6,7 +6,7 @@ type RRuleModule = typeof rruleModule;
 const lib: RRuleModule =
   (rruleModule as RRuleModule & { default?: RRuleModule }).RRule !== undefined
     ? rruleModule
-    : ((rruleModule as unknown as { default: RRuleModule }).default);
+    : (rruleModule as unknown as { default: RRuleModule }).default;
 
 export const RRule = lib.RRule;
 export type RRule = rruleModule.RRule;

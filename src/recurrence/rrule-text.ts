@@ -38,7 +38,10 @@ const PARTS: Record<string, { test: (value: string) => boolean; expected: string
 
 /** The RRULE text without an optional `RRULE:` prefix, upper-cased. */
 export function normalizeRRule(text: string): string {
-  return text.trim().replace(/^RRULE:/i, "").toUpperCase();
+  return text
+    .trim()
+    .replace(/^RRULE:/i, "")
+    .toUpperCase();
 }
 
 /**

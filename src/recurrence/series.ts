@@ -116,7 +116,13 @@ function filters(options: Partial<RRuleOptions>, freq: string): boolean {
  * rrule.js behind the {@link Recurrence} interface, for the shapes the fast engine leaves to it.
  * rrule.js walks from DTSTART on every call: each call first spends the steps of that walk.
  */
-function rruleRecurrence(options: Partial<RRuleOptions>, startWall: number, freq: string, periodMs: number, budget: StepBudget): Recurrence {
+function rruleRecurrence(
+  options: Partial<RRuleOptions>,
+  startWall: number,
+  freq: string,
+  periodMs: number,
+  budget: StepBudget,
+): Recurrence {
   const rule = new RRule({ ...options, dtstart: new Date(startWall), tzid: null }, true);
   const perPeriod = RRULE_PERIOD_STEPS + RRULE_INSTANT_STEPS * instantsPerPeriod(options, freq);
   const until = options.until?.getTime() ?? Number.POSITIVE_INFINITY;
@@ -257,7 +263,8 @@ export interface KnownStarts {
 /** The starts in `[from, last]` from a sorted list, at most two (enough to tell one from several). */
 function startsIn(starts: readonly number[], from: number, last: number): number[] {
   const out: number[] = [];
-  for (let i = lowerBound(starts, from); i < starts.length && (starts[i] as number) <= last && out.length < 2; i++) out.push(starts[i] as number);
+  for (let i = lowerBound(starts, from); i < starts.length && (starts[i] as number) <= last && out.length < 2; i++)
+    out.push(starts[i] as number);
   return out;
 }
 
@@ -292,7 +299,7 @@ export function resolveChanges(
     const matches =
       known && key.wall >= known.from && last <= known.to
         ? startsIn(known.starts, key.wall, last)
-        : originalStarts(series, key.wall, last, 1) ?? [Number.NaN, Number.NaN];
+        : (originalStarts(series, key.wall, last, 1) ?? [Number.NaN, Number.NaN]);
     if (matches.length !== 1) {
       problems.push({ index, found: matches.length });
       return;

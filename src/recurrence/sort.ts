@@ -9,10 +9,7 @@ import type { Occurrence } from "./occurrence";
  */
 export function compareOccurrences(a: Occurrence, b: Occurrence): number {
   return (
-    a.start - b.start ||
-    a.end - b.end ||
-    (a.meeting < b.meeting ? -1 : a.meeting > b.meeting ? 1 : 0) ||
-    a.recurrenceId - b.recurrenceId
+    a.start - b.start || a.end - b.end || (a.meeting < b.meeting ? -1 : a.meeting > b.meeting ? 1 : 0) || a.recurrenceId - b.recurrenceId
   );
 }
 

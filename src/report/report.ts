@@ -148,7 +148,9 @@ function timeDescription(occurrence: Occurrence, clock: ZoneClock, lang: Lang, t
   const startDate = text.date(startWall);
   if (occurrence.allDay) {
     const lastDate = text.date(endWall - 1);
-    return lastDate === startDate ? `${weekdayName} ${formatDmy(startDate)}` : `${weekdayName} ${formatDmy(startDate)}–${formatDmy(lastDate)}`;
+    return lastDate === startDate
+      ? `${weekdayName} ${formatDmy(startDate)}`
+      : `${weekdayName} ${formatDmy(startDate)}–${formatDmy(lastDate)}`;
   }
   const start = text.dateTime(startWall);
   const end = text.dateTime(endWall);
@@ -175,7 +177,12 @@ function renderMessage(conflict: Conflict, context: RenderContext, label: (occur
     case "rule": {
       const gap = conflict.overlap === null ? (conflict.gap ?? 0) : 0;
       const b = second ? label(second) : "";
-      return message(lang, "conflict-rule", { rule: ruleTitle(conflict.rule, context), a, b, gap: gap > 0 ? formatDuration({ days: 0, ms: gap }) : "" });
+      return message(lang, "conflict-rule", {
+        rule: ruleTitle(conflict.rule, context),
+        a,
+        b,
+        gap: gap > 0 ? formatDuration({ days: 0, ms: gap }) : "",
+      });
     }
     case "day-off": {
       const { name } = conflict.dayOff;
@@ -194,7 +201,14 @@ function renderMessage(conflict: Conflict, context: RenderContext, label: (occur
       const clock = first ? context.clockFor(first.zone) : context.clock;
       const { window, min, max } = conflict;
       const from = dmyhm(clock.toWall(window.from));
-      return message(lang, "conflict-lead-time", { rule: ruleTitle(conflict.rule, context), a, min, max, from, to: dmyhm(clock.toWall(window.to)) });
+      return message(lang, "conflict-lead-time", {
+        rule: ruleTitle(conflict.rule, context),
+        a,
+        min,
+        max,
+        from,
+        to: dmyhm(clock.toWall(window.to)),
+      });
     }
   }
 }

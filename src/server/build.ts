@@ -94,7 +94,11 @@ export function checkFile(request: BuildRequest): CheckedFile | { readonly issue
     mtime = Math.floor(stat.mtimeMs / 1000) * 1000;
     bytes = readFileSync(request.path);
   } catch (cause) {
-    return { issues: [{ code: "invalid-value", message: `cannot read ${request.name}: ${(cause as Error).message}`, path: [], file: request.name }] };
+    return {
+      issues: [
+        { code: "invalid-value", message: `cannot read ${request.name}: ${(cause as Error).message}`, path: [], file: request.name },
+      ],
+    };
   }
   // Bytes, not text: a file that is not UTF-8 is refused with its line, never served as mojibake.
   const parsed = safeParseSchedule(bytes, { filename: request.name, ...(request.lang ? { lang: request.lang } : {}) });

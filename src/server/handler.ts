@@ -357,9 +357,14 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
     if (path === "/" || path === "/index.html") {
       const html = renderIndex(state(), webcalBase(req, options.publicUrl));
       const body = Buffer.from(html, "utf8");
-      send(req, res, { body, type: HTML, etag: etagOf(body), lastModified: Math.floor(loadedAt / 1000) * 1000 }, {
-        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
-      });
+      send(
+        req,
+        res,
+        { body, type: HTML, etag: etagOf(body), lastModified: Math.floor(loadedAt / 1000) * 1000 },
+        {
+          "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+        },
+      );
       return;
     }
     const entry = current.entries.get(path);
@@ -367,8 +372,7 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
       plain(res, 404, "404 Not Found");
       return;
     }
-    const extra: Record<string, string> =
-      entry.type === ICS ? { "Content-Disposition": `inline; filename="${basename(path)}"` } : {};
+    const extra: Record<string, string> = entry.type === ICS ? { "Content-Disposition": `inline; filename="${basename(path)}"` } : {};
     send(req, res, entry, extra);
   };
 

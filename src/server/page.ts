@@ -53,7 +53,8 @@ export function renderIndex(state: FeedState, webcal: string | undefined): strin
     })
     .filter(Boolean)
     .join("\n");
-  const error = state.error === undefined ? "" : `<div class="error"><p>${t.error}</p><pre>${escapeHtml(inertLines(state.error))}</pre></div>\n`;
+  const error =
+    state.error === undefined ? "" : `<div class="error"><p>${t.error}</p><pre>${escapeHtml(inertLines(state.error))}</pre></div>\n`;
   return `<!doctype html>
 <html lang="${state.lang}">
 <head>

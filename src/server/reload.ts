@@ -83,7 +83,10 @@ export function workerRebuild(script: URL, limits: ReloadLimits, vtimezone: Vtim
       return { result, cancel: () => {} };
     }
     const running = worker;
-    timer = setTimeout(() => fail(`the reload took longer than ${limits.timeout} ms (the reloadTimeout limit) and was stopped`), limits.timeout);
+    timer = setTimeout(
+      () => fail(`the reload took longer than ${limits.timeout} ms (the reloadTimeout limit) and was stopped`),
+      limits.timeout,
+    );
     timer.unref();
     running.on("message", (message: ToMain) => {
       if (message.kind === "done") {

@@ -62,7 +62,9 @@ export interface ZoneClock {
 export function zoneClock(zone: string): ZoneClock {
   if (!isValidZone(zone)) throw new UsageError(`unknown time zone "${zone}": expected an IANA zone such as Asia/Ho_Chi_Minh`);
   let iana: IANAZone | undefined; // created on first need: it loads the runtime's time zone data
-  const [fixedSince, fixedOffset] = Object.hasOwn(FIXED_SINCE, zone) ? (FIXED_SINCE[zone] as readonly [number, number]) : [Number.POSITIVE_INFINITY, 0];
+  const [fixedSince, fixedOffset] = Object.hasOwn(FIXED_SINCE, zone)
+    ? (FIXED_SINCE[zone] as readonly [number, number])
+    : [Number.POSITIVE_INFINITY, 0];
   const tables = new Map<number, OffsetTable>();
   const raw = (instant: number): number => {
     iana ??= IANAZone.create(zone);

@@ -20,8 +20,22 @@ describe("cadence rules", () => {
   it.each([
     // repeat, per, min, max, horizon, expected periods broken
     ["FREQ=MONTHLY;BYDAY=1TH", "month", 1, 1, undefined, []],
-    ["FREQ=MONTHLY;BYDAY=1TH;INTERVAL=2", "month", 1, undefined, undefined, ["2024-02-01", "2024-04-01", "2024-06-01", "2024-08-01", "2024-10-01", "2024-12-01"]],
-    ["FREQ=MONTHLY;BYDAY=1TH,3TH", "month", undefined, 1, "{ from: 2024-01-01, to: 2024-03-31 }", ["2024-01-01", "2024-02-01", "2024-03-01"]],
+    [
+      "FREQ=MONTHLY;BYDAY=1TH;INTERVAL=2",
+      "month",
+      1,
+      undefined,
+      undefined,
+      ["2024-02-01", "2024-04-01", "2024-06-01", "2024-08-01", "2024-10-01", "2024-12-01"],
+    ],
+    [
+      "FREQ=MONTHLY;BYDAY=1TH,3TH",
+      "month",
+      undefined,
+      1,
+      "{ from: 2024-01-01, to: 2024-03-31 }",
+      ["2024-01-01", "2024-02-01", "2024-03-01"],
+    ],
     ["FREQ=MONTHLY;BYDAY=1TH", "quarter", 3, 3, undefined, []],
     ["FREQ=MONTHLY;BYDAY=1TH", "quarter", 4, undefined, "{ from: 2024-01-01, to: 2024-06-30 }", ["2024-01-01", "2024-04-01"]],
     ["FREQ=MONTHLY;BYDAY=1TH", "year", 12, 12, undefined, []],
@@ -61,7 +75,12 @@ describe("cadence rules", () => {
     const conflicts = ofKind(result, "cadence");
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]?.occurrences).toEqual([]);
-    const text = formatReportText(check(`meetings:\n${series("FREQ=MONTHLY;BYDAY=1TH", "2024-01-04T08:00", "    except: [2024-05-02]\n")}rules:\n${rule("month", 1)}`, { lang: "en" }).report, "en");
+    const text = formatReportText(
+      check(`meetings:\n${series("FREQ=MONTHLY;BYDAY=1TH", "2024-01-04T08:00", "    except: [2024-05-02]\n")}rules:\n${rule("month", 1)}`, {
+        lang: "en",
+      }).report,
+      "en",
+    );
     expect(text).toContain('breaks "Nhịp họp": 0 occurrences in the month 01/05/2024–31/05/2024; expected at least 1');
   });
 
@@ -85,7 +104,11 @@ describe("cadence rules", () => {
     expect(count("bodies: [tt-hdnd], tags: [thuong-ky]", 1)).toEqual(Array(12).fill("thuong-ky,ubnd-hop"));
     expect(count("meetings: [ubnd-hop]", 1)).toEqual([]);
     const warning = ofKind(
-      run(meetings, `  - { id: nhip, title: Nhịp, kind: cadence, bodies: [ubnd], per: month, max: 0, severity: warning }\n`, "{ from: 2024-01-01, to: 2024-01-31 }"),
+      run(
+        meetings,
+        `  - { id: nhip, title: Nhịp, kind: cadence, bodies: [ubnd], per: month, max: 0, severity: warning }\n`,
+        "{ from: 2024-01-01, to: 2024-01-31 }",
+      ),
       "cadence",
     );
     expect(warning).toHaveLength(1);
@@ -94,7 +117,14 @@ describe("cadence rules", () => {
 
   it("fingerprints the rule and the period, whatever was counted", () => {
     const few = ofKind(run(series("FREQ=MONTHLY;BYDAY=1TH"), rule("month", 2), "{ from: 2024-03-01, to: 2024-03-31 }"), "cadence")[0];
-    const none = ofKind(run(series("FREQ=MONTHLY;BYDAY=1TH", "2024-01-04T08:00", "    except: [2024-03-07]\n"), rule("month", 2), "{ from: 2024-03-01, to: 2024-03-31 }"), "cadence")[0];
+    const none = ofKind(
+      run(
+        series("FREQ=MONTHLY;BYDAY=1TH", "2024-01-04T08:00", "    except: [2024-03-07]\n"),
+        rule("month", 2),
+        "{ from: 2024-03-01, to: 2024-03-31 }",
+      ),
+      "cadence",
+    )[0];
     const april = ofKind(run(series("FREQ=MONTHLY;BYDAY=1TH"), rule("month", 2), "{ from: 2024-04-01, to: 2024-04-30 }"), "cadence")[0];
     expect(few?.id).toBe(none?.id);
     expect(few?.id).not.toBe(april?.id);

@@ -34,7 +34,10 @@ describe("lichhop days-off", () => {
       expect(typeof day.name).toBe("string");
       expect(typeof day.source).toBe("string");
     }
-    expect(body.daysOff.find((d: { date: string }) => d.date === "2026-02-16")).toMatchObject({ kind: "decision", name: "Tết Nguyên đán (ngày cuối năm âm lịch)" });
+    expect(body.daysOff.find((d: { date: string }) => d.date === "2026-02-16")).toMatchObject({
+      kind: "decision",
+      name: "Tết Nguyên đán (ngày cuối năm âm lịch)",
+    });
     expect(body.daysOff.find((d: { date: string }) => d.date === "2026-04-27")).toMatchObject({ kind: "substitute" });
     // No decision for National Day 2026: the second day follows the default rule and says so.
     expect(body.daysOff.find((d: { date: string }) => d.date === "2026-09-01")).toMatchObject({ kind: "holiday", default: true });
@@ -42,13 +45,22 @@ describe("lichhop days-off", () => {
 
   it("writes names in the --lang language", () => {
     const body = JSON.parse(run(["days-off", "--year", "2024", "--format", "json", "--lang", "en"]).stdout);
-    expect(body.daysOff[0]).toEqual({ date: "2024-01-01", name: "New Year's Day", kind: "holiday", source: "Bộ luật Lao động 2019, Điều 112" });
+    expect(body.daysOff[0]).toEqual({
+      date: "2024-01-01",
+      name: "New Year's Day",
+      kind: "holiday",
+      source: "Bộ luật Lao động 2019, Điều 112",
+    });
   });
 
   it("lists a day both statutory and in a decision once, as decision", () => {
     const body = JSON.parse(run(["days-off", "--year", "2024", "--format", "json"]).stdout);
     const september = body.daysOff.filter((d: { date: string }) => d.date.startsWith("2024-09"));
-    expect(september.map((d: { date: string; kind: string }) => `${d.date} ${d.kind}`)).toEqual(["2024-09-01 decision", "2024-09-02 decision", "2024-09-03 decision"]);
+    expect(september.map((d: { date: string; kind: string }) => `${d.date} ${d.kind}`)).toEqual([
+      "2024-09-01 decision",
+      "2024-09-02 decision",
+      "2024-09-03 decision",
+    ]);
   });
 
   it("prints text with the make-up days, and uses a schedule file's calendar", () => {
@@ -61,10 +73,17 @@ describe("lichhop days-off", () => {
     const file = join(dir, "s.yaml");
     writeFileSync(file, "version: 1\ncalendar: { daysOff: [2024-11-25] }\n");
     const custom = JSON.parse(run(["days-off", file, "--year", "2024", "--format", "json"]).stdout);
-    expect(custom.daysOff.find((d: { date: string }) => d.date === "2024-11-25")).toMatchObject({ kind: "custom", source: "schedule file" });
+    expect(custom.daysOff.find((d: { date: string }) => d.date === "2024-11-25")).toMatchObject({
+      kind: "custom",
+      source: "schedule file",
+    });
   });
 
-  it.each([["--year", "1899"], ["--year", "abc"], ["--format", "junit"]])("rejects %s %s with exit 2", (flag, value) => {
+  it.each([
+    ["--year", "1899"],
+    ["--year", "abc"],
+    ["--format", "junit"],
+  ])("rejects %s %s with exit 2", (flag, value) => {
     expect(run(["days-off", "--year", "2024", flag, value]).code).toBe(2);
   });
 });
@@ -92,11 +111,14 @@ describe("lichhop lunar", () => {
     });
   });
 
-  it.each([[["lunar"]], [["lunar", "2024-02-30"]], [["lunar", "2101-01-01"]], [["lunar", "18/04/2024"]]])("rejects %j with exit 2", (args) => {
-    const result = run(args);
-    expect(result.code).toBe(2);
-    expect(result.stderr).not.toBe("");
-  });
+  it.each([[["lunar"]], [["lunar", "2024-02-30"]], [["lunar", "2101-01-01"]], [["lunar", "18/04/2024"]]])(
+    "rejects %j with exit 2",
+    (args) => {
+      const result = run(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).not.toBe("");
+    },
+  );
 });
 
 describe("lichhop init", () => {

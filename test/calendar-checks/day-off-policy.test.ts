@@ -9,7 +9,12 @@ import { runs } from "../helpers/runs";
 
 const calendar = workCalendar();
 const adjust = dayOffAdjuster(calendar);
-const meeting = (onDayOff: Meeting["onDayOff"]): Meeting => ({ id: "m", title: "M", start: "2024-01-01T08:00", ...(onDayOff ? { onDayOff } : {}) });
+const meeting = (onDayOff: Meeting["onDayOff"]): Meeting => ({
+  id: "m",
+  title: "M",
+  start: "2024-01-01T08:00",
+  ...(onDayOff ? { onDayOff } : {}),
+});
 const wall = (text: string): number => Date.parse(`${text}Z`);
 const show = (value: number | null): string | null => (value === null ? null : new Date(value).toISOString().slice(0, 16));
 

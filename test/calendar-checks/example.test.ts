@@ -32,11 +32,7 @@ describe("the Lạng Sơn 2024 example and the working calendar", () => {
     const summary = result.report.conflicts
       .filter((c) => ["day-off", "working-hours", "cadence", "lead-time"].includes(c.kind))
       .map((c) => `${c.kind} ${c.rule ?? ""} ${c.period?.from ?? c.occurrences[0]?.start.slice(0, 10)}`);
-    expect(summary).toEqual([
-      "day-off  2024-02-12",
-      "cadence tt-hdnd-hop-moi-thang-mot-lan 2024-05-01",
-      "working-hours  2024-09-05",
-    ]);
+    expect(summary).toEqual(["day-off  2024-02-12", "cadence tt-hdnd-hop-moi-thang-mot-lan 2024-05-01", "working-hours  2024-09-05"]);
     const dayOff = result.report.conflicts.find((c) => c.kind === "day-off");
     expect(dayOff?.message).toContain("falls on a day off: Lunar New Year (day 3)");
   });
@@ -45,6 +41,9 @@ describe("the Lạng Sơn 2024 example and the working calendar", () => {
     expect(schedule.calendar?.holidays).toBe("vn");
     expect(schedule.rules.find((r) => r.id === "hdnd-khong-trung-ubnd")).toMatchObject({ scope: "half-day" });
     expect(schedule.rules.filter((r) => r.kind === "cadence").length).toBeGreaterThanOrEqual(3);
-    expect(schedule.rules.find((r) => r.kind === "lead-time")).toMatchObject({ target: { tags: ["ky-hop"] }, before: { tags: ["tham-tra"] } });
+    expect(schedule.rules.find((r) => r.kind === "lead-time")).toMatchObject({
+      target: { tags: ["ky-hop"] },
+      before: { tags: ["tham-tra"] },
+    });
   });
 });

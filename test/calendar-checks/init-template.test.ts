@@ -15,7 +15,16 @@ describe("the init template", () => {
 
   it("holds the standard bodies, their groups, the statutory meetings and the rules", () => {
     const schedule = parseSchedule(initTemplate({ year: 2026 }));
-    expect(schedule.bodies.map((b) => b.id)).toEqual(["doan-dbqh", "tt-hdnd", "ban-phap-che", "ban-kt-ns", "ban-vh-xh", "ban-dan-toc", "ubnd", "ubmttq"]);
+    expect(schedule.bodies.map((b) => b.id)).toEqual([
+      "doan-dbqh",
+      "tt-hdnd",
+      "ban-phap-che",
+      "ban-kt-ns",
+      "ban-vh-xh",
+      "ban-dan-toc",
+      "ubnd",
+      "ubmttq",
+    ]);
     expect(schedule.bodies.find((b) => b.id === "ubnd")?.name).toBe("UBND tỉnh");
     expect(schedule.meetings.map((m) => m.id)).toEqual(
       expect.arrayContaining(["tt-hdnd-thuong-ky", "ubnd-thuong-ky", "tiep-cong-dan-ubnd", "tiep-cong-dan-hdnd"]),

@@ -30,7 +30,9 @@ describe("the day-off check", () => {
   });
 
   it("reports a custom day off, and nothing with holidays: none on a weekday", () => {
-    expect(ofKind(check(`calendar: { daysOff: [2024-03-05] }\n${oneOff("2024-03-05T08:00", "2024-03-05T09:00")}`), "day-off")[0]?.dayOff).toMatchObject({
+    expect(
+      ofKind(check(`calendar: { daysOff: [2024-03-05] }\n${oneOff("2024-03-05T08:00", "2024-03-05T09:00")}`), "day-off")[0]?.dayOff,
+    ).toMatchObject({
       kind: "custom",
     });
     expect(ofKind(check(`calendar: { holidays: none }\n${oneOff("2024-04-18T08:00", "2024-04-18T09:00")}`), "day-off")).toHaveLength(0);

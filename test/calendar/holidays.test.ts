@@ -9,11 +9,25 @@ describe("statutory holidays (Labour Code 2019 Art. 112)", () => {
   it("lists the 11 days of 2030 with Tết and the second National Day day marked default", () => {
     const days = statutoryHolidays(2030);
     expect(dates(days)).toEqual([
-      "2030-01-01", "2030-02-01", "2030-02-02", "2030-02-03", "2030-02-04", "2030-02-05",
-      "2030-04-12", "2030-04-30", "2030-05-01", "2030-09-02", "2030-09-03",
+      "2030-01-01",
+      "2030-02-01",
+      "2030-02-02",
+      "2030-02-03",
+      "2030-02-04",
+      "2030-02-05",
+      "2030-04-12",
+      "2030-04-30",
+      "2030-05-01",
+      "2030-09-02",
+      "2030-09-03",
     ]);
     expect(days.filter((day) => day.default).map((day) => day.date)).toEqual([
-      "2030-02-01", "2030-02-02", "2030-02-03", "2030-02-04", "2030-02-05", "2030-09-03",
+      "2030-02-01",
+      "2030-02-02",
+      "2030-02-03",
+      "2030-02-04",
+      "2030-02-05",
+      "2030-09-03",
     ]);
     expect(days.every((day) => day.kind === "holiday" && day.source === "Bộ luật Lao động 2019, Điều 112")).toBe(true);
   });
@@ -113,7 +127,11 @@ describe("government decisions for public servants", () => {
   it("lists a day that is both statutory and decided once, as decision, with its statutory name", () => {
     const days = vietnamDaysOff(2024).filter((day) => day.date === "2024-02-10");
     expect(days).toHaveLength(1);
-    expect(days[0]).toMatchObject({ kind: "decision", name: { vi: "Tết Nguyên đán (mùng 1)" }, source: "Thông báo 5015/TB-LĐTBXH (22/11/2023)" });
+    expect(days[0]).toMatchObject({
+      kind: "decision",
+      name: { vi: "Tết Nguyên đán (mùng 1)" },
+      source: "Thông báo 5015/TB-LĐTBXH (22/11/2023)",
+    });
   });
 
   it("replaces the default days: Tết 2024 is 8–14 Feb and 15 Feb is not off", () => {

@@ -36,7 +36,11 @@ describe("the default Vietnamese working calendar", () => {
 
   it("names the holiday of a day off, marks a weekend, and returns null on a working day", () => {
     expect(calendar.dayOff("2026-04-27")).toMatchObject({ kind: "substitute", name: { vi: "Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch)" } });
-    expect(calendar.dayOff("2024-06-01")).toEqual({ date: "2024-06-01", kind: "weekend", name: { vi: "Ngày nghỉ hằng tuần", en: "Weekly rest day" } });
+    expect(calendar.dayOff("2024-06-01")).toEqual({
+      date: "2024-06-01",
+      kind: "weekend",
+      name: { vi: "Ngày nghỉ hằng tuần", en: "Weekly rest day" },
+    });
     expect(calendar.dayOff("2024-05-04")).toBeNull();
   });
 
@@ -49,7 +53,10 @@ describe("the default Vietnamese working calendar", () => {
   });
 
   it("gives default working periods in minutes from midnight, none on a day off", () => {
-    expect(calendar.periods("2024-05-04")).toEqual([[450, 690], [810, 1020]]);
+    expect(calendar.periods("2024-05-04")).toEqual([
+      [450, 690],
+      [810, 1020],
+    ]);
     expect(calendar.periods("2024-02-08")).toEqual([]);
   });
 
@@ -98,7 +105,12 @@ describe("a calendar configured by the schedule file", () => {
       source: "schedule file",
       name: { vi: "Ngày nghỉ theo lịch", en: "Day off (schedule file)" },
     });
-    expect(calendar.daysOff(2025).filter((day) => day.kind === "custom").map((day) => day.date)).toEqual(["2025-11-24"]);
+    expect(
+      calendar
+        .daysOff(2025)
+        .filter((day) => day.kind === "custom")
+        .map((day) => day.date),
+    ).toEqual(["2025-11-24"]);
     expect(calendar.daysOff(2024).filter((day) => day.date === "2024-02-09")).toHaveLength(1);
   });
 
@@ -121,7 +133,10 @@ describe("a calendar configured by the schedule file", () => {
       workingHours: { days: ["MO", "TU", "WE", "TH", "FR", "SA"], periods: ["13:00-17:00", "07:00-11:30"] },
     });
     expect(calendar.isWorkingDay("2024-06-01")).toBe(true);
-    expect(calendar.periods("2024-06-01")).toEqual([[420, 690], [780, 1020]]);
+    expect(calendar.periods("2024-06-01")).toEqual([
+      [420, 690],
+      [780, 1020],
+    ]);
     expect(calendar.isWorkingDay("2024-02-10")).toBe(false);
   });
 
@@ -150,7 +165,10 @@ describe("a calendar configured by the schedule file", () => {
   });
 
   it("does not change the caller's config", () => {
-    const config = { daysOff: ["2024-06-10", "2024-06-03"], workingHours: { days: ["MO" as const], periods: ["13:30-17:00", "07:30-11:30"] } };
+    const config = {
+      daysOff: ["2024-06-10", "2024-06-03"],
+      workingHours: { days: ["MO" as const], periods: ["13:30-17:00", "07:30-11:30"] },
+    };
     const copy = structuredClone(config);
     workCalendar(config).daysOff(2024);
     expect(config).toEqual(copy);

@@ -144,6 +144,8 @@ describe("GitHub workflow commands", () => {
         { code: "unknown-reference", message: "unknown room", path: ["meetings", 2, "room"], file: "a.yaml", line: 9, column: 11 },
         { code: "invalid-value", message: "bad", path: [] },
       ]),
-    ).toBe("::error file=a.yaml,line=9,col=11,title=lichhop unknown-reference::meetings[2].room: unknown room\n::error title=lichhop invalid-value::bad\n");
+    ).toBe(
+      "::error file=a.yaml,line=9,col=11,title=lichhop unknown-reference::meetings[2].room: unknown room\n::error title=lichhop invalid-value::bad\n",
+    );
   });
 });

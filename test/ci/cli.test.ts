@@ -22,7 +22,10 @@ const PROPOSED_TEXT = addMeetings(BASE_TEXT, NEW_CLASHING_MEETING);
 function gitRepo(files: Record<string, string>): string {
   const dir = tempDir();
   const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main", ...args], { cwd: dir, stdio: "pipe" });
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main", ...args], {
+      cwd: dir,
+      stdio: "pipe",
+    });
   git("init", "-q");
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, ".."), { recursive: true });

@@ -27,7 +27,17 @@ describe("diff against the base (the Lạng Sơn example)", () => {
     const diff = diffReports(baseReport, checked(proposed));
     // The new UBND meeting: the room and the HĐND/UBND rule, against both the 06/06 Thường trực
     // meeting and Ban Pháp chế.
-    expect(diff.new.map((c) => `${c.kind} ${c.occurrences.map((o) => o.meeting).sort().join(" ")}`).sort()).toEqual([
+    expect(
+      diff.new
+        .map(
+          (c) =>
+            `${c.kind} ${c.occurrences
+              .map((o) => o.meeting)
+              .sort()
+              .join(" ")}`,
+        )
+        .sort(),
+    ).toEqual([
       "room ban-phap-che-lam-viec ubnd-hop-moi",
       "room tt-hdnd-thuong-ky ubnd-hop-moi",
       "rule ban-phap-che-lam-viec ubnd-hop-moi",
@@ -49,7 +59,13 @@ describe("diff against the base (the Lạng Sơn example)", () => {
 
   it("reordering the meetings changes no fingerprint", () => {
     const { head, blocks, tail } = meetingBlocks(BASE_TEXT);
-    const reversed = head + [...blocks].reverse().map((b) => b.trimEnd()).join("\n\n") + tail;
+    const reversed =
+      head +
+      [...blocks]
+        .reverse()
+        .map((b) => b.trimEnd())
+        .join("\n\n") +
+      tail;
     const report = checked(parse(reversed));
     expect(ids(report.conflicts)).toEqual(ids(baseReport.conflicts));
     expect(changedMeetings(base, parse(reversed)).size).toBe(0);
@@ -87,7 +103,10 @@ describe("diff against the base (the Lạng Sơn example)", () => {
     const proposed = parse(moved);
     const report = checked(proposed);
     const same = report.conflicts.find((c) => c.id === roomClash?.id);
-    expect(same?.occurrences.find((o) => o.meeting === "tt-hdnd-thuong-ky")).toMatchObject({ status: "moved", start: "2024-06-06T09:30:00+07:00" });
+    expect(same?.occurrences.find((o) => o.meeting === "tt-hdnd-thuong-ky")).toMatchObject({
+      status: "moved",
+      start: "2024-06-06T09:30:00+07:00",
+    });
     expect(checked(proposed, base).summary).toMatchObject({ new: 0, fixed: 0 });
     expect(changedMeetings(base, proposed)).toEqual(new Set(["tt-hdnd-thuong-ky"]));
   });

@@ -28,7 +28,12 @@ function balanced(xml: string): boolean {
 
 describe("golden outputs of the CI formats", () => {
   it("the fixture has one conflict of each sort", () => {
-    expect(report.conflicts.map((c) => `${c.kind}:${c.severity}`).sort()).toEqual(["attendee:error", "room:warning", "rule:error", "rule:error"]);
+    expect(report.conflicts.map((c) => `${c.kind}:${c.severity}`).sort()).toEqual([
+      "attendee:error",
+      "room:warning",
+      "rule:error",
+      "rule:error",
+    ]);
   });
 
   it("github", async () => {

@@ -41,7 +41,10 @@ const bad: [string, Edit][] = [
   ["a start that is no date", (d) => (d.meetings[0].start = "07/03/2024 09:00")],
   ["a duration in months", (d) => (d.meetings[0].duration = "P1M")],
   ["an unknown locale", (d) => (d.locale = "fr")],
-  ["a rule of an unknown kind", (d) => (d.rules = [{ id: "r", title: "R", kind: "no-clash", between: [{ bodies: ["ubnd"] }, { bodies: ["ubnd"] }] }])],
+  [
+    "a rule of an unknown kind",
+    (d) => (d.rules = [{ id: "r", title: "R", kind: "no-clash", between: [{ bodies: ["ubnd"] }, { bodies: ["ubnd"] }] }]),
+  ],
   ["a no-overlap rule with one side", (d) => (d.rules = [{ id: "r", title: "R", kind: "no-overlap", between: [{ bodies: ["ubnd"] }] }])],
   ["a check level of 'fatal'", (d) => (d.checks = { room: "fatal" })],
   ["an e-mail without a domain", (d) => (d.people = [{ id: "an", name: "An", email: "an@" }])],
@@ -60,7 +63,9 @@ describe("the JSON Schema (schema.json)", () => {
   });
 
   const examples = [
-    ...readdirSync(join(ROOT, "examples")).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(ROOT, "examples", f)),
+    ...readdirSync(join(ROOT, "examples"))
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => join(ROOT, "examples", f)),
     ...["lang-son-base.yaml", "small.yaml"].map((f) => join(FIXTURES, f)),
   ];
   it.each(examples)("accepts %s", (file) => {
@@ -81,6 +86,8 @@ describe("the JSON Schema (schema.json)", () => {
   });
 
   it("the example's modeline points at the shipped schema", () => {
-    expect(readFileSync(join(ROOT, "examples/lang-son-2024.yaml"), "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../schema.json");
+    expect(readFileSync(join(ROOT, "examples/lang-son-2024.yaml"), "utf8").split("\n")[0]).toBe(
+      "# yaml-language-server: $schema=../schema.json",
+    );
   });
 });

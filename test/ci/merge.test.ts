@@ -29,7 +29,10 @@ describe("a schedule kept in several files", () => {
   });
 
   it("gives the same conflicts whatever the order of the files", () => {
-    const ids = (inputs: ScheduleText[]) => checked(mergeSchedules(inputs)).conflicts.map((c) => c.id).sort();
+    const ids = (inputs: ScheduleText[]) =>
+      checked(mergeSchedules(inputs))
+        .conflicts.map((c) => c.id)
+        .sort();
     expect(ids([UBND, HDND])).toEqual(ids([HDND, UBND]));
   });
 
@@ -66,7 +69,10 @@ describe("a schedule kept in several files", () => {
   });
 
   it("an error in the second file names that file, its own path and line", () => {
-    const other = { ...UBND, text: UBND.text.replace("room: phong-1", "room: phong-9").replace("title: UBND họp chuyên đề", "title: 5\n    colour: red") };
+    const other = {
+      ...UBND,
+      text: UBND.text.replace("room: phong-1", "room: phong-9").replace("title: UBND họp chuyên đề", "title: 5\n    colour: red"),
+    };
     const issues = issuesOf([HDND, other]);
     expect(issues.map(({ code, file, line, path }) => ({ code, file, line, path }))).toEqual([
       { code: "wrong-type", file: "lich/ubnd.yaml", line: 9, path: ["meetings", 0, "title"] },
@@ -86,7 +92,10 @@ describe("a schedule kept in several files", () => {
   });
 
   it("a YAML syntax error names its file", () => {
-    expect(issuesOf([HDND, { filename: "bad.yaml", text: "version: 1\nmeetings: [\n" }])[0]).toMatchObject({ code: "yaml-syntax", file: "bad.yaml" });
+    expect(issuesOf([HDND, { filename: "bad.yaml", text: "version: 1\nmeetings: [\n" }])[0]).toMatchObject({
+      code: "yaml-syntax",
+      file: "bad.yaml",
+    });
   });
 
   it("mergeSchedules throws a ScheduleError holding every issue", () => {

@@ -92,12 +92,23 @@ describe("lichhop check (the built binary)", () => {
     ["an end before the start", GOOD.replace("end: 2024-01-04T10:00", "end: 2024-01-04T08:00"), "end-before-start"],
     [
       "a change for no occurrence",
-      GOOD.replace("attendees: [an] }\n  - { id: b", "attendees: [an], repeat: FREQ=WEEKLY, changes: [{ occurrence: 2024-01-05, cancelled: true }] }\n  - { id: b"),
+      GOOD.replace(
+        "attendees: [an] }\n  - { id: b",
+        "attendees: [an], repeat: FREQ=WEEKLY, changes: [{ occurrence: 2024-01-05, cancelled: true }] }\n  - { id: b",
+      ),
       "no-such-occurrence",
     ],
     ["a horizon ending before it starts", GOOD.replace("to: 2024-01-31", "to: 2023-01-31"), "bad-horizon"],
-    ["a runaway rule", GOOD.replace("start: 2024-01-04T09:00, end: 2024-01-04T10:00,", "start: 1990-01-01T09:00, duration: PT1S, repeat: FREQ=SECONDLY,"), "runaway-rule"],
-    ["too many occurrences", GOOD.replace("start: 2024-01-04T09:00, end: 2024-01-04T10:00,", "start: 2024-01-01T09:00, duration: PT1S, repeat: FREQ=SECONDLY,"), "too-many-occurrences"],
+    [
+      "a runaway rule",
+      GOOD.replace("start: 2024-01-04T09:00, end: 2024-01-04T10:00,", "start: 1990-01-01T09:00, duration: PT1S, repeat: FREQ=SECONDLY,"),
+      "runaway-rule",
+    ],
+    [
+      "too many occurrences",
+      GOOD.replace("start: 2024-01-04T09:00, end: 2024-01-04T10:00,", "start: 2024-01-01T09:00, duration: PT1S, repeat: FREQ=SECONDLY,"),
+      "too-many-occurrences",
+    ],
   ])("rejects %s with exit 2 and a located JSON error", (_name, text, code) => {
     const file = tempFile("bad.yaml", text);
     const result = run("check", file, "--format", "json");
@@ -113,7 +124,15 @@ describe("lichhop check (the built binary)", () => {
 
   it("rejects a YAML alias bomb quickly", () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [name, prev] of [["b", "a"], ["c", "b"], ["d", "c"], ["e", "d"], ["f", "e"], ["g", "f"], ["h", "g"]]) {
+    for (const [name, prev] of [
+      ["b", "a"],
+      ["c", "b"],
+      ["d", "c"],
+      ["e", "d"],
+      ["f", "e"],
+      ["g", "f"],
+      ["h", "g"],
+    ]) {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(",")}]`);
     }
     const result = run("check", tempFile("bomb.yaml", lines.join("\n")));
@@ -159,7 +178,11 @@ describe("lichhop expand", () => {
     expect(occurrences.length).toBeGreaterThan(3);
     const starts = occurrences.map((o: { start: string }) => Date.parse(o.start));
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
-    expect(occurrences[0]).toMatchObject({ meeting: expect.any(String), title: expect.any(String), start: expect.stringMatching(/\+07:00$/) });
+    expect(occurrences[0]).toMatchObject({
+      meeting: expect.any(String),
+      title: expect.any(String),
+      start: expect.stringMatching(/\+07:00$/),
+    });
   });
 
   it("writes all-day occurrences as dates", () => {

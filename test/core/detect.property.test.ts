@@ -86,7 +86,8 @@ function bruteForce(occurrences: Occurrence[], gap: number, scope: "exact" | "ha
     for (let j = i + 1; j < occurrences.length; j++) {
       const x = occurrences[i] as Occurrence;
       const y = occurrences[j] as Occurrence;
-      const key = (kind: string, subjects: string[]) => `${kind}|${subjects.join(",")}|${[x.recurrenceId, y.recurrenceId].sort().join(",")}`;
+      const key = (kind: string, subjects: string[]) =>
+        `${kind}|${subjects.join(",")}|${[x.recurrenceId, y.recurrenceId].sort().join(",")}`;
       const overlaps = x.start < y.end && y.start < x.end;
       const shared = x.attendees.filter((p) => y.attendees.includes(p)).sort();
       if (overlaps && shared.length) out.push(key("attendee", shared));
@@ -113,8 +114,14 @@ describe("the sweep finds exactly what a brute-force pairwise check finds", () =
     fc.assert(
       fc.property(fc.array(occurrenceArb, { maxLength: 40 }), fc.integer({ min: 0, max: 120 }), (raw, gap) => {
         const occurrences = raw.map(toOccurrence).sort(compareOccurrences);
-        const found = detectPairConflicts(schedule(gap, scope), occurrences, columnsOf(occurrences), { clock: zoneClock("Asia/Ho_Chi_Minh") }).map((c) =>
-          `${c.kind}|${c.subjects.join(",")}|${c.occurrences.map((o) => o.recurrenceId).sort().join(",")}`,
+        const found = detectPairConflicts(schedule(gap, scope), occurrences, columnsOf(occurrences), {
+          clock: zoneClock("Asia/Ho_Chi_Minh"),
+        }).map(
+          (c) =>
+            `${c.kind}|${c.subjects.join(",")}|${c.occurrences
+              .map((o) => o.recurrenceId)
+              .sort()
+              .join(",")}`,
         );
         expect(found.sort()).toEqual(bruteForce(occurrences, gap, scope));
       }),

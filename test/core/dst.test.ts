@@ -15,8 +15,12 @@ describe.each(["UTC", "Asia/Ho_Chi_Minh", "America/New_York"])("in a DST zone, w
   it("keeps 08:00 local across the spring and autumn changes", () => {
     process.env.TZ = processZone;
     const occurrences = expandSchedule(
-      scheduleFrom(`  - { id: m, title: M, body: hdnd, start: 2024-03-28T08:00, duration: PT1H, repeat: FREQ=WEEKLY;COUNT=2 }
-  - { id: n, title: N, body: hdnd, start: 2024-10-24T08:00, duration: PT1H, repeat: FREQ=WEEKLY;COUNT=2 }`, "", "Europe/Berlin"),
+      scheduleFrom(
+        `  - { id: m, title: M, body: hdnd, start: 2024-03-28T08:00, duration: PT1H, repeat: FREQ=WEEKLY;COUNT=2 }
+  - { id: n, title: N, body: hdnd, start: 2024-10-24T08:00, duration: PT1H, repeat: FREQ=WEEKLY;COUNT=2 }`,
+        "",
+        "Europe/Berlin",
+      ),
     );
     expect(occurrences.map((o) => reportOccurrence(o, zoneClocks()).start)).toEqual([
       "2024-03-28T08:00:00+01:00",
@@ -28,20 +32,26 @@ describe.each(["UTC", "Asia/Ho_Chi_Minh", "America/New_York"])("in a DST zone, w
 
   it("moves a nonexistent local time forward by the gap", () => {
     process.env.TZ = processZone;
-    const [o] = expandSchedule(scheduleFrom(`  - { id: m, title: M, body: hdnd, start: 2024-03-31T02:30, duration: PT1H }`, "", "Europe/Berlin"));
+    const [o] = expandSchedule(
+      scheduleFrom(`  - { id: m, title: M, body: hdnd, start: 2024-03-31T02:30, duration: PT1H }`, "", "Europe/Berlin"),
+    );
     expect(o && new Date(o.start).toISOString()).toBe("2024-03-31T01:30:00.000Z"); // 03:30 CEST
     expect(o && reportOccurrence(o, zoneClocks()).start).toBe("2024-03-31T03:30:00+02:00");
   });
 
   it("takes the earlier instant of an ambiguous local time", () => {
     process.env.TZ = processZone;
-    const [o] = expandSchedule(scheduleFrom(`  - { id: m, title: M, body: hdnd, start: 2024-10-27T02:30, duration: PT30M }`, "", "Europe/Berlin"));
+    const [o] = expandSchedule(
+      scheduleFrom(`  - { id: m, title: M, body: hdnd, start: 2024-10-27T02:30, duration: PT30M }`, "", "Europe/Berlin"),
+    );
     expect(o && new Date(o.start).toISOString()).toBe("2024-10-27T00:30:00.000Z"); // 02:30 CEST, the first one
   });
 
   it("counts hours of a duration as elapsed time across a change", () => {
     process.env.TZ = processZone;
-    const [o] = expandSchedule(scheduleFrom(`  - { id: m, title: M, body: hdnd, start: 2024-03-31T01:00, duration: PT3H }`, "", "Europe/Berlin"));
+    const [o] = expandSchedule(
+      scheduleFrom(`  - { id: m, title: M, body: hdnd, start: 2024-03-31T01:00, duration: PT3H }`, "", "Europe/Berlin"),
+    );
     expect(o && (o.end - o.start) / 3_600_000).toBe(3);
     expect(o && reportOccurrence(o, zoneClocks()).end).toBe("2024-03-31T05:00:00+02:00");
   });

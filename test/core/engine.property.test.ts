@@ -48,19 +48,30 @@ const ruleArb: fc.Arbitrary<RuleCase> = fc
     end: fc.oneof(
       { arbitrary: fc.constant(undefined), weight: 4 },
       { arbitrary: fc.record({ count: fc.integer({ min: 1, max: 200 }) }), weight: 1 },
-      { arbitrary: fc.record({ untilDays: fc.integer({ min: 0, max: 4000 }), untilMinute: fc.integer({ min: 0, max: 24 * 60 - 1 }) }), weight: 1 },
+      {
+        arbitrary: fc.record({ untilDays: fc.integer({ min: 0, max: 4000 }), untilMinute: fc.integer({ min: 0, max: 24 * 60 - 1 }) }),
+        weight: 1,
+      },
     ),
     wkst: fc.option(fc.constantFrom(...DAYS), { nil: undefined }),
     byMonth: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 4 }), { nil: undefined }),
     byMonthDay: fc.option(
-      fc.uniqueArray(fc.integer({ min: -31, max: 31 }).filter((n) => n !== 0), { minLength: 1, maxLength: 4 }),
+      fc.uniqueArray(
+        fc.integer({ min: -31, max: 31 }).filter((n) => n !== 0),
+        { minLength: 1, maxLength: 4 },
+      ),
       { nil: undefined },
     ),
     byDay: fc.oneof(
       fc.constant(undefined),
       fc.uniqueArray(fc.constantFrom(...DAYS), { minLength: 1, maxLength: 5 }),
       fc.uniqueArray(
-        fc.tuple(fc.integer({ min: -5, max: 5 }).filter((n) => n !== 0), fc.constantFrom(...DAYS)).map(([n, day]) => `${n}${day}`),
+        fc
+          .tuple(
+            fc.integer({ min: -5, max: 5 }).filter((n) => n !== 0),
+            fc.constantFrom(...DAYS),
+          )
+          .map(([n, day]) => `${n}${day}`),
         { minLength: 1, maxLength: 3 },
       ),
     ),
@@ -68,7 +79,13 @@ const ruleArb: fc.Arbitrary<RuleCase> = fc
     // departs from RFC 5545 (and python-dateutil): it picks the first day of a set smaller than a
     // negative position, returns (and counts) a day twice when two positions name it, and
     // misorders some sets of several positions.
-    bySetPos: fc.option(fc.integer({ min: -1, max: 6 }).filter((n) => n !== 0).map((n) => [n]), { nil: undefined }),
+    bySetPos: fc.option(
+      fc
+        .integer({ min: -1, max: 6 })
+        .filter((n) => n !== 0)
+        .map((n) => [n]),
+      { nil: undefined },
+    ),
     start: startArb,
   })
   .map(({ freq, interval, end, wkst, byMonth, byMonthDay, byDay, bySetPos, start }) => {
@@ -83,7 +100,8 @@ const ruleArb: fc.Arbitrary<RuleCase> = fc
     // BYSETPOS needs a set larger than one day to mean anything; rrule.js ignores it otherwise.
     // On a DAILY rule the set is one day: only 1 and -1 name it (the oracle walks to year 9999
     // looking for a rule that never matches).
-    if (bySetPos && (byDay || byMonthDay) && (freq !== "DAILY" || Math.abs(bySetPos[0] ?? 0) === 1)) parts.push(`BYSETPOS=${bySetPos.join(",")}`);
+    if (bySetPos && (byDay || byMonthDay) && (freq !== "DAILY" || Math.abs(bySetPos[0] ?? 0) === 1))
+      parts.push(`BYSETPOS=${bySetPos.join(",")}`);
     return { rule: parts.join(";"), start };
   });
 
@@ -168,7 +186,12 @@ describe("fast recurrence engine", () => {
 
   it("starts a late window at its own period, with the results of a walk from DTSTART", () => {
     const start = Date.UTC(1990, 0, 4, 8);
-    for (const rule of ["FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU,TH", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2", "FREQ=YEARLY;BYMONTH=7;BYDAY=2TU"]) {
+    for (const rule of [
+      "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+      "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU,TH",
+      "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2",
+      "FREQ=YEARLY;BYMONTH=7;BYDAY=2TU",
+    ]) {
       const engine = compileFastRule(rule, start, undefined);
       const from = Date.UTC(2400, 2, 1);
       const to = Date.UTC(2401, 2, 1);
@@ -184,16 +207,35 @@ describe("fast recurrence engine", () => {
 
   it("leaves the shapes it does not handle to rrule.js", () => {
     const start = Date.UTC(2024, 0, 3, 8);
-    for (const rule of ["FREQ=HOURLY", "FREQ=DAILY;BYHOUR=8,14", "FREQ=YEARLY;BYYEARDAY=100", "FREQ=YEARLY;BYWEEKNO=20", "FREQ=WEEKLY;BYDAY=1MO", "FREQ=MONTHLY;BYDAY=MO,1TU", "FREQ=WEEKLY;BYDAY=MO,WE;BYSETPOS=1"]) {
+    for (const rule of [
+      "FREQ=HOURLY",
+      "FREQ=DAILY;BYHOUR=8,14",
+      "FREQ=YEARLY;BYYEARDAY=100",
+      "FREQ=YEARLY;BYWEEKNO=20",
+      "FREQ=WEEKLY;BYDAY=1MO",
+      "FREQ=MONTHLY;BYDAY=MO,1TU",
+      "FREQ=WEEKLY;BYDAY=MO,WE;BYSETPOS=1",
+    ]) {
       expect(compileFastRule(rule, start, undefined)).toBeUndefined();
     }
-    for (const rule of ["FREQ=MONTHLY;BYDAY=1TH", "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", "FREQ=YEARLY;BYMONTH=7;BYDAY=2TU", "FREQ=MONTHLY;BYMONTHDAY=-1"]) {
+    for (const rule of [
+      "FREQ=MONTHLY;BYDAY=1TH",
+      "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+      "FREQ=YEARLY;BYMONTH=7;BYDAY=2TU",
+      "FREQ=MONTHLY;BYMONTHDAY=-1",
+    ]) {
       expect(compileFastRule(rule, start, undefined)).toBeDefined();
     }
   });
 
   it("counts days from 1970 like the proleptic Gregorian calendar", () => {
-    for (const [y, m, d] of [[1970, 1, 1], [2000, 2, 29], [1600, 3, 1], [2400, 12, 31], [1, 1, 1]] as const) {
+    for (const [y, m, d] of [
+      [1970, 1, 1],
+      [2000, 2, 29],
+      [1600, 3, 1],
+      [2400, 12, 31],
+      [1, 1, 1],
+    ] as const) {
       const date = new Date(0);
       date.setUTCFullYear(y, m - 1, d);
       expect(epochDay(y, m, d)).toBe(Math.round(date.getTime() / DAY));

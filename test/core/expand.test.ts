@@ -5,18 +5,21 @@ import { zoneClocks } from "../../src/time/zone";
 import { scheduleFrom } from "../helpers/schedule";
 
 const clocks = zoneClocks();
-const starts = (yaml: string, options = {}) =>
-  expandSchedule(scheduleFrom(yaml), options).map((o) => reportOccurrence(o, clocks).start);
+const starts = (yaml: string, options = {}) => expandSchedule(scheduleFrom(yaml), options).map((o) => reportOccurrence(o, clocks).start);
 
 describe("expansion of one series", () => {
   it("gives the first Thursday of every month at the same local time", () => {
-    const result = starts(`  - { id: m, title: M, body: hdnd, start: 2024-01-04T08:00, end: 2024-01-04T11:30, repeat: FREQ=MONTHLY;BYDAY=1TH }`);
+    const result = starts(
+      `  - { id: m, title: M, body: hdnd, start: 2024-01-04T08:00, end: 2024-01-04T11:30, repeat: FREQ=MONTHLY;BYDAY=1TH }`,
+    );
     expect(result).toHaveLength(12);
     expect(result.slice(0, 3)).toEqual(["2024-01-04T08:00:00+07:00", "2024-02-01T08:00:00+07:00", "2024-03-07T08:00:00+07:00"]);
   });
 
   it("judges weekdays on the local date, not the UTC date (Monday 06:00 in Hà Nội is Sunday in UTC)", () => {
-    const result = starts(`  - { id: m, title: M, body: hdnd, start: 2024-01-01T06:00, duration: PT1H, repeat: FREQ=WEEKLY;BYDAY=MO;COUNT=3 }`);
+    const result = starts(
+      `  - { id: m, title: M, body: hdnd, start: 2024-01-01T06:00, duration: PT1H, repeat: FREQ=WEEKLY;BYDAY=MO;COUNT=3 }`,
+    );
     expect(result).toEqual(["2024-01-01T06:00:00+07:00", "2024-01-08T06:00:00+07:00", "2024-01-15T06:00:00+07:00"]);
   });
 
@@ -34,24 +37,58 @@ describe("expansion of one series", () => {
       - { occurrence: 2024-05-02T08:00, cancelled: true }`;
     const occurrences = expandSchedule(scheduleFrom(yaml));
     expect(occurrences.map((o) => reportOccurrence(o, clocks))).toEqual([
-      { meeting: "m", title: "M", start: "2024-01-04T08:00:00+07:00", end: "2024-01-04T11:30:00+07:00", occurrence: "2024-01-04T08:00", status: "scheduled" },
-      { meeting: "m", title: "M", start: "2024-02-15T08:00:00+07:00", end: "2024-02-15T11:30:00+07:00", occurrence: "2024-02-15T08:00", status: "scheduled" },
-      { meeting: "m", title: "M", start: "2024-03-07T08:00:00+07:00", end: "2024-03-07T11:30:00+07:00", occurrence: "2024-03-07T08:00", status: "scheduled" },
-      { meeting: "m", title: "Moved", start: "2024-04-05T14:00:00+07:00", end: "2024-04-05T17:00:00+07:00", occurrence: "2024-04-04T08:00", status: "moved" },
+      {
+        meeting: "m",
+        title: "M",
+        start: "2024-01-04T08:00:00+07:00",
+        end: "2024-01-04T11:30:00+07:00",
+        occurrence: "2024-01-04T08:00",
+        status: "scheduled",
+      },
+      {
+        meeting: "m",
+        title: "M",
+        start: "2024-02-15T08:00:00+07:00",
+        end: "2024-02-15T11:30:00+07:00",
+        occurrence: "2024-02-15T08:00",
+        status: "scheduled",
+      },
+      {
+        meeting: "m",
+        title: "M",
+        start: "2024-03-07T08:00:00+07:00",
+        end: "2024-03-07T11:30:00+07:00",
+        occurrence: "2024-03-07T08:00",
+        status: "scheduled",
+      },
+      {
+        meeting: "m",
+        title: "Moved",
+        start: "2024-04-05T14:00:00+07:00",
+        end: "2024-04-05T17:00:00+07:00",
+        occurrence: "2024-04-04T08:00",
+        status: "moved",
+      },
     ]);
     expect(occurrences[3]?.room).toBe("r1");
   });
 
   it("counts COUNT before except", () => {
-    const result = starts(`  - { id: m, title: M, body: hdnd, start: 2024-01-01T08:00, duration: PT1H, repeat: FREQ=DAILY;COUNT=3, except: [2024-01-02] }`);
+    const result = starts(
+      `  - { id: m, title: M, body: hdnd, start: 2024-01-01T08:00, duration: PT1H, repeat: FREQ=DAILY;COUNT=3, except: [2024-01-02] }`,
+    );
     expect(result).toEqual(["2024-01-01T08:00:00+07:00", "2024-01-03T08:00:00+07:00"]);
   });
 
   it("reads UNTIL ending in Z as UTC and a date UNTIL as including that day", () => {
     // 2024-01-03T01:00Z is 08:00 in Hà Nội: the occurrence at 08:00 that day is included.
-    const utc = starts(`  - { id: m, title: M, body: hdnd, start: 2024-01-01T08:00, duration: PT1H, repeat: FREQ=DAILY;UNTIL=20240103T010000Z }`);
+    const utc = starts(
+      `  - { id: m, title: M, body: hdnd, start: 2024-01-01T08:00, duration: PT1H, repeat: FREQ=DAILY;UNTIL=20240103T010000Z }`,
+    );
     expect(utc).toHaveLength(3);
-    const utcBefore = starts(`  - { id: m, title: M, body: hdnd, start: 2024-01-01T08:00, duration: PT1H, repeat: FREQ=DAILY;UNTIL=20240103T005959Z }`);
+    const utcBefore = starts(
+      `  - { id: m, title: M, body: hdnd, start: 2024-01-01T08:00, duration: PT1H, repeat: FREQ=DAILY;UNTIL=20240103T005959Z }`,
+    );
     expect(utcBefore).toHaveLength(2);
     const date = starts(`  - { id: m, title: M, body: hdnd, start: 2024-01-01T08:00, duration: PT1H, repeat: FREQ=DAILY;UNTIL=20240103 }`);
     expect(date).toHaveLength(3);
@@ -64,12 +101,23 @@ describe("expansion of one series", () => {
   });
 
   it("keeps an occurrence that starts before the horizon and overlaps it, and stops infinite rules at its end", () => {
-    const result = starts(`  - { id: m, title: M, body: hdnd, start: 2023-12-31T22:00, duration: PT4H, repeat: FREQ=DAILY }`, { from: "2024-01-01", to: "2024-01-03" });
-    expect(result).toEqual(["2023-12-31T22:00:00+07:00", "2024-01-01T22:00:00+07:00", "2024-01-02T22:00:00+07:00", "2024-01-03T22:00:00+07:00"]);
+    const result = starts(`  - { id: m, title: M, body: hdnd, start: 2023-12-31T22:00, duration: PT4H, repeat: FREQ=DAILY }`, {
+      from: "2024-01-01",
+      to: "2024-01-03",
+    });
+    expect(result).toEqual([
+      "2023-12-31T22:00:00+07:00",
+      "2024-01-01T22:00:00+07:00",
+      "2024-01-02T22:00:00+07:00",
+      "2024-01-03T22:00:00+07:00",
+    ]);
   });
 
   it("excludes back-to-back occurrences at the horizon's edges (half-open)", () => {
-    const result = starts(`  - { id: m, title: M, body: hdnd, start: 2023-12-31T22:00, duration: PT2H, repeat: FREQ=DAILY;COUNT=1 }`, { from: "2024-01-01", to: "2024-01-01" });
+    const result = starts(`  - { id: m, title: M, body: hdnd, start: 2023-12-31T22:00, duration: PT2H, repeat: FREQ=DAILY;COUNT=1 }`, {
+      from: "2024-01-01",
+      to: "2024-01-01",
+    });
     expect(result).toEqual([]);
   });
 
@@ -90,9 +138,12 @@ describe("expansion of one series", () => {
   });
 
   it("reports a series with more than 100,000 occurrences in the horizon", () => {
-    const result = safeExpandSchedule(scheduleFrom(`  - { id: m, title: M, body: hdnd, start: 2024-01-01T00:00, duration: PT1M, repeat: FREQ=MINUTELY }`));
+    const result = safeExpandSchedule(
+      scheduleFrom(`  - { id: m, title: M, body: hdnd, start: 2024-01-01T00:00, duration: PT1M, repeat: FREQ=MINUTELY }`),
+    );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]).toMatchObject({ code: "too-many-occurrences", path: ["meetings", 0, "repeat"], file: "test.yaml" });
+    if (!result.ok)
+      expect(result.issues[0]).toMatchObject({ code: "too-many-occurrences", path: ["meetings", 0, "repeat"], file: "test.yaml" });
   });
 
   it("stops a runaway rule started long before the horizon without iterating it", () => {

@@ -28,23 +28,80 @@ function issuesOf(text: string) {
 describe("bad input gives one clear issue with file, line, column and path", () => {
   it.each([
     ["invalid YAML", `${HEAD}  - id: [`, "yaml-syntax", []],
-    ["an unknown field", meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    colour: red\n"), "unknown-field", ["meetings", 0, "colour"]],
-    ["a missing title", `${HEAD}  - id: m1\n    body: ubnd\n    start: 2024-01-04T08:00\n    duration: PT1H\n`, "missing-field", ["meetings", 0, "title"]],
-    ["a wrong type", meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    attendees: an\n"), "wrong-type", ["meetings", 0, "attendees"]],
-    ["a bad id", meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    tags: [Bad_Tag]\n"), "invalid-value", ["meetings", 0, "tags", 0]],
-    ["an unknown reference", meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    room: r2\n"), "unknown-reference", ["meetings", 0, "room"]],
-    ["a bad RRULE", meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    repeat: FREQ=MONTHLY;BYDAY=1XX\n"), "bad-rrule", ["meetings", 0, "repeat"]],
-    ["an unknown zone", meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    timezone: Asia/Hanoi\n"), "unknown-zone", ["meetings", 0, "timezone"]],
-    ["an end before the start", meeting("    start: 2024-01-04T08:00\n    end: 2024-01-04T07:00\n"), "end-before-start", ["meetings", 0, "end"]],
-    ["an end equal to the start", meeting("    start: 2024-01-04T08:00\n    end: 2024-01-04T08:00\n"), "end-before-start", ["meetings", 0, "end"]],
+    [
+      "an unknown field",
+      meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    colour: red\n"),
+      "unknown-field",
+      ["meetings", 0, "colour"],
+    ],
+    [
+      "a missing title",
+      `${HEAD}  - id: m1\n    body: ubnd\n    start: 2024-01-04T08:00\n    duration: PT1H\n`,
+      "missing-field",
+      ["meetings", 0, "title"],
+    ],
+    [
+      "a wrong type",
+      meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    attendees: an\n"),
+      "wrong-type",
+      ["meetings", 0, "attendees"],
+    ],
+    [
+      "a bad id",
+      meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    tags: [Bad_Tag]\n"),
+      "invalid-value",
+      ["meetings", 0, "tags", 0],
+    ],
+    [
+      "an unknown reference",
+      meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    room: r2\n"),
+      "unknown-reference",
+      ["meetings", 0, "room"],
+    ],
+    [
+      "a bad RRULE",
+      meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    repeat: FREQ=MONTHLY;BYDAY=1XX\n"),
+      "bad-rrule",
+      ["meetings", 0, "repeat"],
+    ],
+    [
+      "an unknown zone",
+      meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    timezone: Asia/Hanoi\n"),
+      "unknown-zone",
+      ["meetings", 0, "timezone"],
+    ],
+    [
+      "an end before the start",
+      meeting("    start: 2024-01-04T08:00\n    end: 2024-01-04T07:00\n"),
+      "end-before-start",
+      ["meetings", 0, "end"],
+    ],
+    [
+      "an end equal to the start",
+      meeting("    start: 2024-01-04T08:00\n    end: 2024-01-04T08:00\n"),
+      "end-before-start",
+      ["meetings", 0, "end"],
+    ],
     [
       "a change for an occurrence that does not exist",
-      meeting("    start: 2024-01-04T08:00\n    duration: PT1H\n    repeat: FREQ=WEEKLY\n    changes:\n      - { occurrence: 2024-01-05, cancelled: true }\n"),
+      meeting(
+        "    start: 2024-01-04T08:00\n    duration: PT1H\n    repeat: FREQ=WEEKLY\n    changes:\n      - { occurrence: 2024-01-05, cancelled: true }\n",
+      ),
       "no-such-occurrence",
       ["meetings", 0, "changes", 0, "occurrence"],
     ],
-    ["a start outside its rule", meeting("    start: 2024-01-03T08:00\n    duration: PT1H\n    repeat: FREQ=MONTHLY;BYDAY=1TH\n"), "start-not-in-rule", ["meetings", 0, "start"]],
-    ["both end and duration", meeting("    start: 2024-01-04T08:00\n    end: 2024-01-04T09:00\n    duration: PT1H\n"), "conflicting-fields", ["meetings", 0, "duration"]],
+    [
+      "a start outside its rule",
+      meeting("    start: 2024-01-03T08:00\n    duration: PT1H\n    repeat: FREQ=MONTHLY;BYDAY=1TH\n"),
+      "start-not-in-rule",
+      ["meetings", 0, "start"],
+    ],
+    [
+      "both end and duration",
+      meeting("    start: 2024-01-04T08:00\n    end: 2024-01-04T09:00\n    duration: PT1H\n"),
+      "conflicting-fields",
+      ["meetings", 0, "duration"],
+    ],
     ["a date that does not exist", meeting("    start: 2024-02-30T08:00\n    duration: PT1H\n"), "invalid-value", ["meetings", 0, "start"]],
     ["a horizon ending before it starts", `${HEAD.replace("to: 2024-12-31", "to: 2023-12-31")}  []\n`, "bad-horizon", ["horizon", "to"]],
     ["an unknown rule kind", `${HEAD}  []\nrules:\n  - { id: r, title: R, kind: sometimes }\n`, "invalid-value", ["rules", 0, "kind"]],
@@ -85,7 +142,14 @@ describe("bad input gives one clear issue with file, line, column and path", () 
 
   it("refuses a YAML alias bomb without expanding it", () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (const [name, prev] of [["b", "a"], ["c", "b"], ["d", "c"], ["e", "d"], ["f", "e"], ["g", "f"]]) {
+    for (const [name, prev] of [
+      ["b", "a"],
+      ["c", "b"],
+      ["d", "c"],
+      ["e", "d"],
+      ["f", "e"],
+      ["g", "f"],
+    ]) {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(",")}]`);
     }
     const [issue] = issuesOf(lines.join("\n"));

@@ -20,9 +20,17 @@ describe("the built package", () => {
   });
 
   it("imports as ESM and requires as CJS under Node", () => {
-    const esm = execFileSync(process.execPath, ["--input-type=module", "-e", "import * as l from 'lichhop'; console.log(typeof l.parseSchedule, typeof l.checkSchedule)"], { cwd: ROOT, encoding: "utf8" });
+    const esm = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", "import * as l from 'lichhop'; console.log(typeof l.parseSchedule, typeof l.checkSchedule)"],
+      { cwd: ROOT, encoding: "utf8" },
+    );
     expect(esm.trim()).toBe("function function");
-    const cjs = execFileSync(process.execPath, ["-e", "const l = require('lichhop'); console.log(typeof l.parseSchedule, typeof l.expandSchedule)"], { cwd: ROOT, encoding: "utf8" });
+    const cjs = execFileSync(
+      process.execPath,
+      ["-e", "const l = require('lichhop'); console.log(typeof l.parseSchedule, typeof l.expandSchedule)"],
+      { cwd: ROOT, encoding: "utf8" },
+    );
     expect(cjs.trim()).toBe("function function");
   });
 
@@ -42,9 +50,16 @@ console.log(l.expandSchedule(s, { from: '2024-01-01', to: '2024-12-31' }).length
 
 describe("the published package", () => {
   it("serves lichhop/server to ESM and CJS consumers", () => {
-    const esm = execFileSync(process.execPath, ["--input-type=module", "-e", "import { createFeedHandler } from 'lichhop/server'; console.log(typeof createFeedHandler)"], { cwd: ROOT, encoding: "utf8" });
+    const esm = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", "import { createFeedHandler } from 'lichhop/server'; console.log(typeof createFeedHandler)"],
+      { cwd: ROOT, encoding: "utf8" },
+    );
     expect(esm.trim()).toBe("function");
-    const cjs = execFileSync(process.execPath, ["-e", "console.log(typeof require('lichhop/server').createFeedHandler)"], { cwd: ROOT, encoding: "utf8" });
+    const cjs = execFileSync(process.execPath, ["-e", "console.log(typeof require('lichhop/server').createFeedHandler)"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(cjs.trim()).toBe("function");
   });
 
@@ -67,12 +82,21 @@ handler.reload().then(async (ok) => {
       copyFileSync(join(ROOT, "examples/lang-son-2024.yaml"), file);
       const esm = execFileSync(
         process.execPath,
-        ["--input-type=module", "-e", script("import { createFeedHandler } from 'lichhop/server'; import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);")],
+        [
+          "--input-type=module",
+          "-e",
+          script(
+            "import { createFeedHandler } from 'lichhop/server'; import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+          ),
+        ],
         { cwd: ROOT, encoding: "utf8" },
       );
       expect(esm.trim()).toBe("true true false true");
       copyFileSync(join(ROOT, "examples/lang-son-2024.yaml"), file);
-      const cjs = execFileSync(process.execPath, ["-e", script("const { createFeedHandler } = require('lichhop/server');")], { cwd: ROOT, encoding: "utf8" });
+      const cjs = execFileSync(process.execPath, ["-e", script("const { createFeedHandler } = require('lichhop/server');")], {
+        cwd: ROOT,
+        encoding: "utf8",
+      });
       expect(cjs.trim()).toBe("true true false true");
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -52,7 +52,8 @@ function referenceRead(text: string): { data: unknown; positions: Record<string,
 function expectSameAsReference(text: string) {
   const reference = referenceRead(text);
   const read = readScheduleText(text);
-  if (!read.ok) throw new Error(`js-yaml: ${read.issues.map((issue) => `${issue.line}:${issue.column} ${issue.message}`).join("; ")}\n${text}`);
+  if (!read.ok)
+    throw new Error(`js-yaml: ${read.issues.map((issue) => `${issue.line}:${issue.column} ${issue.message}`).join("; ")}\n${text}`);
   expect(read.data).toEqual(reference.data);
   expect({ ...read.positions }).toEqual(reference.positions);
 }
@@ -117,7 +118,28 @@ type Tree =
 type Entry = { readonly key: string; readonly quoted: boolean; readonly gap: Gap; readonly value: Tree };
 type Item = { readonly gap: Gap; readonly value: Tree };
 
-const WORDS = ["an", "họp", "UBND", "Hà", "Nội", "2024-01-01", "2024-01-04T08:00", "PT1H", "12", "-3", "1.5", "true", "false", "null", "~", "x-y", "v1.2", "it's", 'say "hi"', "a\\b"];
+const WORDS = [
+  "an",
+  "họp",
+  "UBND",
+  "Hà",
+  "Nội",
+  "2024-01-01",
+  "2024-01-04T08:00",
+  "PT1H",
+  "12",
+  "-3",
+  "1.5",
+  "true",
+  "false",
+  "null",
+  "~",
+  "x-y",
+  "v1.2",
+  "it's",
+  'say "hi"',
+  "a\\b",
+];
 const FLOW_WORDS = ["an", "họp", "UBND", "Hà", "2024-01-01", "PT1H", "12", "-3", "1.5", "true", "null", "x-y"];
 const KEYS = ["id", "title", "start", "a", "b1", "x_y", "k-2", "Tên", "meetings", "a b"];
 
@@ -128,14 +150,27 @@ const treeArb = fc.letrec<{ tree: Tree; scalar: Tree; leaf: Tree }>((tie) => ({
   scalar: fc
     .record({
       props: propsArb,
-      style: fc.constantFrom<ScalarStyle>("plain", "plain", "single", "double", "plain-lines", "double-lines", "literal", "literal-strip", "folded"),
+      style: fc.constantFrom<ScalarStyle>(
+        "plain",
+        "plain",
+        "single",
+        "double",
+        "plain-lines",
+        "double-lines",
+        "literal",
+        "literal-strip",
+        "folded",
+      ),
       words: fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }),
     })
     .map(({ props, style, words }): Tree => ({ ...props, t: "scalar", style, words })),
   leaf: fc.oneof(
     { weight: 6, arbitrary: tie("scalar") },
     { weight: 1, arbitrary: propsArb.map((props): Tree => ({ ...props, t: "empty" })) },
-    { weight: 2, arbitrary: fc.record({ props: propsArb, pick: fc.nat(20) }).map(({ props, pick }): Tree => ({ ...props, t: "alias", pick })) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ props: propsArb, pick: fc.nat(20) }).map(({ props, pick }): Tree => ({ ...props, t: "alias", pick })),
+    },
   ),
   tree: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
@@ -145,14 +180,19 @@ const treeArb = fc.letrec<{ tree: Tree; scalar: Tree; leaf: Tree }>((tie) => ({
         props: propsArb,
         flow: fc.boolean(),
         compact: fc.boolean(),
-        entries: fc.uniqueArray(
-          fc.record({ key: fc.constantFrom(...KEYS), quoted: fc.boolean(), gap: gapArb, value: tie("tree") }),
-          { maxLength: 4, selector: (entry) => entry.key },
-        ),
+        entries: fc.uniqueArray(fc.record({ key: fc.constantFrom(...KEYS), quoted: fc.boolean(), gap: gapArb, value: tie("tree") }), {
+          maxLength: 4,
+          selector: (entry) => entry.key,
+        }),
       })
       .map(({ props, flow, compact, entries }): Tree => ({ ...props, t: "map", flow, compact, entries })),
     fc
-      .record({ props: propsArb, flow: fc.boolean(), compact: fc.boolean(), items: fc.array(fc.record({ gap: gapArb, value: tie("tree") }), { maxLength: 4 }) })
+      .record({
+        props: propsArb,
+        flow: fc.boolean(),
+        compact: fc.boolean(),
+        items: fc.array(fc.record({ gap: gapArb, value: tie("tree") }), { maxLength: 4 }),
+      })
       .map(({ props, flow, compact, items }): Tree => ({ ...props, t: "seq", flow, compact, items })),
   ),
 }));
@@ -180,7 +220,9 @@ class Writer {
     if (style === "single" || (flow && style !== "double" && style !== "plain")) return `'${text.replace(/'/g, "''")}'`;
     if (style === "double") return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
     if (style === "double-lines") return `"${words.map((word) => word.replace(/\\/g, "\\\\").replace(/"/g, '\\"')).join(`\n${pad}`)}"`;
-    const plain = words.map((word) => (flow ? (FLOW_WORDS.includes(word) ? word : "x") : /^[~\w\-.:ạ-ỹàáâãèéêìíòóôõùúýăđĩũơưÀ-Ỹ ]+$/.test(word) && word !== "'" ? word : "w"));
+    const plain = words.map((word) =>
+      flow ? (FLOW_WORDS.includes(word) ? word : "x") : /^[~\w\-.:ạ-ỹàáâãèéêìíòóôõùúýăđĩũơưÀ-Ỹ ]+$/.test(word) && word !== "'" ? word : "w",
+    );
     if (style === "plain" || flow) return plain.join(" ");
     if (style === "plain-lines") return plain.join(`\n${pad}`);
     const indicator = style === "literal" ? "|" : style === "literal-strip" ? "|-" : ">";
@@ -196,7 +238,9 @@ class Writer {
     const prefix = name ? `&${name} ` : "";
     let text: string;
     if (tree.t === "map") {
-      const entries = tree.entries.map((entry) => `${entry.quoted ? JSON.stringify(entry.key) : entry.key.replace(" ", "_")}: ${this.flow(entry.value, indent)}`);
+      const entries = tree.entries.map(
+        (entry) => `${entry.quoted ? JSON.stringify(entry.key) : entry.key.replace(" ", "_")}: ${this.flow(entry.value, indent)}`,
+      );
       text = tree.compact || entries.length === 0 ? `{${entries.join(", ")}}` : `{\n${pad}${entries.join(`,\n${pad}`)}\n${pad}}`;
     } else if (tree.t === "seq") {
       const items = tree.items.map((item) => this.flow(item.value, indent));
@@ -249,14 +293,20 @@ class Writer {
     const pad = " ".repeat(indent);
     if (tree.t === "map" && tree.entries.length > 0 && !tree.flow) {
       return tree.entries
-        .map((entry, i) => `${this.gap(entry.gap, pad, i === 0)}${pad}${entry.quoted ? JSON.stringify(entry.key) : entry.key.replace(" ", "_")}:${this.after(entry.value, indent + 2, true)}`)
+        .map(
+          (entry, i) =>
+            `${this.gap(entry.gap, pad, i === 0)}${pad}${entry.quoted ? JSON.stringify(entry.key) : entry.key.replace(" ", "_")}:${this.after(entry.value, indent + 2, true)}`,
+        )
         .join("\n");
     }
     if (tree.t === "seq" && tree.items.length > 0 && !tree.flow) {
       return tree.items
         .map((item, i) => {
           // An empty last item may be read into the outer sequence by js-yaml (see above).
-          const value: Tree = item.value.t === "empty" && i === tree.items.length - 1 ? { ...item.value, t: "scalar", style: "plain", words: ["last"] } : item.value;
+          const value: Tree =
+            item.value.t === "empty" && i === tree.items.length - 1
+              ? { ...item.value, t: "scalar", style: "plain", words: ["last"] }
+              : item.value;
           return `${this.gap(item.gap, pad, i === 0)}${pad}-${this.after(value, indent + 2, false)}`;
         })
         .join("\n");

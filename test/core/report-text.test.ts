@@ -54,13 +54,21 @@ describe("wall time text without Date", () => {
   it("matches toISOString and getUTCDay for any time Date can hold", () => {
     fc.assert(
       fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (wall) => {
-        expect([isoDate(wall), isoDateTime(wall), weekday(wall)]).toEqual([viaDate.date(wall), viaDate.dateTime(wall), viaDate.weekday(wall)]);
+        expect([isoDate(wall), isoDateTime(wall), weekday(wall)]).toEqual([
+          viaDate.date(wall),
+          viaDate.dateTime(wall),
+          viaDate.weekday(wall),
+        ]);
       }),
       { numRuns: runs(5000) },
     );
     fc.assert(
       fc.property(fc.integer({ min: YEAR_0 - 86_400_000, max: YEAR_10000 + 86_400_000 }), (wall) => {
-        expect([isoDate(wall), isoDateTime(wall), weekday(wall)]).toEqual([viaDate.date(wall), viaDate.dateTime(wall), viaDate.weekday(wall)]);
+        expect([isoDate(wall), isoDateTime(wall), weekday(wall)]).toEqual([
+          viaDate.date(wall),
+          viaDate.dateTime(wall),
+          viaDate.weekday(wall),
+        ]);
       }),
       { numRuns: runs(5000) },
     );
@@ -105,7 +113,9 @@ const reference = {
     const weekdayName = WEEKDAY_NAMES[lang][new Date(startWall).getUTCDay()];
     if (o.allDay) {
       const last = endWall - 1;
-      return formatDate(last) === formatDate(startWall) ? `${weekdayName} ${day(startWall)}` : `${weekdayName} ${day(startWall)}–${day(last)}`;
+      return formatDate(last) === formatDate(startWall)
+        ? `${weekdayName} ${day(startWall)}`
+        : `${weekdayName} ${day(startWall)}–${day(last)}`;
     }
     const time = (wall: number) => formatWall(wall).slice(11, 16);
     const sameDay = formatDate(startWall) === formatDate(endWall);

@@ -8,8 +8,11 @@ const RULE = `rules:
 describe("the conflict report", () => {
   it("reports a rule conflict with both occurrences and the overlap", () => {
     const report = checkSchedule(
-      scheduleFrom(`  - { id: a, title: A, body: hdnd, start: 2024-03-07T08:00, end: 2024-03-07T11:30 }
-  - { id: b, title: B, body: ubnd, start: 2024-03-07T09:00, end: 2024-03-07T11:00 }`, RULE),
+      scheduleFrom(
+        `  - { id: a, title: A, body: hdnd, start: 2024-03-07T08:00, end: 2024-03-07T11:30 }
+  - { id: b, title: B, body: ubnd, start: 2024-03-07T09:00, end: 2024-03-07T11:00 }`,
+        RULE,
+      ),
     );
     expect(report.summary).toEqual({ meetings: 2, occurrences: 2, conflicts: 1, errors: 1, warnings: 0 });
     expect(report.conflicts[0]).toMatchObject({
@@ -29,9 +32,12 @@ describe("the conflict report", () => {
 
   it("reports a conflict made only by minGap with a null overlap", () => {
     const report = checkSchedule(
-      scheduleFrom(`  - { id: a, title: A, body: hdnd, start: 2024-03-07T08:00, end: 2024-03-07T09:00 }
+      scheduleFrom(
+        `  - { id: a, title: A, body: hdnd, start: 2024-03-07T08:00, end: 2024-03-07T09:00 }
   - { id: b, title: B, body: ubnd, start: 2024-03-07T09:15, end: 2024-03-07T10:00 }
-  - { id: c, title: C, body: ubnd, start: 2024-03-07T09:30, end: 2024-03-07T10:00 }`, RULE),
+  - { id: c, title: C, body: ubnd, start: 2024-03-07T09:30, end: 2024-03-07T10:00 }`,
+        RULE,
+      ),
     );
     expect(report.conflicts.map((c) => [c.occurrences.map((o) => o.meeting), c.overlap])).toEqual([[["a", "b"], null]]);
     expect(report.conflicts[0]?.message).toContain("PT30M");
@@ -61,9 +67,12 @@ describe("the conflict report", () => {
 
   it("matches a joint meeting on every side it belongs to", () => {
     const report = checkSchedule(
-      scheduleFrom(`  - { id: joint, title: Joint, bodies: [hdnd, ubnd], start: 2024-03-07T08:00, end: 2024-03-07T09:00 }
+      scheduleFrom(
+        `  - { id: joint, title: Joint, bodies: [hdnd, ubnd], start: 2024-03-07T08:00, end: 2024-03-07T09:00 }
   - { id: h, title: H, body: hdnd, start: 2024-03-07T08:30, end: 2024-03-07T10:00 }
-  - { id: u, title: U, body: ubnd, start: 2024-03-07T11:00, end: 2024-03-07T12:00 }`, RULE),
+  - { id: u, title: U, body: ubnd, start: 2024-03-07T11:00, end: 2024-03-07T12:00 }`,
+        RULE,
+      ),
     );
     expect(report.conflicts.map((c) => c.occurrences.map((o) => o.meeting))).toEqual([["joint", "h"]]);
   });

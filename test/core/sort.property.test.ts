@@ -41,7 +41,9 @@ describe("sortOccurrences", () => {
     fc.assert(
       fc.property(fc.uniqueArray(occurrenceArb, { maxLength: 200, selector: (o) => `${o.meeting}@${o.recurrenceId}` }), (list) => {
         // Expansion hands them over in (meeting, original start) order.
-        const byMeeting = [...list].sort((a, b) => (a.meeting < b.meeting ? -1 : a.meeting > b.meeting ? 1 : a.recurrenceId - b.recurrenceId));
+        const byMeeting = [...list].sort((a, b) =>
+          a.meeting < b.meeting ? -1 : a.meeting > b.meeting ? 1 : a.recurrenceId - b.recurrenceId,
+        );
         const expected = [...list].sort(compareOccurrences);
         expect(sortOccurrences(byMeeting).sorted).toEqual(expected);
       }),

@@ -20,6 +20,8 @@ export function tempFile(name: string, text: string | Uint8Array): string {
 }
 
 /** The `errors` of the JSON error document `--format json` prints with exit 2. */
-export function jsonErrors(stdout: string): { code: string; message: string; file: string | null; line: number | null; column: number | null; path: string }[] {
+export function jsonErrors(
+  stdout: string,
+): { code: string; message: string; file: string | null; line: number | null; column: number | null; path: string }[] {
   return (JSON.parse(stdout) as { errors: never[] }).errors;
 }

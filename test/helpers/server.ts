@@ -54,4 +54,9 @@ export function hostileSchedule(series = 20): string {
 }
 
 /** Limits high enough that {@link hostileSchedule} is checked to the end, unless a reload limit stops it. */
-export const RAISED_LIMITS = { occurrences: 10_000_000, conflicts: 1_000_000_000, ruleSteps: 1_000_000_000, ruleChecks: 1_000_000_000 } as const;
+export const RAISED_LIMITS = {
+  occurrences: 10_000_000,
+  conflicts: 1_000_000_000,
+  ruleSteps: 1_000_000_000,
+  ruleChecks: 1_000_000_000,
+} as const;

@@ -20,7 +20,14 @@ meetings:
 
 describe("the horizon is bounded", () => {
   it("refuses the horizon 1000–9999 (years outside 1900–2100), positioned", () => {
-    const { code, stdout } = runCli(["check", tempFile("ny.yaml", weekly("{ from: 1000-01-01, to: 9999-12-31 }")), "--format", "json", "--lang", "en"]);
+    const { code, stdout } = runCli([
+      "check",
+      tempFile("ny.yaml", weekly("{ from: 1000-01-01, to: 9999-12-31 }")),
+      "--format",
+      "json",
+      "--lang",
+      "en",
+    ]);
     expect(code).toBe(2);
     expect(jsonErrors(stdout).map((e) => [e.code, e.path])).toEqual([
       ["invalid-value", "horizon.from"],
@@ -32,8 +39,21 @@ describe("the horizon is bounded", () => {
     const path = tempFile("ny.yaml", weekly("{ from: 1990-01-01, to: 2100-12-31 }"));
     const inFile = runCli(["check", path, "--format", "json", "--lang", "en"]);
     expect(inFile.code).toBe(2);
-    expect(jsonErrors(inFile.stdout)[0]).toMatchObject({ code: "bad-horizon", path: "horizon.to", message: expect.stringContaining("at most 3,660 days") });
-    const flags = runCli(["check", tempFile("ny.yaml", weekly("{ from: 2024-01-01, to: 2024-12-31 }")), "--from", "1900-01-01", "--to", "2100-12-31", "--format", "json"]);
+    expect(jsonErrors(inFile.stdout)[0]).toMatchObject({
+      code: "bad-horizon",
+      path: "horizon.to",
+      message: expect.stringContaining("at most 3,660 days"),
+    });
+    const flags = runCli([
+      "check",
+      tempFile("ny.yaml", weekly("{ from: 2024-01-01, to: 2024-12-31 }")),
+      "--from",
+      "1900-01-01",
+      "--to",
+      "2100-12-31",
+      "--format",
+      "json",
+    ]);
     expect(flags.code).toBe(2);
     expect(jsonErrors(flags.stdout)[0]).toMatchObject({ code: "bad-horizon" });
   });
@@ -60,12 +80,24 @@ meetings:
   });
 
   it(`refuses more than ${DEFAULT_LIMITS.occurrences} occurrences in all, naming the meeting that crossed it; --max-occurrences raises it`, () => {
-    const meetings = Array.from({ length: 3 }, (_, i) => `  - { id: m${i}, title: M, body: b, start: 2024-01-01T00:00, duration: PT1M, repeat: "FREQ=MINUTELY;INTERVAL=2;COUNT=90000" }`).join("\n");
-    const path = tempFile("many.yaml", `version: 1\nhorizon: { from: 2024-01-01, to: 2024-12-31 }\nchecks: { workingHours: off, dayOff: off }\nbodies: [{ id: b, name: B }]\nmeetings:\n${meetings}\n`);
+    const meetings = Array.from(
+      { length: 3 },
+      (_, i) =>
+        `  - { id: m${i}, title: M, body: b, start: 2024-01-01T00:00, duration: PT1M, repeat: "FREQ=MINUTELY;INTERVAL=2;COUNT=90000" }`,
+    ).join("\n");
+    const path = tempFile(
+      "many.yaml",
+      `version: 1\nhorizon: { from: 2024-01-01, to: 2024-12-31 }\nchecks: { workingHours: off, dayOff: off }\nbodies: [{ id: b, name: B }]\nmeetings:\n${meetings}\n`,
+    );
     const refused = runCli(["check", path, "--format", "json", "--lang", "en"]);
     expect(refused.code).toBe(2);
     expect(jsonErrors(refused.stdout)).toEqual([
-      expect.objectContaining({ code: "too-many-occurrences", path: "meetings[2]", line: 8, message: expect.stringContaining("more than 200,000 occurrences") }),
+      expect.objectContaining({
+        code: "too-many-occurrences",
+        path: "meetings[2]",
+        line: 8,
+        message: expect.stringContaining("more than 200,000 occurrences"),
+      }),
     ]);
     const raised = runCli(["check", path, "--format", "json", "--max-occurrences", "300000"]);
     expect(raised.code).toBe(0);

@@ -35,10 +35,10 @@ const COLUMN = "  - { id: a, title: Ho".length + 1;
 
 /** Windows-1258 bytes of the few characters TEXT uses beyond ASCII (tone marks are combining there). */
 const CP1258: Record<string, number[]> = {
-  "ọ": [0x6f, 0xf2],
-  "ộ": [0xf4, 0xf2],
-  "đ": [0xf0],
-  "ồ": [0xf4, 0xcc],
+  ọ: [0x6f, 0xf2],
+  ộ: [0xf4, 0xf2],
+  đ: [0xf0],
+  ồ: [0xf4, 0xcc],
 };
 
 function cp1258(text: string): Uint8Array {
@@ -181,7 +181,9 @@ describe("parseSchedule and safeParseSchedule take bytes", () => {
 
   it.each([[42], [null], [undefined], [{ text: TEXT }], [new ArrayBuffer(4)]])("throws a UsageError for %o", (input) => {
     expect(() => safeParseSchedule(input as unknown as string)).toThrow(UsageError);
-    expect(() => parseSchedule(input as unknown as string)).toThrow(/expected a schedule file's text \(a string\) or bytes \(a Uint8Array\)/);
+    expect(() => parseSchedule(input as unknown as string)).toThrow(
+      /expected a schedule file's text \(a string\) or bytes \(a Uint8Array\)/,
+    );
   });
 });
 
@@ -256,7 +258,10 @@ describe("the CLI refuses a file that is not UTF-8 (exit 2)", () => {
   it("decodes --base-ref contents like a file: a Windows-1258 base at HEAD counts as no base", () => {
     const dir = mkdtempSync(join(tmpdir(), "lichhop-encoding-git-"));
     const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main", ...args], { cwd: dir, stdio: "pipe" });
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main", ...args], {
+        cwd: dir,
+        stdio: "pipe",
+      });
     git("init", "-q");
     mkdirSync(dirname(join(dir, "lich/lich.yaml")), { recursive: true });
     writeFileSync(join(dir, "lich/lich.yaml"), cp1258(TEXT));

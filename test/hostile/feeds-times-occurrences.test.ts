@@ -27,7 +27,13 @@ describe("the events of all feeds are bounded", () => {
     const out = join(path, "..", "feeds");
     const { code, stdout } = runCli(["ics", path, "--out", out, "--expand", "--format", "json", "--lang", "en"]);
     expect(code).toBe(2);
-    expect(jsonErrors(stdout)).toEqual([expect.objectContaining({ code: "too-many-events", file: path, message: expect.stringContaining("more than 500,000 events (every person, body and room feed repeats its meetings); drop --expand") })]);
+    expect(jsonErrors(stdout)).toEqual([
+      expect.objectContaining({
+        code: "too-many-events",
+        file: path,
+        message: expect.stringContaining("more than 500,000 events (every person, body and room feed repeats its meetings); drop --expand"),
+      }),
+    ]);
     expect(() => readFileSync(join(out, "all.ics"))).toThrow();
   });
 

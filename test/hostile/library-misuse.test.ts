@@ -47,10 +47,22 @@ describe("wrong arguments end in a UsageError that names the function, the argum
   const any = (value: unknown) => value as never;
   it.each<[string, () => unknown, RegExp]>([
     ["checkSchedule(null)", () => checkSchedule(any(null)), /^checkSchedule: schedule: expected a schedule .*, got null$/],
-    ["checkSchedule(schedule, { lang: 'fr' })", () => checkSchedule(schedule, any({ lang: "fr" })), /^checkSchedule: lang: expected "vi" or "en", got "fr"$/],
+    [
+      "checkSchedule(schedule, { lang: 'fr' })",
+      () => checkSchedule(schedule, any({ lang: "fr" })),
+      /^checkSchedule: lang: expected "vi" or "en", got "fr"$/,
+    ],
     ["checkSchedule(schedule, 'en')", () => checkSchedule(schedule, any("en")), /expected an options object/],
-    ["checkSchedule(schedule, { from: 20240101 })", () => checkSchedule(schedule, any({ from: 20240101 })), /from: expected a date YYYY-MM-DD/],
-    ["checkSchedule(schedule, { limits: { conflicts: -1 } })", () => checkSchedule(schedule, any({ limits: { conflicts: -1 } })), /limits.conflicts: expected a positive whole number/],
+    [
+      "checkSchedule(schedule, { from: 20240101 })",
+      () => checkSchedule(schedule, any({ from: 20240101 })),
+      /from: expected a date YYYY-MM-DD/,
+    ],
+    [
+      "checkSchedule(schedule, { limits: { conflicts: -1 } })",
+      () => checkSchedule(schedule, any({ limits: { conflicts: -1 } })),
+      /limits.conflicts: expected a positive whole number/,
+    ],
     ["safeCheckSchedule(42)", () => safeCheckSchedule(any(42)), /got number 42/],
     ["expandSchedule([])", () => expandSchedule(any([])), /got a list/],
     ["expandSchedule(schedule, { adjust: 1 })", () => expandSchedule(schedule, any({ adjust: 1 })), /adjust: expected a function/],
@@ -64,9 +76,17 @@ describe("wrong arguments end in a UsageError that names the function, the argum
     ["formatReportText(report, 'fr')", () => formatReportText(report, any("fr")), /lang: expected "vi" or "en"/],
     ["diffReports(null, null)", () => diffReports(any(null), any(null)), /^diffReports: base: expected a report/],
     ["mergeSchedules([])", () => mergeSchedules([]), /^mergeSchedules: files: expected at least one \{ filename, text \}/],
-    ["mergeSchedules([{ filename: 'a' }])", () => mergeSchedules(any([{ filename: "a" }])), /files\[0\]: expected \{ filename: string, text: string \}/],
+    [
+      "mergeSchedules([{ filename: 'a' }])",
+      () => mergeSchedules(any([{ filename: "a" }])),
+      /files\[0\]: expected \{ filename: string, text: string \}/,
+    ],
     ["locateReport(report, null, schedule)", () => locateReport(report, any(null), schedule), /conflicts: expected/],
-    ["buildFeeds(schedule, {}, { stamp: 0 })", () => buildFeeds(schedule, any({}), { stamp: 0 }), /buildFeeds: source: expected the result of safeCheckSchedule/],
+    [
+      "buildFeeds(schedule, {}, { stamp: 0 })",
+      () => buildFeeds(schedule, any({}), { stamp: 0 }),
+      /buildFeeds: source: expected the result of safeCheckSchedule/,
+    ],
   ])("%s", (_, call, message) => {
     const error = thrown(call);
     expect(error).toBeInstanceOf(UsageError);
@@ -77,7 +97,12 @@ describe("wrong arguments end in a UsageError that names the function, the argum
 
 describe("a schedule that is not one from parseSchedule is validated, not trusted", () => {
   it("a raw object of the file's shape is checked like a file", () => {
-    const raw = { version: 1, horizon: { from: "2024-01-01", to: "2024-01-31" }, bodies: [{ id: "b", name: "B" }], meetings: [{ id: "m", title: "M", body: "b", start: "2024-01-02T08:00", duration: "PT1H" }] };
+    const raw = {
+      version: 1,
+      horizon: { from: "2024-01-01", to: "2024-01-31" },
+      bodies: [{ id: "b", name: "B" }],
+      meetings: [{ id: "m", title: "M", body: "b", start: "2024-01-02T08:00", duration: "PT1H" }],
+    };
     expect(checkSchedule(raw as never).summary.occurrences).toBe(1);
   });
 
@@ -98,7 +123,11 @@ describe("a schedule that is not one from parseSchedule is validated, not truste
   });
 
   it("every error thrown is a LichhopError", () => {
-    for (const call of [() => checkSchedule(null as never), () => diffReports({} as never, report), () => checkSchedule({ version: 2 } as never)]) {
+    for (const call of [
+      () => checkSchedule(null as never),
+      () => diffReports({} as never, report),
+      () => checkSchedule({ version: 2 } as never),
+    ]) {
       expect(thrown(call)).toBeInstanceOf(LichhopError);
     }
   });

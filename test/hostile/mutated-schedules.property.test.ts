@@ -100,7 +100,15 @@ const JSON_SCHEDULE = JSON.stringify(
     bodies: [{ id: "b", name: "B" }],
     people: [{ id: "p", name: "P" }],
     meetings: [
-      { id: "x", title: "X", body: "b", start: "2024-05-06T14:00", duration: "PT2H", repeat: "FREQ=MONTHLY;BYDAY=1MO,-1FR", attendees: ["p"] },
+      {
+        id: "x",
+        title: "X",
+        body: "b",
+        start: "2024-05-06T14:00",
+        duration: "PT2H",
+        repeat: "FREQ=MONTHLY;BYDAY=1MO,-1FR",
+        attendees: ["p"],
+      },
       { id: "y", title: "Y", body: "b", start: "2024-05-06T15:00", end: "2024-05-06T16:00", attendees: ["p"] },
     ],
   },
@@ -209,12 +217,31 @@ const WALL_TIMES = [
 
 const DURATIONS = ["P366D", "P367D", "PT0S", "P52W", "PT1S", "PT8784H", "PT527040M", "P1W2DT3H4M5S", "P0W", "PT99999999999S"];
 
-const ZONES = ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Australia/Lord_Howe", "America/St_Johns", "Asia/Kathmandu", "Europe/London", "Etc/GMT+12", "UTC", "asia/ho_chi_minh", "Europe/Kyiv"];
+const ZONES = [
+  "Pacific/Kiritimati",
+  "Pacific/Pago_Pago",
+  "Australia/Lord_Howe",
+  "America/St_Johns",
+  "Asia/Kathmandu",
+  "Europe/London",
+  "Etc/GMT+12",
+  "UTC",
+  "asia/ho_chi_minh",
+  "Europe/Kyiv",
+];
 
 /** Ids that are never declared; an id field otherwise takes an id of its own file. */
 const IDS = ["nobody", "x".repeat(64), "y".repeat(65)];
 
-const TEXTS = ['"\\0\\x01\\e[2J\\a"', '"\\u202E\\u2066x\\u2069"', '"a\\nb\\r\\n::error::c"', '"\\u2028\\u0085\\x9b"', "🙂 Họp", `'${"x".repeat(10_000)}'`, '"e\\u0301\\u0000"'];
+const TEXTS = [
+  '"\\0\\x01\\e[2J\\a"',
+  '"\\u202E\\u2066x\\u2069"',
+  '"a\\nb\\r\\n::error::c"',
+  '"\\u2028\\u0085\\x9b"',
+  "🙂 Họp",
+  `'${"x".repeat(10_000)}'`,
+  '"e\\u0301\\u0000"',
+];
 
 /** Values for a field by its key; fields not listed take {@link HOSTILE_VALUES}. */
 const POOLS: Record<string, readonly string[]> = {
@@ -273,7 +300,28 @@ const HOSTILE_LINES = [
   "# \u0000 \u001b \u202e",
 ];
 
-const RAW_CHARS = ["\u0000", "\u001b", "\u202e", "\n", "\r", "\t", "\u0085", "\u2028", "\uFEFF", "\uD800", "\"", "'", "&", "*", "{", "[", ":", "#", "|", ">"];
+const RAW_CHARS = [
+  "\u0000",
+  "\u001b",
+  "\u202e",
+  "\n",
+  "\r",
+  "\t",
+  "\u0085",
+  "\u2028",
+  "\uFEFF",
+  "\uD800",
+  '"',
+  "'",
+  "&",
+  "*",
+  "{",
+  "[",
+  ":",
+  "#",
+  "|",
+  ">",
+];
 
 type Mutation =
   | { readonly kind: "drop" | "dup"; readonly at: number }
@@ -392,53 +440,73 @@ describe("mutated schedule files never crash lichhop", () => {
     }
   });
 
-  it("the library: parse never throws; check and feeds throw only LichhopError; text reports hold no raw control characters", () => {
-    fc.assert(
-      fc.property(mutatedArb, fc.constantFrom<Lang>("vi", "en"), fc.boolean(), (text, lang, expand) => {
-        const parsed = safeParseSchedule(text, { filename: "mutated.yaml", lang });
-        if (!parsed.ok) {
-          expect(parsed.issues.length).toBeGreaterThan(0);
-          return;
-        }
-        onlyLichhopErrors("safeCheckSchedule or buildFeeds", () => {
-          const result = safeCheckSchedule(parsed.schedule, { lang, limits: LIMITS });
-          if (!result.ok) {
-            expect(result.issues.length).toBeGreaterThan(0);
+  it(
+    "the library: parse never throws; check and feeds throw only LichhopError; text reports hold no raw control characters",
+    () => {
+      fc.assert(
+        fc.property(mutatedArb, fc.constantFrom<Lang>("vi", "en"), fc.boolean(), (text, lang, expand) => {
+          const parsed = safeParseSchedule(text, { filename: "mutated.yaml", lang });
+          if (!parsed.ok) {
+            expect(parsed.issues.length).toBeGreaterThan(0);
             return;
           }
-          const report = formatReportText(result.report, lang);
-          expect(report, JSON.stringify(RAW.exec(report)?.[0])).not.toMatch(RAW);
-          for (const feed of buildFeeds(parsed.schedule, result, { stamp: STAMP, lang, expand })) expect(typeof feed.ics).toBe("string");
-        });
-      }),
-      { seed: SEED, numRuns: RUNS },
-    );
-  }, 30_000 + RUNS * 100);
+          onlyLichhopErrors("safeCheckSchedule or buildFeeds", () => {
+            const result = safeCheckSchedule(parsed.schedule, { lang, limits: LIMITS });
+            if (!result.ok) {
+              expect(result.issues.length).toBeGreaterThan(0);
+              return;
+            }
+            const report = formatReportText(result.report, lang);
+            expect(report, JSON.stringify(RAW.exec(report)?.[0])).not.toMatch(RAW);
+            for (const feed of buildFeeds(parsed.schedule, result, { stamp: STAMP, lang, expand })) expect(typeof feed.ics).toBe("string");
+          });
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+    },
+    30_000 + RUNS * 100,
+  );
 
   describe("the CLI", () => {
     const dir = mkdtempSync(join(tmpdir(), "lichhop-mutated-"));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it("check --format json exits 0, 1 or 2, with JSON on stdout and no stack trace", () => {
-      const file = join(dir, "mutated.yaml");
-      fc.assert(
-        fc.property(mutatedArb, fc.option(fc.tuple(fc.nat(), fc.integer({ min: 0x80, max: 0xff })), { nil: undefined }), (text, badByte) => {
-          let bytes = Buffer.from(text, "utf8");
-          // Sometimes one stray byte: a file that is not UTF-8.
-          if (badByte) bytes = Buffer.concat([bytes.subarray(0, badByte[0] % (bytes.length + 1)), Buffer.from([badByte[1]]), bytes.subarray(badByte[0] % (bytes.length + 1))]);
-          writeFileSync(file, bytes);
-          const run = spawnSync(process.execPath, [CLI, "check", file, "--format", "json"], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-          const where = `exit ${run.status}, signal ${run.signal}\n${run.stderr.slice(0, 2_000)}`;
-          expect(run.signal, where).toBeNull();
-          expect([0, 1, 2], where).toContain(run.status);
-          expect(run.stderr, where).not.toMatch(/^ {4}at /m);
-          expect(run.stderr, where).not.toContain("internal error");
-          const output = JSON.parse(run.stdout) as { version?: unknown; errors?: unknown };
-          expect(output.version).toBe(1);
-          if (run.status === 2) expect(Array.isArray(output.errors), run.stdout.slice(0, 2_000)).toBe(true);
-        }),
-        { seed: SEED, numRuns: CLI_RUNS },
-      );
-    }, 30_000 + CLI_RUNS * 3_000);
+    it(
+      "check --format json exits 0, 1 or 2, with JSON on stdout and no stack trace",
+      () => {
+        const file = join(dir, "mutated.yaml");
+        fc.assert(
+          fc.property(
+            mutatedArb,
+            fc.option(fc.tuple(fc.nat(), fc.integer({ min: 0x80, max: 0xff })), { nil: undefined }),
+            (text, badByte) => {
+              let bytes = Buffer.from(text, "utf8");
+              // Sometimes one stray byte: a file that is not UTF-8.
+              if (badByte)
+                bytes = Buffer.concat([
+                  bytes.subarray(0, badByte[0] % (bytes.length + 1)),
+                  Buffer.from([badByte[1]]),
+                  bytes.subarray(badByte[0] % (bytes.length + 1)),
+                ]);
+              writeFileSync(file, bytes);
+              const run = spawnSync(process.execPath, [CLI, "check", file, "--format", "json"], {
+                encoding: "utf8",
+                maxBuffer: 256 * 1024 * 1024,
+              });
+              const where = `exit ${run.status}, signal ${run.signal}\n${run.stderr.slice(0, 2_000)}`;
+              expect(run.signal, where).toBeNull();
+              expect([0, 1, 2], where).toContain(run.status);
+              expect(run.stderr, where).not.toMatch(/^ {4}at /m);
+              expect(run.stderr, where).not.toContain("internal error");
+              const output = JSON.parse(run.stdout) as { version?: unknown; errors?: unknown };
+              expect(output.version).toBe(1);
+              if (run.status === 2) expect(Array.isArray(output.errors), run.stdout.slice(0, 2_000)).toBe(true);
+            },
+          ),
+          { seed: SEED, numRuns: CLI_RUNS },
+        );
+      },
+      30_000 + CLI_RUNS * 3_000,
+    );
   });
 });

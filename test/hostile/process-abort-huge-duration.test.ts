@@ -32,7 +32,12 @@ describe("a meeting longer than a year is an error, positioned on its duration",
     expect(signal).toBeNull();
     expect(code).toBe(2);
     expect(jsonErrors(stdout)).toEqual([
-      expect.objectContaining({ code: "invalid-value", path: "meetings[0].duration", line: 6, message: expect.stringContaining("at most 366 days (P366D)") }),
+      expect.objectContaining({
+        code: "invalid-value",
+        path: "meetings[0].duration",
+        line: 6,
+        message: expect.stringContaining("at most 366 days (P366D)"),
+      }),
     ]);
   });
 

@@ -55,7 +55,11 @@ describe("the work of rules is bounded", () => {
 describe("a reader that goes away", () => {
   it("ends the output quietly: no stack trace when stdout closes early", () => {
     const path = tempFile("lead.yaml", file("lead", 1, 10));
-    const result = spawnSync("bash", ["-c", `"${process.execPath}" "${CLI}" expand "${path}" | head -c 10 > /dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: "utf8" });
+    const result = spawnSync(
+      "bash",
+      ["-c", `"${process.execPath}" "${CLI}" expand "${path}" | head -c 10 > /dev/null; echo "\${PIPESTATUS[0]}"`],
+      { encoding: "utf8" },
+    );
     expect(result.stderr).toBe("");
     expect(result.stdout.trim()).toBe("0");
   });

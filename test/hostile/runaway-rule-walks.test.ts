@@ -38,7 +38,8 @@ describe("rule walks are bounded by one budget of steps", () => {
   });
 
   it("resolves 200 changes of the same series in one walk too", () => {
-    const text = schedule(`  - id: m
+    const text = schedule(
+      `  - id: m
     title: M
     body: b
     start: 2000-01-01T08:00
@@ -46,30 +47,52 @@ describe("rule walks are bounded by one budget of steps", () => {
     repeat: FREQ=HOURLY
     changes:
 ${Array.from({ length: 200 }, (_, i) => `      - { occurrence: 2024-01-${String((i % 28) + 2).padStart(2, "0")}T${String(8 + Math.floor(i / 28)).padStart(2, "0")}:00, cancelled: true }`).join("\n")}
-`, "{ from: 2024-01-01, to: 2024-02-29 }");
+`,
+      "{ from: 2024-01-01, to: 2024-02-29 }",
+    );
     const parsed = safeParseSchedule(text);
     expect(parsed.ok).toBe(true);
   });
 
   it("refuses MINUTELY;BYSECOND=0,…,59 started four years before a one-day horizon: runaway-rule, naming the budget", () => {
     const seconds = Array.from({ length: 60 }, (_, i) => i).join(",");
-    const path = tempFile("seconds.yaml", schedule(`  - { id: m, title: M, body: b, start: 2020-01-01T08:00, duration: PT1S, repeat: "FREQ=MINUTELY;BYSECOND=${seconds}" }\n`, "{ from: 2024-01-01, to: 2024-01-01 }"));
+    const path = tempFile(
+      "seconds.yaml",
+      schedule(
+        `  - { id: m, title: M, body: b, start: 2020-01-01T08:00, duration: PT1S, repeat: "FREQ=MINUTELY;BYSECOND=${seconds}" }\n`,
+        "{ from: 2024-01-01, to: 2024-01-01 }",
+      ),
+    );
     const { code, stdout } = runCli(["check", path, "--format", "json", "--lang", "en"]);
     expect(code).toBe(2);
     expect(jsonErrors(stdout)).toEqual([
-      expect.objectContaining({ code: "runaway-rule", path: "meetings[0].repeat", line: 5, message: expect.stringContaining("2,000,000 steps") }),
+      expect.objectContaining({
+        code: "runaway-rule",
+        path: "meetings[0].repeat",
+        line: 5,
+        message: expect.stringContaining("2,000,000 steps"),
+      }),
     ]);
   });
 
   it("refuses FREQ=HOURLY from 1900 with a one-day horizon in 2024 (a million periods to walk)", () => {
-    const path = tempFile("hourly.yaml", schedule(`  - { id: m, title: M, body: b, start: 1900-01-01T08:00, duration: PT30M, repeat: FREQ=HOURLY }\n`, "{ from: 2024-01-01, to: 2024-01-01 }"));
+    const path = tempFile(
+      "hourly.yaml",
+      schedule(
+        `  - { id: m, title: M, body: b, start: 1900-01-01T08:00, duration: PT30M, repeat: FREQ=HOURLY }\n`,
+        "{ from: 2024-01-01, to: 2024-01-01 }",
+      ),
+    );
     const { code, stdout } = runCli(["check", path, "--format", "json"]);
     expect(code).toBe(2);
     expect(jsonErrors(stdout)[0]).toMatchObject({ code: "runaway-rule", path: "meetings[0].repeat" });
   });
 
   it("shares the budget: many rules that each walk far add up to one runaway, not minutes", () => {
-    const meetings = Array.from({ length: 40 }, (_, i) => `  - { id: m${i}, title: M, body: b, start: 2015-01-01T08:00, duration: PT30M, repeat: "FREQ=HOURLY;BYHOUR=8" }`).join("\n");
+    const meetings = Array.from(
+      { length: 40 },
+      (_, i) => `  - { id: m${i}, title: M, body: b, start: 2015-01-01T08:00, duration: PT30M, repeat: "FREQ=HOURLY;BYHOUR=8" }`,
+    ).join("\n");
     const parsed = safeParseSchedule(schedule(`${meetings}\n`, "{ from: 2024-01-01, to: 2024-01-07 }"));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;

@@ -12,7 +12,8 @@ import { hostileSchedule, listen, RAISED_LIMITS, workerHandler } from "../helper
 vi.setConfig({ testTimeout: 60_000 });
 
 const EXAMPLE = "examples/lang-son-2024.yaml";
-const edited = (tag: string) => readFileSync(EXAMPLE, "utf8").replace("Phiên họp UBND tỉnh thường kỳ", `Phiên họp UBND tỉnh thường kỳ (${tag})`);
+const edited = (tag: string) =>
+  readFileSync(EXAMPLE, "utf8").replace("Phiên họp UBND tỉnh thường kỳ", `Phiên họp UBND tỉnh thường kỳ (${tag})`);
 
 let dir: string;
 beforeAll(() => {
@@ -70,7 +71,11 @@ describe("a change whose check cannot finish", () => {
   }, 60_000);
 
   it("is stopped at the memory limit (the worker, not the server, runs out), and a later good file is served", async () => {
-    await survives("greedy.yaml", { reloadTimeout: 120_000, reloadMemoryMb: 64 }, /ran out of memory \(more than 64 MB, the reloadMemoryMb limit\)/);
+    await survives(
+      "greedy.yaml",
+      { reloadTimeout: 120_000, reloadMemoryMb: 64 },
+      /ran out of memory \(more than 64 MB, the reloadMemoryMb limit\)/,
+    );
   }, 150_000);
 });
 
@@ -91,7 +96,10 @@ describe("a hostile file saved while the file is watched", () => {
         { timeout: 120_000, interval: 100 },
       );
       writeFileSync(file, edited("saved"));
-      await vi.waitFor(async () => expect(await (await fetch(`${base}/all.ics`)).text()).toContain("(saved)"), { timeout: 30_000, interval: 50 });
+      await vi.waitFor(async () => expect(await (await fetch(`${base}/all.ics`)).text()).toContain("(saved)"), {
+        timeout: 30_000,
+        interval: 50,
+      });
       expect(handler.state().error).toBeUndefined();
     } finally {
       await stop();

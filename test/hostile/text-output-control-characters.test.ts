@@ -114,10 +114,7 @@ describe("text outputs show control characters, line breaks and bidi overrides e
   });
 
   it.each([["check"], ["expand"], ["days-off"]])("%s: issue lines on stderr quote the file's keys and name inertly", (command) => {
-    const bad = tempFile(
-      "lich\n::error::pwned-by-filename\u202E.yaml",
-      `${HOSTILE}"x\\n::error::pwned-by-key\\e[2J": 1\n`,
-    );
+    const bad = tempFile("lich\n::error::pwned-by-filename\u202E.yaml", `${HOSTILE}"x\\n::error::pwned-by-key\\e[2J": 1\n`);
     const { code, stdout, stderr } = run(command, bad);
     expect(code).toBe(2);
     expectInert(stdout);

@@ -20,18 +20,31 @@ meetings:
     expect(code).toBe(2);
     expect(stdout.length).toBeLessThan(2_000);
     expect(jsonErrors(stdout)).toEqual([
-      expect.objectContaining({ code: "bad-rrule", path: "meetings[0].repeat", line: 5, message: expect.stringContaining("1,000,010 characters: at most 1,000") }),
+      expect.objectContaining({
+        code: "bad-rrule",
+        path: "meetings[0].repeat",
+        line: 5,
+        message: expect.stringContaining("1,000,010 characters: at most 1,000"),
+      }),
     ]);
   });
 
   it(`a file with 5,000 mistakes gives the first ${MAX_ISSUES} and one issue counting the rest`, () => {
-    const meetings = Array.from({ length: 5_000 }, (_, i) => `  - { id: m${i}, title: M, body: nobody, start: 2024-01-01T08:00, duration: PT1H }`).join("\n");
-    const result = safeParseSchedule(`version: 1\nlocale: en\nhorizon: { from: 2024-01-01, to: 2024-01-01 }\nbodies: [{ id: b, name: B }]\nmeetings:\n${meetings}\n`);
+    const meetings = Array.from(
+      { length: 5_000 },
+      (_, i) => `  - { id: m${i}, title: M, body: nobody, start: 2024-01-01T08:00, duration: PT1H }`,
+    ).join("\n");
+    const result = safeParseSchedule(
+      `version: 1\nlocale: en\nhorizon: { from: 2024-01-01, to: 2024-01-01 }\nbodies: [{ id: b, name: B }]\nmeetings:\n${meetings}\n`,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toHaveLength(MAX_ISSUES + 1);
     expect(result.issues[MAX_ISSUES - 1]).toMatchObject({ code: "unknown-reference", line: 1005 });
-    expect(result.issues[MAX_ISSUES]).toMatchObject({ code: "too-many-issues", message: "… and 4,000 more issues (only the first 1,000 are shown)" });
+    expect(result.issues[MAX_ISSUES]).toMatchObject({
+      code: "too-many-issues",
+      message: "… and 4,000 more issues (only the first 1,000 are shown)",
+    });
   });
 
   it("unknown fields are capped the same way, in Vietnamese too", () => {

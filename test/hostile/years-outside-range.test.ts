@@ -24,7 +24,11 @@ describe("the supported years are 1900–2100", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.issues).toEqual([
-        expect.objectContaining({ code: "invalid-value", path: ["meetings", 0, "start"], message: expect.stringContaining("outside the supported years: expected a date from 1900-01-01 to 2100-12-31") }),
+        expect.objectContaining({
+          code: "invalid-value",
+          path: ["meetings", 0, "start"],
+          message: expect.stringContaining("outside the supported years: expected a date from 1900-01-01 to 2100-12-31"),
+        }),
       ]);
     }
   });

@@ -23,7 +23,11 @@ const example = parseSchedule(readFileSync(EXAMPLE, "utf8"), { filename: EXAMPLE
 const exampleResult = checked(example);
 
 /** Logical lines: unfolded, without the CRLF. */
-const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean);
+const unfold = (ics: string) =>
+  ics
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter(Boolean);
 
 describe("golden feeds of the example", () => {
   // UPDATE_GOLDEN=1 npx vitest run test/ical rewrites them after an intended change.
@@ -112,10 +116,17 @@ describe("iCalendar form", () => {
   it("gives stable UIDs: <meeting>@<domain>, and with expand <meeting>-<yyyymmddThhmm>@<domain>", () => {
     const uids = new Set(unfold(all).filter((l) => l.startsWith("UID:")));
     expect(uids).toContain("UID:tt-hdnd-thuong-ky@lichhop.invalid");
-    const expandedAll = toICalendar(example, exampleResult, { kind: "all" }, { stamp: STAMP, expand: true, uidDomain: "hdnd.langson.gov.vn" });
+    const expandedAll = toICalendar(
+      example,
+      exampleResult,
+      { kind: "all" },
+      { stamp: STAMP, expand: true, uidDomain: "hdnd.langson.gov.vn" },
+    );
     expect(unfold(expandedAll)).toContain("UID:tt-hdnd-thuong-ky-20240104T0800@hdnd.langson.gov.vn");
     const withFileDomain = { ...example, feeds: { uidDomain: "lich.example.vn" } };
-    expect(toICalendar(withFileDomain, exampleResult, { kind: "all" }, { stamp: STAMP })).toContain("UID:tt-hdnd-thuong-ky@lich.example.vn");
+    expect(toICalendar(withFileDomain, exampleResult, { kind: "all" }, { stamp: STAMP })).toContain(
+      "UID:tt-hdnd-thuong-ky@lich.example.vn",
+    );
   });
 
   it("writes cancelled occurrences as EXDATE and moved ones as RECURRENCE-ID overrides", () => {
@@ -142,7 +153,9 @@ describe("iCalendar form", () => {
       ["Hoàng Văn Nam", "mailto:nam@hdnd.example"],
     ]);
     expect(String(master?.getFirstPropertyValue("description"))).toContain("⚠ Trùng lịch:\n- ");
-    const joint = calendar.getAllSubcomponents("vevent").find((e) => e.getFirstPropertyValue("uid") === "tiep-cong-dan-hdnd@lichhop.invalid");
+    const joint = calendar
+      .getAllSubcomponents("vevent")
+      .find((e) => e.getFirstPropertyValue("uid") === "tiep-cong-dan-hdnd@lichhop.invalid");
     expect(joint?.getFirstProperty("categories")?.getValues()).toEqual(["Thường trực HĐND tỉnh", "Đoàn ĐBQH tỉnh Lạng Sơn"]);
   });
 
@@ -157,7 +170,9 @@ describe("iCalendar form", () => {
     expect(String(first?.getFirstPropertyValue("dtend"))).toBe("2024-02-15T11:30:00");
     expect(String(first?.getFirstPropertyValue("description"))).toContain("Lịch họp TT HĐND và các Ban không trùng lịch họp UBND tỉnh");
     // A minGap conflict has no overlap: it spans its occurrences.
-    const gap = events.find((e) => String(e.getFirstPropertyValue("summary")).includes("Hội nghị trực tuyến của Chính phủ với các địa phương × "));
+    const gap = events.find((e) =>
+      String(e.getFirstPropertyValue("summary")).includes("Hội nghị trực tuyến của Chính phủ với các địa phương × "),
+    );
     expect(String(gap?.getFirstPropertyValue("dtstart"))).toBe("2024-09-05T07:00:00");
     expect(String(gap?.getFirstPropertyValue("dtend"))).toBe("2024-09-05T11:30:00");
   });

@@ -57,5 +57,17 @@ export function expected(occurrences: readonly Occurrence[]): Seen[] {
 }
 
 export function compareSeen(a: Seen, b: Seen): number {
-  return a.meeting < b.meeting ? -1 : a.meeting > b.meeting ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : 0;
+  return a.meeting < b.meeting
+    ? -1
+    : a.meeting > b.meeting
+      ? 1
+      : a.start < b.start
+        ? -1
+        : a.start > b.start
+          ? 1
+          : a.end < b.end
+            ? -1
+            : a.end > b.end
+              ? 1
+              : 0;
 }

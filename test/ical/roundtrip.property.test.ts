@@ -46,9 +46,14 @@ const meetingArb = fc.record({
   except: fc.array(fc.nat(), { maxLength: 2 }),
   exceptDay: fc.boolean(),
   cancel: fc.array(fc.nat(), { maxLength: 2 }),
-  move: fc.array(fc.record({ at: fc.nat(), hours: fc.integer({ min: -50, max: 50 }).filter((h) => h !== 0), longer: fc.boolean() }), { maxLength: 2 }),
+  move: fc.array(fc.record({ at: fc.nat(), hours: fc.integer({ min: -50, max: 50 }).filter((h) => h !== 0), longer: fc.boolean() }), {
+    maxLength: 2,
+  }),
   retitle: fc.array(fc.nat(), { maxLength: 2 }),
-  extra: fc.array(fc.record({ month: fc.integer({ min: 0, max: 14 }), day: fc.integer({ min: 1, max: 28 }), hour: fc.integer({ min: 0, max: 23 }) }), { maxLength: 2 }),
+  extra: fc.array(
+    fc.record({ month: fc.integer({ min: 0, max: 14 }), day: fc.integer({ min: 1, max: 28 }), hour: fc.integer({ min: 0, max: 23 }) }),
+    { maxLength: 2 },
+  ),
 });
 
 type MeetingSpec = typeof meetingArb extends fc.Arbitrary<infer T> ? T : never;
@@ -206,7 +211,11 @@ describe("every occurrence reaches the feed", () => {
         const raw = safeExpandSchedule(first.schedule);
         if (!raw.ok) return; // a runaway or too dense series: not this test's subject
         const decorated = bases.map((meeting, i) =>
-          decorate(meeting, specs[i] as MeetingSpec, raw.occurrences.filter((o) => o.meeting === meeting.id).map((o) => o.recurrenceId)),
+          decorate(
+            meeting,
+            specs[i] as MeetingSpec,
+            raw.occurrences.filter((o) => o.meeting === meeting.id).map((o) => o.recurrenceId),
+          ),
         );
         const second = safeValidateSchedule(file(zone, horizon, decorated));
         if (!second.ok) throw new Error(JSON.stringify({ issues: second.issues, decorated }, null, 1));

@@ -109,12 +109,19 @@ describe("serving feeds", () => {
     expect(html).toContain(`data-count="${report.summary.conflicts}"`);
   });
 
-  it.each(["/nope", "/all.ics/", "/../package.json", "/body/../all.ics", "/%2e%2e/package.json", "/body/%2F..%2Fall.ics", "//all.ics", "/person/", "/ALL.ICS"])(
-    "answers 404 to %s",
-    async (path) => {
-      expect(await rawGet(path)).toBe(404);
-    },
-  );
+  it.each([
+    "/nope",
+    "/all.ics/",
+    "/../package.json",
+    "/body/../all.ics",
+    "/%2e%2e/package.json",
+    "/body/%2F..%2Fall.ics",
+    "//all.ics",
+    "/person/",
+    "/ALL.ICS",
+  ])("answers 404 to %s", async (path) => {
+    expect(await rawGet(path)).toBe(404);
+  });
 
   it("answers 405 to other methods and 400 to a malformed path", async () => {
     const post = await fetch(`${base}/all.ics`, { method: "POST", body: "x" });
@@ -135,7 +142,9 @@ describe("watching the file", () => {
     await waitFor(async () => (await fetch(`${base}/all.ics`)).headers.get("etag") !== etag);
     const after = await fetch(`${base}/all.ics`);
     expect(await after.text()).toContain("(sửa)");
-    expect(Date.parse(after.headers.get("last-modified") as string)).toBeGreaterThan(Date.parse(before.headers.get("last-modified") as string));
+    expect(Date.parse(after.headers.get("last-modified") as string)).toBeGreaterThan(
+      Date.parse(before.headers.get("last-modified") as string),
+    );
   });
 
   it("keeps the last good feeds when the change is invalid, and shows the error on the index and in the log", async () => {
@@ -163,10 +172,13 @@ describe("createFeedHandler", () => {
       const out = new Map<string, string>();
       for (const feed of h.state().feeds) {
         let headers: Record<string, unknown> = {};
-        h({ method: "HEAD", url: `/${feed.path}`, headers: {} } as never, {
-          writeHead: (_status: number, hs: Record<string, unknown>) => (headers = hs),
-          end: () => {},
-        } as never);
+        h(
+          { method: "HEAD", url: `/${feed.path}`, headers: {} } as never,
+          {
+            writeHead: (_status: number, hs: Record<string, unknown>) => (headers = hs),
+            end: () => {},
+          } as never,
+        );
         out.set(feed.path, `${String(headers.ETag)} ${String(headers["Last-Modified"])}`);
       }
       return out;
@@ -252,7 +264,10 @@ describe("reloading", () => {
     const h = createFeedHandlerWith({ file: own, watch: false }, () => rebuild);
     const body = () => {
       let out = "";
-      h({ method: "GET", url: "/all.ics", headers: {} } as never, { writeHead: () => {}, end: (b: Buffer) => (out = b.toString("utf8")) } as never);
+      h(
+        { method: "GET", url: "/all.ics", headers: {} } as never,
+        { writeHead: () => {}, end: (b: Buffer) => (out = b.toString("utf8")) } as never,
+      );
       return out;
     };
     const before = body();

@@ -24,7 +24,10 @@ afterAll(() => {
 const bodies = (handler: FeedHandler): Map<string, string> => {
   const out = new Map<string, string>();
   for (const path of [...handler.state().feeds.map((feed) => `/${feed.path}`), "/report.json"]) {
-    handler({ method: "GET", url: path, headers: {} } as never, { writeHead: () => {}, end: (body: Buffer) => out.set(path, body.toString("utf8")) } as never);
+    handler(
+      { method: "GET", url: path, headers: {} } as never,
+      { writeHead: () => {}, end: (body: Buffer) => out.set(path, body.toString("utf8")) } as never,
+    );
   }
   return out;
 };

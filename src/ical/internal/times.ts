@@ -33,9 +33,7 @@ export function dateTimeProp(name: string, instant: number, allDay: boolean, clo
 }
 
 export function wallList(name: string, walls: readonly number[], allDay: boolean, zone: string): string {
-  return allDay
-    ? `${name};VALUE=DATE:${walls.map(icalDate).join(",")}`
-    : `${name};TZID=${zone}:${walls.map(icalLocal).join(",")}`;
+  return allDay ? `${name};VALUE=DATE:${walls.map(icalDate).join(",")}` : `${name};TZID=${zone}:${walls.map(icalLocal).join(",")}`;
 }
 
 function dayLabel(wall: number): string {

@@ -16,8 +16,13 @@ export function checkChanges(ctx: CheckContext, meeting: Meeting, index: number)
     const changeEnd = existingWall(ctx, change.end, [...changePath, "end"]);
     checkReference(ctx, "room", change.room, [...changePath, "room"]);
     checkReferences(ctx, "person", change.attendees, [...changePath, "attendees"]);
-    if (change.cancelled && (change.start ?? change.end ?? change.duration ?? change.title ?? change.room ?? change.attendees) !== undefined) {
-      issues.push(make("conflicting-fields", [...changePath, "cancelled"], "conflicting-fields", { fields: '"cancelled" and new details' }));
+    if (
+      change.cancelled &&
+      (change.start ?? change.end ?? change.duration ?? change.title ?? change.room ?? change.attendees) !== undefined
+    ) {
+      issues.push(
+        make("conflicting-fields", [...changePath, "cancelled"], "conflicting-fields", { fields: '"cancelled" and new details' }),
+      );
     }
     if (change.end !== undefined && change.duration !== undefined) {
       issues.push(make("conflicting-fields", [...changePath, "duration"], "conflicting-fields", { fields: '"end" and "duration"' }));
@@ -26,7 +31,12 @@ export function checkChanges(ctx: CheckContext, meeting: Meeting, index: number)
     const from = changeStart ?? parseWall(change.occurrence);
     const changeEndWall = changeEnd && (changeEnd.dateOnly ? changeEnd.wall + DAY : changeEnd.wall);
     if (from && changeEndWall !== undefined && changeEndWall <= from.wall) {
-      issues.push(make("end-before-start", [...changePath, "end"], "end-before-start", { start: change.start ?? change.occurrence, end: change.end ?? "" }));
+      issues.push(
+        make("end-before-start", [...changePath, "end"], "end-before-start", {
+          start: change.start ?? change.occurrence,
+          end: change.end ?? "",
+        }),
+      );
     } else if (from && changeEndWall !== undefined && changeEndWall - from.wall > MAX_DURATION_DAYS * DAY) {
       issues.push(make("invalid-value", [...changePath, "end"], "end-too-late", { found: change.end ?? "", max: MAX_DURATION_DAYS }));
     }

@@ -14,11 +14,20 @@ export function checkHorizon(ctx: CheckContext): void {
     const text = file.horizon?.[key];
     if (text === undefined) continue;
     const value = parseWall(text);
-    if (!value) issues.push(make("invalid-value", ["horizon", key], "invalid-value", { found: JSON.stringify(text), expected: "a date that exists" }));
+    if (!value)
+      issues.push(
+        make("invalid-value", ["horizon", key], "invalid-value", { found: JSON.stringify(text), expected: "a date that exists" }),
+      );
     horizon.push(supportedWall(ctx, value, text, ["horizon", key])?.wall);
   }
   const [horizonFrom, horizonTo] = horizon;
   if (horizonFrom !== undefined && horizonTo !== undefined && (horizonTo - horizonFrom) / DAY + 1 > MAX_HORIZON_DAYS) {
-    issues.push(make("bad-horizon", ["horizon", "to"], "horizon-too-long", { from: file.horizon?.from ?? "", to: file.horizon?.to ?? "", max: MAX_HORIZON_DAYS }));
+    issues.push(
+      make("bad-horizon", ["horizon", "to"], "horizon-too-long", {
+        from: file.horizon?.from ?? "",
+        to: file.horizon?.to ?? "",
+        max: MAX_HORIZON_DAYS,
+      }),
+    );
   }
 }

@@ -11,7 +11,12 @@ import { checkDuration, existingWall } from "./values";
  * The fields of a meeting: its bodies, references, zone, dates and times, duration and rule.
  * Returns whether its zone is valid.
  */
-export function checkMeeting(ctx: CheckContext, meeting: Meeting, index: number, zoneOk: (zone: string | undefined, path: IssuePath) => boolean): boolean {
+export function checkMeeting(
+  ctx: CheckContext,
+  meeting: Meeting,
+  index: number,
+  zoneOk: (zone: string | undefined, path: IssuePath) => boolean,
+): boolean {
   const { issues, make } = ctx;
   const path = ["meetings", index];
   if (meeting.body !== undefined && meeting.bodies !== undefined) {
@@ -43,7 +48,12 @@ export function checkMeeting(ctx: CheckContext, meeting: Meeting, index: number,
   }
   if (start && end) {
     if (end.dateOnly !== start.dateOnly) {
-      issues.push(make("wrong-type", [...path, "end"], "wrong-type", { expected: start.dateOnly ? "a date, like start" : "a local time, like start", found: JSON.stringify(meeting.end) }));
+      issues.push(
+        make("wrong-type", [...path, "end"], "wrong-type", {
+          expected: start.dateOnly ? "a date, like start" : "a local time, like start",
+          found: JSON.stringify(meeting.end),
+        }),
+      );
     } else if (start.dateOnly ? end.wall < start.wall : end.wall <= start.wall) {
       issues.push(make("end-before-start", [...path, "end"], "end-before-start", { start: meeting.start, end: meeting.end ?? "" }));
     } else if (end.wall - start.wall + (start.dateOnly ? DAY : 0) > MAX_DURATION_DAYS * DAY) {
@@ -51,7 +61,12 @@ export function checkMeeting(ctx: CheckContext, meeting: Meeting, index: number,
     }
   }
   if (start?.dateOnly && meeting.duration !== undefined && (parseDuration(meeting.duration)?.ms ?? 0) !== 0) {
-    issues.push(make("invalid-value", [...path, "duration"], "invalid-value", { found: JSON.stringify(meeting.duration), expected: "whole days (e.g. P2D) for an all-day meeting" }));
+    issues.push(
+      make("invalid-value", [...path, "duration"], "invalid-value", {
+        found: JSON.stringify(meeting.duration),
+        expected: "whole days (e.g. P2D) for an all-day meeting",
+      }),
+    );
   }
   if (meeting.repeat !== undefined && meeting.repeat.length > MAX_RRULE_LENGTH) {
     issues.push(make("bad-rrule", [...path, "repeat"], "rrule-too-long", { length: meeting.repeat.length, max: MAX_RRULE_LENGTH }));

@@ -16,7 +16,9 @@ const KIND_NAMES: Record<keyof KnownIds, { vi: string; en: string }> = {
 export function checkReference(ctx: CheckContext, kind: keyof KnownIds, id: string | undefined, path: IssuePath): void {
   const known = ctx.known[kind];
   if (id === undefined || known.has(id)) return;
-  ctx.issues.push(ctx.make("unknown-reference", path, "unknown-reference", { kind: KIND_NAMES[kind][ctx.lang], id, hint: closest(id, known, ctx.hints) }));
+  ctx.issues.push(
+    ctx.make("unknown-reference", path, "unknown-reference", { kind: KIND_NAMES[kind][ctx.lang], id, hint: closest(id, known, ctx.hints) }),
+  );
 }
 
 /** {@link checkReference} for each id of a list. */

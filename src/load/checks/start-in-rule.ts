@@ -36,7 +36,12 @@ function walkMeeting(ctx: CheckContext, meeting: Meeting, index: number, clock: 
   const series = compileSeries(meeting, clock, budget);
   if (series.rule && !meetingSpan(meeting)) return;
   if (series.rule) {
-    const first = originalStarts({ ...series, extra: [], exceptDays: new Set(), exceptTimes: new Set() }, series.startWall, series.startWall, 1);
+    const first = originalStarts(
+      { ...series, extra: [], exceptDays: new Set(), exceptTimes: new Set() },
+      series.startWall,
+      series.startWall,
+      1,
+    );
     if (first?.length !== 1) {
       // The hint looks a year ahead: a rule that gives nothing sooner gets none.
       const next = series.rule.after(series.startWall, series.startWall + MAX_DURATION_DAYS * DAY);

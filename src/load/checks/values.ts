@@ -13,14 +13,24 @@ export function checkDuration(sink: IssueSink, text: string | undefined, path: I
   if (text === undefined) return;
   const span = parseDuration(text);
   if (!span || (positive && span.days === 0 && span.ms === 0)) {
-    sink.issues.push(sink.make("invalid-value", path, "invalid-value", { found: JSON.stringify(text), expected: "a positive ISO 8601 duration such as PT1H30M" }));
+    sink.issues.push(
+      sink.make("invalid-value", path, "invalid-value", {
+        found: JSON.stringify(text),
+        expected: "a positive ISO 8601 duration such as PT1H30M",
+      }),
+    );
   } else if (tooLong(span)) {
     sink.issues.push(sink.make("invalid-value", path, "duration-too-long", { found: text, max: MAX_DURATION_DAYS }));
   }
 }
 
 /** The parsed date or time when its year is supported; else reports it and gives `undefined`. */
-export function supportedWall<T extends { wall: number }>(sink: IssueSink, value: T | undefined, text: string, path: IssuePath): T | undefined {
+export function supportedWall<T extends { wall: number }>(
+  sink: IssueSink,
+  value: T | undefined,
+  text: string,
+  path: IssuePath,
+): T | undefined {
   if (value === undefined || isSupportedWall(value.wall)) return value;
   sink.issues.push(sink.make("invalid-value", path, "date-out-of-range", { found: text, first: FIRST_YEAR, last: LAST_YEAR }));
   return undefined;
@@ -30,7 +40,10 @@ export function supportedWall<T extends { wall: number }>(sink: IssueSink, value
 export function existingWall(sink: IssueSink, text: string | undefined, path: IssuePath): WallTime | undefined {
   if (text === undefined) return undefined;
   const value = parseWall(text);
-  if (!value) sink.issues.push(sink.make("invalid-value", path, "invalid-value", { found: JSON.stringify(text), expected: "a date or time that exists" }));
+  if (!value)
+    sink.issues.push(
+      sink.make("invalid-value", path, "invalid-value", { found: JSON.stringify(text), expected: "a date or time that exists" }),
+    );
   return supportedWall(sink, value, text, path);
 }
 

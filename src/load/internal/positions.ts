@@ -63,10 +63,7 @@ function keyText(key: unknown): string {
 /** What a node's content makes it, for the nodes js-yaml opens inside it. */
 type Container =
   /** A block mapping, or a node js-yaml first tried to read as one (a scalar, an alias). */
-  | "block-mapping"
-  | "block-sequence"
-  | "flow-mapping"
-  | "flow-sequence";
+  "block-mapping" | "block-sequence" | "flow-mapping" | "flow-sequence";
 
 /** What a node is to the node it is in, which decides the path it gets. */
 type Role =

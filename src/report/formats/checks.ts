@@ -32,7 +32,11 @@ export function checkId(conflict: Pick<ReportConflict, "kind" | "rule">): string
  * checkEntries(schedule, "en"); // [{ id: "rule/hdnd-khong-trung-ubnd", title: "…", level: "error" }, { id: "check/attendee", … }]
  */
 export function checkEntries(schedule: Pick<Schedule, "rules" | "checks">, lang: Lang = "vi"): CheckEntry[] {
-  const entries: CheckEntry[] = schedule.rules.map((rule) => ({ id: `rule/${rule.id}`, title: rule.title, level: rule.severity ?? "error" }));
+  const entries: CheckEntry[] = schedule.rules.map((rule) => ({
+    id: `rule/${rule.id}`,
+    title: rule.title,
+    level: rule.severity ?? "error",
+  }));
   const builtIn = [
     ["attendee", schedule.checks?.attendee, "error"],
     ["room", schedule.checks?.room, "error"],
@@ -47,7 +51,11 @@ export function checkEntries(schedule: Pick<Schedule, "rules" | "checks">, lang:
 }
 
 /** The entries given, plus one for every rule or check a conflict names that they lack. */
-export function entriesWithConflicts(entries: readonly CheckEntry[], conflicts: readonly ReportConflict[], lang: Lang = "vi"): CheckEntry[] {
+export function entriesWithConflicts(
+  entries: readonly CheckEntry[],
+  conflicts: readonly ReportConflict[],
+  lang: Lang = "vi",
+): CheckEntry[] {
   const out = [...entries];
   for (const conflict of conflicts) {
     const id = checkId(conflict);

@@ -17,7 +17,9 @@ export interface JunitOptions {
 
 function where(source: ReportSource | undefined): string {
   if (!source) return "";
-  return [source.file === undefined ? undefined : ciPath(source.file), source.line, source.column].filter((part) => part !== undefined).join(":");
+  return [source.file === undefined ? undefined : ciPath(source.file), source.line, source.column]
+    .filter((part) => part !== undefined)
+    .join(":");
 }
 
 function fileAttributes(source: ReportSource | undefined): string {
@@ -98,8 +100,11 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
 export function formatIssuesJunit(issues: readonly Issue[], name = "lichhop"): string {
   argIssues(issues, "formatIssuesJunit: issues");
   const cases = issues.map((issue) => {
-    const at = [issue.file === undefined ? undefined : ciPath(issue.file), issue.line, issue.column].filter((p) => p !== undefined).join(":");
-    const file = issue.file === undefined ? "" : ` file="${xmlEscape(ciPath(issue.file))}"${issue.line === undefined ? "" : ` line="${issue.line}"`}`;
+    const at = [issue.file === undefined ? undefined : ciPath(issue.file), issue.line, issue.column]
+      .filter((p) => p !== undefined)
+      .join(":");
+    const file =
+      issue.file === undefined ? "" : ` file="${xmlEscape(ciPath(issue.file))}"${issue.line === undefined ? "" : ` line="${issue.line}"`}`;
     return [
       `    <testcase classname="lichhop.schedule" name="${xmlEscape(`${at ? `${at} ` : ""}${issue.code}`)}"${file}>`,
       `      <failure type="${xmlEscape(issue.code)}" message="${xmlEscape(issue.message)}">${xmlText(formatIssue(issue))}</failure>`,

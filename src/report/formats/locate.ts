@@ -25,12 +25,7 @@ export interface LocateOptions {
  * const located = locateReport(report, conflicts, schedule);
  * located.conflicts[0]?.source; // { file: "lich.yaml", line: 40, column: 5 }
  */
-export function locateReport(
-  report: Report,
-  conflicts: readonly Conflict[],
-  schedule: Schedule,
-  options: LocateOptions = {},
-): Report {
+export function locateReport(report: Report, conflicts: readonly Conflict[], schedule: Schedule, options: LocateOptions = {}): Report {
   argReport(report, "locateReport: report");
   argList(conflicts, "locateReport: conflicts", "the conflicts of safeCheckSchedule's result");
   schedule = ensureSchedule(schedule, "locateReport: schedule", undefined);

@@ -98,10 +98,7 @@ export function formatIssuesSarif(issues: readonly Issue[], options: Pick<SarifO
   const codes = [...new Set(issues.map((issue) => issue.code))];
   const rules: CheckEntry[] = codes.map((code) => ({ id: `schedule/${code}`, title: code, level: "error" }));
   const results = issues.map((issue) => {
-    const at =
-      issue.file === undefined
-        ? undefined
-        : location({ file: issue.file, line: issue.line ?? 1, column: issue.column ?? 1 });
+    const at = issue.file === undefined ? undefined : location({ file: issue.file, line: issue.line ?? 1, column: issue.column ?? 1 });
     return {
       ruleId: `schedule/${issue.code}`,
       ruleIndex: codes.indexOf(issue.code),

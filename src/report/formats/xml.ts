@@ -17,9 +17,5 @@ export function xmlEscape(text: string): string {
 
 /** Escapes text for an element body, keeping newlines readable. */
 export function xmlText(text: string): string {
-  return text
-    .replace(FORBIDDEN, "\uFFFD")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
+  return text.replace(FORBIDDEN, "\uFFFD").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
