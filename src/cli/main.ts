@@ -86,7 +86,7 @@ Options:
                  with MB (default 20MB, at most 500MB); a larger file is refused (exit 2)
   --max-occurrences  check, expand, ics: the most occurrences in the horizon (default 200000)
   --max-conflicts    check, ics: the most conflicts one check may find (default 50000)
-  --max-events       ics: the most events all feeds may hold together (default 500000)
+  --max-events       ics: the most events all feeds may hold together (default 150000)
   -h, --help     show this help;  -v, --version  show the version
 `;
 

@@ -43,7 +43,7 @@ export interface FeedOptions {
    */
   readonly vtimezone?: VtimezoneSource | undefined;
   /**
-   * The most events all the feeds of one build may hold together (default 500,000): every
+   * The most events all the feeds of one build may hold together (default 150,000): every
    * person, body and room feed repeats the occurrences it selects, so expanded feeds grow with
    * feeds × occurrences. Past it, {@link buildFeeds} throws a `ScheduleError` (`too-many-events`).
    */

@@ -178,7 +178,7 @@ export function buildFeeds(schedule: Schedule, source: FeedSource, options: Feed
 }
 
 /** The default of {@link FeedOptions.maxEvents}. */
-export const DEFAULT_MAX_EVENTS = 500_000;
+export const DEFAULT_MAX_EVENTS = 150_000;
 
 /**
  * Counts the events the feeds would hold before any is written (an occurrence each when

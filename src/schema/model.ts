@@ -32,7 +32,10 @@ function freezeDeep(value: unknown): void {
  */
 export function sealSchedule(schedule: Schedule): Schedule {
   Object.defineProperty(schedule, SEALED, { value: true, enumerable: false });
-  freezeDeep(schedule);
+  // The source only places messages: its positions (one per field, hundreds of thousands in a
+  // large file) are left as they are, everything that decides validity is frozen.
+  for (const [key, value] of Object.entries(schedule)) if (key !== "source") freezeDeep(value);
+  Object.freeze(schedule);
   return schedule;
 }
 

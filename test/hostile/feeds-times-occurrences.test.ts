@@ -22,7 +22,7 @@ ${Array.from({ length: 24 }, (_, i) => `  - { id: m${i}, title: M${i}, body: b, 
 `;
 
 describe("the events of all feeds are bounded", () => {
-  it("refuses expanded feeds of more than 500,000 events before writing any (exit 2, too-many-events)", () => {
+  it("refuses expanded feeds of more than 150,000 events before writing any (exit 2, too-many-events)", () => {
     const path = tempFile("att20.yaml", TEXT);
     const out = join(path, "..", "feeds");
     const { code, stdout } = runCli(["ics", path, "--out", out, "--expand", "--format", "json", "--lang", "en"]);
@@ -31,7 +31,7 @@ describe("the events of all feeds are bounded", () => {
       expect.objectContaining({
         code: "too-many-events",
         file: path,
-        message: expect.stringContaining("more than 500,000 events (every person, body and room feed repeats its meetings); drop --expand"),
+        message: expect.stringContaining("more than 150,000 events (every person, body and room feed repeats its meetings); drop --expand"),
       }),
     ]);
     expect(() => readFileSync(join(out, "all.ics"))).toThrow();
