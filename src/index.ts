@@ -7,6 +7,8 @@
 export { parseSchedule, safeParseSchedule, validateSchedule, safeValidateSchedule } from "./load/parse";
 export type { ParseOptions } from "./load/parse";
 export { decodeScheduleBytes } from "./load/decode";
+export { DEFAULT_LIMITS } from "./limits";
+export type { Limits } from "./limits";
 export type { DecodeOptions, DecodeResult } from "./load/decode";
 export type { ScheduleResult } from "./load/validate";
 export { expandSchedule, safeExpandSchedule } from "./expand";

@@ -132,3 +132,17 @@ describe("a schedule that is not one from parseSchedule is validated, not truste
     }
   });
 });
+
+describe("the limits are part of the public API", () => {
+  it("exports the default limits, frozen", async () => {
+    const { DEFAULT_LIMITS } = await import("../../src");
+    expect(DEFAULT_LIMITS).toEqual({
+      occurrencesPerSeries: 100_000,
+      occurrences: 200_000,
+      conflicts: 50_000,
+      ruleSteps: 2_000_000,
+      ruleChecks: 5_000_000,
+    });
+    expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true);
+  });
+});
