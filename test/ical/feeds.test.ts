@@ -7,7 +7,7 @@ import { buildFeeds, toICalendar } from "../../src/ical/feeds";
 import { escapeText, foldLine } from "../../src/ical/text";
 import { parseSchedule, validateSchedule } from "../../src/load/parse";
 import type { Schedule } from "../../src/schema/model";
-import { expandWithIcalJs, expected } from "./helpers";
+import { expandWithIcalJs, expected } from "../helpers/ical";
 
 const EXAMPLE = "examples/lang-son-2024.yaml";
 const STAMP = Date.UTC(2024, 0, 1, 0, 0, 0);

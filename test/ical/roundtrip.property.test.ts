@@ -7,7 +7,7 @@ import { safeExpandSchedule } from "../../src/expand";
 import type { ScheduleFileInput } from "../../src/schema/schedule";
 import { formatDate, formatWall } from "../../src/time/wall";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
-import { expandWithIcalJs, expected } from "./helpers";
+import { expandWithIcalJs, expected } from "../helpers/ical";
 import { runs } from "../helpers/runs";
 
 // Slow on purpose (ical.js expands every generated feed): a longer timeout for this file alone.

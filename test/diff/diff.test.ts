@@ -10,7 +10,7 @@ import {
   parse,
   QUY_HOACH_AFTERNOON,
   replaceMeeting,
-} from "./helpers";
+} from "../helpers/ci";
 
 const base = parse(BASE_TEXT, "lich.yaml");
 const baseReport = checked(base);

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { toJsonSchema } from "../../src/schema/json-schema";
 import { scheduleFileSchema } from "../../src/schema/schedule";
-import { CLI, FIXTURES, ROOT } from "./helpers";
+import { CLI, FIXTURES, ROOT } from "../helpers/ci";
 
 const SCHEMA_FILE = join(ROOT, "schema.json");
 const shipped = JSON.parse(readFileSync(SCHEMA_FILE, "utf8"));

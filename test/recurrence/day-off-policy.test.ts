@@ -4,7 +4,7 @@ import { workCalendar } from "../../src/calendar";
 import { dayOffAdjuster } from "../../src/recurrence/day-off-policy";
 import { expandSchedule } from "../../src/expand";
 import type { Meeting } from "../../src/schema/schedule";
-import { local, schedule } from "./helpers";
+import { local, schedule } from "../helpers/checks";
 import { runs } from "../helpers/runs";
 
 const calendar = workCalendar();

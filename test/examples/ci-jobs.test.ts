@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ROOT } from "./helpers";
+import { ROOT } from "../helpers/ci";
 
 const read = (name: string) => parse(readFileSync(join(ROOT, "examples/ci", name), "utf8"));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatGithub, formatIssuesGithub } from "../../src/report/formats/github";
 import type { Report } from "../../src/report/report";
 import { safeMergeSchedules } from "../../src/load/merge";
-import { addMeetings, BASE_TEXT, checked, lineOf, NEW_CLASHING_MEETING, parse } from "./helpers";
+import { addMeetings, BASE_TEXT, checked, lineOf, NEW_CLASHING_MEETING, parse } from "../helpers/ci";
 
 const base = parse(BASE_TEXT);
 

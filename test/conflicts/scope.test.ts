@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { check, ofKind } from "./helpers";
+import { check, ofKind } from "../helpers/checks";
 
 const pair = (scope: string, hdnd: [string, string], ubnd: [string, string], minGap = "") => `meetings:
   - { id: hdnd, title: Họp HĐND, body: tt-hdnd, start: ${hdnd[0]}, end: ${hdnd[1]} }

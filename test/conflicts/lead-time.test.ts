@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { check, ofKind } from "./helpers";
+import { check, ofKind } from "../helpers/checks";
 
 const body = (session: string, verification: string[], min = "P7D", max = "P30D") => `checks: { dayOff: off, workingHours: off }
 meetings:

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { addMeetings, BASE_TEXT, CLI, FIXTURES, lineOf, NEW_CLASHING_MEETING, ROOT } from "./helpers";
+import { addMeetings, BASE_TEXT, CLI, FIXTURES, lineOf, NEW_CLASHING_MEETING, ROOT } from "../helpers/ci";
 
 // Slow on purpose (it spawns the built CLI and git): a longer timeout for this file alone.
 vi.setConfig({ testTimeout: 60_000 });
@@ -38,13 +38,13 @@ function gitRepo(files: Record<string, string>): string {
 
 describe("lichhop check in CI (the built binary)", () => {
   it("--format github prints the golden annotations and exits 1", () => {
-    const { code, stdout } = run(["check", "test/ci/fixtures/small.yaml", "--format", "github"]);
+    const { code, stdout } = run(["check", "test/fixtures/ci/schedules/small.yaml", "--format", "github"]);
     expect(code).toBe(1);
-    expect(stdout).toBe(readFileSync(join(__dirname, "golden/small.github.txt"), "utf8"));
+    expect(stdout).toBe(readFileSync(join(__dirname, "../fixtures/ci/golden/small.github.txt"), "utf8"));
   });
 
   it.each(["junit", "sarif"])("--format %s writes a document and exits 1", (format) => {
-    const { code, stdout } = run(["check", "test/ci/fixtures/small.yaml", "--format", format]);
+    const { code, stdout } = run(["check", "test/fixtures/ci/schedules/small.yaml", "--format", format]);
     expect(code).toBe(1);
     expect(stdout).toContain(format === "junit" ? "<testsuites" : '"version": "2.1.0"');
   });
@@ -100,8 +100,8 @@ describe("lichhop check in CI (the built binary)", () => {
   });
 
   it("checks several files, or a directory, as one schedule", () => {
-    const files = run(["check", "test/ci/fixtures/multi/hdnd.yaml", "test/ci/fixtures/multi/ubnd.yaml", "--format", "json"]);
-    const dir = run(["check", "test/ci/fixtures/multi", "--format", "json"]);
+    const files = run(["check", "test/fixtures/ci/schedules/multi/hdnd.yaml", "test/fixtures/ci/schedules/multi/ubnd.yaml", "--format", "json"]);
+    const dir = run(["check", "test/fixtures/ci/schedules/multi", "--format", "json"]);
     expect(files.code).toBe(1);
     expect(dir.code).toBe(1);
     expect(JSON.parse(files.stdout).summary).toMatchObject({ meetings: 2, conflicts: 2 });
@@ -119,21 +119,21 @@ describe("lichhop check in CI (the built binary)", () => {
   });
 
   it("a bad file exits 2, in the CI format asked for", () => {
-    const github = run(["check", "test/ci/fixtures/broken.yaml", "--format", "github", "--lang", "en"]);
+    const github = run(["check", "test/fixtures/ci/schedules/broken.yaml", "--format", "github", "--lang", "en"]);
     expect(github.code).toBe(2);
-    expect(github.stdout).toBe(readFileSync(join(__dirname, "golden/broken.github.txt"), "utf8"));
-    const junit = run(["check", "test/ci/fixtures/broken.yaml", "--format", "junit"]);
+    expect(github.stdout).toBe(readFileSync(join(__dirname, "../fixtures/ci/golden/broken.github.txt"), "utf8"));
+    const junit = run(["check", "test/fixtures/ci/schedules/broken.yaml", "--format", "junit"]);
     expect(junit.code).toBe(2);
     expect(junit.stdout).toContain('<testcase classname="lichhop.schedule"');
     expect(run(["check", "no-such.yaml", "--format", "sarif"]).code).toBe(2);
   });
 
   it.each([
-    [["check", "test/ci/fixtures/small.yaml", "--format", "xml"], "--format xml"],
-    [["check", "test/ci/fixtures/small.yaml", "--base", "a.yaml", "--base-ref", "HEAD"], "give one of them"],
-    [["check", "test/ci/fixtures/small.yaml", "--base", "no-such.yaml"], "cannot read no-such.yaml"],
+    [["check", "test/fixtures/ci/schedules/small.yaml", "--format", "xml"], "--format xml"],
+    [["check", "test/fixtures/ci/schedules/small.yaml", "--base", "a.yaml", "--base-ref", "HEAD"], "give one of them"],
+    [["check", "test/fixtures/ci/schedules/small.yaml", "--base", "no-such.yaml"], "cannot read no-such.yaml"],
     [["check"], "expected a schedule FILE"],
-    [["expand", "test/ci/fixtures/small.yaml", "--format", "github"], "--format github"],
+    [["expand", "test/fixtures/ci/schedules/small.yaml", "--format", "github"], "--format github"],
     [["schema", "extra"], "expected no arguments"],
   ])("%j exits 2", (args, text) => {
     const { code, stderr } = run(args);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatReportText } from "../../src/report/text";
-import { check, ofKind } from "./helpers";
+import { check, ofKind } from "../helpers/checks";
 
 const series = (repeat: string, start = "2024-01-04T08:00", extra = "") => `  - id: thuong-ky
     title: Họp thường kỳ

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { safeCheckSchedule } from "../../src/check";
 import { parseSchedule } from "../../src/load/parse";
-import { local } from "./helpers";
+import { local } from "../helpers/checks";
 
 const text = readFileSync(join(__dirname, "../../examples/lang-son-2024.yaml"), "utf8");
 const schedule = parseSchedule(text, { filename: "examples/lang-son-2024.yaml" });

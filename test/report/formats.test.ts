@@ -4,14 +4,14 @@ import { checkEntries } from "../../src/report/formats/checks";
 import { formatGithub, formatIssuesGithub } from "../../src/report/formats/github";
 import { formatIssuesJunit, formatJunit } from "../../src/report/formats/junit";
 import { formatIssuesSarif, formatSarif } from "../../src/report/formats/sarif";
-import { checked, fixture, parse } from "./helpers";
+import { checked, fixture, parse } from "../helpers/ci";
 
-const FILE = "test/ci/fixtures/small.yaml";
+const FILE = "test/fixtures/ci/schedules/small.yaml";
 const schedule = parse(fixture("small.yaml"), FILE);
 const report = checked(schedule);
 const checks = checkEntries(schedule, "en");
 
-const broken = safeParseSchedule(fixture("broken.yaml"), { filename: "test/ci/fixtures/broken.yaml", lang: "en" });
+const broken = safeParseSchedule(fixture("broken.yaml"), { filename: "test/fixtures/ci/schedules/broken.yaml", lang: "en" });
 const issues = broken.ok ? [] : broken.issues;
 
 /** Element names of an XML document must open and close in order. */
@@ -37,14 +37,14 @@ describe("golden outputs of the CI formats", () => {
   });
 
   it("github", async () => {
-    await expect(formatGithub(report)).toMatchFileSnapshot("golden/small.github.txt");
+    await expect(formatGithub(report)).toMatchFileSnapshot("../fixtures/ci/golden/small.github.txt");
   });
 
   it("junit", async () => {
     const xml = formatJunit(report, { checks, lang: "en" });
     expect(balanced(xml)).toBe(true);
     expect(xml).toContain('<testsuites name="lichhop" tests="5" failures="4"');
-    await expect(xml).toMatchFileSnapshot("golden/small.junit.xml");
+    await expect(xml).toMatchFileSnapshot("../fixtures/ci/golden/small.junit.xml");
   });
 
   it("sarif", async () => {
@@ -56,7 +56,7 @@ describe("golden outputs of the CI formats", () => {
       expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
       expect(result.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
     }
-    await expect(text).toMatchFileSnapshot("golden/small.sarif.json");
+    await expect(text).toMatchFileSnapshot("../fixtures/ci/golden/small.sarif.json");
   });
 
   it("junit and sarif list every rule and check, passing ones too", () => {
@@ -73,10 +73,10 @@ describe("golden outputs of the CI formats", () => {
 
   it("schedule issues in each format", async () => {
     expect(issues.length).toBeGreaterThan(0);
-    await expect(formatIssuesGithub(issues)).toMatchFileSnapshot("golden/broken.github.txt");
+    await expect(formatIssuesGithub(issues)).toMatchFileSnapshot("../fixtures/ci/golden/broken.github.txt");
     const xml = formatIssuesJunit(issues);
     expect(balanced(xml)).toBe(true);
-    await expect(xml).toMatchFileSnapshot("golden/broken.junit.xml");
-    await expect(formatIssuesSarif(issues, { toolVersion: "0.0.0-test" })).toMatchFileSnapshot("golden/broken.sarif.json");
+    await expect(xml).toMatchFileSnapshot("../fixtures/ci/golden/broken.junit.xml");
+    await expect(formatIssuesSarif(issues, { toolVersion: "0.0.0-test" })).toMatchFileSnapshot("../fixtures/ci/golden/broken.sarif.json");
   });
 });

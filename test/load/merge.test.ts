@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mergeSchedules, safeMergeSchedules, type ScheduleText } from "../../src/load/merge";
 import { ScheduleError } from "../../src/errors";
-import { checked, fixture } from "./helpers";
+import { checked, fixture } from "../helpers/ci";
 
 const HDND: ScheduleText = { filename: "lich/hdnd.yaml", text: fixture("multi/hdnd.yaml") };
 const UBND: ScheduleText = { filename: "lich/ubnd.yaml", text: fixture("multi/ubnd.yaml") };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatReportText } from "../../src/report/text";
-import { check, local, messageOf, ofKind } from "./helpers";
+import { check, local, messageOf, ofKind } from "../helpers/checks";
 
 const oneOff = (start: string, end: string, extra = "") => `meetings:
   - { id: hop, title: Họp thử, body: ubnd, start: ${start}, end: ${end}${extra} }

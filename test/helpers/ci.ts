@@ -8,7 +8,7 @@ import { locateReport } from "../../src/report/formats/locate";
 import type { Report } from "../../src/report/report";
 import type { Schedule } from "../../src/schema/model";
 
-export const FIXTURES = join(__dirname, "fixtures");
+export const FIXTURES = join(__dirname, "../fixtures/ci/schedules");
 export const ROOT = join(__dirname, "../..");
 export const CLI = join(ROOT, "dist/cli.js");
 
