@@ -100,7 +100,13 @@ describe("lichhop check in CI (the built binary)", () => {
   });
 
   it("checks several files, or a directory, as one schedule", () => {
-    const files = run(["check", "test/fixtures/ci/schedules/multi/hdnd.yaml", "test/fixtures/ci/schedules/multi/ubnd.yaml", "--format", "json"]);
+    const files = run([
+      "check",
+      "test/fixtures/ci/schedules/multi/hdnd.yaml",
+      "test/fixtures/ci/schedules/multi/ubnd.yaml",
+      "--format",
+      "json",
+    ]);
     const dir = run(["check", "test/fixtures/ci/schedules/multi", "--format", "json"]);
     expect(files.code).toBe(1);
     expect(dir.code).toBe(1);
