@@ -53,6 +53,7 @@ Usage:
   lichhop init [--province NAME] [--out FILE] [--year YYYY]
   lichhop schema
   lichhop ics FILE --out DIR [--expand] [--uid-domain DOMAIN] [--from DATE] [--to DATE] [--lang vi|en]
+                     [--max-events N]
   lichhop serve FILE [--port 8080] [--host 127.0.0.1] [--expand] [--uid-domain DOMAIN]
 
 Commands:
