@@ -1,20 +1,20 @@
 import { safeCheckSchedule, type CheckResult } from "../../src/check";
 import type { Conflict } from "../../src/conflicts/conflict";
-import { parseSchedule } from "../../src/load/parse";
 import type { Lang } from "../../src/messages";
 import type { Schedule } from "../../src/schema/model";
+import { buildSchedule } from "./schedule";
 
-/** A one-year schedule around the given YAML fragments (meetings, rules, calendar, checks). */
+/** A one-year schedule of a province's HĐND and UBND bodies around YAML fragments (meetings, rules, calendar, checks). */
 export function schedule(body: string, horizon = "{ from: 2024-01-01, to: 2024-12-31 }"): Schedule {
-  const text = `version: 1
-timezone: Asia/Ho_Chi_Minh
-horizon: ${horizon}
-bodies:
-  - { id: tt-hdnd, name: Thường trực HĐND tỉnh, groups: [hdnd] }
-  - { id: ban-kt-ns, name: Ban Kinh tế - Ngân sách, groups: [hdnd, ban-hdnd] }
-  - { id: ubnd, name: UBND tỉnh, groups: [ubnd] }
-${body}`;
-  return parseSchedule(text, { filename: "test.yaml" });
+  return buildSchedule({
+    horizon,
+    bodies: [
+      "  - { id: tt-hdnd, name: Thường trực HĐND tỉnh, groups: [hdnd] }",
+      "  - { id: ban-kt-ns, name: Ban Kinh tế - Ngân sách, groups: [hdnd, ban-hdnd] }",
+      "  - { id: ubnd, name: UBND tỉnh, groups: [ubnd] }",
+    ].join("\n"),
+    rest: body,
+  });
 }
 
 /** Checks a schedule built by {@link schedule}; throws when it cannot be expanded. */
