@@ -102,7 +102,7 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 /** mulberry32: a small, fast, seedable PRNG. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

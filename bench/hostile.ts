@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { mulberry32 } from "./generate";
 
 /** The target every reproducer must meet. */
 export const HOSTILE_TARGET = { wallMs: 5_000, maxRssBytes: 1e9 } as const;
@@ -66,21 +67,9 @@ const HEADER = `version: 1
 timezone: Asia/Ho_Chi_Minh
 ${BODIES}`;
 
-/** A seeded generator (mulberry32): the same reproducers on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` distinct ids of `length` characters, and for each one an id that differs in one character. */
 function nearIds(count: number, length: number, seed: number): { ids: string[]; misses: string[] } {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
   const ids: string[] = [];
   const misses: string[] = [];
