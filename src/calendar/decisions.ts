@@ -62,10 +62,11 @@ const NATIONAL_DAY_BREAK: LocalizedText = { vi: "Nghỉ lễ Quốc khánh", en:
 const NEW_YEAR_BREAK: LocalizedText = { vi: "Nghỉ Tết Dương lịch", en: "New Year break" };
 
 /**
- * The government's published holiday arrangements for public servants, 2024–2026, as far as
- * they could be confirmed. Left out on purpose: the 2026 National Day break (a 29 Aug – 2 Sep
- * plan was reported, but its make-up day is not confirmed), so 2026 uses the default rule.
- * A schedule file can add what is missing with `calendar.daysOff` and `calendar.workingDays`.
+ * The government's published holiday arrangements for public servants, 2024–2026. Every entry
+ * names the document that fixes it (docs/calendar.md lists the press reports each was checked
+ * against); a detail that could not be checked against a published text says so in `source`.
+ * A schedule file adds a year's decision that is not here with `calendar.daysOff` and
+ * `calendar.workingDays`, without waiting for a release.
  *
  * @example
  * ```ts
@@ -112,8 +113,7 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     name: APRIL_MAY_BREAK,
     daysOff: { from: "2025-04-30", to: "2025-05-04" },
     workingDays: ["2025-04-26"],
-    source:
-      "Prime Minister's swap for public servants (reported by TTXVN; document number not verified): Friday 2/5 swapped with Saturday 26/4",
+    source: "Công văn 8726/VPCP-KGVX (26/11/2024): Friday 2/5 swapped with Saturday 26/4",
   },
   {
     year: 2025,
@@ -121,7 +121,7 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     name: NATIONAL_DAY_BREAK,
     daysOff: { from: "2025-08-30", to: "2025-09-02" },
     workingDays: [],
-    source: "Government arrangement for National Day 2025 (document number not verified): 2/9 and Monday 1/9",
+    source: "Công văn 8726/VPCP-KGVX (26/11/2024), Thông báo 6150/TB-BLĐTBXH (2024): 2/9 and Monday 1/9, no make-up day",
   },
   {
     year: 2026,
@@ -137,7 +137,16 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     name: TET_BREAK,
     daysOff: { from: "2026-02-14", to: "2026-02-22" },
     workingDays: [],
-    source: "Prime Minister's approval of the Ministry of Home Affairs plan (October 2025; document number not verified)",
+    source: "Thông báo 9441/TB-BNV (16/10/2025): Tết days 16–20/2, no make-up day",
+  },
+  {
+    year: 2026,
+    replaces: ["national-day"],
+    name: NATIONAL_DAY_BREAK,
+    daysOff: { from: "2026-08-29", to: "2026-09-02" },
+    workingDays: ["2026-08-22"],
+    source:
+      "Thông báo 9441/TB-BNV (16/10/2025): 1/9 and 2/9, Monday 31/8 swapped with Saturday 22/8 (the make-up Saturday as reported, not checked against the notice's text)",
   },
 ]);
 
@@ -149,7 +158,7 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
  *
  * @example
  * ```ts
- * decisionsFor(2026).map((d) => d.replaces); // [["new-year"], ["tet"]]
+ * decisionsFor(2026).map((d) => d.replaces); // [["new-year"], ["tet"], ["national-day"]]
  * decisionsFor(2030); // []
  * ```
  */

@@ -83,8 +83,8 @@ const isWeekend = (jdn: number): boolean => {
  * The default second day of National Day (Art. 112 allows 1 or 3 September; the Prime Minister
  * picks it each year). Rule: **3 September when 2 September is a Sunday, Monday or Thursday,
  * otherwise 1 September** — the neighbouring weekday that joins the break to a weekend, and
- * 1 September when neither does (Wednesday), as in the reported 2026 plan. It agrees with the
- * decided days of 2024 (3 Sep) and 2025 (1 Sep).
+ * 1 September when neither does (Wednesday). It agrees with the decided days of 2024 (3 Sep),
+ * 2025 (1 Sep) and 2026 (1 Sep, Thông báo 9441/TB-BNV).
  *
  * @param year - Gregorian year, 1900–2100.
  * @returns The date `YYYY-MM-DD`.

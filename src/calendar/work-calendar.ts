@@ -77,7 +77,7 @@ function overlaps(periods: readonly string[]): boolean {
  * @example
  * ```ts
  * calendarConfigSchema.parse({
- *   daysOff: ["2026-08-31"],
+ *   daysOff: ["2027-02-12"],
  *   workingHours: { days: ["MO", "TU", "WE", "TH", "FR"], periods: ["07:00-11:30", "13:30-17:00"] },
  * });
  * ```
@@ -94,7 +94,7 @@ export const calendarConfigSchema = z.strictObject({
  *
  * @example
  * ```ts
- * const config: CalendarConfig = { holidays: "vn", daysOff: ["2025-11-24"] };
+ * const config: CalendarConfig = { holidays: "vn", daysOff: ["2027-02-12"], workingDays: ["2027-02-20"] };
  * ```
  */
 export type CalendarConfig = z.infer<typeof calendarConfigSchema>;

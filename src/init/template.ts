@@ -62,7 +62,7 @@ horizon: { from: ${year}-01-01, to: ${year}-12-31 }   # the period checked (incl
 # \`lichhop days-off --year ${year}\` lists every day off.
 calendar:
   holidays: vn
-  daysOff: []                   # ngày nghỉ riêng của tỉnh, e.g. [${year}-11-24]
+  daysOff: []                   # ngày nghỉ thêm; 24/11 (Ngày Văn hóa Việt Nam) là ngày lễ quốc gia đang bàn, chưa có trong luật
   workingDays: []               # ngày làm bù chưa có trong bảng quyết định, e.g. [${year}-05-09]
   workingHours: { days: [MO, TU, WE, TH, FR], periods: ["07:30-11:30", "13:30-17:00"] }
 

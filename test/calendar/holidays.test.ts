@@ -143,28 +143,40 @@ describe("government decisions for public servants", () => {
   it.each([
     [2024, ["2024-05-04"]],
     [2025, ["2025-04-26"]],
-    [2026, ["2026-01-10"]],
+    [2026, ["2026-01-10", "2026-08-22"]],
     [2027, []],
   ])("make-up working days of %i: %j", (year, expected) => {
     expect(dates(vietnamMakeUpDays(year))).toEqual(expected);
   });
 
-  it("cites a source for every decision and keeps each break within its year", () => {
+  it("cites a document number for every decision and keeps each break within its year", () => {
     for (const decision of DECISIONS) {
-      expect(decision.source.length).toBeGreaterThan(10);
+      expect(decision.source).toMatch(/^(Công văn|Thông báo) \d+\/[A-ZĐ-]+ \(\d{1,2}\/\d{1,2}\/\d{4}\)/);
+      expect(decision.source).not.toMatch(/not verified/);
       expect(decision.daysOff.from.startsWith(`${decision.year}-`)).toBe(true);
       expect(decision.daysOff.to.startsWith(`${decision.year}-`)).toBe(true);
       expect(decision.daysOff.from <= decision.daysOff.to).toBe(true);
     }
   });
 
-  it("the default National Day rule agrees with the decisions of 2024 and 2025", () => {
+  it("the default National Day rule agrees with the decisions of 2024, 2025 and 2026", () => {
     expect(find(2024, defaultNationalDayExtra(2024))?.kind).toBe("decision");
     expect(find(2025, defaultNationalDayExtra(2025))?.kind).toBe("decision");
+    expect(find(2026, defaultNationalDayExtra(2026))?.kind).toBe("decision");
   });
 
-  it("uses the default rule for 2026 National Day (no confirmed decision)", () => {
-    expect(find(2026, "2026-09-01")).toMatchObject({ kind: "holiday", default: true });
+  it("encodes National Day 2026 (Thông báo 9441/TB-BNV): 29/8–2/9 off, Monday 31/8 made up on Saturday 22/8", () => {
+    expect(find(2026, "2026-08-31")).toMatchObject({ kind: "decision", name: { vi: "Nghỉ lễ Quốc khánh" } });
+    expect(find(2026, "2026-08-31")?.source).toContain("9441/TB-BNV");
+    expect(find(2026, "2026-09-01")).toMatchObject({ kind: "decision", name: { vi: "Quốc khánh (ngày liền kề)" } });
+    expect(find(2026, "2026-09-01")?.default).toBeUndefined();
+    expect(dates(vietnamDaysOff(2026).filter((day) => day.date.startsWith("2026-08") || day.date.startsWith("2026-09")))).toEqual([
+      "2026-08-29",
+      "2026-08-30",
+      "2026-08-31",
+      "2026-09-01",
+      "2026-09-02",
+    ]);
   });
 
   it("cannot be mutated", () => {

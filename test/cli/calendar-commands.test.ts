@@ -39,8 +39,10 @@ describe("lichhop days-off", () => {
       name: "Tết Nguyên đán (ngày cuối năm âm lịch)",
     });
     expect(body.daysOff.find((d: { date: string }) => d.date === "2026-04-27")).toMatchObject({ kind: "substitute" });
-    // No decision for National Day 2026: the second day follows the default rule and says so.
-    expect(body.daysOff.find((d: { date: string }) => d.date === "2026-09-01")).toMatchObject({ kind: "holiday", default: true });
+    // National Day 2026 (Thông báo 9441/TB-BNV): Monday 31/8 is a day off, no day is a default.
+    expect(body.daysOff.find((d: { date: string }) => d.date === "2026-08-31")).toMatchObject({ kind: "decision" });
+    expect(body.daysOff.find((d: { date: string }) => d.date === "2026-09-01")).toMatchObject({ kind: "decision" });
+    expect(body.daysOff.some((d: { default?: boolean }) => d.default)).toBe(false);
   });
 
   it("writes names in the --lang language", () => {
@@ -85,6 +87,37 @@ describe("lichhop days-off", () => {
     ["--format", "junit"],
   ])("rejects %s %s with exit 2", (flag, value) => {
     expect(run(["days-off", "--year", "2024", flag, value]).code).toBe(2);
+  });
+});
+
+describe("adding a year's decision in the schedule file (docs/calendar.md)", () => {
+  const ROOT = join(__dirname, "../..");
+  const docs = readFileSync(join(ROOT, "docs/calendar.md"), "utf8");
+  const block = /<!-- decision-example:[^>]*-->\n```yaml\n([\s\S]*?)```/.exec(docs)?.[1];
+
+  it("the documented example passes lichhop check and takes effect", () => {
+    expect(block, "the decision example of docs/calendar.md").toBeDefined();
+    const dir = tempDir();
+    const file = join(dir, "schedule.yaml");
+    writeFileSync(file, block ?? "");
+    const check = run(["check", file, "--format", "json", "--fail-on", "warning"]);
+    expect(check.stderr).toBe("");
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout).conflicts).toEqual([]);
+    const body = JSON.parse(run(["days-off", file, "--year", "2027", "--format", "json"]).stdout);
+    expect(body.daysOff.find((d: { date: string }) => d.date === "2027-02-12")).toMatchObject({ kind: "custom", source: "schedule file" });
+    // Without the file's workingDays, the meeting on Saturday 20/2/2027 is on a day off.
+    writeFileSync(file, (block ?? "").replace(/^ {2}workingDays:.*\n/m, ""));
+    const without = JSON.parse(run(["check", file, "--format", "json", "--fail-on", "never"]).stdout);
+    expect(without.conflicts.map((c: { kind: string }) => c.kind)).toEqual(["day-off"]);
+  });
+
+  it("README shows the same entries as the documented example", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    expect(block).toContain("daysOff: [2027-02-12]");
+    expect(block).toContain("workingDays: [2027-02-20]");
+    expect(readme).toContain("`daysOff: [2027-02-12]`");
+    expect(readme).toContain("`workingDays: [2027-02-20]`");
   });
 });
 

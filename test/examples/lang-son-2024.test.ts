@@ -37,6 +37,15 @@ describe("the Lạng Sơn 2024 example and the working calendar", () => {
     expect(dayOff?.message).toContain("falls on a day off: Lunar New Year (day 3)");
   });
 
+  it("reads true for 2024: no 24 November day off, voter contact before the 8th session", () => {
+    // Ngày Văn hóa Việt Nam (24/11) was chosen in 2026 and is not a statutory day off yet.
+    expect(schedule.calendar?.daysOff ?? []).toEqual([]);
+    const voterContact = schedule.meetings.find((m) => m.id === "doan-dbqh-tiep-xuc-cu-tri");
+    // The National Assembly's 8th session opened on 21 October 2024.
+    expect(voterContact?.title).toBe("Đoàn ĐBQH tiếp xúc cử tri trước Kỳ họp thứ 8");
+    expect(voterContact?.start.slice(0, 10)).toBe("2024-10-03");
+  });
+
   it("has the calendar section, the half-day scope, cadence and lead-time rules", () => {
     expect(schedule.calendar?.holidays).toBe("vn");
     expect(schedule.rules.find((r) => r.id === "hdnd-khong-trung-ubnd")).toMatchObject({ scope: "half-day" });
