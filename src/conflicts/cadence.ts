@@ -57,12 +57,18 @@ function selectorOf(rule: CadenceRule): Selector {
  * @example
  * const conflicts = detectCadenceConflicts(schedule, occurrences, horizon);
  */
-export function detectCadenceConflicts(schedule: Schedule, occurrences: readonly Occurrence[], horizon: Horizon): Conflict[] {
+export function detectCadenceConflicts(
+  schedule: Schedule,
+  occurrences: readonly Occurrence[],
+  horizon: Horizon,
+  emit?: (conflict: Conflict) => void,
+): Conflict[] {
   const matches = selectorMatcher(schedule);
   const horizonFrom = parseWall(horizon.from)?.wall;
   const horizonTo = parseWall(horizon.to)?.wall;
   if (horizonFrom === undefined || horizonTo === undefined) return [];
   const conflicts: Conflict[] = [];
+  const report = emit ?? ((conflict: Conflict) => void conflicts.push(conflict));
   for (const rule of schedule.rules) {
     if (rule.kind !== "cadence" || (rule.min === undefined && rule.max === undefined)) continue;
     const selector = selectorOf(rule);
@@ -83,7 +89,7 @@ export function detectCadenceConflicts(schedule: Schedule, occurrences: readonly
       const tooMany = rule.max !== undefined && list.length > rule.max;
       if (!tooFew && !tooMany) continue;
       const period = { from: formatDate(start), to: formatDate(last) };
-      conflicts.push({
+      report({
         id: conflictFingerprint("cadence", rule.id, [], [], `${period.from}/${period.to}`),
         kind: "cadence",
         rule: rule.id,

@@ -34,6 +34,12 @@ export interface DetectContext {
    * the order they lie in memory.
    */
   readonly order?: Int32Array | undefined;
+  /**
+   * Where each conflict goes as it is found, in detection order (pairs, single-occurrence
+   * checks, cadence, lead time): given, nothing is kept and the result is empty, so memory does
+   * not grow with the conflicts (see `findingFold`).
+   */
+  readonly emit?: ((conflict: Conflict) => void) | undefined;
 }
 
 /**
@@ -41,10 +47,9 @@ export interface DetectContext {
  * room) by sort-and-sweep, then the single-occurrence checks (day off, working hours), cadence
  * and lead time, in that order. The typed columns the sweeps read are built here, once.
  *
- * Pairs grow with the square of what overlaps, so pair detection stops as soon as it passes
- * `maxConflicts`; the other checks give at most a few conflicts per occurrence or period and are
- * counted once made. Either way a {@link BudgetExceeded} for `conflicts` names the meeting whose
- * conflict crossed the bound.
+ * Every conflict is counted as it is found: past `maxConflicts` detection stops with a
+ * {@link BudgetExceeded} for `conflicts` that names the meeting whose conflict crossed the bound
+ * (for a pair, its later occurrence's).
  *
  * @example
  * const conflicts = detectConflicts(schedule, occurrences, { horizon, calendar: workCalendar(), clockFor, clock: clockFor("Asia/Ho_Chi_Minh") });
@@ -53,17 +58,21 @@ export function detectConflicts(schedule: Schedule, occurrences: readonly Occurr
   if (context.maxRuleChecks !== undefined) countRuleChecks(schedule, occurrences, context.maxRuleChecks);
   const columns = sortedColumns(occurrences, context.order);
   const max = context.maxConflicts ?? Number.POSITIVE_INFINITY;
-  const conflicts = detectPairConflicts(schedule, occurrences, columns, { clock: context.clock, maxConflicts: max });
-  const others: (() => Conflict[])[] = [
-    () => detectSingleConflicts(schedule, occurrences, columns, context),
-    () => detectCadenceConflicts(schedule, occurrences, context.horizon),
-    () => detectLeadTimeConflicts(schedule, occurrences, context),
-  ];
-  for (const detect of others) {
-    const more = detect();
-    if (conflicts.length + more.length > max) throw new BudgetExceeded("conflicts", more[max - conflicts.length]?.occurrences[0]?.meeting);
-    for (const conflict of more) conflicts.push(conflict);
-  }
+  const conflicts: Conflict[] = [];
+  const sink = context.emit ?? ((conflict: Conflict) => void conflicts.push(conflict));
+  let count = 0;
+  const emit = (conflict: Conflict) => {
+    // Pairs grow with the square of what overlaps: stop at the bound, not at the end of memory.
+    if (++count > max) {
+      const pair = conflict.kind === "rule" || conflict.kind === "attendee" || conflict.kind === "room";
+      throw new BudgetExceeded("conflicts", conflict.occurrences[pair ? 1 : 0]?.meeting);
+    }
+    sink(conflict);
+  };
+  detectPairConflicts(schedule, occurrences, columns, { clock: context.clock, emit });
+  detectSingleConflicts(schedule, occurrences, columns, context, emit);
+  detectCadenceConflicts(schedule, occurrences, context.horizon, emit);
+  detectLeadTimeConflicts(schedule, occurrences, context, emit);
   return conflicts;
 }
 

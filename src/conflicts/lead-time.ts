@@ -29,9 +29,15 @@ function minus(instant: number, span: Span, clock: ZoneClock): number {
  * @example
  * const conflicts = detectLeadTimeConflicts(schedule, occurrences, { clockFor: zoneClocks() });
  */
-export function detectLeadTimeConflicts(schedule: Schedule, occurrences: readonly Occurrence[], options: LeadTimeOptions): Conflict[] {
+export function detectLeadTimeConflicts(
+  schedule: Schedule,
+  occurrences: readonly Occurrence[],
+  options: LeadTimeOptions,
+  emit?: (conflict: Conflict) => void,
+): Conflict[] {
   const matches = selectorMatcher(schedule);
   const conflicts: Conflict[] = [];
+  const report = emit ?? ((conflict: Conflict) => void conflicts.push(conflict));
   for (const rule of schedule.rules) {
     if (rule.kind !== "lead-time") continue;
     const min = parseDuration(rule.min);
@@ -54,7 +60,7 @@ export function detectLeadTimeConflicts(schedule: Schedule, occurrences: readonl
         }
       }
       if (found) continue;
-      conflicts.push({
+      report({
         id: conflictFingerprint("lead-time", rule.id, [], [occurrenceIdentity(target.meeting, target.recurrenceId)]),
         kind: "lead-time",
         rule: rule.id,

@@ -78,6 +78,8 @@ const ROOM: PairFacts = Object.freeze({ kind: "room", rule: null });
 
 /** Options for {@link detectPairConflicts}. */
 export interface PairOptions {
+  /** Where each conflict goes as it is found (default: into the returned list). */
+  readonly emit?: ((conflict: Conflict) => void) | undefined;
   /** The clock of the schedule's zone: half-day and day scopes are read on it. */
   readonly clock: ZoneClock;
   /** The most conflicts to find: past it detection stops with {@link BudgetExceeded} (default: no bound). */
@@ -92,6 +94,7 @@ export interface PairOptions {
  */
 export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurrence[], columns: Columns, options: PairOptions): Conflict[] {
   const conflicts: Conflict[] = [];
+  const emit = options.emit ?? ((conflict: Conflict) => void conflicts.push(conflict));
   const n = sorted.length;
   const { starts, ends } = columns;
   const overlaps = (i: number, j: number) => (starts[i] as number) < (ends[j] as number) && (starts[j] as number) < (ends[i] as number);
@@ -117,23 +120,21 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
   const attendeeSeverity = levelSeverity(schedule.checks?.attendee, "error");
   if (attendeeSeverity) {
     const people = numbering<string>();
-    const groups = columns.attendeeLists.map((list) => [...new Set(list.map(people.of))]);
+    const groups = columns.attendeeLists.map((list) => [...new Set(list.map(people.of))].sort((a, b) => a - b));
     const { offsets, items } = bucketBy(columns.attendees, groups, people.values.length);
-    // A pair may share several people: collect them per pair (key i * n + j), then report once.
-    const shared = new Map<number, string[]>();
-    people.values.forEach((person, g) => {
+    // A pair sharing several people is met in each one's sweep and reported from the first of
+    // them (by number) with all of them, so nothing is collected across sweeps.
+    people.values.forEach((_, g) => {
       sweep(items, offsets[g] as number, offsets[g + 1] as number, columns, 0, active, (i, j) => {
         if (!overlaps(i, j)) return;
-        const key = i * n + j;
-        const found = shared.get(key);
-        if (found) found.push(person);
-        else shared.set(key, [person]);
+        const a = groups[columns.attendees[i] as number] as number[];
+        const b = groups[columns.attendees[j] as number] as number[];
+        const shared = a.length === 1 || b.length === 1 ? [g] : intersect(a, b);
+        if (shared[0] !== g) return;
+        const names = shared.length === 1 ? [people.values[g] as string] : shared.map((p) => people.values[p] as string).sort();
+        emit(pair(ATTENDEE, attendeeSeverity, names, i, j));
       });
     });
-    for (const [key, names] of shared) {
-      const i = Math.floor(key / n);
-      conflicts.push(pair(ATTENDEE, attendeeSeverity, names.sort(), i, key - i * n));
-    }
   }
 
   const roomSeverity = levelSeverity(schedule.checks?.room, "error");
@@ -146,7 +147,7 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
     columns.rooms.forEach((room, g) => {
       const subjects = [room];
       sweep(items, offsets[g] as number, offsets[g + 1] as number, columns, 0, active, (i, j) => {
-        if (overlaps(i, j)) conflicts.push(pair(ROOM, roomSeverity, subjects, i, j));
+        if (overlaps(i, j)) emit(pair(ROOM, roomSeverity, subjects, i, j));
       });
     });
   }
@@ -195,9 +196,27 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
           const by = blockAt(j);
           clash = bx[0] < by[1] && by[0] < bx[1];
         }
-        if (clash) conflicts.push(pair(facts, rule.severity, NO_KEYS, i, j));
+        if (clash) emit(pair(facts, rule.severity, NO_KEYS, i, j));
       },
     );
   });
   return conflicts;
+}
+
+/** The common members of two ascending lists, ascending. */
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let x = 0;
+  let y = 0;
+  while (x < a.length && y < b.length) {
+    const u = a[x] as number;
+    const v = b[y] as number;
+    if (u === v) {
+      out.push(u);
+      x++;
+      y++;
+    } else if (u < v) x++;
+    else y++;
+  }
+  return out;
 }

@@ -52,12 +52,14 @@ export function detectSingleConflicts(
   occurrences: readonly Occurrence[],
   columns: Columns,
   options: SingleCheckOptions,
+  emit?: (conflict: Conflict) => void,
 ): Conflict[] {
   const dayOffSeverity = levelSeverity(schedule.checks?.dayOff, "warning");
   const hoursSeverity = levelSeverity(schedule.checks?.workingHours, "warning");
   const { calendar, clockFor } = options;
   const conflicts: Conflict[] = [];
   if (!dayOffSeverity && !hoursSeverity) return conflicts;
+  const report = emit ?? ((conflict: Conflict) => void conflicts.push(conflict));
   // The calendar is asked once per local day (by day number): occurrences share days.
   interface DayInfo {
     readonly date: string;
@@ -88,7 +90,7 @@ export function detectSingleConflicts(
         const info = dayInfo(day);
         const off = info.off;
         if (!off) continue;
-        conflicts.push(dayOffConflict(dayOffSeverity, occurrences[k] as Occurrence, info.date, off));
+        report(dayOffConflict(dayOffSeverity, occurrences[k] as Occurrence, info.date, off));
         break;
       }
     }
@@ -101,7 +103,7 @@ export function detectSingleConflicts(
         const startMinutes = (startWall - firstDay * DAY) / MINUTE;
         const endMinutes = (endWall - firstDay * DAY) / MINUTE;
         if (startMinutes < first[0] || endMinutes > last[1]) {
-          conflicts.push(hoursConflict(hoursSeverity, occurrences[k] as Occurrence, [first[0], last[1]]));
+          report(hoursConflict(hoursSeverity, occurrences[k] as Occurrence, [first[0], last[1]]));
         }
       }
     }
