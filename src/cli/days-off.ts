@@ -1,7 +1,7 @@
 import { CalendarError } from "../calendar/errors";
 import { workCalendar, type WorkCalendar } from "../calendar/work-calendar";
 import { inert } from "../internal/inert";
-import { DAYS_OFF_TEXT, WEEKDAY_NAMES, type Lang } from "../messages";
+import { DAYS_OFF_TEXT, message, WEEKDAY_NAMES, type Lang } from "../messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 import { loadScheduleFile } from "./load";
 
@@ -25,11 +25,13 @@ export interface DaysOffOptions {
  */
 export function runDaysOff(options: DaysOffOptions, out: Output): number {
   const yearText = options.year ?? String(options.currentYear);
+  // The file's locale is not known before the arguments are checked: --lang or Vietnamese.
+  const argLang = options.lang ?? "vi";
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
-    throw new ExitWithIssues([usageIssue(`--year ${yearText}: expected a year from 1900 to 2100`)]);
+    throw new ExitWithIssues([usageIssue(message(argLang, "year-out-of-range", { found: yearText }))]);
   }
   if (options.format !== "text" && options.format !== "json") {
-    throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected text or json`)]);
+    throw new ExitWithIssues([usageIssue(message(argLang, "text-or-json", { found: options.format }))]);
   }
   const year = Number(yearText);
   const schedule = options.file === undefined ? undefined : loadScheduleFile(options.file, options);

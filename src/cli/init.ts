@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { initTemplate } from "../init/template";
 import { inert } from "../internal/inert";
-import { INIT_TEXT, type Lang } from "../messages";
+import { INIT_TEXT, message, type Lang } from "../messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 
 /** Options of `lichhop init`. */
@@ -22,10 +22,11 @@ export interface InitOptions {
  */
 export function runInit(options: InitOptions, out: Output): number {
   const path = options.out ?? "schedule.yaml";
-  const words = INIT_TEXT[options.lang ?? "vi"];
+  const lang = options.lang ?? "vi";
+  const words = INIT_TEXT[lang];
   const yearText = options.year ?? String(options.currentYear);
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
-    throw new ExitWithIssues([usageIssue(`--year ${yearText}: expected a year from 1900 to 2100`)]);
+    throw new ExitWithIssues([usageIssue(message(lang, "year-out-of-range", { found: yearText }))]);
   }
   const text = initTemplate({ province: options.province, year: Number(yearText) });
   try {

@@ -1,4 +1,4 @@
-import type { Lang } from "./entry";
+import { entry, type Lang } from "./entry";
 
 /** What a listed day off is: a holiday, a substitute day, a decision's day or the file's own. */
 export type DayOffKindName = "holiday" | "substitute" | "decision" | "custom";
@@ -49,4 +49,16 @@ export const INIT_TEXT: Readonly<Record<Lang, InitText>> = {
     exists: "the file already exists; choose another --out or remove it first",
     wrote: (path) => `Wrote ${path}; next: lichhop check ${path}\n`,
   },
+};
+
+/** The messages of argument errors of the commands that take a language. */
+export const CLI_MESSAGES = {
+  "year-out-of-range": entry<{ found: string }>({
+    vi: (p) => `--year ${p.found}: cần một năm từ 1900 đến 2100`,
+    en: (p) => `--year ${p.found}: expected a year from 1900 to 2100`,
+  }),
+  "text-or-json": entry<{ found: string }>({
+    vi: (p) => `--format ${p.found}: cần text hoặc json`,
+    en: (p) => `--format ${p.found}: expected text or json`,
+  }),
 };

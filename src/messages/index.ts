@@ -1,3 +1,4 @@
+import { CLI_MESSAGES } from "./cli";
 import { CONFLICT_MESSAGES } from "./conflicts";
 import type { Entry, Lang } from "./entry";
 import { ISSUE_MESSAGES } from "./issues";
@@ -20,8 +21,8 @@ export {
 } from "./report";
 export { PAGE_TEXT, type FeedGroup, type PageText } from "./server";
 
-/** Every message lichhop writes, in Vietnamese and English: the issues' and the conflicts'. */
-const CATALOGUE = { ...ISSUE_MESSAGES, ...CONFLICT_MESSAGES };
+/** Every message lichhop writes, in Vietnamese and English: the issues', the conflicts' and the commands'. */
+const CATALOGUE = { ...ISSUE_MESSAGES, ...CONFLICT_MESSAGES, ...CLI_MESSAGES };
 
 /** The id of a message in the catalogue. */
 export type MessageId = keyof typeof CATALOGUE;

@@ -65,6 +65,8 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "conflict-working-hours": { a, hours: "07:30–17:00" },
   "conflict-cadence": { rule: "Họp thường kỳ", per: "month", count: 0, min: 1, from: "2024-03-01", to: "2024-03-31" },
   "conflict-lead-time": { rule: "Gửi tài liệu trước", a, min: "P3D", max: "P7D", from: "29/02/2024 08:00", to: "04/03/2024 08:00" },
+  "year-out-of-range": { found: "1899" },
+  "text-or-json": { found: "xml" },
 };
 
 const IDS = Object.keys(SAMPLES).filter((id): id is MessageId => id in SAMPLES);
