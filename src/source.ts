@@ -1,5 +1,5 @@
 import type { Issue, IssueCode, IssuePath } from "./errors";
-import { message, type Lang, type MessageId } from "./messages";
+import { message, type Lang, type MessageId, type ParamsArg } from "./messages";
 
 /** A 1-based line and column in a schedule file. */
 export interface SourcePosition {
@@ -66,15 +66,25 @@ export interface IssueContext {
 }
 
 /**
+ * Makes an issue with `code` at `path`, worded by message `id` from the parameters that message
+ * declares.
+ */
+export type MakeIssue = <K extends MessageId>(code: IssueCode, path: IssuePath, id: K, ...params: ParamsArg<K>) => Issue;
+
+/**
  * Builds issues that carry the file, path, line and column of their place in the source (for a
  * merged schedule, the file that holds the field and the path inside it).
+ *
+ * @example
+ * const make = issueFactory({ source: schedule.source, lang: "en" });
+ * make("unknown-zone", ["timezone"], "unknown-zone", { zone: "Asia/Hanoi" });
  */
-export function issueFactory(context: IssueContext) {
-  return (code: IssueCode, path: IssuePath, id: MessageId, params: Record<string, string | number> = {}): Issue => {
+export function issueFactory(context: IssueContext): MakeIssue {
+  return (code, path, id, ...params) => {
     const where = locate(context.source, path);
     return {
       code,
-      message: message(context.lang, id, params),
+      message: message(context.lang, id, ...params),
       path: where.path,
       ...(where.file === undefined ? {} : { file: where.file }),
       ...(where.line === undefined ? {} : { line: where.line, column: where.column as number }),

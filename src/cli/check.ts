@@ -7,7 +7,7 @@ import { formatGithub, formatIssuesGithub } from "../report/formats/github";
 import { formatIssuesJunit, formatJunit } from "../report/formats/junit";
 import { locateReport } from "../report/formats/locate";
 import { formatIssuesSarif, formatSarif } from "../report/formats/sarif";
-import type { Lang } from "../messages";
+import { BASE_SUMMARY, type Lang } from "../messages";
 import type { Report } from "../report/report";
 import { formatReportText } from "../report/text";
 import type { Schedule } from "../schema/model";
@@ -48,9 +48,7 @@ function renderIssues(issues: readonly Issue[], format: string): string | undefi
 
 function baseLine(report: Report, lang: Lang): string {
   const { new: added = 0, fixed = 0, unchanged = 0 } = report.summary;
-  return lang === "en"
-    ? `Against the base: ${added} new, ${fixed} fixed, ${unchanged} unchanged.\n`
-    : `So với bản gốc: ${added} mới, ${fixed} đã hết, ${unchanged} không đổi.\n`;
+  return BASE_SUMMARY[lang]({ added, fixed, unchanged });
 }
 
 /**

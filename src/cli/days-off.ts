@@ -1,7 +1,7 @@
 import { CalendarError } from "../calendar/errors";
 import { workCalendar, type WorkCalendar } from "../calendar/work-calendar";
 import { inert } from "../internal/inert";
-import { WEEKDAY_NAMES, type Lang } from "../messages";
+import { DAYS_OFF_TEXT, message, WEEKDAY_NAMES, type Lang } from "../messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 import { loadScheduleFile } from "./load";
 
@@ -19,22 +19,19 @@ export interface DaysOffOptions {
   readonly maxSize?: number | undefined;
 }
 
-const KINDS: Record<Lang, Record<string, string>> = {
-  vi: { holiday: "ngày lễ", substitute: "nghỉ bù", decision: "quyết định", custom: "tự khai báo" },
-  en: { holiday: "holiday", substitute: "substitute", decision: "decision", custom: "custom" },
-};
-
 /**
  * `lichhop days-off [FILE] --year YYYY`: lists the days off of a year (holidays, substitute days,
  * decision days and the file's own `daysOff`), with the make-up working days in text form.
  */
 export function runDaysOff(options: DaysOffOptions, out: Output): number {
   const yearText = options.year ?? String(options.currentYear);
+  // The file's locale is not known before the arguments are checked: --lang or Vietnamese.
+  const argLang = options.lang ?? "vi";
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
-    throw new ExitWithIssues([usageIssue(`--year ${yearText}: expected a year from 1900 to 2100`)]);
+    throw new ExitWithIssues([usageIssue(message(argLang, "year-out-of-range", { found: yearText }))]);
   }
   if (options.format !== "text" && options.format !== "json") {
-    throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected text or json`)]);
+    throw new ExitWithIssues([usageIssue(message(argLang, "text-or-json", { found: options.format }))]);
   }
   const year = Number(yearText);
   const schedule = options.file === undefined ? undefined : loadScheduleFile(options.file, options);
@@ -59,18 +56,18 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
     return 0;
   }
   const weekday = (date: string) => WEEKDAY_NAMES[lang][new Date(`${date}T00:00:00Z`).getUTCDay()] as string;
-  const mark = lang === "vi" ? "mặc định" : "default";
-  const lines = [lang === "vi" ? `Ngày nghỉ năm ${year}` : `Days off in ${year}`, ""];
+  const text = DAYS_OFF_TEXT[lang];
+  const lines = [text.heading(year), ""];
   for (const day of days) {
-    const kind = `${KINDS[lang][day.kind] ?? day.kind}${day.default ? `, ${mark}` : ""}`;
+    const kind = `${text.kinds[day.kind]}${day.default ? `, ${text.default}` : ""}`;
     lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${inert(day.name[lang])}  [${inert(kind)}; ${inert(day.source)}]`);
   }
   const makeUp = calendar.makeUpDays(year);
   if (makeUp.length > 0) {
-    lines.push("", lang === "vi" ? "Ngày làm bù" : "Make-up working days", "");
+    lines.push("", text.makeUp, "");
     for (const day of makeUp) lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${inert(day.name[lang])}  [${inert(day.source)}]`);
   }
-  lines.push("", lang === "vi" ? `${days.length} ngày nghỉ` : `${days.length} days off`);
+  lines.push("", text.total(days.length));
   out.stdout(`${lines.join("\n")}\n`);
   return 0;
 }

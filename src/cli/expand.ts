@@ -2,6 +2,7 @@ import { renderContext } from "../check";
 import { inert } from "../internal/inert";
 import { safeExpandSchedule } from "../expand";
 import { describeTime, reportOccurrence } from "../report/report";
+import { message } from "../messages";
 import { ExitWithIssues, usageIssue, writeJson, type Output } from "./io";
 import { loadScheduleFile } from "./load";
 import type { CommonOptions } from "./options";
@@ -28,7 +29,7 @@ export function runExpand(file: string, options: CommonOptions, out: Output): nu
     );
     out.stdout(lines.length > 0 ? `${lines.join("\n")}\n` : "");
   } else {
-    throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected text or json`)]);
+    throw new ExitWithIssues([usageIssue(message(lang, "text-or-json", { found: options.format }))]);
   }
   return 0;
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { initTemplate } from "../init/template";
 import { inert } from "../internal/inert";
-import type { Lang } from "../messages";
+import { INIT_TEXT, message, type Lang } from "../messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 
 /** Options of `lichhop init`. */
@@ -22,9 +22,11 @@ export interface InitOptions {
  */
 export function runInit(options: InitOptions, out: Output): number {
   const path = options.out ?? "schedule.yaml";
+  const lang = options.lang ?? "vi";
+  const words = INIT_TEXT[lang];
   const yearText = options.year ?? String(options.currentYear);
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
-    throw new ExitWithIssues([usageIssue(`--year ${yearText}: expected a year from 1900 to 2100`)]);
+    throw new ExitWithIssues([usageIssue(message(lang, "year-out-of-range", { found: yearText }))]);
   }
   const text = initTemplate({ province: options.province, year: Number(yearText) });
   try {
@@ -32,17 +34,10 @@ export function runInit(options: InitOptions, out: Output): number {
     writeFileSync(path, text, { encoding: "utf8", flag: "wx" });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "EEXIST"
-        ? options.lang === "en"
-          ? "the file already exists; choose another --out or remove it first"
-          : "tệp đã tồn tại; chọn --out khác hoặc xóa tệp cũ trước"
-        : (error as Error).message;
+    const reason = code === "EEXIST" ? words.exists : (error as Error).message;
     throw new ExitWithIssues([{ ...usageIssue(`cannot write ${path}: ${reason}`), file: path }]);
   }
   const shown = inert(path);
-  out.stdout(
-    options.lang === "en" ? `Wrote ${shown}; next: lichhop check ${shown}\n` : `Đã tạo ${shown}; tiếp theo: lichhop check ${shown}\n`,
-  );
+  out.stdout(words.wrote(shown));
   return 0;
 }

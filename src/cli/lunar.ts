@@ -1,7 +1,7 @@
 import { CalendarError } from "../calendar/errors";
 import { canChi, formatLunar, toLunar, type LunarDate } from "../calendar/lunar";
 import { inert } from "../internal/inert";
-import type { Lang } from "../messages";
+import { message, type Lang } from "../messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 
 /** Options of `lichhop lunar`. */
@@ -13,10 +13,10 @@ export interface LunarOptions {
 /** `lichhop lunar DATE`: the Vietnamese lunar date of a Gregorian date (UTC+7). */
 export function runLunar(date: string | undefined, options: LunarOptions, out: Output): number {
   if (date === undefined) throw new ExitWithIssues([usageIssue("lichhop lunar: expected a DATE YYYY-MM-DD")]);
-  if (options.format !== "text" && options.format !== "json") {
-    throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected text or json`)]);
-  }
   const lang: Lang = options.lang ?? "vi";
+  if (options.format !== "text" && options.format !== "json") {
+    throw new ExitWithIssues([usageIssue(message(lang, "text-or-json", { found: options.format }))]);
+  }
   let lunar: LunarDate;
   try {
     lunar = toLunar(date);

@@ -10,7 +10,7 @@ import { scheduleZone, type Schedule } from "../schema/model";
 import type { Meeting } from "../schema/schedule";
 import { DAY, formatDuration, parseDuration } from "../time/wall";
 import { zoneClocks, type ZoneClock } from "../time/zone";
-import { LABELS, type FeedLabels } from "./internal/labels";
+import { FEED_LABELS, type FeedLabels } from "../messages";
 import { icalUtc } from "./text";
 import type { VtimezoneSource } from "./vtimezone";
 
@@ -121,7 +121,7 @@ export function createContext(given: Schedule, source: FeedSource, options: Feed
   }
   argReport(source.report, "buildFeeds: source.report");
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
-  const labels = LABELS[lang];
+  const labels = FEED_LABELS[lang];
   const domain = options.uidDomain ?? schedule.feeds?.uidDomain ?? DEFAULT_UID_DOMAIN;
   if (!/^[A-Za-z0-9.-]+$/.test(domain)) throw new UsageError(`uidDomain ${JSON.stringify(domain)}: expected a domain name`);
   const refresh = options.refresh ?? "PT1H";

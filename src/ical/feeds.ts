@@ -199,7 +199,7 @@ function checkEventCount(ctx: FeedContext, selectors: readonly FeedSelector[], g
     }
     if (total > max) {
       const make = issueFactory({ lang: ctx.lang, source: ctx.schedule.source });
-      throw new ScheduleError([make("too-many-events", [], "too-many-events", { max, expand: ctx.expand ? 1 : 0 })]);
+      throw new ScheduleError([make("too-many-events", [], "too-many-events", { max, expand: ctx.expand })]);
     }
   }
 }

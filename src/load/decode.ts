@@ -158,6 +158,5 @@ export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
 
 /** The `file-too-large` issue; without `size`, the file is only known to be longer than `max` (a pipe). */
 export function tooLarge(path: string, size: number | undefined, max: number, lang: Lang | undefined): Issue {
-  const params = { size: size === undefined ? "" : size, max };
-  return { code: "file-too-large", message: message(lang ?? "vi", "file-too-large", params), path: [], file: path };
+  return { code: "file-too-large", message: message(lang ?? "vi", "file-too-large", { size, max }), path: [], file: path };
 }

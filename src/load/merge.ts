@@ -144,9 +144,9 @@ export function safeMergeSchedules(inputs: readonly ScheduleText[], options: Mer
               message(lang, "setting-differs", {
                 field: key,
                 first: first.filename,
-                firstLine: first.positions[key]?.line ?? "?",
+                firstLine: first.positions[key]?.line,
                 second: file.filename,
-                secondLine: file.positions[key]?.line ?? "?",
+                secondLine: file.positions[key]?.line,
               }),
             ),
           );

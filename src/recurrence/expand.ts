@@ -40,7 +40,7 @@ export function resolveHorizon(schedule: Schedule, options: ExpandOptions, lang:
   const make = issueFactory({ lang, source: schedule.source });
   const from = options.from ?? schedule.horizon?.from;
   const to = options.to ?? schedule.horizon?.to;
-  if (from === undefined || to === undefined) return make("bad-horizon", ["horizon"], "bad-horizon", { missing: 1 });
+  if (from === undefined || to === undefined) return make("bad-horizon", ["horizon"], "no-horizon");
   const first = parseWall(from);
   const last = parseWall(to);
   if (!first?.dateOnly || !last?.dateOnly) {

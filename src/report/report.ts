@@ -181,12 +181,12 @@ function renderMessage(conflict: Conflict, context: RenderContext, label: (occur
         rule: ruleTitle(conflict.rule, context),
         a,
         b,
-        gap: gap > 0 ? formatDuration({ days: 0, ms: gap }) : "",
+        gap: gap > 0 ? formatDuration({ days: 0, ms: gap }) : undefined,
       });
     }
     case "day-off": {
       const { name } = conflict.dayOff;
-      return message(lang, "conflict-day-off", { a, date: formatDmy(conflict.date), nameVi: name.vi, nameEn: name.en });
+      return message(lang, "conflict-day-off", { a, date: formatDmy(conflict.date), name });
     }
     case "working-hours": {
       const [start, end] = conflict.hours;
@@ -195,7 +195,7 @@ function renderMessage(conflict: Conflict, context: RenderContext, label: (occur
     case "cadence": {
       const { period, per, count, min, max } = conflict;
       const rule = ruleTitle(conflict.rule, context);
-      return message(lang, "conflict-cadence", { rule, per, count, min: min ?? "", max: max ?? "", from: period.from, to: period.to });
+      return message(lang, "conflict-cadence", { rule, per, count, min, max, from: period.from, to: period.to });
     }
     case "lead-time": {
       const clock = first ? context.clockFor(first.zone) : context.clock;

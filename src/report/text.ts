@@ -1,28 +1,7 @@
 import { inert } from "../internal/inert";
 import type { Report } from "./report";
-import type { Lang } from "../messages";
+import { REPORT_TEXT, type Lang } from "../messages";
 import { argLang, argReport } from "../internal/args";
-
-const LABELS = {
-  vi: {
-    title: (from: string, to: string) => `Kiểm tra lịch họp từ ${from} đến ${to}`,
-    summary: (r: Report["summary"]) =>
-      `${r.meetings} cuộc họp, ${r.occurrences} buổi; ${r.conflicts} xung đột (${r.errors} lỗi, ${r.warnings} cảnh báo)`,
-    none: "Không có xung đột.",
-    error: "LỖI",
-    warning: "CẢNH BÁO",
-    overlap: "Trùng",
-  },
-  en: {
-    title: (from: string, to: string) => `Schedule check from ${from} to ${to}`,
-    summary: (r: Report["summary"]) =>
-      `${r.meetings} meetings, ${r.occurrences} occurrences; ${r.conflicts} conflicts (${r.errors} errors, ${r.warnings} warnings)`,
-    none: "No conflicts.",
-    error: "ERROR",
-    warning: "WARNING",
-    overlap: "Overlap",
-  },
-} as const;
 
 /**
  * Renders a report as text for secretariat staff: one block per conflict with the meetings'
@@ -35,7 +14,7 @@ const LABELS = {
 export function formatReportText(report: Report, lang: Lang): string {
   argReport(report, "formatReportText: report");
   lang = argLang(lang, "formatReportText") ?? "vi";
-  const l = LABELS[lang];
+  const l = REPORT_TEXT[lang];
   const lines = [inert(l.title(report.horizon.from, report.horizon.to)), ""];
   report.conflicts.forEach((conflict, index) => {
     const tag = conflict.severity === "error" ? l.error : l.warning;

@@ -1,42 +1,16 @@
 import { inert, inertLines } from "../internal/inert";
+import { PAGE_TEXT } from "../messages";
 import type { FeedState, ServedFeed } from "./handler";
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
-
-const TEXT = {
-  vi: {
-    title: "Lịch họp",
-    horizon: (from: string, to: string) => `Từ ${from} đến ${to}`,
-    conflicts: (n: number, e: number, w: number) => `${n} xung đột (${e} lỗi, ${w} cảnh báo)`,
-    error: "Không nạp được thay đổi mới nhất của tệp lịch; đang phục vụ bản hợp lệ gần nhất:",
-    groups: { all: "Tất cả", body: "Cơ quan", person: "Cá nhân", room: "Phòng họp", conflicts: "Trùng lịch" },
-    subscribe: "Đăng ký (webcal)",
-    download: "Tải .ics",
-    events: "sự kiện",
-    report: "Báo cáo JSON",
-    loaded: "Cập nhật lúc",
-  },
-  en: {
-    title: "Meeting calendars",
-    horizon: (from: string, to: string) => `From ${from} to ${to}`,
-    conflicts: (n: number, e: number, w: number) => `${n} conflicts (${e} errors, ${w} warnings)`,
-    error: "The latest change to the schedule file could not be loaded; serving the last good version:",
-    groups: { all: "All", body: "Bodies", person: "People", room: "Rooms", conflicts: "Conflicts" },
-    subscribe: "Subscribe (webcal)",
-    download: "Download .ics",
-    events: "events",
-    report: "JSON report",
-    loaded: "Loaded at",
-  },
-} as const;
 
 /**
  * The HTML index of the served feeds: subscribe links, the conflict count and the last error.
  * Text from the file is HTML-escaped and made inert (control and bidi characters shown as escapes).
  */
 export function renderIndex(state: FeedState, webcal: string | undefined): string {
-  const t = TEXT[state.lang];
+  const t = PAGE_TEXT[state.lang];
   const { summary, horizon } = state.report;
   const row = (feed: ServedFeed) => {
     const links = [

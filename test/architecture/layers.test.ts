@@ -8,7 +8,7 @@ const SRC = resolve(__dirname, "../../src");
 
 /** Each layer, bottom first, by the src/ paths (folders or files) it holds. */
 const LAYERS: readonly (readonly string[])[] = [
-  ["errors.ts", "messages.ts", "source.ts", "limits.ts", "internal", "time"],
+  ["errors.ts", "messages", "source.ts", "limits.ts", "internal", "time"],
   ["schema", "calendar"],
   ["recurrence"],
   ["load"],

@@ -88,6 +88,13 @@ describe("lichhop days-off", () => {
   ])("rejects %s %s with exit 2", (flag, value) => {
     expect(run(["days-off", "--year", "2024", flag, value]).code).toBe(2);
   });
+
+  it("says what year it expects in the language asked for (Vietnamese by default)", () => {
+    expect(run(["days-off", "--year", "1899"]).stderr).toBe("--year 1899: cần một năm từ 1900 đến 2100 [invalid-value]\n");
+    expect(run(["days-off", "--year", "1899", "--lang", "en"]).stderr).toBe(
+      "--year 1899: expected a year from 1900 to 2100 [invalid-value]\n",
+    );
+  });
 });
 
 describe("adding a year's decision in the schedule file (docs/calendar.md)", () => {

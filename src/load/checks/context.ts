@@ -1,12 +1,12 @@
 import type { Issue } from "../../errors";
 import type { ScheduleFile } from "../../schema/schedule";
-import type { issueFactory, IssueContext } from "../../source";
+import type { IssueContext, MakeIssue } from "../../source";
 import type { HintBudget } from "../hints";
 import type { KnownIds } from "./ids";
 
 /** Where the semantic checks put their issues, in the order they find them. */
 export interface IssueSink extends IssueContext {
-  readonly make: ReturnType<typeof issueFactory>;
+  readonly make: MakeIssue;
   readonly issues: Issue[];
 }
 

@@ -23,7 +23,7 @@ export function checkIds(file: ScheduleFile, sink: IssueSink): KnownIds {
         seen.set(item.id, index);
         return;
       }
-      const line = locate(sink.source, [kind, first]).line ?? "?";
+      const { line } = locate(sink.source, [kind, first]);
       issues.push(make("duplicate-id", [kind, index, "id"], "duplicate-id", { id: item.id, line }));
     });
     return new Set(seen.keys());

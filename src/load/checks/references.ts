@@ -3,22 +3,11 @@ import { closest } from "../hints";
 import type { CheckContext } from "./context";
 import type { KnownIds } from "./ids";
 
-const KIND_NAMES: Record<keyof KnownIds, { vi: string; en: string }> = {
-  body: { vi: "cơ quan", en: "body" },
-  person: { vi: "người", en: "person" },
-  room: { vi: "phòng họp", en: "room" },
-  meeting: { vi: "cuộc họp", en: "meeting" },
-  group: { vi: "nhóm", en: "group" },
-  tag: { vi: "nhãn", en: "tag" },
-};
-
 /** Reports a reference to an id the file does not define, with the closest known one as a hint. */
 export function checkReference(ctx: CheckContext, kind: keyof KnownIds, id: string | undefined, path: IssuePath): void {
   const known = ctx.known[kind];
   if (id === undefined || known.has(id)) return;
-  ctx.issues.push(
-    ctx.make("unknown-reference", path, "unknown-reference", { kind: KIND_NAMES[kind][ctx.lang], id, hint: closest(id, known, ctx.hints) }),
-  );
+  ctx.issues.push(ctx.make("unknown-reference", path, "unknown-reference", { kind, id, hint: closest(id, known, ctx.hints) }));
 }
 
 /** {@link checkReference} for each id of a list. */

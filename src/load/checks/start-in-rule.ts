@@ -50,7 +50,7 @@ function walkMeeting(ctx: CheckContext, meeting: Meeting, index: number, clock: 
         make("start-not-in-rule", [...path, "start"], "start-not-in-rule", {
           start: meeting.start,
           rule: meeting.repeat ?? "",
-          first: next === undefined ? "" : show(next),
+          first: next === undefined ? undefined : show(next),
         }),
       );
       return;

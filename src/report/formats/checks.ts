@@ -1,7 +1,7 @@
 import { levelSeverity } from "../../conflicts/conflict";
 import type { Schedule } from "../../schema/model";
 import type { Severity } from "../../schema/schedule";
-import type { Lang } from "../../messages";
+import { CHECK_TITLES, isBuiltInCheck, type Lang } from "../../messages";
 import type { ReportConflict } from "../report";
 
 /** A rule or built-in check as CI formats list it (a JUnit test suite, a SARIF rule). */
@@ -11,13 +11,6 @@ export interface CheckEntry {
   readonly title: string;
   readonly level: Severity;
 }
-
-const CHECK_TITLES: Record<string, Record<Lang, string>> = {
-  attendee: { vi: "Một người dự hai cuộc họp cùng lúc", en: "A person in two meetings at once" },
-  room: { vi: "Một phòng họp dùng cho hai cuộc họp cùng lúc", en: "A room booked for two meetings at once" },
-  "day-off": { vi: "Cuộc họp vào ngày nghỉ", en: "A meeting on a day off" },
-  "working-hours": { vi: "Cuộc họp ngoài giờ làm việc", en: "A meeting outside working hours" },
-};
 
 /** The CI name of a conflict's rule or check: `rule/<id>` or `check/<kind>`. */
 export function checkId(conflict: Pick<ReportConflict, "kind" | "rule">): string {
@@ -45,7 +38,7 @@ export function checkEntries(schedule: Pick<Schedule, "rules" | "checks">, lang:
   ] as const;
   for (const [kind, level, fallback] of builtIn) {
     const severity = levelSeverity(level, fallback);
-    if (severity) entries.push({ id: `check/${kind}`, title: CHECK_TITLES[kind]?.[lang] ?? kind, level: severity });
+    if (severity) entries.push({ id: `check/${kind}`, title: CHECK_TITLES[lang][kind], level: severity });
   }
   return entries;
 }
@@ -60,7 +53,8 @@ export function entriesWithConflicts(
   for (const conflict of conflicts) {
     const id = checkId(conflict);
     if (out.some((entry) => entry.id === id)) continue;
-    out.push({ id, title: conflict.rule ?? CHECK_TITLES[conflict.kind]?.[lang] ?? conflict.kind, level: conflict.severity });
+    const title = conflict.rule ?? (isBuiltInCheck(conflict.kind) ? CHECK_TITLES[lang][conflict.kind] : conflict.kind);
+    out.push({ id, title, level: conflict.severity });
   }
   return out;
 }

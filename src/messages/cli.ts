@@ -1,0 +1,64 @@
+import { entry, type Lang } from "./entry";
+
+/** What a listed day off is: a holiday, a substitute day, a decision's day or the file's own. */
+export type DayOffKindName = "holiday" | "substitute" | "decision" | "custom";
+
+/** The words of `lichhop days-off` in text form. */
+export interface DaysOffText {
+  readonly heading: (year: number) => string;
+  readonly kinds: Readonly<Record<DayOffKindName, string>>;
+  /** Marks a day off that the law gives by default (one a decision may move). */
+  readonly default: string;
+  readonly makeUp: string;
+  readonly total: (days: number) => string;
+}
+
+/** `lichhop days-off` text, per language. */
+export const DAYS_OFF_TEXT: Readonly<Record<Lang, DaysOffText>> = {
+  vi: {
+    heading: (year) => `Ngày nghỉ năm ${year}`,
+    kinds: { holiday: "ngày lễ", substitute: "nghỉ bù", decision: "quyết định", custom: "tự khai báo" },
+    default: "mặc định",
+    makeUp: "Ngày làm bù",
+    total: (days) => `${days} ngày nghỉ`,
+  },
+  en: {
+    heading: (year) => `Days off in ${year}`,
+    kinds: { holiday: "holiday", substitute: "substitute", decision: "decision", custom: "custom" },
+    default: "default",
+    makeUp: "Make-up working days",
+    total: (days) => `${days} days off`,
+  },
+};
+
+/** The words of `lichhop init`. */
+export interface InitText {
+  /** Why the starting file was not written over an existing one. */
+  readonly exists: string;
+  /** Said once the file is written; `path` is shown as given. */
+  readonly wrote: (path: string) => string;
+}
+
+/** `lichhop init` text, per language. */
+export const INIT_TEXT: Readonly<Record<Lang, InitText>> = {
+  vi: {
+    exists: "tệp đã tồn tại; chọn --out khác hoặc xóa tệp cũ trước",
+    wrote: (path) => `Đã tạo ${path}; tiếp theo: lichhop check ${path}\n`,
+  },
+  en: {
+    exists: "the file already exists; choose another --out or remove it first",
+    wrote: (path) => `Wrote ${path}; next: lichhop check ${path}\n`,
+  },
+};
+
+/** The messages of argument errors of the commands that take a language. */
+export const CLI_MESSAGES = {
+  "year-out-of-range": entry<{ found: string }>({
+    vi: (p) => `--year ${p.found}: cần một năm từ 1900 đến 2100`,
+    en: (p) => `--year ${p.found}: expected a year from 1900 to 2100`,
+  }),
+  "text-or-json": entry<{ found: string }>({
+    vi: (p) => `--format ${p.found}: cần text hoặc json`,
+    en: (p) => `--format ${p.found}: expected text or json`,
+  }),
+};

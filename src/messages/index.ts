@@ -1,0 +1,48 @@
+import { CLI_MESSAGES } from "./cli";
+import { CONFLICT_MESSAGES } from "./conflicts";
+import type { Entry, Lang } from "./entry";
+import { ISSUE_MESSAGES } from "./issues";
+
+export { DAYS_OFF_TEXT, INIT_TEXT, type DayOffKindName, type DaysOffText, type InitText } from "./cli";
+export type { CadenceBounds, CadencePeriod } from "./conflicts";
+export { entry, type Entry, type Lang, type NoParams } from "./entry";
+export { FEED_LABELS, type FeedLabels } from "./feeds";
+export type { EncodingGuess } from "./issues";
+export { REFERENCE_KINDS, WEEKDAY_NAMES, type ReferenceKind } from "./labels";
+export {
+  BASE_SUMMARY,
+  CHECK_TITLES,
+  isBuiltInCheck,
+  REPORT_TEXT,
+  type BaseCounts,
+  type BuiltInCheck,
+  type ReportText,
+  type SummaryCounts,
+} from "./report";
+export { PAGE_TEXT, type FeedGroup, type PageText } from "./server";
+
+/** Every message lichhop writes, in Vietnamese and English: the issues', the conflicts' and the commands'. */
+const CATALOGUE = { ...ISSUE_MESSAGES, ...CONFLICT_MESSAGES, ...CLI_MESSAGES };
+
+/** The id of a message in the catalogue. */
+export type MessageId = keyof typeof CATALOGUE;
+
+/** The parameters message `K` declares. */
+export type ParamsOf<K extends MessageId> = (typeof CATALOGUE)[K] extends Entry<infer P> ? P : never;
+
+// The same table, typed so that looking up any id gives the entry of that id's parameters.
+const MESSAGES: { readonly [K in MessageId]: Entry<ParamsOf<K>> } = CATALOGUE;
+
+/** The parameters argument of message `K`: optional when every parameter is. */
+export type ParamsArg<K extends MessageId> = Record<never, never> extends ParamsOf<K> ? [params?: ParamsOf<K>] : [params: ParamsOf<K>];
+
+/**
+ * The text of a message in a language, from the parameters its id declares.
+ *
+ * @example
+ * message("en", "unknown-zone", { zone: "Asia/Hanoi" });
+ * // 'unknown time zone "Asia/Hanoi": expected an IANA zone such as Asia/Ho_Chi_Minh'
+ */
+export function message<K extends MessageId>(lang: Lang, id: K, ...[params]: ParamsArg<K>): string {
+  return MESSAGES[id][lang](params ?? ({} as ParamsOf<K>));
+}

@@ -1,0 +1,163 @@
+import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  BASE_SUMMARY,
+  CHECK_TITLES,
+  DAYS_OFF_TEXT,
+  FEED_LABELS,
+  INIT_TEXT,
+  type Lang,
+  message,
+  type MessageId,
+  PAGE_TEXT,
+  type ParamsOf,
+  REFERENCE_KINDS,
+  REPORT_TEXT,
+  WEEKDAY_NAMES,
+} from "../../src/messages";
+import { issueFactory, type MakeIssue } from "../../src/source";
+
+const LANGS: readonly Lang[] = ["vi", "en"];
+
+const a = '"Họp UBND" (T5 07/03/2024 08:00–11:30)';
+const b = '"Họp HĐND" (T5 07/03/2024 09:00–10:00)';
+
+/** One set of parameters for every message: a message added without a sample does not compile. */
+const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
+  "yaml-syntax": { format: "YAML", detail: "bad indentation" },
+  "too-many-aliases": {},
+  "unknown-field": { field: "colour", allowed: "version, timezone" },
+  "missing-field": { field: "version", expected: "1" },
+  "wrong-type": { expected: "a list", found: "a string" },
+  "invalid-value": { found: 3, expected: "at least min (5)" },
+  "conflicting-fields": { fields: '"end" and "duration"' },
+  "unknown-reference": { kind: "body", id: "ubdn", hint: "ubnd" },
+  "duplicate-id": { id: "ubnd", line: 4 },
+  "empty-selector": {},
+  "bad-rrule": { part: "FREQ=DAYLY", expected: "a frequency" },
+  "start-not-in-rule": { start: "2024-01-02T08:00", rule: "FREQ=WEEKLY;BYDAY=MO", first: "2024-01-08T08:00" },
+  "unknown-zone": { zone: "Asia/Hanoi" },
+  "end-before-start": { start: "08:00", end: "07:00" },
+  "no-such-occurrence": { occurrence: "2024-01-03", found: 0 },
+  "no-horizon": {},
+  "bad-horizon": { from: "2024-12-31", to: "2024-01-01" },
+  "too-many-occurrences": { max: 100000 },
+  "too-many-occurrences-total": { max: 1000000 },
+  "runaway-rule": { max: 5000000 },
+  "date-out-of-range": { found: "1800-01-01", first: 1900, last: 2100 },
+  "duration-too-long": { found: "P400D", max: 366 },
+  "end-too-late": { found: "2025-06-01", max: 366 },
+  "rrule-too-long": { length: 5000, max: 2000 },
+  "too-many-conflicts": { max: 100000 },
+  "too-many-events": { max: 1000000, expand: true },
+  "too-many-rule-checks": { max: 10000000 },
+  "too-many-issues": { shown: 100, more: 20 },
+  "horizon-too-long": { from: "2024-01-01", to: "2040-01-01", max: 3660 },
+  "setting-differs": { field: "timezone", first: "a.yaml", firstLine: 2, second: "b.yaml", secondLine: 3 },
+  "duplicate-across": { id: "ubnd", file: "a.yaml", line: 7 },
+  "bad-encoding": { byte: "0xE0", guess: "windows-1258" },
+  "bad-encoding-utf16": { endian: "le" },
+  "file-too-large": { size: 30000000, max: 20971520 },
+  "not-a-mapping": {},
+  "conflict-rule": { rule: "HĐND không trùng UBND", a, b, gap: "PT30M" },
+  "conflict-attendee": { subjects: "Nguyễn Văn A", a, b },
+  "conflict-room": { subjects: "Phòng họp số 1", a, b },
+  "conflict-day-off": { a, date: "02/09/2024", name: { vi: "Quốc khánh (2/9)", en: "National Day (2 September)" } },
+  "conflict-working-hours": { a, hours: "07:30–17:00" },
+  "conflict-cadence": { rule: "Họp thường kỳ", per: "month", count: 0, min: 1, from: "2024-03-01", to: "2024-03-31" },
+  "conflict-lead-time": { rule: "Gửi tài liệu trước", a, min: "P3D", max: "P7D", from: "29/02/2024 08:00", to: "04/03/2024 08:00" },
+  "year-out-of-range": { found: "1899" },
+  "text-or-json": { found: "xml" },
+};
+
+const IDS = Object.keys(SAMPLES).filter((id): id is MessageId => id in SAMPLES);
+
+/** `message` for an id of the table, with that id's sample. */
+function render<K extends MessageId>(lang: Lang, id: K): string {
+  return message(lang, id, SAMPLES[id]);
+}
+
+describe("the message catalogue", () => {
+  it.each(IDS)("words %s in Vietnamese and English", (id) => {
+    const vi = render("vi", id);
+    const en = render("en", id);
+    for (const text of [vi, en]) {
+      expect(text.trim()).not.toBe("");
+      expect(text).not.toMatch(/undefined|NaN|\[object /);
+    }
+    expect(vi).not.toBe(en);
+  });
+
+  it("leaves out what an optional parameter adds when it is not given", () => {
+    expect(message("en", "unknown-reference", { kind: "room", id: "p1" })).toBe('unknown room "p1"');
+    expect(message("vi", "unknown-reference", { kind: "room", id: "p1" })).toBe('Không tìm thấy phòng họp "p1"');
+    expect(message("en", "duplicate-id", { id: "x" })).toBe('duplicate id "x" (already used on line ?)');
+    expect(message("en", "file-too-large", { max: 1024 })).toBe(
+      "the file has more than the limit of 1024 bytes; split it or raise the limit with --max-size",
+    );
+  });
+
+  it("groups thousands as each language writes them", () => {
+    expect(message("vi", "too-many-occurrences", { max: 100000 })).toContain("100.000");
+    expect(message("en", "too-many-occurrences", { max: 100000 })).toContain("100,000");
+  });
+
+  it("has every label in both languages, none empty", () => {
+    const tables = { WEEKDAY_NAMES, REFERENCE_KINDS, REPORT_TEXT, CHECK_TITLES, FEED_LABELS, PAGE_TEXT, DAYS_OFF_TEXT, INIT_TEXT };
+    for (const [name, table] of Object.entries(tables)) {
+      const shape = (value: unknown): unknown =>
+        typeof value === "object" && value !== null
+          ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shape(item)]))
+          : typeof value;
+      expect(shape(table.vi), name).toEqual(shape(table.en));
+      const strings = (value: unknown): string[] =>
+        typeof value === "string" ? [value] : typeof value === "object" && value !== null ? Object.values(value).flatMap(strings) : [];
+      for (const lang of LANGS) for (const text of strings(table[lang])) expect(text.trim(), name).not.toBe("");
+    }
+    expect(BASE_SUMMARY.vi({ added: 1, fixed: 2, unchanged: 3 })).toBe("So với bản gốc: 1 mới, 2 đã hết, 3 không đổi.\n");
+    expect(BASE_SUMMARY.en({ added: 1, fixed: 2, unchanged: 3 })).toBe("Against the base: 1 new, 2 fixed, 3 unchanged.\n");
+  });
+});
+
+// Never called: each line must fail to compile, which `tsc` (run with the tests) checks.
+function wrongCalls(make: MakeIssue): void {
+  // @ts-expect-error a wrong parameter name
+  message("en", "unknown-zone", { zon: "Asia/Hanoi" });
+  // @ts-expect-error a parameter the message does not declare
+  message("en", "unknown-zone", { zone: "Asia/Hanoi", hint: "Asia/Ho_Chi_Minh" });
+  // @ts-expect-error a missing parameter
+  message("en", "end-before-start", { start: "08:00" });
+  // @ts-expect-error no parameters at all for a message that has some
+  message("en", "unknown-zone");
+  // @ts-expect-error parameters for a message that takes none
+  message("en", "not-a-mapping", { zone: "Asia/Hanoi" });
+  // @ts-expect-error a parameter of the wrong type
+  message("en", "too-many-occurrences", { max: "100000" });
+  // @ts-expect-error an id that is not in the catalogue
+  message("en", "no-such-message", {});
+  // @ts-expect-error the issue factory checks the parameters the same way
+  make("unknown-zone", ["timezone"], "unknown-zone", { zon: "Asia/Hanoi" });
+  // @ts-expect-error a reference kind that does not exist
+  make("unknown-reference", [], "unknown-reference", { kind: "building", id: "x" });
+}
+
+describe("the catalogue's types", () => {
+  it("gives each message id its own parameter type", () => {
+    expectTypeOf<ParamsOf<"unknown-zone">>().toEqualTypeOf<{ zone: string }>();
+    expectTypeOf<ParamsOf<"too-many-events">>().toEqualTypeOf<{ max: number; expand: boolean }>();
+    expectTypeOf(message).toBeFunction();
+    expect(wrongCalls).toBeTypeOf("function");
+  });
+
+  it("makes issues from the same typed parameters", () => {
+    const make = issueFactory({ lang: "en", source: { file: "lich.yaml", positions: { timezone: { line: 3, column: 11 } } } });
+    expect(make("unknown-zone", ["timezone"], "unknown-zone", { zone: "Asia/Hanoi" })).toEqual({
+      code: "unknown-zone",
+      message: message("en", "unknown-zone", { zone: "Asia/Hanoi" }),
+      path: ["timezone"],
+      file: "lich.yaml",
+      line: 3,
+      column: 11,
+    });
+    expect(make("wrong-type", [], "not-a-mapping").message).toBe("a schedule file must be a mapping (version, meetings, …)");
+  });
+});
