@@ -79,3 +79,12 @@ export function weekdayOf(jdn: number): number {
 export function weekdayOfEpochDay(day: number): number {
   return weekdayOf(day + EPOCH_JDN);
 }
+
+/** The ISO 8601 week (Monday first; week 1 holds the year's first Thursday) of a local date. */
+export function isoWeek(date: string): { readonly year: number; readonly week: number } {
+  const jdn = dayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+  const mondayBased = (weekdayOf(jdn) + 6) % 7;
+  const thursday = jdn - mondayBased + 3;
+  const year = fromDayNumber(thursday).year;
+  return { year, week: Math.floor((thursday - dayNumber(year, 1, 1)) / 7) + 1 };
+}

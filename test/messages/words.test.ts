@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { durationWords, elapsedWords, isoWeek, periodName, periodsText } from "../../src/time/words";
+import { durationWords, elapsedWords, periodName, periodsText } from "../../src/messages/words";
+import { isoWeek } from "../../src/time/date";
 import { DAY, HOUR, MINUTE } from "../../src/time/date";
 
 describe("durationWords", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { repeatWords } from "../../src/recurrence/describe";
+import { repeatWords } from "../../src/messages/words";
 
 const words = (repeat: string, start = "2024-01-04T08:00") => ({
   vi: repeatWords({ start, repeat }, "vi"),
