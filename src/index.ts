@@ -74,6 +74,8 @@ export type {
   LunarDate,
   Period,
   Weekday,
+  WorkingHours,
+  WorkingSeason,
   LocalizedText,
   CalendarErrorCode,
 } from "./calendar";

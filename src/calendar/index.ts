@@ -7,6 +7,6 @@ export type { DayOff, DayOffKind, MakeUpDay } from "./holidays";
 export { DECISIONS, decisionsFor } from "./decisions";
 export type { Decision, LocalizedText, Occasion } from "./decisions";
 export { calendarConfigSchema, weekdaySchema, workCalendar } from "./work-calendar";
-export type { CalendarConfig, Period, WeeklyRestDay, WorkCalendar, Weekday } from "./work-calendar";
+export type { CalendarConfig, Period, WeeklyRestDay, WorkCalendar, Weekday, WorkingHours, WorkingSeason } from "./work-calendar";
 export { CalendarError } from "./errors";
 export type { CalendarErrorCode } from "./errors";

@@ -4,7 +4,7 @@ import { CalendarError } from "./errors";
 import { vietnamDaysOff, vietnamMakeUpDays } from "./holidays";
 import type { DayOff, MakeUpDay } from "./holidays";
 import { dayNumberOfIso, isSupportedIsoDate } from "./internal/date";
-import { isoFromDayNumber, weekdayOf } from "../time/date";
+import { daysInMonth, isoFromDayNumber, weekdayOf } from "../time/date";
 
 const WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"] as const;
 
@@ -51,12 +51,71 @@ const periodSchema = z
   .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, "expected a period HH:MM-HH:MM")
   .refine((text) => parsePeriod(text) !== undefined, "expected HH:MM-HH:MM with a start before the end, within 00:00-24:00");
 
+const MONTH_DAY = /^(\d{2})-(\d{2})$/;
+
+/** `"04-15"` → its day of a leap year, 0 (`01-01`) to 365 (`12-31`); `undefined` for no such month-day. */
+function monthDayIndex(text: string): number | undefined {
+  const match = MONTH_DAY.exec(text);
+  if (!match) return undefined;
+  const month = Number(match[1]);
+  const day = Number(match[2]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2000, month)) return undefined;
+  let index = day - 1;
+  for (let m = 1; m < month; m++) index += daysInMonth(2000, m);
+  return index;
+}
+
+const monthDaySchema = z
+  .string()
+  .regex(MONTH_DAY, { message: "a month-day MM-DD", abort: true })
+  .refine((text) => monthDayIndex(text) !== undefined, "a real month-day, 01-01 to 12-31 (02-29 included)");
+
+const seasonSchema = z
+  .strictObject({
+    name: z.string().min(1).optional(),
+    from: monthDaySchema,
+    to: monthDaySchema,
+    periods: z.array(periodSchema),
+  })
+  .refine((season) => !overlaps(season.periods), { message: "working periods must not overlap", path: ["periods"] });
+
+/** The days of a leap year (0–365) a season covers: `from` to `to` inclusive, across the year end when `to` comes first. */
+function seasonDays(from: string, to: string): readonly number[] {
+  const first = monthDayIndex(from);
+  const last = monthDayIndex(to);
+  if (first === undefined || last === undefined) return [];
+  const days: number[] = [];
+  for (let day = first; ; day = (day + 1) % 366) {
+    days.push(day);
+    if (day === last) return days;
+  }
+}
+
 const workingHoursSchema = z
   .strictObject({
     days: z.array(weekdaySchema),
     periods: z.array(periodSchema),
+    seasons: z.array(seasonSchema).max(366, "at most 366 seasons (they share no day)").optional(),
   })
-  .refine((hours) => !overlaps(hours.periods), { message: "working periods must not overlap", path: ["periods"] });
+  .refine((hours) => !overlaps(hours.periods), { message: "working periods must not overlap", path: ["periods"] })
+  .superRefine((hours, context) => {
+    const owner = new Map<number, number>();
+    (hours.seasons ?? []).forEach((season, i) => {
+      const shared = seasonDays(season.from, season.to).find((day) => owner.has(day));
+      if (shared !== undefined) {
+        const other = owner.get(shared) as number;
+        const earlier = hours.seasons?.[other];
+        // The season's own start inside the other one is the clearest place to point at; else its end reaches into it.
+        const field = seasonDays(earlier?.from ?? "", earlier?.to ?? "").includes(monthDayIndex(season.from) ?? -1) ? "from" : "to";
+        context.addIssue({
+          code: "custom",
+          message: `a season that shares no day with seasons[${other}] (${earlier?.from} to ${earlier?.to})`,
+          path: ["seasons", i, field],
+        });
+      }
+      for (const day of seasonDays(season.from, season.to)) if (!owner.has(day)) owner.set(day, i);
+    });
+  });
 
 function overlaps(periods: readonly string[]): boolean {
   const parsed = periods.map(parsePeriod).filter((p): p is Period => p !== undefined);
@@ -72,7 +131,9 @@ function overlaps(periods: readonly string[]): boolean {
  * - `daysOff`: extra days off (`YYYY-MM-DD`), e.g. a provincial holiday.
  * - `workingDays`: extra working days, e.g. a make-up Saturday not in the built-in table.
  * - `workingHours`: the working weekdays (default `MO`–`FR`) and periods
- *   (default `07:30-11:30`, `13:30-17:00`), local wall time, half-open.
+ *   (default `07:30-11:30`, `13:30-17:00`), local wall time, half-open; optional `seasons`, each
+ *   with its own `periods` from one month-day (`MM-DD`) to another, inclusive, every year (a
+ *   season may run across the year end; seasons must not share a day).
  *
  * @example
  * ```ts
@@ -108,6 +169,43 @@ export type CalendarConfig = z.infer<typeof calendarConfigSchema>;
  * ```
  */
 export type Period = readonly [start: number, end: number];
+
+/**
+ * A season of working hours (`workingHours.seasons`): its periods replace the year's default
+ * periods from `from` to `to`, month-days `MM-DD`, both inclusive, every year. When `to` comes
+ * before `from` the season runs across the year end (`10-15` to `04-14`). A season starting or
+ * ending on `02-29` starts on 1 March or ends on 28 February in other years.
+ *
+ * @example
+ * ```ts
+ * const summer: WorkingSeason = { name: "Giờ mùa hè", from: "04-15", to: "10-14", periods: [[420, 690], [810, 1020]] };
+ * ```
+ */
+export interface WorkingSeason {
+  /** The season's name as written in the file, when it has one. */
+  readonly name?: string;
+  readonly from: string;
+  readonly to: string;
+  /** The working periods of the season's working days, sorted. */
+  readonly periods: readonly Period[];
+}
+
+/**
+ * The working week and hours of a calendar, defaults filled in.
+ *
+ * @example
+ * ```ts
+ * workCalendar().workingHours; // { days: ["MO", "TU", "WE", "TH", "FR"], periods: [[450, 690], [810, 1020]], seasons: [] }
+ * ```
+ */
+export interface WorkingHours {
+  /** The weekly working days. */
+  readonly days: readonly Weekday[];
+  /** The periods of a working day outside every season, sorted. */
+  readonly periods: readonly Period[];
+  /** The seasons, in the order of the file. */
+  readonly seasons: readonly WorkingSeason[];
+}
 
 /**
  * What {@link WorkCalendar.dayOff} returns for a non-working day that is no listed day off:
@@ -148,8 +246,12 @@ export interface WorkCalendar {
   makeUpDays(year: number): readonly MakeUpDay[];
   /** The day-off entry for `date`, a {@link WeeklyRestDay} for another non-working day, or `null` on a working day. */
   dayOff(date: string): DayOff | WeeklyRestDay | null;
-  /** The working periods of `date`, sorted (empty when it is not a working day). */
+  /** The working periods of `date`, sorted: those of its season, if any, else the default ones (empty when it is not a working day). */
   periods(date: string): readonly Period[];
+  /** The season of working hours holding `date` (whether or not it is a working day), or `null` outside every season. */
+  season(date: string): WorkingSeason | null;
+  /** The working week and hours: weekdays, default periods and seasons. */
+  readonly workingHours: WorkingHours;
   /** The first working day strictly after `date` (searches 60 days, then throws `no-working-day`). */
   nextWorkingDay(date: string): string;
   /** The last working day strictly before `date` (searches 60 days, then throws `no-working-day`). */
@@ -186,6 +288,15 @@ interface YearData {
  * calendar.dayOff("2024-06-03")?.kind;       // "custom"
  * calendar.nextWorkingDay("2024-02-07");     // "2024-02-15"
  * calendar.periods("2024-02-15");            // [[450, 690], [810, 1020]]
+ *
+ * const seasonal = workCalendar({
+ *   workingHours: {
+ *     days: ["MO", "TU", "WE", "TH", "FR"],
+ *     periods: ["07:30-11:30", "13:30-17:00"],
+ *     seasons: [{ name: "Giờ mùa hè", from: "04-15", to: "10-14", periods: ["07:00-11:30", "13:30-17:00"] }],
+ *   },
+ * });
+ * seasonal.periods("2024-07-02");            // [[420, 690], [810, 1020]]
  * ```
  */
 export function workCalendar(config: CalendarConfig = {}): WorkCalendar {
@@ -195,13 +306,18 @@ export function workCalendar(config: CalendarConfig = {}): WorkCalendar {
     throw new CalendarError("invalid-config", `Invalid calendar configuration: ${issues.join("; ")}`);
   }
   const { holidays = "vn", daysOff = [], workingDays = [], workingHours } = parsed.data;
-  const weekdays = new Set((workingHours?.days ?? DEFAULT_DAYS).map((day) => WEEKDAYS.indexOf(day)));
-  const periods: readonly Period[] = Object.freeze(
-    (workingHours?.periods ?? DEFAULT_PERIODS)
-      .map((text) => parsePeriod(text) as Period)
-      .sort((a, b) => a[0] - b[0])
-      .map((period) => Object.freeze([period[0], period[1]] as const)),
+  const days = Object.freeze([...(workingHours?.days ?? DEFAULT_DAYS)]);
+  const weekdays = new Set(days.map((day) => WEEKDAYS.indexOf(day)));
+  const periods = parsePeriods(workingHours?.periods ?? DEFAULT_PERIODS);
+  const seasons: readonly WorkingSeason[] = Object.freeze(
+    (workingHours?.seasons ?? []).map(({ name, from, to, periods: texts }) =>
+      Object.freeze({ ...(name === undefined ? {} : { name }), from, to, periods: parsePeriods(texts) }),
+    ),
   );
+  const seasonByDay = new Map<number, WorkingSeason>();
+  for (const season of seasons) for (const day of seasonDays(season.from, season.to)) seasonByDay.set(day, season);
+  const seasonOf = (date: string): WorkingSeason | null => seasonByDay.get(monthDayIndex(date.slice(5)) ?? -1) ?? null;
+  const hours: WorkingHours = Object.freeze({ days, periods, seasons });
   const extraWorking = new Set(workingDays);
   const customOff = [...new Set(daysOff)].sort();
   const years = new Map<number, YearData>();
@@ -254,10 +370,25 @@ export function workCalendar(config: CalendarConfig = {}): WorkCalendar {
       if (entry) return entry;
       return working(jdn, date) ? null : { date, kind: "weekend" as const, name: WEEKLY_REST };
     },
-    periods: (date: string) => (working(dayNumberOfIso(date), date) ? periods : []),
+    periods: (date: string) => (working(dayNumberOfIso(date), date) ? (seasonOf(date)?.periods ?? periods) : []),
+    season: (date: string) => {
+      dayNumberOfIso(date);
+      return seasonOf(date);
+    },
+    workingHours: hours,
     nextWorkingDay: (date: string) => search(date, 1),
     previousWorkingDay: (date: string) => search(date, -1),
   });
+}
+
+/** Parsed, sorted and frozen periods of valid `HH:MM-HH:MM` texts. */
+function parsePeriods(texts: readonly string[]): readonly Period[] {
+  return Object.freeze(
+    texts
+      .map((text) => parsePeriod(text) as Period)
+      .sort((a, b) => a[0] - b[0])
+      .map((period) => Object.freeze([period[0], period[1]] as const)),
+  );
 }
 
 function checkedYear(year: number): number {

@@ -1,7 +1,7 @@
 import { CalendarError } from "../calendar/errors";
 import { workCalendar, type WorkCalendar } from "../calendar/work-calendar";
 import { inert } from "../internal/inert";
-import { DAYS_OFF_TEXT, message, WEEKDAY_NAMES, type Lang } from "../messages";
+import { clockTime, DAYS_OFF_TEXT, message, periodsText, WEEKDAY_NAMES, type Lang } from "../messages";
 import { ExitWithIssues, usageIssue, type Output } from "./io";
 import { loadScheduleFile } from "./load";
 
@@ -21,7 +21,8 @@ export interface DaysOffOptions {
 
 /**
  * `lichhop days-off [FILE] --year YYYY`: lists the days off of a year (holidays, substitute days,
- * decision days and the file's own `daysOff`), with the make-up working days in text form.
+ * decision days and the file's own `daysOff`), with the make-up working days in text form and
+ * the file's seasons of working hours, if any.
  */
 export function runDaysOff(options: DaysOffOptions, out: Output): number {
   const yearText = options.year ?? String(options.currentYear);
@@ -44,6 +45,7 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
     throw error;
   }
   const days = calendar.daysOff(year);
+  const { periods: defaultPeriods, seasons } = calendar.workingHours;
   if (options.format === "json") {
     const daysOff = days.map((day) => ({
       date: day.date,
@@ -52,7 +54,13 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
       source: day.source,
       ...(day.default ? { default: true } : {}),
     }));
-    out.stdout(`${JSON.stringify({ version: 1, year, daysOff }, null, 2)}\n`);
+    const seasonList = seasons.map((season) => ({
+      ...(season.name === undefined ? {} : { name: season.name }),
+      from: season.from,
+      to: season.to,
+      periods: season.periods.map(([start, end]) => `${clockTime(start)}-${clockTime(end)}`),
+    }));
+    out.stdout(`${JSON.stringify({ version: 1, year, daysOff, ...(seasons.length > 0 ? { seasons: seasonList } : {}) }, null, 2)}\n`);
     return 0;
   }
   const weekday = (date: string) => WEEKDAY_NAMES[lang][new Date(`${date}T00:00:00Z`).getUTCDay()] as string;
@@ -66,6 +74,15 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
   if (makeUp.length > 0) {
     lines.push("", text.makeUp, "");
     for (const day of makeUp) lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${inert(day.name[lang])}  [${inert(day.source)}]`);
+  }
+  if (seasons.length > 0) {
+    const words = text.seasons;
+    const hours = (periods: readonly (readonly [number, number])[]) => (periods.length > 0 ? periodsText(periods) : words.none);
+    lines.push("", words.title, "");
+    for (const season of seasons) {
+      lines.push(`${season.from} – ${season.to}  ${season.name === undefined ? "" : `${inert(season.name)}  `}${hours(season.periods)}`);
+    }
+    lines.push(`${words.rest}: ${hours(defaultPeriods)}`);
   }
   lines.push("", text.total(days.length));
   out.stdout(`${lines.join("\n")}\n`);

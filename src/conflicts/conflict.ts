@@ -51,7 +51,7 @@ export interface DayOffConflict extends ConflictBase {
 export interface WorkingHoursConflict extends ConflictBase {
   readonly kind: "working-hours";
   readonly rule: null;
-  /** The working day's hours: the first period's start and the last one's end, minutes from local midnight. */
+  /** The working day's hours: the first period's start and the last one's end of that date (its season's periods, when it is in one), minutes from local midnight. */
   readonly hours: Period;
 }
 

@@ -40,7 +40,7 @@ function hoursConflict(severity: Severity, o: Occurrence, hours: Period): Workin
  *   such day.
  * - `working-hours` (`checks.workingHours`, default warning): a timed occurrence starting on a
  *   working day before its first period or ending after its last (a meeting across lunch is
- *   fine). All-day occurrences are exempt, and so are days off (the `day-off` check covers them).
+ *   fine). The periods are those of that date: its season's (`workingHours.seasons`), if any. All-day occurrences are exempt, and so are days off (the `day-off` check covers them).
  *
  * Dates outside 1900–2100 are not judged. `columns` are those of `occurrences`.
  *

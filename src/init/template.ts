@@ -64,7 +64,13 @@ calendar:
   holidays: vn
   daysOff: []                   # ngày nghỉ thêm; 24/11 (Ngày Văn hóa Việt Nam) là ngày lễ quốc gia đang bàn, chưa có trong luật
   workingDays: []               # ngày làm bù chưa có trong bảng quyết định, e.g. [${year}-05-09]
-  workingHours: { days: [MO, TU, WE, TH, FR], periods: ["07:30-11:30", "13:30-17:00"] }
+  workingHours:
+    days: [MO, TU, WE, TH, FR]
+    periods: ["07:30-11:30", "13:30-17:00"]
+    # Giờ làm việc theo mùa (nếu tỉnh đổi giờ mùa hè/mùa đông): từ MM-DD đến MM-DD, tính cả hai ngày, hằng năm.
+    # Seasonal hours: each season's periods from one month-day to another, inclusive, every year.
+    # seasons:
+    #   - { name: Giờ mùa hè, from: "04-15", to: "10-14", periods: ["07:00-11:30", "13:30-17:00"] }
 
 # Các cơ quan. \`groups\` gom các cơ quan để viết quy định (hdnd = Thường trực HĐND và các Ban).
 bodies:

@@ -11,6 +11,8 @@ export interface DaysOffText {
   readonly default: string;
   readonly makeUp: string;
   readonly total: (days: number) => string;
+  /** The seasons of working hours: their heading, the rest of the year, and a season without hours. */
+  readonly seasons: { readonly title: string; readonly rest: string; readonly none: string };
 }
 
 /** `lichhop days-off` text, per language. */
@@ -21,6 +23,7 @@ export const DAYS_OFF_TEXT: Readonly<Record<Lang, DaysOffText>> = {
     default: "mặc định",
     makeUp: "Ngày làm bù",
     total: (days) => `${days} ngày nghỉ`,
+    seasons: { title: "Giờ làm việc theo mùa", rest: "Ngoài các mùa", none: "không có giờ làm việc" },
   },
   en: {
     heading: (year) => `Days off in ${year}`,
@@ -28,6 +31,7 @@ export const DAYS_OFF_TEXT: Readonly<Record<Lang, DaysOffText>> = {
     default: "default",
     makeUp: "Make-up working days",
     total: (days) => `${days} days off`,
+    seasons: { title: "Seasonal working hours", rest: "Outside the seasons", none: "no working hours" },
   },
 };
 

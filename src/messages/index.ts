@@ -1,5 +1,6 @@
 import { CLI_MESSAGES } from "./cli";
 import { CONFLICT_MESSAGES } from "./conflicts";
+import { FINDING_MESSAGES } from "./findings";
 import type { Entry, Lang } from "./entry";
 import { ISSUE_MESSAGES } from "./issues";
 
@@ -22,7 +23,7 @@ export {
 export { PAGE_TEXT, type FeedGroup, type PageText } from "./server";
 
 /** Every message lichhop writes, in Vietnamese and English: the issues', the conflicts' and the commands'. */
-const CATALOGUE = { ...ISSUE_MESSAGES, ...CONFLICT_MESSAGES, ...CLI_MESSAGES };
+const CATALOGUE = { ...ISSUE_MESSAGES, ...CONFLICT_MESSAGES, ...FINDING_MESSAGES, ...CLI_MESSAGES };
 
 /** The id of a message in the catalogue. */
 export type MessageId = keyof typeof CATALOGUE;

@@ -81,6 +81,40 @@ describe("lichhop days-off", () => {
     });
   });
 
+  it("shows a file's seasons of working hours, in text and JSON; nothing without seasons", () => {
+    const file = join(tempDir(), "s.yaml");
+    writeFileSync(
+      file,
+      [
+        "version: 1",
+        "calendar:",
+        "  workingHours:",
+        "    days: [MO, TU, WE, TH, FR]",
+        '    periods: ["07:30-11:30", "13:30-17:00"]',
+        "    seasons:",
+        '      - { name: Giờ mùa hè, from: "04-15", to: "10-14", periods: ["07:00-11:30", "13:30-17:00"] }',
+        '      - { from: "12-20", to: "01-10", periods: [] }',
+        "",
+      ].join("\n"),
+    );
+    const text = run(["days-off", file, "--year", "2026"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      "\nGiờ làm việc theo mùa\n\n04-15 – 10-14  Giờ mùa hè  07:00–11:30, 13:30–17:00\n12-20 – 01-10  không có giờ làm việc\nNgoài các mùa: 07:30–11:30, 13:30–17:00\n\n",
+    );
+    const en = run(["days-off", file, "--year", "2026", "--lang", "en"]).stdout;
+    expect(en).toContain(
+      "\nSeasonal working hours\n\n04-15 – 10-14  Giờ mùa hè  07:00–11:30, 13:30–17:00\n12-20 – 01-10  no working hours\nOutside the seasons: 07:30–11:30, 13:30–17:00\n",
+    );
+    const body = JSON.parse(run(["days-off", file, "--year", "2026", "--format", "json"]).stdout);
+    expect(Object.keys(body)).toEqual(["version", "year", "daysOff", "seasons"]);
+    expect(body.seasons).toEqual([
+      { name: "Giờ mùa hè", from: "04-15", to: "10-14", periods: ["07:00-11:30", "13:30-17:00"] },
+      { from: "12-20", to: "01-10", periods: [] },
+    ]);
+    expect(run(["days-off", "--year", "2026"]).stdout).not.toContain("Giờ làm việc theo mùa");
+  });
+
   it.each([
     ["--year", "1899"],
     ["--year", "abc"],

@@ -146,3 +146,43 @@ describe("the working-hours check", () => {
     expect(en.report.conflicts[0]?.occurrences).toHaveLength(1);
   });
 });
+
+describe("the working-hours check with seasons", () => {
+  const hours = (seasons: string, periods = '["07:30-11:30", "13:30-17:00"]') =>
+    `calendar:\n  workingHours:\n    days: [MO, TU, WE, TH, FR]\n    periods: ${periods}\n    seasons:\n${seasons}`;
+  const calendars: Record<string, string> = {};
+  calendars.summer = hours('      - { name: Giờ mùa hè, from: "04-15", to: "10-14", periods: ["07:00-11:30", "13:30-17:00"] }\n');
+  calendars["winter across the year end"] = hours(
+    '      - { name: Giờ mùa đông, from: "10-15", to: "04-14", periods: ["07:30-11:30", "13:30-17:00"] }\n',
+    '["07:00-11:30", "13:30-17:00"]',
+  );
+
+  it.each([
+    ["summer", "2024-04-12", true, "the Friday before the season"],
+    ["summer", "2024-04-15", false, "the first summer day"],
+    ["summer", "2024-07-02", false, "a July meeting, judged by summer hours"],
+    ["summer", "2024-10-14", false, "the last summer day"],
+    ["summer", "2024-10-15", true, "the first winter day"],
+    ["winter across the year end", "2024-10-14", false, "the last summer day"],
+    ["winter across the year end", "2024-10-15", true, "the first winter day"],
+    ["winter across the year end", "2025-01-02", true, "January, in the season after the year end"],
+    ["winter across the year end", "2025-04-14", true, "the season's last day"],
+    ["winter across the year end", "2025-04-15", false, "the first summer day of the next year"],
+  ])("with a %s season, a meeting at 07:00 on %s is outside working hours: %s (%s)", (season, date, outside) => {
+    const result = check(calendars[season] + oneOff(`${date}T07:00`, `${date}T08:00`), { horizon: "{ from: 2024-01-01, to: 2025-12-31 }" });
+    const conflicts = ofKind(result, "working-hours");
+    expect(conflicts).toHaveLength(outside ? 1 : 0);
+    if (outside) {
+      expect(conflicts[0]?.hours).toEqual([7 * 60 + 30, 17 * 60]);
+      expect(messageOf(result, conflicts[0])).toMatch(/\(07:30–17:00\)$/);
+    }
+  });
+
+  it("reports the day's own hours: a late meeting in summer names the summer end", () => {
+    const late = hours('      - { from: "04-15", to: "10-14", periods: ["07:00-11:30", "13:30-16:30"] }\n');
+    const result = check(late + oneOff("2024-07-02T16:00", "2024-07-02T17:00"));
+    expect(ofKind(result, "working-hours")[0]?.hours).toEqual([7 * 60, 16 * 60 + 30]);
+    expect(messageOf(result, ofKind(result, "working-hours")[0])).toMatch(/\(07:00–16:30\)$/);
+    expect(ofKind(check(late + oneOff("2024-12-03T16:00", "2024-12-03T17:00")), "working-hours")).toHaveLength(0);
+  });
+});

@@ -34,6 +34,19 @@ describe("the init template", () => {
     expect(schedule.calendar?.holidays).toBe("vn");
   });
 
+  it("shows seasonal working hours commented out, and the block passes the check uncommented", () => {
+    const text = initTemplate({ year: 2026 });
+    expect(text).toMatch(/^ {4}# seasons:$/m);
+    const uncommented = text.replace(/^ {4}# seasons:$/m, "    seasons:").replace(/^ {4}# {3}- \{ name/m, "      - { name");
+    expect(uncommented).not.toBe(text);
+    const schedule = parseSchedule(uncommented);
+    expect(schedule.calendar?.workingHours?.seasons).toEqual([
+      { name: "Giờ mùa hè", from: "04-15", to: "10-14", periods: ["07:00-11:30", "13:30-17:00"] },
+    ]);
+    const result = safeCheckSchedule(schedule);
+    expect(result.ok && result.report.conflicts).toEqual([]);
+  });
+
   it("quotes any province name safely", () => {
     const schedule = parseSchedule(initTemplate({ province: 'Bà Rịa: "Vũng Tàu", # test', year: 2026 }));
     expect(schedule.bodies.find((b) => b.id === "ubnd")?.name).toBe('UBND tỉnh Bà Rịa: "Vũng Tàu", # test');

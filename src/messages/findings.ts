@@ -1,0 +1,79 @@
+import { entry, fmt, type Lang } from "./entry";
+import type { CadenceBounds, CadencePeriod } from "./conflicts";
+
+const PER_VI: Readonly<Record<CadencePeriod, string>> = { week: "tuần", month: "tháng", quarter: "quý", year: "năm" };
+
+/** "đúng 1", "at least 2"… from a cadence's bounds. */
+function bounds({ min, max }: CadenceBounds, lang: Lang): string {
+  const vi = lang === "vi";
+  if (min !== undefined && max !== undefined) {
+    if (min === max) return vi ? `đúng ${min}` : `exactly ${min}`;
+    return vi ? `từ ${min} đến ${max}` : `between ${min} and ${max}`;
+  }
+  if (min !== undefined) return vi ? `ít nhất ${min}` : `at least ${min}`;
+  return vi ? `nhiều nhất ${max}` : `at most ${max}`;
+}
+
+/**
+ * The messages of findings, one per conflict kind: what clashes with what, in words a person
+ * reads once for the whole series. `a` and `b` name the meetings with how they repeat
+ * ("Phiên họp thường kỳ (T5 đầu tháng)"); the dates follow from `finding-dates`.
+ */
+export const FINDING_MESSAGES = {
+  /** `how`: why the two count as a clash when they do not overlap ("cách nhau dưới 30 phút", "cùng buổi sáng"). */
+  "finding-rule": entry<{ a: string; b: string; how?: string | undefined }>({
+    vi: (p) => `${p.a} trùng lịch với ${p.b}${p.how ? ` (${p.how})` : ""}`,
+    en: (p) => `${p.a} clashes with ${p.b}${p.how ? ` (${p.how})` : ""}`,
+  }),
+  "finding-attendee": entry<{ subjects: string; a: string; b: string }>({
+    vi: (p) => `${p.subjects} cùng lúc dự ${p.a} và ${p.b}`,
+    en: (p) => `${p.subjects} booked for both ${p.a} and ${p.b}`,
+  }),
+  "finding-room": entry<{ subjects: string; a: string; b: string }>({
+    vi: (p) => `${p.subjects} được bố trí cho cả ${p.a} và ${p.b}`,
+    en: (p) => `${p.subjects} booked for both ${p.a} and ${p.b}`,
+  }),
+  /** `name`: the day off's name, when the finding has one day. */
+  "finding-day-off": entry<{ a: string; name?: string | undefined }>({
+    vi: (p) => `${p.a} rơi vào ngày nghỉ${p.name ? ` (${p.name})` : ""}`,
+    en: (p) => `${p.a} falls on a day off${p.name ? ` (${p.name})` : ""}`,
+  }),
+  /** `hours`: the day's working periods, "07:30–11:30, 13:30–17:00". */
+  "finding-working-hours": entry<{ a: string; hours: string }>({
+    vi: (p) => `${p.a} nằm ngoài giờ làm việc (${p.hours})`,
+    en: (p) => `${p.a} is outside working hours (${p.hours})`,
+  }),
+  "finding-cadence": entry<CadenceBounds & { per: CadencePeriod }>({
+    vi: (p) => `Số buổi họp không đạt yêu cầu: cần ${bounds(p, "vi")} buổi mỗi ${PER_VI[p.per]}`,
+    en: (p) => `the number of meetings is off: expected ${bounds(p, "en")} per ${p.per}`,
+  }),
+  /** `window`: where a `before` meeting should start, in words ("từ 7 đến 30 ngày"). */
+  "finding-lead-time": entry<{ a: string; window: string }>({
+    vi: (p) => `Trước ${p.a} không có cuộc họp nào bắt đầu ${p.window} trước đó`,
+    en: (p) => `no meeting starts ${p.window} before ${p.a}`,
+  }),
+  /** How many occurrences, on which dates (`dd/mm/yyyy`, some of them), and how many dates more. */
+  "finding-dates": entry<{ count: number; dates: readonly string[]; more: number }>({
+    vi: (p) => `${fmt(p.count, "vi")} buổi — ${p.dates.join(", ")}${p.more > 0 ? ` và ${fmt(p.more, "vi")} ngày khác` : ""}`,
+    en: (p) =>
+      `${fmt(p.count, "en")} ${p.count === 1 ? "occurrence" : "occurrences"} — ${p.dates.join(", ")}${p.more > 0 ? ` and ${fmt(p.more, "en")} more ${p.more === 1 ? "day" : "days"}` : ""}`,
+  }),
+  /** The periods a cadence finding names ("tháng 05/2024"), and how many more. */
+  "finding-periods": entry<{ periods: readonly string[]; more: number }>({
+    vi: (p) => `${p.periods.join(", ")}${p.more > 0 ? ` và ${fmt(p.more, "vi")} kỳ khác` : ""}`,
+    en: (p) => `${p.periods.join(", ")}${p.more > 0 ? ` and ${fmt(p.more, "en")} more` : ""}`,
+  }),
+  /** The reason a rule's clash counts without an overlap. */
+  "near-gap": entry<{ gap: string }>({
+    vi: (p) => `cách nhau dưới ${p.gap}`,
+    en: (p) => `less than ${p.gap} apart`,
+  }),
+  "near-half-day": entry<{ afternoon: boolean }>({
+    vi: (p) => `cùng buổi ${p.afternoon ? "chiều" : "sáng"}`,
+    en: (p) => `the same ${p.afternoon ? "afternoon" : "morning"}`,
+  }),
+  "near-day": entry({
+    vi: () => "cùng ngày",
+    en: () => "the same day",
+  }),
+};
