@@ -1,8 +1,9 @@
+import { UsageError } from "../errors";
 import { CalendarError } from "../calendar/errors";
 import { workCalendar, type WorkCalendar } from "../calendar/work-calendar";
 import { inert } from "../internal/inert";
 import { WEEKDAY_NAMES, type Lang } from "../messages";
-import { ExitWithIssues, usageIssue, type Output } from "./io";
+import type { Output } from "./io";
 import { loadScheduleFile } from "./load";
 
 /** Options of `lichhop days-off`. */
@@ -31,10 +32,10 @@ const KINDS: Record<Lang, Record<string, string>> = {
 export function runDaysOff(options: DaysOffOptions, out: Output): number {
   const yearText = options.year ?? String(options.currentYear);
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
-    throw new ExitWithIssues([usageIssue(`--year ${yearText}: expected a year from 1900 to 2100`)]);
+    throw new UsageError(`--year ${yearText}: expected a year from 1900 to 2100`);
   }
   if (options.format !== "text" && options.format !== "json") {
-    throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected text or json`)]);
+    throw new UsageError(`--format ${options.format}: expected text or json`);
   }
   const year = Number(yearText);
   const schedule = options.file === undefined ? undefined : loadScheduleFile(options.file, options);
@@ -43,7 +44,7 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
   try {
     calendar = workCalendar(schedule?.calendar ?? {});
   } catch (error) {
-    if (error instanceof CalendarError) throw new ExitWithIssues([usageIssue(error.message)]);
+    if (error instanceof CalendarError) throw new UsageError(error.message);
     throw error;
   }
   const days = calendar.daysOff(year);

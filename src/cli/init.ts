@@ -1,8 +1,9 @@
+import { ScheduleError, UsageError } from "../errors";
 import { writeFileSync } from "node:fs";
 import { initTemplate } from "../init/template";
 import { inert } from "../internal/inert";
 import type { Lang } from "../messages";
-import { ExitWithIssues, usageIssue, type Output } from "./io";
+import type { Output } from "./io";
 
 /** Options of `lichhop init`. */
 export interface InitOptions {
@@ -24,7 +25,7 @@ export function runInit(options: InitOptions, out: Output): number {
   const path = options.out ?? "schedule.yaml";
   const yearText = options.year ?? String(options.currentYear);
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
-    throw new ExitWithIssues([usageIssue(`--year ${yearText}: expected a year from 1900 to 2100`)]);
+    throw new UsageError(`--year ${yearText}: expected a year from 1900 to 2100`);
   }
   const text = initTemplate({ province: options.province, year: Number(yearText) });
   try {
@@ -38,7 +39,7 @@ export function runInit(options: InitOptions, out: Output): number {
           ? "the file already exists; choose another --out or remove it first"
           : "tệp đã tồn tại; chọn --out khác hoặc xóa tệp cũ trước"
         : (error as Error).message;
-    throw new ExitWithIssues([{ ...usageIssue(`cannot write ${path}: ${reason}`), file: path }]);
+    throw new ScheduleError([{ code: "invalid-value", message: `cannot write ${path}: ${reason}`, path: [], file: path }]);
   }
   const shown = inert(path);
   out.stdout(

@@ -1,8 +1,9 @@
+import { UsageError } from "../errors";
 import { CalendarError } from "../calendar/errors";
 import { canChi, formatLunar, toLunar, type LunarDate } from "../calendar/lunar";
 import { inert } from "../internal/inert";
 import type { Lang } from "../messages";
-import { ExitWithIssues, usageIssue, type Output } from "./io";
+import type { Output } from "./io";
 
 /** Options of `lichhop lunar`. */
 export interface LunarOptions {
@@ -12,16 +13,16 @@ export interface LunarOptions {
 
 /** `lichhop lunar DATE`: the Vietnamese lunar date of a Gregorian date (UTC+7). */
 export function runLunar(date: string | undefined, options: LunarOptions, out: Output): number {
-  if (date === undefined) throw new ExitWithIssues([usageIssue("lichhop lunar: expected a DATE YYYY-MM-DD")]);
+  if (date === undefined) throw new UsageError("lichhop lunar: expected a DATE YYYY-MM-DD");
   if (options.format !== "text" && options.format !== "json") {
-    throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected text or json`)]);
+    throw new UsageError(`--format ${options.format}: expected text or json`);
   }
   const lang: Lang = options.lang ?? "vi";
   let lunar: LunarDate;
   try {
     lunar = toLunar(date);
   } catch (error) {
-    if (error instanceof CalendarError) throw new ExitWithIssues([usageIssue(`${date}: ${error.message}`)]);
+    if (error instanceof CalendarError) throw new UsageError(`${date}: ${error.message}`);
     throw error;
   }
   const text = formatLunar(lunar, lang);
