@@ -4,14 +4,15 @@ import { detectConflicts } from "./conflicts/detect";
 import { ScheduleError, type Issue } from "./errors";
 import { issueFactory } from "./source";
 import { dayOffAdjuster } from "./recurrence/day-off-policy";
-import { expandOccurrences, type ExpandOptions } from "./recurrence/expand";
+import { expandOccurrences, type ExpandRunOptions } from "./recurrence/expand";
 import type { Horizon, Occurrence } from "./recurrence/occurrence";
 import type { Lang } from "./messages";
+import { reportLocator } from "./report/locate";
 import { buildReport, type RenderContext, type Report } from "./report/report";
 import { scheduleZone, type Schedule } from "./schema/model";
 import { zoneClocks } from "./time/zone";
 import { BudgetExceeded, resolveLimits, type Limits } from "./limits";
-import { argDate, argLang, argLimits, argOptions } from "./internal/args";
+import { argDate, argLang, argLimits, argOptions, badArgument } from "./internal/args";
 import { ensureSchedule, safeEnsureSchedule } from "./load/guard";
 
 /** Options for {@link checkSchedule}. */
@@ -24,10 +25,17 @@ export interface CheckOptions {
   readonly lang?: Lang;
   /** Raises or lowers the bounds on occurrences, conflicts and rule walks (see `DEFAULT_LIMITS`). */
   readonly limits?: Partial<Limits>;
+  /**
+   * Ids of the meetings that are new or changed against a base (see `changedMeetings`): a
+   * conflict's `source` is its first occurrence of such a meeting, so an annotation lands on the
+   * line a pull request changed. Without it, a conflict's `source` is its first occurrence.
+   */
+  readonly changed?: ReadonlySet<string>;
 }
 
 /** Everything a check produces: the report, and the occurrences and conflicts behind it. */
 export interface CheckResult {
+  /** The report, its conflicts and their occurrences located in the file (`source`). */
   readonly report: Report;
   readonly horizon: Horizon;
   readonly occurrences: readonly Occurrence[];
@@ -51,7 +59,10 @@ export function renderContext(schedule: Schedule, lang: Lang): RenderContext {
 /**
  * Expands a schedule and finds every conflict; returns the issues instead when expansion fails.
  * The file's `calendar:` gives the working calendar: it moves or drops occurrences by their
- * meeting's `onDayOff` policy and judges the `dayOff` and `workingHours` checks.
+ * meeting's `onDayOff` policy and judges the `dayOff` and `workingHours` checks. Every conflict
+ * of the report, and each of its occurrences, carries its `source`: the file, line and column of
+ * its meeting (or of the `changes` entry that changed or moved it); a conflict without
+ * occurrences points at its rule.
  *
  * @example
  * const result = safeCheckSchedule(schedule, { lang: "en" });
@@ -74,6 +85,9 @@ function checkOptions(options: unknown, where: string): CheckOptions {
   argDate(given.from, `${where}: from`);
   argDate(given.to, `${where}: to`);
   argLimits(given.limits, where);
+  if (given.changed !== undefined && !(given.changed instanceof Set)) {
+    badArgument(`${where}: changed`, "a Set of meeting ids (see changedMeetings)", given.changed);
+  }
   return given;
 }
 
@@ -90,7 +104,7 @@ function checkValid(schedule: Schedule, options: CheckOptions): ({ ok: true } & 
     };
   }
   const context = renderContext(schedule, lang);
-  const expandOptions: ExpandOptions = { ...options, lang, adjust: dayOffAdjuster(calendar), clockFor: context.clockFor };
+  const expandOptions: ExpandRunOptions = { ...options, lang, adjust: dayOffAdjuster(calendar), clockFor: context.clockFor };
   const expanded = expandOccurrences(schedule, expandOptions);
   if (!expanded.ok) return expanded;
   const { occurrences, horizon, order } = expanded;
@@ -126,13 +140,14 @@ function checkValid(schedule: Schedule, options: CheckOptions): ({ ok: true } & 
     if (error instanceof BudgetExceeded) return tooMany(error);
     throw error;
   }
-  const report = buildReport(horizon, schedule.meetings.length, occurrences.length, conflicts, context);
+  const locator = reportLocator(schedule, options.changed);
+  const report = buildReport(horizon, schedule.meetings.length, occurrences.length, conflicts, context, locator);
   return { ok: true, report, horizon, occurrences, conflicts };
 }
 
 /**
  * Expands a schedule, finds every conflict and returns the report (the JSON contract,
- * version 1). Throws a {@link ScheduleError} when a series cannot be expanded.
+ * version 1), located in the file as {@link safeCheckSchedule}'s is. Throws a {@link ScheduleError} when a series cannot be expanded.
  *
  * @example
  * const report = checkSchedule(parseSchedule(text), { from: "2024-01-01", to: "2024-06-30" });

@@ -1,8 +1,10 @@
 import { ScheduleError } from "./errors";
-import { argDate, argLang, argLimits, argOptions, badArgument } from "./internal/args";
+import { argDate, argLang, argLimits, argList, argOptions, badArgument } from "./internal/args";
 import { ensureSchedule, safeEnsureSchedule } from "./load/guard";
 import { expandOccurrences, type ExpandOptions, type ExpandResult } from "./recurrence/expand";
 import type { Occurrence } from "./recurrence/occurrence";
+import { reportOccurrence, type ReportOccurrence } from "./report/report";
+import { zoneClocks } from "./time/zone";
 import type { Schedule } from "./schema/model";
 
 /** The options of {@link expandSchedule}, checked. */
@@ -13,8 +15,9 @@ function expandOptions(options: unknown, where: string): ExpandOptions {
   argDate(given.to, `${where}: to`);
   argLimits(given.limits, where);
   if (given.adjust !== undefined && typeof given.adjust !== "function") badArgument(`${where}: adjust`, "a function", given.adjust);
-  if (given.clockFor !== undefined && typeof given.clockFor !== "function") badArgument(`${where}: clockFor`, "a function", given.clockFor);
-  return given;
+  // Zone clocks are lichhop's own: a `clockFor` given is not passed on.
+  const { clockFor: _clockFor, ...known } = given as ExpandOptions & { readonly clockFor?: unknown };
+  return known;
 }
 
 /**
@@ -33,7 +36,8 @@ export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = 
 }
 
 /**
- * Expands every meeting of a schedule into its occurrences inside the horizon, sorted by start.
+ * Expands every meeting of a schedule into its occurrences inside the horizon, sorted by start,
+ * then end, meeting id and original start.
  * Throws a {@link ScheduleError} when a series is too dense or no horizon is given.
  *
  * @example
@@ -45,4 +49,37 @@ export function expandSchedule(schedule: Schedule, options: ExpandOptions = {}):
   const result = expandOccurrences(ensureSchedule(schedule, "expandSchedule: schedule", options.lang), options);
   if (!result.ok) throw new ScheduleError(result.issues);
   return result.occurrences;
+}
+
+/**
+ * Occurrences as the JSON report and `lichhop expand --format json` write them: ISO 8601 times
+ * with their zone's offset (dates for all-day occurrences, `end` exclusive), the original start
+ * that names the occurrence, and its status.
+ *
+ * @example
+ * reportOccurrences(expandSchedule(schedule))[0];
+ * // { meeting: "tt-hdnd-thuong-ky", title: "…", start: "2024-01-04T08:00:00+07:00", end: "2024-01-04T11:30:00+07:00", occurrence: "2024-01-04T08:00", status: "scheduled" }
+ */
+export function reportOccurrences(occurrences: readonly Occurrence[]): ReportOccurrence[] {
+  const list = argList(occurrences, "reportOccurrences: occurrences", "a list of occurrences (what expandSchedule returns)");
+  const clockFor = zoneClocks();
+  return (list as readonly Occurrence[]).map((occurrence, index) => {
+    if (!isOccurrence(occurrence))
+      badArgument(`reportOccurrences: occurrences[${index}]`, "an occurrence (what expandSchedule returns)", occurrence);
+    return reportOccurrence(occurrence, clockFor);
+  });
+}
+
+function isOccurrence(value: unknown): value is Occurrence {
+  if (typeof value !== "object" || value === null) return false;
+  const o = value as Record<string, unknown>;
+  return (
+    typeof o.meeting === "string" &&
+    typeof o.title === "string" &&
+    typeof o.zone === "string" &&
+    typeof o.allDay === "boolean" &&
+    Number.isFinite(o.start) &&
+    Number.isFinite(o.end) &&
+    Number.isFinite(o.recurrenceId)
+  );
 }

@@ -1,3 +1,4 @@
+import { ScheduleError, UsageError } from "../errors";
 import { execFileSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
@@ -6,12 +7,12 @@ import { reportAgainstBase } from "../diff/diff";
 import { changedMeetings } from "../diff/meetings";
 import { decodeScheduleBytes } from "../load/decode";
 import { safeMergeSchedules, type ScheduleText } from "../load/merge";
-import { locateReport } from "../report/formats/locate";
+import { placeOnChanged } from "../report/locate";
 import type { Lang } from "../messages";
 import type { Report } from "../report/report";
 import type { Schedule } from "../schema/model";
 import type { CheckCommandOptions } from "./check";
-import { ExitWithIssues, usageIssue, type Output } from "./io";
+import type { Output } from "./io";
 import { DEFAULT_MAX_SIZE, readScheduleFile, tooLarge } from "./load";
 import { expandPaths, SCHEDULE_FILE } from "./paths";
 
@@ -32,16 +33,14 @@ const BROKEN_BASE = new Set(["bad-encoding", "file-too-large"]);
 
 /**
  * The base schedule's files at a git revision: the same paths, missing ones (new files) left
- * out, each within the size limit and decoded like a file on disk (else {@link ExitWithIssues}).
+ * out, each within the size limit and decoded like a file on disk (else {@link ScheduleError}).
  */
 function baseTextsAt(rev: string, paths: readonly string[], options: CheckCommandOptions): ScheduleText[] {
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   try {
     git(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
   } catch {
-    throw new ExitWithIssues([
-      usageIssue(`--base-ref ${rev}: not a commit in this repository (in CI, fetch enough history, e.g. fetch-depth: 0)`),
-    ]);
+    throw new UsageError(`--base-ref ${rev}: not a commit in this repository (in CI, fetch enough history, e.g. fetch-depth: 0)`);
   }
   const texts: ScheduleText[] = [];
   const show = (path: string) => {
@@ -53,12 +52,12 @@ function baseTextsAt(rev: string, paths: readonly string[], options: CheckComman
     }
     const filename = `${rev}:${path}`;
     const size = Number(git(["cat-file", "-s", spec]).trim());
-    if (size > maxSize) throw new ExitWithIssues([tooLarge(filename, size, maxSize, options.lang)]);
+    if (size > maxSize) throw new ScheduleError([tooLarge(filename, size, maxSize, options.lang)]);
     const decoded = decodeScheduleBytes(gitBytes(["show", spec], maxSize + 1024), {
       filename,
       ...(options.lang ? { lang: options.lang } : {}),
     });
-    if (!decoded.ok) throw new ExitWithIssues(decoded.issues);
+    if (!decoded.ok) throw new ScheduleError(decoded.issues);
     texts.push({ filename, text: decoded.text });
   };
   for (const path of paths) {
@@ -86,7 +85,7 @@ function loadBase(options: CheckCommandOptions, paths: readonly string[], out: O
         : expandPaths(options.base ?? []).map((filename) => ({ filename, text: readScheduleFile(filename, options) }));
   } catch (error) {
     // A base saved in another encoding must not block the change that converts it to UTF-8.
-    if (!(error instanceof ExitWithIssues) || !error.issues.every((issue) => BROKEN_BASE.has(issue.code))) throw error;
+    if (!(error instanceof ScheduleError) || !error.issues.every((issue) => BROKEN_BASE.has(issue.code))) throw error;
     out.stderr(
       `lichhop: the base is not a valid schedule (${error.issues.length} issue(s): ${error.issues[0]?.code}); every conflict counts as new\n`,
     );
@@ -124,6 +123,8 @@ export function reportWithBase(
     if (checked.ok) baseReport = checked.report;
     else out.stderr(`lichhop: the base cannot be expanded (${checked.issues.length} issue(s)); every conflict counts as new\n`);
   }
+  // The base is read after the check (a file that fails fails before the base is looked at), so
+  // the annotations move to the changed meetings now.
   const changed = base ? changedMeetings(base, schedule) : new Set(schedule.meetings.map((meeting) => meeting.id));
-  return reportAgainstBase(locateReport(result.report, result.conflicts, schedule, { changed }), baseReport);
+  return reportAgainstBase(placeOnChanged(result.report, changed), baseReport);
 }

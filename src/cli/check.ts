@@ -1,17 +1,15 @@
 import { version } from "../../package.json";
 import { safeCheckSchedule } from "../check";
-import type { Issue } from "../errors";
+import { ScheduleError, UsageError, type Issue } from "../errors";
 import { safeMergeSchedules, type ScheduleText } from "../load/merge";
-import { checkEntries, type CheckEntry } from "../report/formats/checks";
 import { formatGithub, formatIssuesGithub } from "../report/formats/github";
 import { formatIssuesJunit, formatJunit } from "../report/formats/junit";
-import { locateReport } from "../report/formats/locate";
 import { formatIssuesSarif, formatSarif } from "../report/formats/sarif";
 import { BASE_SUMMARY, type Lang } from "../messages";
 import type { Report } from "../report/report";
 import { formatReportText } from "../report/text";
 import type { Schedule } from "../schema/model";
-import { ExitWithIssues, issueLine, usageIssue, writeJson, type Output } from "./io";
+import { failureIssues, issueLine, writeJson, type Output } from "./io";
 import { loadScheduleFile, readScheduleFile } from "./load";
 import { CHECK_FORMATS, type CommonOptions } from "./options";
 import { expandPaths } from "./paths";
@@ -27,11 +25,11 @@ export interface CheckCommandOptions extends CommonOptions {
 
 function mergeTexts(texts: readonly ScheduleText[], lang: Lang | undefined): Schedule {
   const result = safeMergeSchedules(texts, lang ? { lang } : {});
-  if (!result.ok) throw new ExitWithIssues(result.issues);
+  if (!result.ok) throw new ScheduleError(result.issues);
   return result.schedule;
 }
 
-/** Reads one file or merges several; throws {@link ExitWithIssues} on a bad file. */
+/** Reads one file or merges several; throws {@link ScheduleError} on a bad file. */
 function loadSchedules(paths: readonly string[], options: CheckCommandOptions): Schedule {
   const files = expandPaths(paths);
   if (files.length === 1) return loadScheduleFile(files[0] as string, options);
@@ -52,14 +50,14 @@ function baseLine(report: Report, lang: Lang): string {
 }
 
 /**
- * Loads, checks and locates: returns only what output needs, so the occurrences and the
- * unlocated report are garbage before a large report is written.
+ * Loads and checks: returns only what output needs, so the occurrences are garbage before a
+ * large report is written.
  */
 async function evaluate(
   paths: readonly string[],
   options: CheckCommandOptions,
   out: Output,
-): Promise<{ report: Report; checks: CheckEntry[]; lang: Lang; withBase: boolean }> {
+): Promise<{ report: Report; schedule: Schedule; lang: Lang; withBase: boolean }> {
   const schedule = loadSchedules(paths, options);
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   const result = safeCheckSchedule(schedule, {
@@ -68,20 +66,18 @@ async function evaluate(
     ...(options.limits ? { limits: options.limits } : {}),
     lang,
   });
-  if (!result.ok) throw new ExitWithIssues(result.issues);
+  if (!result.ok) throw new ScheduleError(result.issues);
   const withBase = options.baseRef !== undefined || (options.base?.length ?? 0) > 0;
-  let report: Report;
+  let report = result.report;
   if (withBase) {
     const { reportWithBase } = await import("./base");
     report = reportWithBase(result, schedule, lang, options, paths, out);
-  } else {
-    report = locateReport(result.report, result.conflicts, schedule);
   }
-  return { report, checks: checkEntries(schedule, lang), lang, withBase };
+  return { report, schedule, lang, withBase };
 }
 
 async function check(paths: readonly string[], options: CheckCommandOptions, out: Output): Promise<number> {
-  const { report, checks, lang, withBase } = await evaluate(paths, options, out);
+  const { report, schedule, lang, withBase } = await evaluate(paths, options, out);
   switch (options.format) {
     case "json":
       writeJson(report as unknown as Record<string, unknown>, out);
@@ -93,13 +89,13 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
       out.stdout(formatGithub(report));
       break;
     case "junit":
-      out.stdout(formatJunit(report, { checks, lang }));
+      out.stdout(formatJunit(report, { schedule, lang }));
       break;
     case "sarif":
-      out.stdout(formatSarif(report, { toolVersion: version, checks, lang }));
+      out.stdout(formatSarif(report, { schedule, toolVersion: version, lang }));
       break;
     default:
-      throw new ExitWithIssues([usageIssue(`--format ${options.format}: expected ${CHECK_FORMATS.join(", ")}`)]);
+      throw new UsageError(`--format ${options.format}: expected ${CHECK_FORMATS.join(", ")}`);
   }
   const failing = options.failOn === "never" ? 0 : options.failOn === "warning" ? report.summary.conflicts : report.summary.errors;
   return failing > 0 ? 1 : 0;
@@ -111,17 +107,18 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
  * github, junit and sarif formats, schedule errors are written in that format too.
  */
 export async function runCheck(paths: readonly string[], options: CheckCommandOptions, out: Output): Promise<number> {
-  if (paths.length === 0) throw new ExitWithIssues([usageIssue("lichhop check: expected a schedule FILE or directory")]);
+  if (paths.length === 0) throw new UsageError("lichhop check: expected a schedule FILE or directory");
   if (options.baseRef !== undefined && (options.base?.length ?? 0) > 0) {
-    throw new ExitWithIssues([usageIssue("--base and --base-ref: give one of them")]);
+    throw new UsageError("--base and --base-ref: give one of them");
   }
   try {
     return await check(paths, options, out);
   } catch (error) {
-    const rendered = error instanceof ExitWithIssues ? renderIssues(error.issues, options.format) : undefined;
-    if (rendered === undefined || !(error instanceof ExitWithIssues)) throw error;
+    const issues = failureIssues(error);
+    const rendered = issues ? renderIssues(issues, options.format) : undefined;
+    if (rendered === undefined || !issues) throw error;
     out.stdout(rendered);
-    for (const issue of error.issues) out.stderr(issueLine(issue));
+    for (const issue of issues) out.stderr(issueLine(issue));
     return 2;
   }
 }

@@ -1,8 +1,9 @@
+import { UsageError } from "../errors";
 import { CalendarError } from "../calendar/errors";
 import { workCalendar, type WorkCalendar } from "../calendar/work-calendar";
 import { inert } from "../internal/inert";
 import { clockTime, DAYS_OFF_TEXT, message, periodsText, WEEKDAY_NAMES, type Lang } from "../messages";
-import { ExitWithIssues, usageIssue, type Output } from "./io";
+import type { Output } from "./io";
 import { loadScheduleFile } from "./load";
 
 /** Options of `lichhop days-off`. */
@@ -29,10 +30,10 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
   // The file's locale is not known before the arguments are checked: --lang or Vietnamese.
   const argLang = options.lang ?? "vi";
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
-    throw new ExitWithIssues([usageIssue(message(argLang, "year-out-of-range", { found: yearText }))]);
+    throw new UsageError(message(argLang, "year-out-of-range", { found: yearText }));
   }
   if (options.format !== "text" && options.format !== "json") {
-    throw new ExitWithIssues([usageIssue(message(argLang, "text-or-json", { found: options.format }))]);
+    throw new UsageError(message(argLang, "text-or-json", { found: options.format }));
   }
   const year = Number(yearText);
   const schedule = options.file === undefined ? undefined : loadScheduleFile(options.file, options);
@@ -41,7 +42,7 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
   try {
     calendar = workCalendar(schedule?.calendar ?? {});
   } catch (error) {
-    if (error instanceof CalendarError) throw new ExitWithIssues([usageIssue(error.message)]);
+    if (error instanceof CalendarError) throw new UsageError(error.message);
     throw error;
   }
   const days = calendar.daysOff(year);

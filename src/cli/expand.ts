@@ -1,9 +1,10 @@
+import { ScheduleError, UsageError } from "../errors";
 import { renderContext } from "../check";
 import { inert } from "../internal/inert";
-import { safeExpandSchedule } from "../expand";
+import { expandOccurrences } from "../recurrence/expand";
 import { describeTime, reportOccurrence } from "../report/report";
 import { message } from "../messages";
-import { ExitWithIssues, usageIssue, writeJson, type Output } from "./io";
+import { writeJson, type Output } from "./io";
 import { loadScheduleFile } from "./load";
 import type { CommonOptions } from "./options";
 
@@ -12,14 +13,15 @@ export function runExpand(file: string, options: CommonOptions, out: Output): nu
   const schedule = loadScheduleFile(file, options);
   const lang = options.lang ?? schedule.locale ?? "vi";
   const context = renderContext(schedule, lang);
-  const result = safeExpandSchedule(schedule, {
+  // The schedule was validated as it was read, and the options with the command line.
+  const result = expandOccurrences(schedule, {
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
     lang,
     clockFor: context.clockFor,
     limits: options.limits,
   });
-  if (!result.ok) throw new ExitWithIssues(result.issues);
+  if (!result.ok) throw new ScheduleError(result.issues);
   if (options.format === "json") {
     const occurrences = result.occurrences.map((o) => reportOccurrence(o, context.clockFor));
     writeJson({ version: 1, occurrences }, out);
@@ -29,7 +31,7 @@ export function runExpand(file: string, options: CommonOptions, out: Output): nu
     );
     out.stdout(lines.length > 0 ? `${lines.join("\n")}\n` : "");
   } else {
-    throw new ExitWithIssues([usageIssue(message(lang, "text-or-json", { found: options.format }))]);
+    throw new UsageError(message(lang, "text-or-json", { found: options.format }));
   }
   return 0;
 }

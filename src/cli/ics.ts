@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { safeCheckSchedule } from "../check";
-import { ScheduleError } from "../errors";
+import { ScheduleError, UsageError } from "../errors";
 import { buildFeeds, type Feed } from "../ical/feeds";
 import { inert } from "../internal/inert";
-import { ExitWithIssues, usageIssue, type Output } from "./io";
+import type { Output } from "./io";
 import { loadScheduleFile } from "./load";
 import type { CommonOptions } from "./options";
 
@@ -24,7 +24,7 @@ export interface IcsCommandOptions extends CommonOptions {
 export function feedStamp(file: string, sourceDateEpoch: string | undefined): number {
   if (sourceDateEpoch !== undefined && sourceDateEpoch !== "") {
     if (!/^\d{1,12}$/.test(sourceDateEpoch)) {
-      throw new ExitWithIssues([usageIssue(`SOURCE_DATE_EPOCH=${sourceDateEpoch}: expected whole seconds since 1970`)]);
+      throw new UsageError(`SOURCE_DATE_EPOCH=${sourceDateEpoch}: expected whole seconds since 1970`);
     }
     return Number(sourceDateEpoch) * 1000;
   }
@@ -34,7 +34,7 @@ export function feedStamp(file: string, sourceDateEpoch: string | undefined): nu
 /** Checks a `--uid-domain` value. */
 export function checkUidDomain(value: string | undefined): void {
   if (value !== undefined && !/^[A-Za-z0-9.-]+$/.test(value)) {
-    throw new ExitWithIssues([usageIssue(`--uid-domain ${value}: expected a domain name such as hdnd.langson.gov.vn`)]);
+    throw new UsageError(`--uid-domain ${value}: expected a domain name such as hdnd.langson.gov.vn`);
   }
 }
 
@@ -82,7 +82,7 @@ function writeFileAtomically(target: string, bytes: Uint8Array): void {
 
 /** `lichhop ics FILE --out DIR`: writes every feed and lists what it wrote. */
 export function runIcs(file: string, options: IcsCommandOptions, out: Output): number {
-  if (options.out === undefined || options.out === "") throw new ExitWithIssues([usageIssue("lichhop ics: expected --out DIR")]);
+  if (options.out === undefined || options.out === "") throw new UsageError("lichhop ics: expected --out DIR");
   checkUidDomain(options.uidDomain);
   const schedule = loadScheduleFile(file, options);
   const result = safeCheckSchedule(schedule, {
@@ -91,20 +91,15 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   });
-  if (!result.ok) throw new ExitWithIssues(result.issues);
-  let feeds: Feed[];
-  try {
-    feeds = buildFeeds(schedule, result, {
-      stamp: feedStamp(file, options.sourceDateEpoch),
-      expand: options.expand,
-      uidDomain: options.uidDomain,
-      lang: options.lang,
-      maxEvents: options.maxEvents,
-    });
-  } catch (error) {
-    if (error instanceof ScheduleError) throw new ExitWithIssues(error.issues);
-    throw error;
-  }
+  if (!result.ok) throw new ScheduleError(result.issues);
+  // Too many events is a ScheduleError, written as the file's issues.
+  const feeds: Feed[] = buildFeeds(schedule, result, {
+    stamp: feedStamp(file, options.sourceDateEpoch),
+    expand: options.expand,
+    uidDomain: options.uidDomain,
+    lang: options.lang,
+    maxEvents: options.maxEvents,
+  });
   const written: { path: string; events: number; bytes: number }[] = [];
   for (const feed of feeds) {
     const target = join(options.out, feed.path);
@@ -114,7 +109,7 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
       mkdirSync(dirname(target), { recursive: true });
       writeFileAtomically(target, bytes);
     } catch (error) {
-      throw new ExitWithIssues([usageIssue(`cannot write ${target}: ${(error as Error).message}`)]);
+      throw new UsageError(`cannot write ${target}: ${(error as Error).message}`);
     }
     written.push({ path: target, events: feed.events, bytes: bytes.length });
   }

@@ -1,8 +1,9 @@
+import { ScheduleError, UsageError } from "../errors";
 import { writeFileSync } from "node:fs";
 import { initTemplate } from "../init/template";
 import { inert } from "../internal/inert";
 import { INIT_TEXT, message, type Lang } from "../messages";
-import { ExitWithIssues, usageIssue, type Output } from "./io";
+import type { Output } from "./io";
 
 /** Options of `lichhop init`. */
 export interface InitOptions {
@@ -26,7 +27,7 @@ export function runInit(options: InitOptions, out: Output): number {
   const words = INIT_TEXT[lang];
   const yearText = options.year ?? String(options.currentYear);
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
-    throw new ExitWithIssues([usageIssue(message(lang, "year-out-of-range", { found: yearText }))]);
+    throw new UsageError(message(lang, "year-out-of-range", { found: yearText }));
   }
   const text = initTemplate({ province: options.province, year: Number(yearText) });
   try {
@@ -35,7 +36,7 @@ export function runInit(options: InitOptions, out: Output): number {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "EEXIST" ? words.exists : (error as Error).message;
-    throw new ExitWithIssues([{ ...usageIssue(`cannot write ${path}: ${reason}`), file: path }]);
+    throw new ScheduleError([{ code: "invalid-value", message: `cannot write ${path}: ${reason}`, path: [], file: path }]);
   }
   const shown = inert(path);
   out.stdout(words.wrote(shown));

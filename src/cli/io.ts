@@ -1,4 +1,4 @@
-import { formatIssue, formatPath, type Issue } from "../errors";
+import { formatIssue, formatPath, ScheduleError, UsageError, type Issue } from "../errors";
 import { inert } from "../internal/inert";
 
 /** What a command writes and how it ends: the CLI's only side effects go through this. */
@@ -7,18 +7,19 @@ export interface Output {
   readonly stderr: (text: string) => void;
 }
 
-/** A failure that ends a command with exit code 2 (bad file or bad arguments). */
-export class ExitWithIssues extends Error {
-  readonly issues: readonly Issue[];
-  constructor(issues: readonly Issue[]) {
-    super(issues.map(formatIssue).join("\n"));
-    this.issues = issues;
-  }
-}
-
 /** An issue about the command line itself. */
 export function usageIssue(messageText: string): Issue {
   return { code: "invalid-value", message: messageText, path: [] };
+}
+
+/**
+ * The issues of a failure that ends a command with exit code 2: a {@link ScheduleError}'s (a bad
+ * file), or a {@link UsageError} (a bad command line) as one issue; undefined for anything else.
+ */
+export function failureIssues(error: unknown): readonly Issue[] | undefined {
+  if (error instanceof ScheduleError) return error.issues;
+  if (error instanceof UsageError) return [usageIssue(error.message)];
+  return undefined;
 }
 
 /**

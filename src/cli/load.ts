@@ -3,7 +3,7 @@ import { decodeScheduleBytes } from "../load/decode";
 import { safeParseSchedule } from "../load/parse";
 import type { Lang } from "../messages";
 import type { Schedule } from "../schema/model";
-import { ExitWithIssues } from "./io";
+import { ScheduleError } from "../errors";
 import { readError } from "./paths";
 
 import { DEFAULT_MAX_SIZE, tooLarge } from "../load/decode";
@@ -31,7 +31,7 @@ function readCapped(path: string, maxSize: number, lang: Lang | undefined): Uint
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw readError(path, new Error("is a directory"));
-    if (stat.isFile() && stat.size > maxSize) throw new ExitWithIssues([tooLarge(path, stat.size, maxSize, lang)]);
+    if (stat.isFile() && stat.size > maxSize) throw new ScheduleError([tooLarge(path, stat.size, maxSize, lang)]);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -39,12 +39,12 @@ function readCapped(path: string, maxSize: number, lang: Lang | undefined): Uint
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;
-      if (total > maxSize) throw new ExitWithIssues([tooLarge(path, undefined, maxSize, lang)]);
+      if (total > maxSize) throw new ScheduleError([tooLarge(path, undefined, maxSize, lang)]);
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
     }
     return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
   } catch (error) {
-    if (error instanceof ExitWithIssues) throw error;
+    if (error instanceof ScheduleError) throw error;
     throw readError(path, error);
   } finally {
     closeSync(fd);
@@ -54,19 +54,19 @@ function readCapped(path: string, maxSize: number, lang: Lang | undefined): Uint
 /**
  * Reads a schedule file as text: at most `maxSize` bytes (else `file-too-large`), UTF-8 with or
  * without a byte order mark (else `bad-encoding`, at the first bad byte). Throws
- * {@link ExitWithIssues}.
+ * {@link ScheduleError}.
  */
 export function readScheduleFile(path: string, options: ReadOptions = {}): string {
   const bytes = readCapped(path, options.maxSize ?? DEFAULT_MAX_SIZE, options.lang);
   const decoded = decodeScheduleBytes(bytes, { filename: path, ...(options.lang ? { lang: options.lang } : {}) });
-  if (!decoded.ok) throw new ExitWithIssues(decoded.issues);
+  if (!decoded.ok) throw new ScheduleError(decoded.issues);
   return decoded.text;
 }
 
-/** Reads and validates a schedule file, or throws {@link ExitWithIssues}. */
+/** Reads and validates a schedule file, or throws {@link ScheduleError}. */
 export function loadScheduleFile(path: string, options: ReadOptions = {}): Schedule {
   const text = readScheduleFile(path, options);
   const result = safeParseSchedule(text, { filename: path, ...(options.lang ? { lang: options.lang } : {}) });
-  if (!result.ok) throw new ExitWithIssues(result.issues);
+  if (!result.ok) throw new ScheduleError(result.issues);
   return result.schedule;
 }

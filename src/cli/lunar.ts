@@ -1,8 +1,9 @@
+import { UsageError } from "../errors";
 import { CalendarError } from "../calendar/errors";
 import { canChi, formatLunar, toLunar, type LunarDate } from "../calendar/lunar";
 import { inert } from "../internal/inert";
 import { message, type Lang } from "../messages";
-import { ExitWithIssues, usageIssue, type Output } from "./io";
+import type { Output } from "./io";
 
 /** Options of `lichhop lunar`. */
 export interface LunarOptions {
@@ -12,16 +13,16 @@ export interface LunarOptions {
 
 /** `lichhop lunar DATE`: the Vietnamese lunar date of a Gregorian date (UTC+7). */
 export function runLunar(date: string | undefined, options: LunarOptions, out: Output): number {
-  if (date === undefined) throw new ExitWithIssues([usageIssue("lichhop lunar: expected a DATE YYYY-MM-DD")]);
+  if (date === undefined) throw new UsageError("lichhop lunar: expected a DATE YYYY-MM-DD");
   const lang: Lang = options.lang ?? "vi";
   if (options.format !== "text" && options.format !== "json") {
-    throw new ExitWithIssues([usageIssue(message(lang, "text-or-json", { found: options.format }))]);
+    throw new UsageError(message(lang, "text-or-json", { found: options.format }));
   }
   let lunar: LunarDate;
   try {
     lunar = toLunar(date);
   } catch (error) {
-    if (error instanceof CalendarError) throw new ExitWithIssues([usageIssue(`${date}: ${error.message}`)]);
+    if (error instanceof CalendarError) throw new UsageError(`${date}: ${error.message}`);
     throw error;
   }
   const text = formatLunar(lunar, lang);

@@ -1,9 +1,10 @@
+import { UsageError } from "../errors";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { version } from "../../package.json";
 import { inert } from "../internal/inert";
 import type { Limits } from "../limits";
 import type { Lang } from "../messages";
-import { ExitWithIssues, usageIssue, writeIssues, type Output } from "./io";
+import { failureIssues, writeIssues, type Output } from "./io";
 import { CHECK_FORMATS } from "./options";
 
 /** The most `--max-size` allows: 500 MB, below the longest string JavaScript holds (about 512 MB of text). */
@@ -15,9 +16,7 @@ function parseMaxSize(value: string | undefined): number | undefined {
   const match = /^(\d{1,12})\s*(MB)?$/i.exec(value.trim());
   const size = match ? Number(match[1]) * (match[2] ? 1024 * 1024 : 1) : Number.NaN;
   if (!(size >= 1 && size <= MAX_MAX_SIZE)) {
-    throw new ExitWithIssues([
-      usageIssue(`--max-size ${value}: expected a number of bytes, or of megabytes with MB (e.g. 50MB), at most 500MB`),
-    ]);
+    throw new UsageError(`--max-size ${value}: expected a number of bytes, or of megabytes with MB (e.g. 50MB), at most 500MB`);
   }
   return size;
 }
@@ -25,8 +24,7 @@ function parseMaxSize(value: string | undefined): number | undefined {
 /** A `--max-…` count: a positive whole number. */
 function parseCount(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value) || Number(value) < 1)
-    throw new ExitWithIssues([usageIssue(`--${name} ${value}: expected a positive whole number`)]);
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new UsageError(`--${name} ${value}: expected a positive whole number`);
   return Number(value);
 }
 
@@ -129,7 +127,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
     try {
       parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     } catch (error) {
-      throw new ExitWithIssues([usageIssue(`${(error as Error).message}; see lichhop --help`)]);
+      throw new UsageError(`${(error as Error).message}; see lichhop --help`);
     }
     const { values, positionals } = parsed;
     format = values.format;
@@ -143,16 +141,16 @@ export async function main(argv: readonly string[], out: Output): Promise<number
       return command === undefined && !values.help ? 2 : 0;
     }
     if (values.lang !== undefined && values.lang !== "vi" && values.lang !== "en") {
-      throw new ExitWithIssues([usageIssue(`--lang ${values.lang}: expected vi or en`)]);
+      throw new UsageError(`--lang ${values.lang}: expected vi or en`);
     }
     const formats: readonly string[] = command === "check" ? CHECK_FORMATS : ["text", "json"];
     if (!formats.includes(values.format)) {
-      throw new ExitWithIssues([usageIssue(`--format ${values.format}: expected ${formats.join(", ")}`)]);
+      throw new UsageError(`--format ${values.format}: expected ${formats.join(", ")}`);
     }
     for (const key of ["from", "to"] as const) {
       const value = values[key];
       if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-        throw new ExitWithIssues([usageIssue(`--${key} ${value}: expected a date YYYY-MM-DD`)]);
+        throw new UsageError(`--${key} ${value}: expected a date YYYY-MM-DD`);
       }
     }
     const maxSize = parseMaxSize(values["max-size"]);
@@ -160,22 +158,22 @@ export async function main(argv: readonly string[], out: Output): Promise<number
     const common = { from: values.from, to: values.to, format: values.format, lang: values.lang as Lang | undefined, maxSize, limits };
     const file = rest[0];
     const needFile = () => {
-      if (file === undefined) throw new ExitWithIssues([usageIssue(`lichhop ${command}: expected a schedule FILE`)]);
-      if (rest.length > 1) throw new ExitWithIssues([usageIssue(`lichhop ${command}: expected one FILE, got ${rest.length}`)]);
+      if (file === undefined) throw new UsageError(`lichhop ${command}: expected a schedule FILE`);
+      if (rest.length > 1) throw new UsageError(`lichhop ${command}: expected one FILE, got ${rest.length}`);
       return file;
     };
     switch (command) {
       case "check": {
         const failOn = values["fail-on"];
         if (failOn !== "error" && failOn !== "warning" && failOn !== "never") {
-          throw new ExitWithIssues([usageIssue(`--fail-on ${failOn}: expected error, warning or never`)]);
+          throw new UsageError(`--fail-on ${failOn}: expected error, warning or never`);
         }
         const { runCheck } = await import("./check");
         // awaited, so that a rejection ends in the catch below
         return await runCheck(rest, { ...common, failOn, base: values.base, baseRef: values["base-ref"] }, out);
       }
       case "schema": {
-        if (rest.length > 0) throw new ExitWithIssues([usageIssue("lichhop schema: expected no arguments")]);
+        if (rest.length > 0) throw new UsageError("lichhop schema: expected no arguments");
         const { runSchema } = await import("./schema");
         return runSchema(out);
       }
@@ -185,7 +183,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         return runExpand(path, common, out);
       }
       case "days-off": {
-        if (rest.length > 1) throw new ExitWithIssues([usageIssue(`lichhop days-off: expected at most one FILE, got ${rest.length}`)]);
+        if (rest.length > 1) throw new UsageError(`lichhop days-off: expected at most one FILE, got ${rest.length}`);
         const { runDaysOff } = await import("./days-off");
         return runDaysOff(
           { year: values.year, format: values.format, lang: common.lang, file, currentYear: new Date().getFullYear(), maxSize },
@@ -193,7 +191,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         );
       }
       case "lunar": {
-        if (rest.length > 1) throw new ExitWithIssues([usageIssue(`lichhop lunar: expected one DATE, got ${rest.length}`)]);
+        if (rest.length > 1) throw new UsageError(`lichhop lunar: expected one DATE, got ${rest.length}`);
         const { runLunar } = await import("./lunar");
         return runLunar(file, { format: values.format, lang: common.lang }, out);
       }
@@ -232,7 +230,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         return code;
       }
       case "init": {
-        if (rest.length > 0) throw new ExitWithIssues([usageIssue("lichhop init: takes no positional arguments; use --out FILE")]);
+        if (rest.length > 0) throw new UsageError("lichhop init: takes no positional arguments; use --out FILE");
         const { runInit } = await import("./init");
         return runInit(
           { province: values.province, out: values.out, year: values.year, lang: common.lang, currentYear: new Date().getFullYear() },
@@ -240,11 +238,12 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         );
       }
       default:
-        throw new ExitWithIssues([usageIssue(`unknown command "${command}"; see lichhop --help`)]);
+        throw new UsageError(`unknown command "${command}"; see lichhop --help`);
     }
   } catch (error) {
-    if (error instanceof ExitWithIssues) {
-      writeIssues(error.issues, format, out);
+    const issues = failureIssues(error);
+    if (issues) {
+      writeIssues(issues, format, out);
       return 2;
     }
     // A defect of lichhop's own, not of the input: still exit 2 (the exit codes are 0, 1 and 2

@@ -1,14 +1,14 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ExitWithIssues, usageIssue } from "./io";
+import { ScheduleError, UsageError } from "../errors";
 
 /** The names `lichhop check` reads from a directory (and from a directory at a git revision). */
 export const SCHEDULE_FILE = /\.(ya?ml|json)$/i;
 
 /** The issue for a schedule file that cannot be read. */
-export function readError(path: string, error: unknown): ExitWithIssues {
+export function readError(path: string, error: unknown): ScheduleError {
   const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-  return new ExitWithIssues([{ code: "invalid-value", message: `cannot read ${path}: ${reason}`, path: [], file: path }]);
+  return new ScheduleError([{ code: "invalid-value", message: `cannot read ${path}: ${reason}`, path: [], file: path }]);
 }
 
 /** The schedule files named by paths: files as given, directories as their *.yaml, *.yml and *.json files, sorted. */
@@ -30,7 +30,7 @@ export function expandPaths(paths: readonly string[]): string[] {
       .sort()
       .map((name) => join(path, name))
       .filter((file) => statSync(file).isFile());
-    if (inside.length === 0) throw new ExitWithIssues([usageIssue(`${path}: no *.yaml, *.yml or *.json schedule files in this directory`)]);
+    if (inside.length === 0) throw new UsageError(`${path}: no *.yaml, *.yml or *.json schedule files in this directory`);
     files.push(...inside);
   }
   return files;

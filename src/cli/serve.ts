@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
-import { ScheduleError } from "../errors";
+import { UsageError } from "../errors";
 import { createFeedHandler, type FeedHandler } from "../server/handler";
 import { checkUidDomain, feedStamp } from "./ics";
-import { ExitWithIssues, usageIssue, type Output } from "./io";
+import type { Output } from "./io";
 import type { CommonOptions } from "./options";
 
 /** Options of `lichhop serve`. */
@@ -21,36 +21,31 @@ export interface ServeCommandOptions extends CommonOptions {
 export function runServe(file: string, options: ServeCommandOptions, out: Output): number {
   const port = Number(options.port ?? "8080");
   if (!/^\d{1,5}$/.test(options.port ?? "8080") || port > 65535) {
-    throw new ExitWithIssues([usageIssue(`--port ${options.port}: expected a port number 0–65535`)]);
+    throw new UsageError(`--port ${options.port}: expected a port number 0–65535`);
   }
   const host = options.host ?? "127.0.0.1";
   checkUidDomain(options.uidDomain);
   const stamp =
     options.sourceDateEpoch !== undefined && options.sourceDateEpoch !== "" ? feedStamp(file, options.sourceDateEpoch) : undefined;
-  let handler: FeedHandler;
-  try {
-    handler = createFeedHandler({
-      file,
-      from: options.from,
-      to: options.to,
-      lang: options.lang,
-      expand: options.expand,
-      uidDomain: options.uidDomain,
-      stamp,
-      // Every line gets the prefix: the handler has made each one inert, so none can pass for
-      // another program's output.
-      log: (message) =>
-        out.stderr(
-          message
-            .split("\n")
-            .map((line) => `lichhop serve: ${line}\n`)
-            .join(""),
-        ),
-    });
-  } catch (error) {
-    if (error instanceof ScheduleError) throw new ExitWithIssues(error.issues);
-    throw error;
-  }
+  // A file invalid at start is a ScheduleError, written as the file's issues.
+  const handler: FeedHandler = createFeedHandler({
+    file,
+    from: options.from,
+    to: options.to,
+    lang: options.lang,
+    expand: options.expand,
+    uidDomain: options.uidDomain,
+    stamp,
+    // Every line gets the prefix: the handler has made each one inert, so none can pass for
+    // another program's output.
+    log: (message) =>
+      out.stderr(
+        message
+          .split("\n")
+          .map((line) => `lichhop serve: ${line}\n`)
+          .join(""),
+      ),
+  });
   const server = createServer(handler);
   server.on("error", (error) => {
     out.stderr(`lichhop serve: cannot listen on ${host}:${port}: ${error.message}\n`);

@@ -20,7 +20,7 @@ export const DEFAULT_UID_DOMAIN = "lichhop.invalid";
 /** What feeds are built from: a successful check (`safeCheckSchedule`'s ok result). */
 export type FeedSource = Pick<CheckResult, "report" | "horizon" | "occurrences" | "conflicts">;
 
-/** Options for {@link buildFeeds} and {@link toICalendar}. */
+/** Options for {@link buildFeeds} and {@link formatICalendar}. */
 export interface FeedOptions {
   /**
    * DTSTAMP of every event: an ISO 8601 instant with its offset or `Z` (`"2024-01-01T00:00:00Z"`),

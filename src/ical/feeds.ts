@@ -209,8 +209,8 @@ function checkEventCount(ctx: FeedContext, selectors: readonly FeedSelector[], g
  * Throws a `UsageError` when the selector names no body, person or room of the schedule.
  *
  * @example
- * const ics = toICalendar(schedule, result, { kind: "person", id: "doan-thi-hau" }, { stamp: 0 });
+ * const ics = formatICalendar(schedule, result, { kind: "person", id: "doan-thi-hau" }, { stamp: 0 });
  */
-export function toICalendar(schedule: Schedule, source: FeedSource, selector: FeedSelector, options: FeedOptions): string {
+export function formatICalendar(schedule: Schedule, source: FeedSource, selector: FeedSelector, options: FeedOptions): string {
   return buildOne(createContext(schedule, source, options), selector).ics;
 }

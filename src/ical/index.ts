@@ -1,4 +1,4 @@
-export { buildFeeds, toICalendar, feedSelectors } from "./feeds";
+export { buildFeeds, formatICalendar, feedSelectors } from "./feeds";
 export type { Feed, FeedSelector } from "./feeds";
 export { DEFAULT_UID_DOMAIN } from "./context";
 export type { FeedOptions, FeedSource } from "./context";

@@ -26,17 +26,21 @@ export interface ExpandOptions {
    * Defaults to the policy over the file's `calendar:` (pass `(_, wall) => wall` to turn it off).
    */
   readonly adjust?: ((meeting: Meeting, wall: number, allDay: boolean) => number | null) | undefined;
-  /** Zone clocks to reuse (their offset tables are built once); a new set by default. */
-  readonly clockFor?: ((zone: string) => ZoneClock) | undefined;
   /** Raises or lowers the bounds on occurrences and rule walks (see `DEFAULT_LIMITS`). */
   readonly limits?: Partial<Limits> | undefined;
+}
+
+/** {@link ExpandOptions} plus what lichhop's own callers share between steps. */
+export interface ExpandRunOptions extends ExpandOptions {
+  /** Zone clocks to reuse (their offset tables are built once); a new set by default. */
+  readonly clockFor?: ((zone: string) => ZoneClock) | undefined;
 }
 
 /** The result of expansion: the occurrences sorted by start, or the issues that stopped it. */
 export type ExpandResult = { ok: true; horizon: Horizon; occurrences: Occurrence[] } | { ok: false; issues: Issue[] };
 
 /** The horizon from the options or the file, or the issue that prevents one. */
-export function resolveHorizon(schedule: Schedule, options: ExpandOptions, lang: Lang): Horizon | Issue {
+export function resolveHorizon(schedule: Schedule, options: ExpandRunOptions, lang: Lang): Horizon | Issue {
   const make = issueFactory({ lang, source: schedule.source });
   const from = options.from ?? schedule.horizon?.from;
   const to = options.to ?? schedule.horizon?.to;
@@ -154,7 +158,7 @@ function expandSeries(series: Series, horizon: Horizon, adjust: ExpandOptions["a
  */
 export function expandOccurrences(
   schedule: Schedule,
-  options: ExpandOptions = {},
+  options: ExpandRunOptions = {},
 ): { ok: true; horizon: Horizon; occurrences: Occurrence[]; order: Int32Array | undefined } | { ok: false; issues: Issue[] } {
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   const clockFor = options.clockFor ?? zoneClocks();

@@ -18,7 +18,7 @@ export interface ReportOccurrence {
   readonly occurrence: string;
   /** `scheduled`, `changed` or `moved`. */
   readonly status: Occurrence["status"];
-  /** Where the occurrence comes from: its meeting, or the `changes` entry that changed it (added by `locateReport`). */
+  /** Where the occurrence comes from: its meeting, or the `changes` entry that changed it (in a check's report). */
   readonly source?: ReportSource;
 }
 
@@ -40,7 +40,7 @@ export interface ReportConflict {
   readonly occurrences: readonly ReportOccurrence[];
   readonly overlap: { readonly start: string; readonly end: string } | null;
   readonly period?: { readonly from: string; readonly to: string };
-  /** Where to annotate the conflict: the source of its new or changed occurrence, else of its first (added by `locateReport`). */
+  /** Where to annotate the conflict: the source of its occurrence of a changed meeting (`changed`), else of its first. */
   readonly source?: ReportSource;
 }
 
@@ -129,9 +129,9 @@ function remember(compute: (value: number) => string): (value: number) => string
   };
 }
 
-function occurrenceEntry(occurrence: Occurrence, clock: ZoneClock, text: TimeText): ReportOccurrence {
+function occurrenceEntry(occurrence: Occurrence, clock: ZoneClock, text: TimeText, source?: ReportSource): ReportOccurrence {
   const iso = (instant: number) => (occurrence.allDay ? text.date(clock.toWall(instant)) : text.instant(instant, clock));
-  return {
+  const entry: Writable<ReportOccurrence> = {
     meeting: occurrence.meeting,
     title: occurrence.title,
     start: iso(occurrence.start),
@@ -139,6 +139,18 @@ function occurrenceEntry(occurrence: Occurrence, clock: ZoneClock, text: TimeTex
     occurrence: occurrence.allDay ? text.date(occurrence.recurrenceId) : wallText(text.dateTime(occurrence.recurrenceId)),
     status: occurrence.status,
   };
+  if (source) entry.source = source;
+  return entry;
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Where a report's occurrences and conflicts are in the file (made by `report/locate.ts`). */
+export interface ReportLocator {
+  /** The source of an occurrence: its meeting, or the `changes` entry that changed or moved it. */
+  occurrence(occurrence: Occurrence): ReportSource | undefined;
+  /** Where a conflict is annotated, from its located occurrences (or its rule). */
+  conflict(occurrences: readonly ReportOccurrence[], rule: string | null): ReportSource | undefined;
 }
 
 function timeDescription(occurrence: Occurrence, clock: ZoneClock, lang: Lang, text: TimeText): string {
@@ -283,6 +295,7 @@ export function buildReport(
   occurrences: number,
   conflicts: readonly Conflict[],
   context: RenderContext,
+  locator?: ReportLocator,
 ): Report {
   const sorted = sortConflicts(conflicts);
   return {
@@ -295,7 +308,7 @@ export function buildReport(
       errors: sorted.filter((c) => c.severity === "error").length,
       warnings: sorted.filter((c) => c.severity === "warning").length,
     },
-    conflicts: sorted.map(conflictWriter(context)),
+    conflicts: sorted.map(conflictWriter(context, locator)),
   };
 }
 
@@ -304,7 +317,7 @@ export function buildReport(
  * the same times of day across many conflicts: each distinct one is written once and its string
  * shared, which saves both the formatting and the memory the report holds.
  */
-function conflictWriter(context: RenderContext): (conflict: Conflict) => ReportConflict {
+function conflictWriter(context: RenderContext, locator: ReportLocator | undefined): (conflict: Conflict) => ReportConflict {
   const text = rememberingTimeText();
   const descriptions = new Map<string, string>();
   const describe = (occurrence: Occurrence) => {
@@ -317,20 +330,25 @@ function conflictWriter(context: RenderContext): (conflict: Conflict) => ReportC
     return found;
   };
   const label = (occurrence: Occurrence) => `"${occurrence.title}" (${describe(occurrence)})`;
-  const entry = (occurrence: Occurrence) => occurrenceEntry(occurrence, context.clockFor(occurrence.zone), text);
+  const entry = (occurrence: Occurrence) =>
+    occurrenceEntry(occurrence, context.clockFor(occurrence.zone), text, locator?.occurrence(occurrence));
   return (conflict) => {
     // Each field is read once: the kinds have objects of different shapes.
     const { id, kind, rule, severity, subjects, occurrences, overlap } = conflict;
-    const reported: ReportConflict = {
+    const entries = occurrences.map(entry);
+    const reported: Writable<ReportConflict> = {
       id,
       kind,
       rule,
       severity,
       subjects,
       message: occurrences.length > 0 || kind === "cadence" ? renderMessage(conflict, context, label) : "",
-      occurrences: occurrences.map(entry),
+      occurrences: entries,
       overlap: overlap ? { start: text.instant(overlap.start, context.clock), end: text.instant(overlap.end, context.clock) } : null,
     };
-    return conflict.kind === "cadence" ? { ...reported, period: conflict.period } : reported;
+    if (conflict.kind === "cadence") reported.period = conflict.period;
+    const source = locator?.conflict(entries, rule);
+    if (source) reported.source = source;
+    return reported;
   };
 }

@@ -4,7 +4,6 @@ import { safeCheckSchedule } from "../../src/check";
 import { changedMeetings } from "../../src/diff/meetings";
 import { reportAgainstBase } from "../../src/diff/diff";
 import { parseSchedule } from "../../src/load/parse";
-import { locateReport } from "../../src/report/formats/locate";
 import type { Report } from "../../src/report/report";
 import type { Schedule } from "../../src/schema/model";
 
@@ -19,15 +18,14 @@ export function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), "utf8");
 }
 
-/** A report with sources, as `lichhop check` makes it (against a base when one is given). */
+/** A check's report (located in the file), against a base when one is given, as the library makes it. */
 export function checked(schedule: Schedule, base?: Schedule): Report {
-  const result = safeCheckSchedule(schedule);
+  const result = safeCheckSchedule(schedule, base ? { changed: changedMeetings(base, schedule) } : {});
   if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join("\n"));
-  if (!base) return locateReport(result.report, result.conflicts, schedule);
+  if (!base) return result.report;
   const baseResult = safeCheckSchedule(base, { from: result.report.horizon.from, to: result.report.horizon.to });
   if (!baseResult.ok) throw new Error("base does not check");
-  const located = locateReport(result.report, result.conflicts, schedule, { changed: changedMeetings(base, schedule) });
-  return reportAgainstBase(located, baseResult.report);
+  return reportAgainstBase(result.report, baseResult.report);
 }
 
 export function parse(text: string, filename = "lich.yaml"): Schedule {

@@ -1,6 +1,7 @@
 // generateVtimezone walks its years a day at a time: the years it takes are bounded.
 import { describe, expect, it, vi } from "vitest";
-import { generateVtimezone, UsageError } from "../../src";
+import { UsageError } from "../../src";
+import { generateVtimezone } from "../../src/ical/vtimezone";
 
 // Slow on purpose (it spawns the built CLI or workers on hostile input): a longer timeout for this file alone.
 vi.setConfig({ testTimeout: 60_000 });

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { safeCheckSchedule } from "../../src/check";
-import { buildFeeds, toICalendar } from "../../src/ical/feeds";
+import { buildFeeds, formatICalendar } from "../../src/ical/feeds";
 import { escapeText, foldLine } from "../../src/ical/text";
 import { parseSchedule, validateSchedule } from "../../src/load/parse";
 import type { Schedule } from "../../src/schema/model";
@@ -116,7 +116,7 @@ describe("iCalendar form", () => {
   it("gives stable UIDs: <meeting>@<domain>, and with expand <meeting>-<yyyymmddThhmm>@<domain>", () => {
     const uids = new Set(unfold(all).filter((l) => l.startsWith("UID:")));
     expect(uids).toContain("UID:tt-hdnd-thuong-ky@lichhop.invalid");
-    const expandedAll = toICalendar(
+    const expandedAll = formatICalendar(
       example,
       exampleResult,
       { kind: "all" },
@@ -124,7 +124,7 @@ describe("iCalendar form", () => {
     );
     expect(unfold(expandedAll)).toContain("UID:tt-hdnd-thuong-ky-20240104T0800@hdnd.langson.gov.vn");
     const withFileDomain = { ...example, feeds: { uidDomain: "lich.example.vn" } };
-    expect(toICalendar(withFileDomain, exampleResult, { kind: "all" }, { stamp: STAMP })).toContain(
+    expect(formatICalendar(withFileDomain, exampleResult, { kind: "all" }, { stamp: STAMP })).toContain(
       "UID:tt-hdnd-thuong-ky@lich.example.vn",
     );
   });
@@ -261,7 +261,7 @@ describe("all-day and DST", () => {
       ],
     });
     const result = checked(schedule);
-    const ics = toICalendar(schedule, result, { kind: "all" }, { stamp: STAMP });
+    const ics = formatICalendar(schedule, result, { kind: "all" }, { stamp: STAMP });
     const lines = unfold(ics);
     expect(lines).toContain("DTSTART;VALUE=DATE:20240304");
     expect(lines).toContain("DTEND;VALUE=DATE:20240306");
@@ -283,7 +283,7 @@ describe("all-day and DST", () => {
       ],
     });
     const result = checked(schedule);
-    const ics = toICalendar(schedule, result, { kind: "all" }, { stamp: STAMP });
+    const ics = formatICalendar(schedule, result, { kind: "all" }, { stamp: STAMP });
     const lines = unfold(ics);
     // The generated VTIMEZONE covers the horizon's years ± 1: one DAYLIGHT onset per year.
     expect(lines.filter((l) => l.startsWith("BEGIN:DAYLIGHT"))).toHaveLength(3);

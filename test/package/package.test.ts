@@ -19,6 +19,139 @@ describe("the built package", () => {
     }
   });
 
+  // The public API is deliberate (src/index.ts says what is left out and why): a change to
+  // this list is a change to the package's contract, to be recorded in the CHANGELOG.
+  it("exports exactly the deliberate API, the same values to ESM and CJS and the same names in the types", () => {
+    const values = [
+      "CalendarError",
+      "DEFAULT_LIMITS",
+      "LichhopError",
+      "ScheduleError",
+      "UsageError",
+      "buildFeeds",
+      "calendarConfigSchema",
+      "canChi",
+      "changedMeetings",
+      "checkSchedule",
+      "decodeScheduleBytes",
+      "diffReports",
+      "expandSchedule",
+      "feedSelectors",
+      "formatGithub",
+      "formatICalendar",
+      "formatIssue",
+      "formatIssuesGithub",
+      "formatIssuesJunit",
+      "formatIssuesSarif",
+      "formatJunit",
+      "formatLunar",
+      "formatPath",
+      "formatReportText",
+      "formatSarif",
+      "fromLunar",
+      "mergeSchedules",
+      "parseSchedule",
+      "reportAgainstBase",
+      "reportOccurrences",
+      "safeCheckSchedule",
+      "safeExpandSchedule",
+      "safeMergeSchedules",
+      "safeParseSchedule",
+      "safeValidateSchedule",
+      "scheduleFileSchema",
+      "toJsonSchema",
+      "toLunar",
+      "validateSchedule",
+      "workCalendar",
+    ];
+    const types = [
+      "Body",
+      "CadenceRule",
+      "CalendarConfig",
+      "CalendarErrorCode",
+      "Change",
+      "CheckLevel",
+      "CheckOptions",
+      "CheckResult",
+      "Checks",
+      "Conflict",
+      "ConflictKind",
+      "DayOff",
+      "DayOffKind",
+      "DecodeOptions",
+      "DecodeResult",
+      "ExpandOptions",
+      "ExpandResult",
+      "Feed",
+      "FeedOptions",
+      "FeedSelector",
+      "FeedSource",
+      "Horizon",
+      "Issue",
+      "IssueCode",
+      "IssuePath",
+      "JsonSchema",
+      "JunitOptions",
+      "Lang",
+      "LeadTimeRule",
+      "Limits",
+      "LocalizedText",
+      "LunarDate",
+      "MakeUpDay",
+      "Meeting",
+      "MergeOptions",
+      "MergedPosition",
+      "NoOverlapRule",
+      "Occurrence",
+      "OnDayOff",
+      "ParseOptions",
+      "Period",
+      "Person",
+      "Report",
+      "ReportConflict",
+      "ReportDiff",
+      "ReportOccurrence",
+      "ReportSource",
+      "Room",
+      "Rule",
+      "SarifOptions",
+      "Schedule",
+      "ScheduleFile",
+      "ScheduleFileInput",
+      "ScheduleResult",
+      "ScheduleSource",
+      "ScheduleText",
+      "Selector",
+      "Severity",
+      "SourcePosition",
+      "VtimezoneSource",
+      "Weekday",
+      "WeeklyRestDay",
+      "WorkCalendar",
+      "WorkingHours",
+      "WorkingSeason",
+    ];
+    const keys = (args: string[]) => JSON.parse(execFileSync(process.execPath, args, { cwd: ROOT, encoding: "utf8" })) as string[];
+    const esm = keys(["--input-type=module", "-e", "import * as l from 'lichhop'; console.log(JSON.stringify(Object.keys(l).sort()))"]);
+    const cjs = keys(["-e", "console.log(JSON.stringify(Object.keys(require('lichhop')).filter((k) => k !== '__esModule').sort()))"]);
+    expect(esm).toEqual([...values].sort());
+    expect(cjs).toEqual(esm);
+    for (const file of ["dist/index.d.ts", "dist/index.d.cts"]) {
+      const declared = readFileSync(join(ROOT, file), "utf8").match(/^export \{([^}]*)\};$/m)?.[1] ?? "";
+      const names = declared
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean);
+      expect(
+        names
+          .filter((name) => name.startsWith("type "))
+          .map((name) => name.slice(5))
+          .sort(),
+      ).toEqual([...types].sort());
+      expect(names.filter((name) => !name.startsWith("type ")).sort()).toEqual([...values].sort());
+    }
+  });
+
   it("imports as ESM and requires as CJS under Node", () => {
     const esm = execFileSync(
       process.execPath,

@@ -3,7 +3,9 @@ import {
   checkSchedule,
   expandSchedule,
   parseSchedule,
+  reportOccurrences,
   safeParseSchedule,
+  type CheckOptions,
   type Conflict,
   type ConflictKind,
   type Issue,
@@ -11,11 +13,22 @@ import {
   type Meeting,
   type Occurrence,
   type Report,
+  type ReportOccurrence,
+  type ReportSource,
   type Schedule,
   type ScheduleFileInput,
+  type SarifOptions,
 } from "../../src/index";
 
 describe("the public API's types", () => {
+  it("locates reports and takes the schedule in the CI formats", () => {
+    expectTypeOf<Report["conflicts"][number]["source"]>().toEqualTypeOf<ReportSource | undefined>();
+    expectTypeOf<ReportOccurrence["source"]>().toEqualTypeOf<ReportSource | undefined>();
+    expectTypeOf<CheckOptions["changed"]>().toEqualTypeOf<ReadonlySet<string> | undefined>();
+    expectTypeOf<SarifOptions["schedule"]>().toEqualTypeOf<Schedule | undefined>();
+    expectTypeOf(reportOccurrences).returns.toEqualTypeOf<ReportOccurrence[]>();
+  });
+
   it("infers the schedule types from the zod schemas", () => {
     expectTypeOf<Meeting["id"]>().toEqualTypeOf<string>();
     expectTypeOf<Meeting["onDayOff"]>().toEqualTypeOf<"keep" | "skip" | "next-working-day" | "previous-working-day" | undefined>();

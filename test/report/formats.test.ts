@@ -41,14 +41,14 @@ describe("golden outputs of the CI formats", () => {
   });
 
   it("junit", async () => {
-    const xml = formatJunit(report, { checks, lang: "en" });
+    const xml = formatJunit(report, { schedule, lang: "en" });
     expect(balanced(xml)).toBe(true);
     expect(xml).toContain('<testsuites name="lichhop" tests="5" failures="4"');
     await expect(xml).toMatchFileSnapshot("../fixtures/ci/golden/small.junit.xml");
   });
 
   it("sarif", async () => {
-    const text = formatSarif(report, { toolVersion: "0.0.0-test", checks, lang: "en" });
+    const text = formatSarif(report, { schedule, toolVersion: "0.0.0-test", lang: "en" });
     const log = JSON.parse(text);
     expect(log.version).toBe("2.1.0");
     const run = log.runs[0];
@@ -61,13 +61,13 @@ describe("golden outputs of the CI formats", () => {
 
   it("junit and sarif list every rule and check, passing ones too", () => {
     expect(checks.map((c) => c.id)).toEqual(["rule/hdnd-khong-trung-ubnd", "rule/ubnd-khong-trung-nhau", "check/attendee", "check/room"]);
-    expect(formatJunit(report, { checks })).toContain('name="rule/ubnd-khong-trung-nhau: no conflicts"');
+    expect(formatJunit(report, { schedule })).toContain('name="rule/ubnd-khong-trung-nhau: no conflicts"');
   });
 
   it("an empty report is a passing JUnit run and an empty SARIF run", () => {
     const empty = { ...report, conflicts: [], summary: { ...report.summary, conflicts: 0, errors: 0, warnings: 0 } };
-    expect(formatJunit(empty, { checks })).toContain('<testsuites name="lichhop" tests="4" failures="0"');
-    expect(JSON.parse(formatSarif(empty, { checks })).runs[0].results).toEqual([]);
+    expect(formatJunit(empty, { schedule })).toContain('<testsuites name="lichhop" tests="4" failures="0"');
+    expect(JSON.parse(formatSarif(empty, { schedule })).runs[0].results).toEqual([]);
     expect(formatGithub(empty)).toBe("lichhop: 3 meetings, 6 occurrences; 0 conflicts (0 errors, 0 warnings)\n");
   });
 

@@ -2,7 +2,8 @@ import { levelSeverity } from "../../conflicts/conflict";
 import type { Schedule } from "../../schema/model";
 import type { Severity } from "../../schema/schedule";
 import { CHECK_TITLES, isBuiltInCheck, type Lang } from "../../messages";
-import type { ReportConflict } from "../report";
+import type { Report, ReportConflict } from "../report";
+import { ensureSchedule } from "../../load/guard";
 
 /** A rule or built-in check as CI formats list it (a JUnit test suite, a SARIF rule). */
 export interface CheckEntry {
@@ -62,4 +63,16 @@ export function entriesWithConflicts(
 /** A file path as CI tools want it: forward slashes, no leading `./`. */
 export function ciPath(file: string): string {
   return file.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+}
+
+/**
+ * What a CI format lists for a report: the schedule's rules and enabled checks (validated as any
+ * schedule given to a public function) and any others its conflicts name; without a schedule,
+ * only those its conflicts name. `lang` defaults to the schedule's `locale`, else vi.
+ */
+export function ciEntries(report: Report, schedule: Schedule | undefined, lang: Lang | undefined, where: string): CheckEntry[] {
+  if (schedule === undefined) return entriesWithConflicts([], report.conflicts, lang);
+  const checked = ensureSchedule(schedule, `${where}: schedule`, lang);
+  const language = lang ?? checked.locale ?? "vi";
+  return entriesWithConflicts(checkEntries(checked, language), report.conflicts, language);
 }

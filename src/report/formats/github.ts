@@ -34,11 +34,11 @@ function summaryLine(report: Report): string {
 
 /**
  * Renders a report as GitHub Actions workflow commands: one `::error` or `::warning` per conflict,
- * placed on the conflict's `source` (see `locateReport`) so it lands on the changed line of a
- * pull request, then a plain summary line.
+ * placed on the conflict's `source` (with `checkSchedule`'s `changed`, on the changed line of a
+ * pull request), then a plain summary line.
  *
  * @example
- * process.stdout.write(formatGithub(locateReport(report, conflicts, schedule)));
+ * process.stdout.write(formatGithub(checkSchedule(schedule)));
  * // ::error file=lich.yaml,line=40,col=5,title=lichhop rule/hdnd-khong-trung-ubnd::Vi phạm quy định …
  */
 export function formatGithub(report: Report): string {

@@ -1,17 +1,21 @@
 import { formatIssue, type Issue } from "../../errors";
 import type { Lang } from "../../messages";
+import type { Schedule } from "../../schema/model";
 import type { Report, ReportConflict, ReportSource } from "../report";
-import { checkId, ciPath, entriesWithConflicts, type CheckEntry } from "./checks";
+import { checkId, ciEntries, ciPath } from "./checks";
 import { xmlEscape, xmlText } from "./xml";
 import { argIssues, argLang, argOptions, argReport } from "../../internal/args";
 
 /** Options for {@link formatJunit}. */
 export interface JunitOptions {
-  /** The rules and checks to list, passing or not (see `checkEntries`); default: those with conflicts. */
-  readonly checks?: readonly CheckEntry[];
+  /**
+   * The checked schedule: its rules and enabled built-in checks are listed, passing or not.
+   * Without it, only the rules and checks that have conflicts are listed.
+   */
+  readonly schedule?: Schedule;
   /** The name of the whole run; default `lichhop`. */
   readonly name?: string;
-  /** The language of the check titles added for conflicts; default vi. */
+  /** The language of the built-in checks' titles; defaults to the schedule's `locale`, else vi. */
   readonly lang?: Lang;
 }
 
@@ -65,12 +69,13 @@ function document(name: string, suites: readonly { xml: string; tests: number; f
  * line). Warnings fail too: filter the report first to list errors only.
  *
  * @example
- * writeFileSync("lichhop-junit.xml", formatJunit(report, { checks: checkEntries(schedule) }));
+ * const report = checkSchedule(schedule);
+ * writeFileSync("lichhop-junit.xml", formatJunit(report, { schedule }));
  */
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
   argReport(report, "formatJunit: report");
   argLang(argOptions(options, "formatJunit").lang, "formatJunit");
-  const entries = entriesWithConflicts(options.checks ?? [], report.conflicts, options.lang);
+  const entries = ciEntries(report, options.schedule, options.lang, "formatJunit");
   const suites = entries.map((entry) => {
     const conflicts = report.conflicts.filter((conflict) => checkId(conflict) === entry.id);
     const classname = `lichhop.${entry.id.replace("/", ".")}`;

@@ -1,16 +1,20 @@
 import { formatPath, type Issue } from "../../errors";
 import type { Lang } from "../../messages";
+import type { Schedule } from "../../schema/model";
 import type { Report, ReportSource } from "../report";
-import { checkId, ciPath, entriesWithConflicts, type CheckEntry } from "./checks";
+import { checkId, ciEntries, ciPath, type CheckEntry } from "./checks";
 import { argIssues, argLang, argOptions, argReport } from "../../internal/args";
 
 /** Options for {@link formatSarif}. */
 export interface SarifOptions {
   /** The version of lichhop that made the log (the CLI passes its own). */
   readonly toolVersion?: string;
-  /** The rules and checks to describe (see `checkEntries`); default: those with conflicts. */
-  readonly checks?: readonly CheckEntry[];
-  /** The language of the check titles added for conflicts; default vi. */
+  /**
+   * The checked schedule: its rules and enabled built-in checks are described, with conflicts or
+   * not. Without it, only the rules and checks that have conflicts are described.
+   */
+  readonly schedule?: Schedule;
+  /** The language of the built-in checks' titles; defaults to the schedule's `locale`, else vi. */
   readonly lang?: Lang;
 }
 
@@ -53,16 +57,17 @@ function log(tool: Record<string, unknown>, results: readonly unknown[]): string
 /**
  * Renders a report as a SARIF 2.1.0 log for code-scanning dashboards (GitHub code scanning and
  * others): one rule per rule and built-in check, one result per conflict located at its `source`
- * (see `locateReport`) with the other occurrences as related locations, and the conflict's
- * fingerprint as a partial fingerprint so dashboards track it across commits.
+ * with the other occurrences as related locations, and the conflict's fingerprint as a partial
+ * fingerprint so dashboards track it across commits.
  *
  * @example
- * writeFileSync("lichhop.sarif", formatSarif(report, { toolVersion: "0.1.0", checks: checkEntries(schedule) }));
+ * const report = checkSchedule(schedule);
+ * writeFileSync("lichhop.sarif", formatSarif(report, { schedule, toolVersion: "0.1.0" }));
  */
 export function formatSarif(report: Report, options: SarifOptions = {}): string {
   argReport(report, "formatSarif: report");
   argLang(argOptions(options, "formatSarif").lang, "formatSarif");
-  const rules = entriesWithConflicts(options.checks ?? [], report.conflicts, options.lang);
+  const rules = ciEntries(report, options.schedule, options.lang, "formatSarif");
   const results = report.conflicts.map((conflict) => {
     const ruleId = checkId(conflict);
     const primary = location(conflict.source);
