@@ -1,6 +1,7 @@
 import { workCalendar, type WorkCalendar } from "./calendar/work-calendar";
 import type { Conflict } from "./conflicts/conflict";
 import { detectConflicts } from "./conflicts/detect";
+import { selectorMembers } from "./conflicts/selectors";
 import { ScheduleError, type Issue } from "./errors";
 import { issueFactory } from "./source";
 import { dayOffAdjuster } from "./recurrence/day-off-policy";
@@ -53,6 +54,23 @@ export function renderContext(schedule: Schedule, lang: Lang): RenderContext {
     clock: clockFor(scheduleZone(schedule)),
     ruleTitles: new Map(schedule.rules.map((rule) => [rule.id, rule.title])),
     names,
+    meetings: new Map(schedule.meetings.map((meeting) => [meeting.id, meeting])),
+    onFirstSide: firstSides(schedule),
+  };
+}
+
+/** Whether a meeting is on the first side of a no-overlap rule, each rule's side computed when first asked. */
+function firstSides(schedule: Schedule): (rule: string, meeting: string) => boolean {
+  const members = selectorMembers(schedule);
+  const sides = new Map<string, ReadonlySet<string>>();
+  return (ruleId, meeting) => {
+    let side = sides.get(ruleId);
+    if (!side) {
+      const rule = schedule.rules.find((r) => r.id === ruleId);
+      side = new Set(rule?.kind === "no-overlap" ? members(rule.between[0]) : []);
+      sides.set(ruleId, side);
+    }
+    return side.has(meeting);
   };
 }
 

@@ -21,6 +21,8 @@ export interface CheckCommandOptions extends CommonOptions {
   readonly base?: readonly string[] | undefined;
   /** A git revision to read the base from (`--base-ref`): the same paths at that revision. */
   readonly baseRef?: string | undefined;
+  /** Text: list every conflict under its finding (`--detail`). */
+  readonly detail?: boolean | undefined;
 }
 
 function mergeTexts(texts: readonly ScheduleText[], lang: Lang | undefined): Schedule {

@@ -44,7 +44,7 @@ Usage:
   lichhop check FILE|DIR... [--from DATE] [--to DATE] [--lang vi|en]
                      [--format text|json|github|junit|sarif] [--fail-on error|warning|never]
                      [--base FILE|DIR | --base-ref REV] [--max-size BYTES]
-                     [--max-occurrences N] [--max-conflicts N]
+                     [--max-occurrences N] [--max-conflicts N] [--detail]
   lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
   lichhop lunar DATE [--format text|json] [--lang vi|en]
@@ -81,6 +81,7 @@ Options:
   --port, --host serve: where to listen (default 8080 on 127.0.0.1)
   --lang         vi or en (default: the file's locale, else vi)
   --fail-on      error (default), warning or never
+  --detail       check, text: list every conflict under its finding
   --max-size     check, expand, days-off, ics: the largest schedule file read, in bytes or
                  with MB (default 20MB, at most 500MB); a larger file is refused (exit 2)
   --max-occurrences  check, expand, ics: the most occurrences in the horizon (default 200000)
@@ -95,6 +96,7 @@ const OPTIONS = {
   format: { type: "string", default: "text" },
   lang: { type: "string" },
   "fail-on": { type: "string", default: "error" },
+  detail: { type: "boolean" },
   year: { type: "string" },
   province: { type: "string" },
   out: { type: "string" },
@@ -170,7 +172,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         }
         const { runCheck } = await import("./check");
         // awaited, so that a rejection ends in the catch below
-        return await runCheck(rest, { ...common, failOn, base: values.base, baseRef: values["base-ref"] }, out);
+        return await runCheck(rest, { ...common, failOn, base: values.base, baseRef: values["base-ref"], detail: values.detail === true }, out);
       }
       case "schema": {
         if (rest.length > 0) throw new UsageError("lichhop schema: expected no arguments");

@@ -23,6 +23,8 @@ export interface RuleConflict extends ConflictBase {
   readonly rule: string;
   /** The rule's `minGap` in ms, when it has one. */
   readonly gap?: number;
+  /** The rule's `scope` when it is wider than the exact times: occurrences in the same half-day or day clash. */
+  readonly scope?: "half-day" | "day";
 }
 
 /** Two overlapping occurrences sharing people (`subjects`). */
@@ -53,6 +55,8 @@ export interface WorkingHoursConflict extends ConflictBase {
   readonly rule: null;
   /** The working day's hours: the first period's start and the last one's end of that date (its season's periods, when it is in one), minutes from local midnight. */
   readonly hours: Period;
+  /** The working periods of that day, in order (the lunch break lies between them). */
+  readonly periods: readonly Period[];
 }
 
 /** A period with too few or too many occurrences for a `cadence` rule; `occurrences` are those counted. */

@@ -1,5 +1,6 @@
 import type { Severity } from "../schema/schedule";
 import type { ZoneClock } from "../time/zone";
+import { DAY } from "../time/date";
 import { isoDate } from "../time/wall-text";
 import type { Conflict, ConflictKind } from "./conflict";
 import { fnv1a64 } from "./fingerprint";
@@ -33,6 +34,8 @@ export interface Finding {
   readonly dateCount: number;
   /** The ids of its first conflicts in report order, at most {@link MAX_FINDING_CONFLICTS}. */
   readonly conflicts: readonly string[];
+  /** Its first conflict in report order: the facts its message words. */
+  readonly sample: Conflict;
 }
 
 /** The most dates a finding lists (it counts them all in `dateCount`). */
@@ -64,11 +67,51 @@ export function findingId(key: string): string {
   return fnv1a64(`finding\u001f${key}`);
 }
 
-/** The local date a conflict is filed under: its first occurrence's start in its zone, else its period's first day. */
+/** The local date a conflict is filed under: where its occurrences overlap, else its first occurrence's start (in that occurrence's zone); a cadence conflict's period's first day. */
 export function conflictDate(conflict: Conflict, clockFor: (zone: string) => ZoneClock): string {
+  return isoDate(conflictDay(conflict, clockFor) * DAY);
+}
+
+/** {@link conflictDate} as a day number (days since 1970-01-01). */
+function conflictDay(conflict: Conflict, clockFor: (zone: string) => ZoneClock): number {
+  if (conflict.kind === "cadence") return Math.floor(Date.parse(conflict.period.from) / DAY);
   const first = conflict.occurrences[0];
-  if (first) return isoDate(clockFor(first.zone).toWall(first.start));
-  return conflict.kind === "cadence" ? conflict.period.from : "";
+  if (!first) return 0;
+  // Two occurrences clash on the day they overlap (a three-day session meets a one-day meeting on its day).
+  return Math.floor(clockFor(first.zone).toWall(conflict.overlap?.start ?? first.start) / DAY);
+}
+
+/**
+ * A set of day numbers as a bit field over the span it has seen (a horizon is at most ten years:
+ * 458 bytes), so a finding's distinct dates are counted without keeping them.
+ */
+class DaySet {
+  private base = 0;
+  private bits = new Uint32Array(0);
+  size = 0;
+
+  /** Adds a day; true when it was not in the set. */
+  add(day: number): boolean {
+    if (this.bits.length === 0) this.base = day - (day & 31);
+    if (day < this.base || day >= this.base + this.bits.length * 32) this.grow(day);
+    const offset = day - this.base;
+    const word = offset >>> 5;
+    const mask = 1 << (offset & 31);
+    if ((this.bits[word] as number) & mask) return false;
+    this.bits[word] = (this.bits[word] as number) | mask;
+    this.size++;
+    return true;
+  }
+
+  private grow(day: number): void {
+    const low = Math.min(this.base, day - (((day % 32) + 32) % 32));
+    const high = Math.max(this.base + this.bits.length * 32, day + 1);
+    const words = Math.ceil((high - low) / 32) + 1;
+    const bits = new Uint32Array(Math.max(words, this.bits.length * 2));
+    bits.set(this.bits, (this.base - low) >>> 5);
+    this.bits = bits;
+    this.base = low;
+  }
 }
 
 interface Group {
@@ -79,11 +122,15 @@ interface Group {
   readonly subjects: readonly string[];
   readonly meetings: readonly string[];
   count: number;
-  first: string;
-  last: string;
-  readonly dates: Set<string>;
+  first: number;
+  last: number;
+  /** Its distinct days, counted; and the first {@link MAX_FINDING_DATES} of them, ascending. */
+  readonly days: DaySet;
+  readonly firstDays: number[];
   /** Conflict ids with their sort keys; trimmed to the first {@link MAX_FINDING_CONFLICTS} now and then. */
   conflicts: { readonly start: number; readonly id: string }[];
+  sample: Conflict;
+  sampleStart: number;
 }
 
 /**
@@ -104,7 +151,7 @@ export function findingFold(clockFor: (zone: string) => ZoneClock) {
     add(conflict: Conflict): string {
       const { key, meetings } = findingKey(conflict);
       let group = groups.get(key);
-      const date = conflictDate(conflict, clockFor);
+      const day = conflictDay(conflict, clockFor);
       if (!group) {
         group = {
           id: findingId(key),
@@ -114,20 +161,27 @@ export function findingFold(clockFor: (zone: string) => ZoneClock) {
           subjects: [...conflict.subjects].sort(),
           meetings,
           count: 0,
-          first: date,
-          last: date,
-          dates: new Set(),
+          first: day,
+          last: day,
+          days: new DaySet(),
+          firstDays: [],
           conflicts: [],
+          sample: conflict,
+          sampleStart: Number.POSITIVE_INFINITY,
         };
         groups.set(key, group);
         keys.set(group.id, key);
       }
       group.count++;
       if (conflict.severity === "error") group.severity = "error";
-      if (date < group.first) group.first = date;
-      if (date > group.last) group.last = date;
-      group.dates.add(date);
+      if (day < group.first) group.first = day;
+      if (day > group.last) group.last = day;
+      if (group.days.add(day)) keepFirst(group.firstDays, day);
       const start = conflict.occurrences[0]?.start ?? Number.NEGATIVE_INFINITY;
+      if (start < group.sampleStart || (start === group.sampleStart && conflict.id < group.sample.id)) {
+        group.sample = conflict;
+        group.sampleStart = start;
+      }
       group.conflicts.push({ start, id: conflict.id });
       if (group.conflicts.length >= 2 * MAX_FINDING_CONFLICTS) group.conflicts = firstConflicts(group.conflicts);
       return group.id;
@@ -136,7 +190,6 @@ export function findingFold(clockFor: (zone: string) => ZoneClock) {
     findings(): Finding[] {
       const out: Finding[] = [];
       for (const group of groups.values()) {
-        const dates = [...group.dates].sort();
         out.push({
           id: group.id,
           kind: group.kind,
@@ -145,11 +198,12 @@ export function findingFold(clockFor: (zone: string) => ZoneClock) {
           subjects: group.subjects,
           meetings: group.meetings,
           count: group.count,
-          first: group.first,
-          last: group.last,
-          dates: dates.slice(0, MAX_FINDING_DATES),
-          dateCount: dates.length,
+          first: isoDate(group.first * DAY),
+          last: isoDate(group.last * DAY),
+          dates: group.firstDays.map((d) => isoDate(d * DAY)),
+          dateCount: group.days.size,
           conflicts: firstConflicts(group.conflicts).map((c) => c.id),
+          sample: group.sample,
         });
       }
       return out.sort(compareFindings);
@@ -173,6 +227,15 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.first < b.first ? -1 : a.first > b.first ? 1 : 0) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
+}
+
+/** Inserts a new day into the ascending list of the first {@link MAX_FINDING_DATES} days. */
+function keepFirst(days: number[], day: number): void {
+  if (days.length >= MAX_FINDING_DATES && day > (days[days.length - 1] as number)) return;
+  let at = days.length;
+  while (at > 0 && (days[at - 1] as number) > day) at--;
+  days.splice(at, 0, day);
+  if (days.length > MAX_FINDING_DATES) days.pop();
 }
 
 function firstConflicts(list: readonly { readonly start: number; readonly id: string }[]) {

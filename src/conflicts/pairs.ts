@@ -50,7 +50,7 @@ function blockOf(occurrence: Occurrence, size: number, clock: ZoneClock): [numbe
 type PairConflict = RuleConflict | AttendeeConflict | RoomConflict;
 
 /** What tells the pair conflicts of one check from those of another: the kind, the rule and its gap. */
-type PairFacts = Pick<RuleConflict, "kind" | "rule" | "gap"> | Pick<AttendeeConflict | RoomConflict, "kind" | "rule">;
+type PairFacts = Pick<RuleConflict, "kind" | "rule" | "gap" | "scope"> | Pick<AttendeeConflict | RoomConflict, "kind" | "rule">;
 
 function pairConflict(
   facts: PairFacts,
@@ -67,10 +67,12 @@ function pairConflict(
   const overlap = start < end ? { start, end } : null;
   // Literals rather than a spread of the facts: a spread builds each object property by property.
   if (facts.kind !== "rule") return { id, kind: facts.kind, rule: null, severity, subjects, occurrences, overlap };
-  const { rule, gap } = facts;
-  return gap === undefined
-    ? { id, kind: "rule", rule, severity, subjects, occurrences, overlap }
-    : { id, kind: "rule", rule, severity, subjects, occurrences, overlap, gap };
+  const { rule, gap, scope } = facts;
+  const conflict: RuleConflict =
+    gap === undefined
+      ? { id, kind: "rule", rule, severity, subjects, occurrences, overlap }
+      : { id, kind: "rule", rule, severity, subjects, occurrences, overlap, gap };
+  return scope === undefined ? conflict : { ...conflict, scope };
 }
 
 const ATTENDEE: PairFacts = Object.freeze({ kind: "attendee", rule: null });
@@ -181,7 +183,12 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
       return block;
     };
     const reach = Math.max(rule.gap, size === 0 ? 0 : size + 2 * HOUR);
-    const facts: PairFacts = { kind: "rule", rule: rule.rule.id, ...(rule.gap ? { gap: rule.gap } : {}) };
+    const facts: PairFacts = {
+      kind: "rule",
+      rule: rule.rule.id,
+      ...(rule.gap ? { gap: rule.gap } : {}),
+      ...(rule.scope === "exact" ? {} : { scope: rule.scope }),
+    };
     sweepSides(
       items,
       from,

@@ -25,9 +25,10 @@ function dayOffConflict(severity: Severity, o: Occurrence, date: string, dayOff:
   return { id, kind: "day-off", rule: null, severity, subjects: [], occurrences: [o], overlap: null, date, dayOff };
 }
 
-function hoursConflict(severity: Severity, o: Occurrence, hours: Period): WorkingHoursConflict {
+function hoursConflict(severity: Severity, o: Occurrence, periods: readonly Period[]): WorkingHoursConflict {
   const id = conflictFingerprint("working-hours", null, [], [occurrenceIdentity(o.meeting, o.recurrenceId)]);
-  return { id, kind: "working-hours", rule: null, severity, subjects: [], occurrences: [o], overlap: null, hours };
+  const hours: Period = [(periods[0] as Period)[0], (periods[periods.length - 1] as Period)[1]];
+  return { id, kind: "working-hours", rule: null, severity, subjects: [], occurrences: [o], overlap: null, hours, periods };
 }
 
 /**
@@ -103,7 +104,7 @@ export function detectSingleConflicts(
         const startMinutes = (startWall - firstDay * DAY) / MINUTE;
         const endMinutes = (endWall - firstDay * DAY) / MINUTE;
         if (startMinutes < first[0] || endMinutes > last[1]) {
-          report(hoursConflict(hoursSeverity, occurrences[k] as Occurrence, [first[0], last[1]]));
+          report(hoursConflict(hoursSeverity, occurrences[k] as Occurrence, periods));
         }
       }
     }

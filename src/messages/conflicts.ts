@@ -1,9 +1,8 @@
-import { dmy, entry, type Lang } from "./entry";
+import { entry, type Lang } from "./entry";
 
 /** A `cadence` rule's period. */
 export type CadencePeriod = "week" | "month" | "quarter" | "year";
 
-const PERIOD_VI: Readonly<Record<CadencePeriod, string>> = { week: "tuần", month: "tháng", quarter: "quý", year: "năm" };
 
 /** A cadence's bounds; at least one is given. */
 export interface CadenceBounds {
@@ -27,16 +26,17 @@ function expected({ min, max }: CadenceBounds, lang: Lang): string {
  * labels them (`"title" (T5 07/03/2024 08:00–11:30)`); dates are `YYYY-MM-DD` unless said otherwise.
  */
 export const CONFLICT_MESSAGES = {
-  "conflict-rule": entry<{ rule: string; a: string; b: string; gap?: string | undefined }>({
-    vi: (p) => `Vi phạm quy định "${p.rule}": ${p.a} trùng ${p.b}${p.gap ? ` (cách nhau dưới ${p.gap})` : ""}`,
-    en: (p) => `breaks "${p.rule}": ${p.a} clashes with ${p.b}${p.gap ? ` (less than ${p.gap} apart)` : ""}`,
+  /** `how`: why the two clash when they do not overlap (a `near-…` message: "cách nhau dưới 30 phút", "cùng buổi sáng"). */
+  "conflict-rule": entry<{ rule: string; a: string; b: string; how?: string | undefined }>({
+    vi: (p) => `Vi phạm quy định "${p.rule}": ${p.a} trùng lịch với ${p.b}${p.how ? ` (${p.how})` : ""}`,
+    en: (p) => `breaks "${p.rule}": ${p.a} clashes with ${p.b}${p.how ? ` (${p.how})` : ""}`,
   }),
   "conflict-attendee": entry<{ subjects: string; a: string; b: string }>({
     vi: (p) => `${p.subjects} cùng lúc dự ${p.a} và ${p.b}`,
     en: (p) => `${p.subjects} booked for both ${p.a} and ${p.b}`,
   }),
   "conflict-room": entry<{ subjects: string; a: string; b: string }>({
-    vi: (p) => `${p.subjects} được xếp cho cả ${p.a} và ${p.b}`,
+    vi: (p) => `${p.subjects} được bố trí cho cả ${p.a} và ${p.b}`,
     en: (p) => `${p.subjects} booked for both ${p.a} and ${p.b}`,
   }),
   /** `date` is `dd/mm/yyyy`; `name` is the day off's name in both languages. */
@@ -44,20 +44,21 @@ export const CONFLICT_MESSAGES = {
     vi: (p) => `${p.a} rơi vào ngày nghỉ: ${p.name.vi} (${p.date})`,
     en: (p) => `${p.a} falls on a day off: ${p.name.en} (${p.date})`,
   }),
+  /** `hours`: the day's working periods, "07:30–11:30, 13:30–17:00". */
   "conflict-working-hours": entry<{ a: string; hours: string }>({
     vi: (p) => `${p.a} nằm ngoài giờ làm việc (${p.hours})`,
     en: (p) => `${p.a} is outside working hours (${p.hours})`,
   }),
-  "conflict-cadence": entry<CadenceBounds & { rule: string; per: CadencePeriod; count: number; from: string; to: string }>({
-    vi: (p) =>
-      `Vi phạm quy định "${p.rule}": ${p.count} buổi trong ${PERIOD_VI[p.per]} ${dmy(p.from)}–${dmy(p.to)}, cần ${expected(p, "vi")}`,
+  /** `period`: the period's name ("tháng 05/2024", "quý II/2024", "May 2024"). */
+  "conflict-cadence": entry<CadenceBounds & { rule: string; count: number; period: string }>({
+    vi: (p) => `Vi phạm quy định "${p.rule}": ${p.count} buổi trong ${p.period}, cần ${expected(p, "vi")}`,
     en: (p) =>
-      `breaks "${p.rule}": ${p.count} ${p.count === 1 ? "occurrence" : "occurrences"} in the ${p.per} ${dmy(p.from)}–${dmy(p.to)}; expected ${expected(p, "en")}`,
+      `breaks "${p.rule}": ${p.count} ${p.count === 1 ? "occurrence" : "occurrences"} in ${p.period}; expected ${expected(p, "en")}`,
   }),
-  /** `min` and `max` are the rule's ISO 8601 durations; `from` and `to` the window, `dd/mm/yyyy HH:MM`. */
-  "conflict-lead-time": entry<{ rule: string; a: string; min: string; max: string; from: string; to: string }>({
+  /** `from` and `to`: the window, `dd/mm/yyyy HH:MM`; `window`: the rule's bounds in words ("từ 7 đến 30 ngày"). */
+  "conflict-lead-time": entry<{ rule: string; a: string; window: string; from: string; to: string }>({
     vi: (p) =>
-      `Vi phạm quy định "${p.rule}": trước ${p.a} không có cuộc họp nào bắt đầu trong khoảng ${p.from} – ${p.to} (từ ${p.max} đến ${p.min} trước)`,
-    en: (p) => `breaks "${p.rule}": no meeting before ${p.a} starts between ${p.from} and ${p.to} (${p.max} to ${p.min} ahead)`,
+      `Vi phạm quy định "${p.rule}": không có cuộc họp nào bắt đầu ${p.window} trước ${p.a} (trong khoảng ${p.from} – ${p.to})`,
+    en: (p) => `breaks "${p.rule}": no meeting starts ${p.window} before ${p.a} (between ${p.from} and ${p.to})`,
   }),
 };

@@ -44,8 +44,8 @@ export const FINDING_MESSAGES = {
     en: (p) => `${p.a} is outside working hours (${p.hours})`,
   }),
   "finding-cadence": entry<CadenceBounds & { per: CadencePeriod }>({
-    vi: (p) => `Số buổi họp không đạt yêu cầu: cần ${bounds(p, "vi")} buổi mỗi ${PER_VI[p.per]}`,
-    en: (p) => `the number of meetings is off: expected ${bounds(p, "en")} per ${p.per}`,
+    vi: (p) => `Số buổi họp không đạt yêu cầu (cần ${bounds(p, "vi")} buổi mỗi ${PER_VI[p.per]})`,
+    en: (p) => `wrong number of meetings (expected ${bounds(p, "en")} per ${p.per})`,
   }),
   /** `window`: where a `before` meeting should start, in words ("từ 7 đến 30 ngày"). */
   "finding-lead-time": entry<{ a: string; window: string }>({

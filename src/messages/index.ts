@@ -47,4 +47,4 @@ export type ParamsArg<K extends MessageId> = Record<never, never> extends Params
 export function message<K extends MessageId>(lang: Lang, id: K, ...[params]: ParamsArg<K>): string {
   return MESSAGES[id][lang](params ?? ({} as ParamsOf<K>));
 }
-export { clockTime, durationWords, elapsedWords, periodName, periodsText, repeatWords } from "./words";
+export { clockTime, durationWords, elapsedWords, periodName, periodsText, rangeWords, repeatWords } from "./words";

@@ -1,4 +1,4 @@
-import type { Lang } from "./entry";
+import { dmy, fmt, type Lang } from "./entry";
 
 /** The counts a report's summary line states. */
 export interface SummaryCounts {
@@ -11,32 +11,50 @@ export interface SummaryCounts {
 
 /** The words of the text report around the conflicts' own messages. */
 export interface ReportText {
+  /** `from` and `to` are `YYYY-MM-DD`. */
   readonly title: (from: string, to: string) => string;
-  readonly summary: (counts: SummaryCounts) => string;
+  readonly summary: (counts: SummaryCounts & { readonly findings?: number | undefined }) => string;
   readonly none: string;
   readonly error: string;
   readonly warning: string;
   readonly overlap: string;
+  /** Before a rule's title under a finding. */
+  readonly rule: string;
+  /** Before the places in the file a finding comes from. */
+  readonly at: string;
+  /** `line 40`, for a place without a file name. */
+  readonly line: (line: number) => string;
+  /** Under a finding with more conflicts than `--detail` lists. */
+  readonly moreConflicts: (more: number) => string;
 }
 
 /** The text report's words, per language (`formatReportText`). */
 export const REPORT_TEXT: Readonly<Record<Lang, ReportText>> = {
   vi: {
-    title: (from, to) => `Kiểm tra lịch họp từ ${from} đến ${to}`,
-    summary: (r) => `${r.meetings} cuộc họp, ${r.occurrences} buổi; ${r.conflicts} xung đột (${r.errors} lỗi, ${r.warnings} cảnh báo)`,
+    title: (from, to) => `Kiểm tra lịch họp từ ${dmy(from)} đến ${dmy(to)}`,
+    summary: (r) =>
+      `${fmt(r.meetings, "vi")} cuộc họp, ${fmt(r.occurrences, "vi")} buổi; ${fmt(r.conflicts, "vi")} xung đột (${fmt(r.errors, "vi")} lỗi, ${fmt(r.warnings, "vi")} cảnh báo)${r.findings === undefined ? "" : ` thuộc ${fmt(r.findings, "vi")} vấn đề`}`,
     none: "Không có xung đột.",
     error: "LỖI",
     warning: "CẢNH BÁO",
     overlap: "Trùng",
+    rule: "Quy định",
+    at: "Tại",
+    line: (line) => `dòng ${line}`,
+    moreConflicts: (more) => `… và ${fmt(more, "vi")} xung đột khác (xem --format json)`,
   },
   en: {
-    title: (from, to) => `Schedule check from ${from} to ${to}`,
+    title: (from, to) => `Schedule check from ${dmy(from)} to ${dmy(to)}`,
     summary: (r) =>
-      `${r.meetings} meetings, ${r.occurrences} occurrences; ${r.conflicts} conflicts (${r.errors} errors, ${r.warnings} warnings)`,
+      `${fmt(r.meetings, "en")} meetings, ${fmt(r.occurrences, "en")} occurrences; ${fmt(r.conflicts, "en")} conflicts (${fmt(r.errors, "en")} errors, ${fmt(r.warnings, "en")} warnings)${r.findings === undefined ? "" : ` in ${fmt(r.findings, "en")} ${r.findings === 1 ? "finding" : "findings"}`}`,
     none: "No conflicts.",
     error: "ERROR",
     warning: "WARNING",
     overlap: "Overlap",
+    rule: "Rule",
+    at: "At",
+    line: (line) => `line ${line}`,
+    moreConflicts: (more) => `… and ${fmt(more, "en")} more conflicts (see --format json)`,
   },
 };
 

@@ -37,6 +37,24 @@ export function durationWords(span: Span, lang: Lang): string {
   return parts.length > 0 ? parts.join(" ") : lang === "vi" ? "0 phút" : "0 minutes";
 }
 
+/**
+ * A range of durations in words, the unit said once when both ends share it.
+ *
+ * @example
+ * rangeWords({ days: 7, ms: 0 }, { days: 30, ms: 0 }, "vi"); // "từ 7 đến 30 ngày"
+ * rangeWords({ days: 0, ms: HOUR }, { days: 2, ms: 0 }, "en"); // "1 hour to 2 days"
+ */
+export function rangeWords(min: Span, max: Span, lang: Lang): string {
+  const low = durationWords(min, lang);
+  const high = durationWords(max, lang);
+  const single = /^(\S+) (\S+)$/;
+  const a = single.exec(low);
+  const b = single.exec(high);
+  const sameUnit = a && b && (a[2] === b[2] || (lang === "en" && a[2]?.replace(/s$/, "") === b[2]?.replace(/s$/, "")));
+  const from = sameUnit ? (a[1] as string) : low;
+  return lang === "vi" ? `từ ${from} đến ${high}` : `${from} to ${high}`;
+}
+
 /** A duration of elapsed milliseconds in words (whole days are written as days). */
 export function elapsedWords(ms: number, lang: Lang): string {
   const days = Math.floor(ms / DAY);

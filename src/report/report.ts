@@ -1,9 +1,11 @@
-import type { Conflict, ConflictKind } from "../conflicts/conflict";
+import type { Conflict, ConflictKind, LeadTimeConflict, RuleConflict } from "../conflicts/conflict";
+import { findingFold } from "../conflicts/finding";
+import { findingMessage } from "./finding-text";
 import type { Horizon, Occurrence } from "../recurrence/occurrence";
 import type { Severity } from "../schema/schedule";
-import { formatDuration, formatOffset, MINUTE } from "../time/wall";
+import { DAY, formatOffset, HOUR, MINUTE, parseDuration } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
-import { message, WEEKDAY_NAMES, type Lang } from "../messages";
+import { CHECK_TITLES, elapsedWords, isBuiltInCheck, message, periodName, periodsText, rangeWords, WEEKDAY_NAMES, type Lang } from "../messages";
 import { formatDmy, isoDate, isoDateTime, weekday } from "../time/wall-text";
 
 /** One occurrence as the JSON report and `lichhop expand` write it. */
@@ -42,6 +44,39 @@ export interface ReportConflict {
   readonly period?: { readonly from: string; readonly to: string };
   /** Where to annotate the conflict: the source of its occurrence of a changed meeting (`changed`), else of its first. */
   readonly source?: ReportSource;
+  /** The id of the finding it belongs to (reports built before findings lack it). */
+  readonly finding?: string;
+}
+
+/**
+ * A finding in the JSON report: the conflicts that share kind, rule, subjects and meeting series
+ * (see `findingKey`), what a person fixes and what CI judges.
+ */
+export interface ReportFinding {
+  /** Stable fingerprint of the grouping key: retiming or moving the series keeps it. */
+  readonly id: string;
+  readonly kind: ConflictKind;
+  readonly rule: string | null;
+  readonly severity: Severity;
+  readonly subjects: readonly string[];
+  /** The meeting ids involved, sorted (empty for cadence). */
+  readonly meetings: readonly string[];
+  /** The rule's title, or the built-in check's ("Một phòng họp dùng cho hai cuộc họp cùng lúc"). */
+  readonly title: string;
+  readonly message: string;
+  /** How many conflicts it groups. */
+  readonly count: number;
+  /** First and last local date of its conflicts, `YYYY-MM-DD`. */
+  readonly first: string;
+  readonly last: string;
+  /** Its distinct local dates, at most 100 (a cadence finding: its periods' first days). */
+  readonly dates: readonly string[];
+  /** How many distinct dates it has. */
+  readonly dateCount: number;
+  /** The ids of its first conflicts in report order, at most 100. */
+  readonly conflicts: readonly string[];
+  /** Where to annotate it: the source of its first conflict. */
+  readonly source?: ReportSource;
 }
 
 /** The report of `lichhop check`: a public, versioned contract (version 1). */
@@ -54,6 +89,8 @@ export interface Report {
     readonly conflicts: number;
     readonly errors: number;
     readonly warnings: number;
+    /** How many findings the conflicts form (reports built before findings lack it). */
+    readonly findings?: number;
     /** With a base (`--base`): conflicts listed here that the base lacks (equals `conflicts`). */
     readonly new?: number;
     /** With a base: conflicts of the base that are gone. */
@@ -62,6 +99,8 @@ export interface Report {
     readonly unchanged?: number;
   };
   readonly conflicts: readonly ReportConflict[];
+  /** The conflicts grouped into findings: errors first, then by first date, then id (reports built before findings lack it). */
+  readonly findings?: readonly ReportFinding[];
 }
 
 /** Everything needed to render conflicts: titles, the rules' titles, zones and the language. */
@@ -72,6 +111,10 @@ export interface RenderContext {
   readonly clock: ZoneClock;
   readonly ruleTitles: ReadonlyMap<string, string>;
   readonly names: ReadonlyMap<string, string>;
+  /** Whether a meeting is on the first side (`between[0]`) of a no-overlap rule: a finding names that side first. */
+  readonly onFirstSide?: ((rule: string, meeting: string) => boolean) | undefined;
+  /** The meetings' titles and how they repeat, by id (findings name a series by both). */
+  readonly meetings: ReadonlyMap<string, { readonly title: string; readonly start: string; readonly repeat?: string | undefined }>;
 }
 
 /** An occurrence in report form. */
@@ -187,42 +230,58 @@ function renderMessage(conflict: Conflict, context: RenderContext, label: (occur
     case "room":
       return message(lang, "conflict-room", { subjects: subjectNames(conflict, context), a, b: second ? label(second) : "" });
     case "rule": {
-      const gap = conflict.overlap === null ? (conflict.gap ?? 0) : 0;
       const b = second ? label(second) : "";
-      return message(lang, "conflict-rule", {
-        rule: ruleTitle(conflict.rule, context),
-        a,
-        b,
-        gap: gap > 0 ? formatDuration({ days: 0, ms: gap }) : undefined,
-      });
+      return message(lang, "conflict-rule", { rule: ruleTitle(conflict.rule, context), a, b, how: nearness(conflict, context) });
     }
     case "day-off": {
       const { name } = conflict.dayOff;
       return message(lang, "conflict-day-off", { a, date: formatDmy(conflict.date), name });
     }
-    case "working-hours": {
-      const [start, end] = conflict.hours;
-      return message(lang, "conflict-working-hours", { a, hours: `${clockTime(start)}–${clockTime(end)}` });
-    }
+    case "working-hours":
+      return message(lang, "conflict-working-hours", { a, hours: periodsText(conflict.periods) });
     case "cadence": {
       const { period, per, count, min, max } = conflict;
       const rule = ruleTitle(conflict.rule, context);
-      return message(lang, "conflict-cadence", { rule, per, count, min, max, from: period.from, to: period.to });
+      return message(lang, "conflict-cadence", { rule, count, min, max, period: periodName(per, period.from, lang) });
     }
     case "lead-time": {
       const clock = first ? context.clockFor(first.zone) : context.clock;
-      const { window, min, max } = conflict;
-      const from = dmyhm(clock.toWall(window.from));
+      const { window } = conflict;
       return message(lang, "conflict-lead-time", {
         rule: ruleTitle(conflict.rule, context),
         a,
-        min,
-        max,
-        from,
+        window: leadWindow(conflict, lang),
+        from: dmyhm(clock.toWall(window.from)),
         to: dmyhm(clock.toWall(window.to)),
       });
     }
   }
+}
+
+/**
+ * Why a rule's two occurrences clash although they do not overlap: closer than the rule's gap,
+ * or in the same half-day or day of its scope. Nothing when they overlap.
+ */
+export function nearness(conflict: RuleConflict, context: RenderContext): string | undefined {
+  const [x, y] = conflict.occurrences;
+  if (conflict.overlap !== null || !x || !y) return undefined;
+  const apart = Math.max(y.start - x.end, x.start - y.end);
+  if (conflict.gap !== undefined && apart < conflict.gap) {
+    return message(context.lang, "near-gap", { gap: elapsedWords(conflict.gap, context.lang) });
+  }
+  if (conflict.scope === "half-day") {
+    const hour = Math.floor((context.clock.toWall(x.start) % DAY) / HOUR);
+    return message(context.lang, "near-half-day", { afternoon: hour >= 12 });
+  }
+  if (conflict.scope === "day") return message(context.lang, "near-day");
+  return undefined;
+}
+
+/** A lead-time rule's window in words: "từ 7 đến 30 ngày". */
+export function leadWindow(conflict: LeadTimeConflict, lang: Lang): string {
+  const min = parseDuration(conflict.min);
+  const max = parseDuration(conflict.max);
+  return min && max ? rangeWords(min, max, lang) : `${conflict.min}–${conflict.max}`;
 }
 
 /** The names of a conflict's people or room, as a list. */
@@ -254,9 +313,6 @@ function dmyhm(wall: number): string {
   return `${formatDmy(text)} ${hhmm(text)}`;
 }
 
-/** `07:30` for 450 minutes after midnight (`24:00` for 1440). */
-const clockTime = (minutes: number): string =>
-  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
 /** Orders conflicts by first start, then id. */
 export function compareConflicts(a: Conflict, b: Conflict): number {
@@ -298,6 +354,19 @@ export function buildReport(
   locator?: ReportLocator,
 ): Report {
   const sorted = sortConflicts(conflicts);
+  const fold = findingFold(context.clockFor);
+  const findingOf = sorted.map((conflict) => fold.add(conflict));
+  const write = conflictWriter(context, locator);
+  const reported = sorted.map((conflict, k) => write(conflict, findingOf[k] as string));
+  const sourceOf = new Map(reported.map((conflict) => [conflict.id, conflict.source]));
+  const findings = fold.findings().map((finding): ReportFinding => {
+    const { id, kind, rule, severity, subjects, meetings, count, first, last, dates, dateCount } = finding;
+    const title = rule === null ? (isBuiltInCheck(kind) ? CHECK_TITLES[context.lang][kind] : kind) : ruleTitle(rule, context);
+    const message = findingMessage(finding, context);
+    const source = sourceOf.get(finding.conflicts[0] as string);
+    const entry: ReportFinding = { id, kind, rule, severity, subjects, meetings, title, message, count, first, last, dates, dateCount, conflicts: finding.conflicts };
+    return source ? { ...entry, source } : entry;
+  });
   return {
     version: 1,
     horizon: { from: horizon.from, to: horizon.to },
@@ -307,8 +376,10 @@ export function buildReport(
       conflicts: sorted.length,
       errors: sorted.filter((c) => c.severity === "error").length,
       warnings: sorted.filter((c) => c.severity === "warning").length,
+      findings: findings.length,
     },
-    conflicts: sorted.map(conflictWriter(context, locator)),
+    conflicts: reported,
+    findings,
   };
 }
 
@@ -317,7 +388,10 @@ export function buildReport(
  * the same times of day across many conflicts: each distinct one is written once and its string
  * shared, which saves both the formatting and the memory the report holds.
  */
-function conflictWriter(context: RenderContext, locator: ReportLocator | undefined): (conflict: Conflict) => ReportConflict {
+function conflictWriter(
+  context: RenderContext,
+  locator: ReportLocator | undefined,
+): (conflict: Conflict, finding: string) => ReportConflict {
   const text = rememberingTimeText();
   const descriptions = new Map<string, string>();
   const describe = (occurrence: Occurrence) => {
@@ -332,7 +406,7 @@ function conflictWriter(context: RenderContext, locator: ReportLocator | undefin
   const label = (occurrence: Occurrence) => `"${occurrence.title}" (${describe(occurrence)})`;
   const entry = (occurrence: Occurrence) =>
     occurrenceEntry(occurrence, context.clockFor(occurrence.zone), text, locator?.occurrence(occurrence));
-  return (conflict) => {
+  return (conflict, finding) => {
     // Each field is read once: the kinds have objects of different shapes.
     const { id, kind, rule, severity, subjects, occurrences, overlap } = conflict;
     const entries = occurrences.map(entry);
@@ -349,6 +423,7 @@ function conflictWriter(context: RenderContext, locator: ReportLocator | undefin
     if (conflict.kind === "cadence") reported.period = conflict.period;
     const source = locator?.conflict(entries, rule);
     if (source) reported.source = source;
+    reported.finding = finding;
     return reported;
   };
 }

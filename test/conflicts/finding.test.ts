@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { safeCheckSchedule } from "../../src/check";
 import type { Conflict } from "../../src/conflicts/conflict";
-import { findingFold, findingKey, groupFindings, MAX_FINDING_CONFLICTS } from "../../src/conflicts/finding";
+import { conflictDate, findingFold, findingKey, groupFindings, MAX_FINDING_CONFLICTS } from "../../src/conflicts/finding";
 import { parseSchedule } from "../../src/load/parse";
 import { zoneClocks } from "../../src/time/zone";
 import { runs } from "../helpers/runs";
@@ -68,6 +68,13 @@ describe("findings", () => {
         const ids = findings.flatMap((f) => f.conflicts);
         expect(new Set(ids).size).toBe(conflicts.length);
         expect([...ids].sort()).toEqual(conflicts.map((c) => c.id).sort());
+        for (const finding of findings) {
+          const mine = conflicts.filter((c) => finding.conflicts.includes(c.id));
+          const dates = [...new Set(mine.map((c) => conflictDate(c, clockFor)))].sort();
+          expect(finding.dates).toEqual(dates);
+          expect(finding.dateCount).toBe(dates.length);
+          expect([finding.first, finding.last]).toEqual([dates[0], dates[dates.length - 1]]);
+        }
         for (const conflict of conflicts) {
           const owner = findings.filter((f) => f.conflicts.includes(conflict.id));
           expect(owner).toHaveLength(1);
