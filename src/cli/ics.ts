@@ -14,6 +14,8 @@ export interface IcsCommandOptions extends CommonOptions {
   readonly out: string | undefined;
   readonly expand: boolean;
   readonly uidDomain: string | undefined;
+  /** `--no-conflict-notes`: false; undefined: the file's `feeds.conflictNotes`, else true. */
+  readonly conflictNotes?: boolean | undefined;
   /** `SOURCE_DATE_EPOCH` (seconds), when set. */
   readonly sourceDateEpoch: string | undefined;
   /** The most events all feeds may hold (`--max-events`). */
@@ -97,6 +99,7 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
     stamp: feedStamp(file, options.sourceDateEpoch),
     expand: options.expand,
     uidDomain: options.uidDomain,
+    conflictNotes: options.conflictNotes,
     lang: options.lang,
     maxEvents: options.maxEvents,
   });

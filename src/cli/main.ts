@@ -51,8 +51,9 @@ Usage:
   lichhop init [--province NAME] [--out FILE] [--year YYYY]
   lichhop schema
   lichhop ics FILE --out DIR [--expand] [--uid-domain DOMAIN] [--from DATE] [--to DATE] [--lang vi|en]
-                     [--max-events N]
+                     [--max-events N] [--no-conflict-notes]
   lichhop serve FILE [--port 8080] [--host 127.0.0.1] [--expand] [--uid-domain DOMAIN]
+                     [--no-conflict-notes]
 
 Commands:
   check    expand every meeting and report every conflict
@@ -78,6 +79,8 @@ Options:
   --base-ref     check: the base is the same path(s) at a git revision (git show REV:./FILE)
   --expand       ics, serve: one VEVENT per occurrence instead of one per series (RRULE)
   --uid-domain   ics, serve: domain of the UIDs (default: feeds.uidDomain, else lichhop.invalid)
+  --no-conflict-notes  ics, serve: leave conflict notes out of the meeting feeds' descriptions
+                 (default: feeds.conflictNotes, else included); conflicts.ics is written either way
   --port, --host serve: where to listen (default 8080 on 127.0.0.1)
   --lang         vi or en (default: the file's locale, else vi)
   --fail-on      error (default), warning or never
@@ -106,6 +109,7 @@ const OPTIONS = {
   version: { type: "boolean", short: "v" },
   expand: { type: "boolean" },
   "uid-domain": { type: "string" },
+  "no-conflict-notes": { type: "boolean" },
   port: { type: "string" },
   host: { type: "string" },
   "max-size": { type: "string" },
@@ -207,6 +211,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
             out: values.out,
             expand: values.expand === true,
             uidDomain: values["uid-domain"],
+            conflictNotes: values["no-conflict-notes"] ? false : undefined,
             sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
             maxEvents: parseCount("max-events", values["max-events"]),
           },
@@ -224,6 +229,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
             host: values.host,
             expand: values.expand === true,
             uidDomain: values["uid-domain"],
+            conflictNotes: values["no-conflict-notes"] ? false : undefined,
             sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
           },
           out,

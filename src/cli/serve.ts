@@ -11,6 +11,8 @@ export interface ServeCommandOptions extends CommonOptions {
   readonly host: string | undefined;
   readonly expand: boolean;
   readonly uidDomain: string | undefined;
+  /** `--no-conflict-notes`: false; undefined: the file's `feeds.conflictNotes`, else true. */
+  readonly conflictNotes?: boolean | undefined;
   readonly sourceDateEpoch: string | undefined;
 }
 
@@ -35,6 +37,7 @@ export function runServe(file: string, options: ServeCommandOptions, out: Output
     lang: options.lang,
     expand: options.expand,
     uidDomain: options.uidDomain,
+    conflictNotes: options.conflictNotes,
     stamp,
     // Every line gets the prefix: the handler has made each one inert, so none can pass for
     // another program's output.

@@ -1,4 +1,5 @@
 import type { Conflict } from "../conflicts/conflict";
+import { findingId, findingKey } from "../conflicts/finding";
 import { describeTime } from "../report/report";
 import { DAY } from "../time/wall";
 import type { FeedContext } from "./context";
@@ -7,7 +8,9 @@ import { escapeText, icalDate, type Lines } from "./text";
 
 /**
  * The events of conflicts.ics, one per conflict that has a time (its overlap, its occurrences or
- * its period), in start order, then by id.
+ * its period), in start order, then by id. Each is titled by its kind ("⚠ Trùng lịch: A × B")
+ * and names its finding in `X-LICHHOP-FINDING`, so the conflicts of one finding can be told apart
+ * from the others.
  */
 export function* conflictEvents(ctx: FeedContext): Generator<Lines> {
   for (const conflict of [...ctx.source.conflicts].sort((a, b) => {
@@ -22,9 +25,13 @@ export function* conflictEvents(ctx: FeedContext): Generator<Lines> {
 
 function conflictEvent(ctx: FeedContext, conflict: Conflict): Lines | undefined {
   const clock = ctx.clockFor(ctx.zone);
-  const titles = conflict.occurrences.map((o) => o.title);
   const rule = conflict.rule === null ? undefined : ctx.schedule.rules.find((r) => r.id === conflict.rule);
-  const label = titles.length > 0 ? titles.join(" × ") : (rule?.title ?? conflict.kind);
+  // A cadence conflict concerns a period of the rule, not the occurrences it counted.
+  const subject =
+    conflict.kind === "cadence" || conflict.occurrences.length === 0
+      ? (rule?.title ?? conflict.rule ?? "")
+      : conflict.occurrences.map((o) => o.title).join(" × ");
+  const finding = findingId(findingKey(conflict).key);
   const lines: Lines = ["BEGIN:VEVENT", `UID:conflict-${conflict.id}@${ctx.domain}`, `DTSTAMP:${ctx.stamp}`];
   if (conflict.overlap || conflict.occurrences.length > 0) {
     const start = conflict.overlap?.start ?? Math.min(...conflict.occurrences.map((o) => o.start));
@@ -51,11 +58,12 @@ function conflictEvent(ctx: FeedContext, conflict: Conflict): Lines | undefined 
         .join("\n")}`,
     );
   }
-  description.push(`${ctx.labels.severity[conflict.severity]} · ${conflict.kind} · ${conflict.id}`);
+  description.push(`${ctx.labels.severity[conflict.severity]} · ${conflict.kind} · ${conflict.id}\n${ctx.labels.finding}: ${finding}`);
   lines.push(
-    `SUMMARY:${escapeText(`${ctx.labels.conflictTitle}: ${label}`)}`,
+    `SUMMARY:${escapeText(ctx.labels.conflictSummary(ctx.labels.conflictKinds[conflict.kind], subject))}`,
     `DESCRIPTION:${escapeText(description.filter(Boolean).join("\n\n"))}`,
     `CATEGORIES:${escapeText(ctx.labels.conflicts)},${escapeText(conflict.kind)}`,
+    `X-LICHHOP-FINDING:${finding}`,
     "TRANSP:TRANSPARENT",
     "SEQUENCE:0",
     "END:VEVENT",

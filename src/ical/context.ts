@@ -43,6 +43,12 @@ export interface FeedOptions {
    */
   readonly vtimezone?: VtimezoneSource | undefined;
   /**
+   * Whether the events of the meeting feeds (all, body, person, room) list their occurrences'
+   * conflicts in their DESCRIPTION; defaults to the file's `feeds.conflictNotes`, else true.
+   * conflicts.ics is written either way.
+   */
+  readonly conflictNotes?: boolean | undefined;
+  /**
    * The most events all the feeds of one build may hold together (default 150,000): every
    * person, body and room feed repeats the occurrences it selects, so expanded feeds grow with
    * feeds × occurrences. Past it, {@link buildFeeds} throws a `ScheduleError` (`too-many-events`).
@@ -69,7 +75,7 @@ export interface FeedContext {
   readonly rooms: ReadonlyMap<string, Schedule["rooms"][number]>;
   readonly meetings: ReadonlyMap<string, Meeting>;
   readonly series: (meeting: Meeting) => Series;
-  /** Conflict messages per occurrence, keyed `meeting|recurrenceId`. */
+  /** Conflict messages per occurrence, keyed `meeting|recurrenceId`; empty when conflict notes are off. */
   readonly notes: ReadonlyMap<string, readonly string[]>;
   readonly messages: ReadonlyMap<string, string>;
   /** The rule's own starts (before except and extra) over all the meeting's occurrences, floating ms. */
@@ -131,9 +137,12 @@ export function createContext(given: Schedule, source: FeedSource, options: Feed
   const clockFor = zoneClocks();
   const names = new Map<string, string>();
   for (const list of [schedule.bodies, schedule.people, schedule.rooms]) for (const item of list) names.set(item.id, item.name);
+  if (options.conflictNotes !== undefined && typeof options.conflictNotes !== "boolean")
+    badArgument("buildFeeds: conflictNotes", "true or false", options.conflictNotes);
   const messages = new Map(source.report.conflicts.map((conflict) => [conflict.id, conflict.message]));
   const notes = new Map<string, string[]>();
-  for (const conflict of source.conflicts) {
+  const withNotes = options.conflictNotes ?? schedule.feeds?.conflictNotes ?? true;
+  for (const conflict of withNotes ? source.conflicts : []) {
     const text = messages.get(conflict.id);
     if (!text) continue;
     for (const o of conflict.occurrences) {

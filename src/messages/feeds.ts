@@ -1,5 +1,8 @@
 import type { Lang } from "./entry";
 
+/** The kinds of conflict, as `Conflict["kind"]` names them (the feeds title each one). */
+export type ConflictKindName = "rule" | "attendee" | "room" | "day-off" | "working-hours" | "cadence" | "lead-time";
+
 /** The words feeds add around the schedule's own text. */
 export interface FeedLabels {
   /** The prefix of every calendar's name. */
@@ -8,8 +11,12 @@ export interface FeedLabels {
   readonly all: string;
   /** The name of the conflicts feed. */
   readonly conflicts: string;
-  /** The prefix of a conflict event's summary. */
-  readonly conflictTitle: string;
+  /** The title of each kind of conflict, first in a conflict event's summary. */
+  readonly conflictKinds: Readonly<Record<ConflictKindName, string>>;
+  /** A conflict event's summary: its kind's title, then what it concerns (the meetings, or a rule's title). */
+  readonly conflictSummary: (kind: string, subject: string) => string;
+  /** The word before a conflict's finding id in its event's description. */
+  readonly finding: string;
   /** A calendar's description, with the horizon's first and last dates. */
   readonly desc: (from: string, to: string) => string;
   readonly attendees: string;
@@ -29,7 +36,17 @@ export const FEED_LABELS: Readonly<Record<Lang, FeedLabels>> = {
     title: "Lịch họp",
     all: "tất cả",
     conflicts: "Trùng lịch",
-    conflictTitle: "⚠ Trùng lịch",
+    conflictKinds: {
+      rule: "Trùng lịch",
+      attendee: "Trùng người dự họp",
+      room: "Trùng phòng họp",
+      "day-off": "Ngày nghỉ",
+      "working-hours": "Ngoài giờ làm việc",
+      cadence: "Sai tần suất",
+      "lead-time": "Thiếu thời gian chuẩn bị",
+    },
+    conflictSummary: (kind, subject) => `⚠ ${kind}: ${subject}`,
+    finding: "Nhóm xung đột",
     desc: (from, to) => `Lịch họp từ ${from} đến ${to} (lichhop)`,
     attendees: "Thành phần",
     conflictNotes: "⚠ Trùng lịch",
@@ -43,7 +60,17 @@ export const FEED_LABELS: Readonly<Record<Lang, FeedLabels>> = {
     title: "Meetings",
     all: "all",
     conflicts: "Conflicts",
-    conflictTitle: "⚠ Conflict",
+    conflictKinds: {
+      rule: "Clash",
+      attendee: "Attendee clash",
+      room: "Room clash",
+      "day-off": "Day off",
+      "working-hours": "Outside working hours",
+      cadence: "Wrong frequency",
+      "lead-time": "Too little lead time",
+    },
+    conflictSummary: (kind, subject) => `⚠ ${kind}: ${subject}`,
+    finding: "Finding",
     desc: (from, to) => `Meetings from ${from} to ${to} (lichhop)`,
     attendees: "Attendees",
     conflictNotes: "⚠ Conflicts",

@@ -130,6 +130,8 @@ export const feedsSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9.-]+$/, { error: "a domain name such as hdnd.langson.gov.vn" })
     .optional(),
+  /** Whether meeting events list their conflicts in their description (default true); conflicts.ics is written either way. */
+  conflictNotes: z.boolean().optional(),
 });
 
 /** The schedule file, format version 1 (YAML or JSON). */

@@ -26,6 +26,7 @@ export interface BuildRequest {
   readonly lang: Lang | undefined;
   readonly uidDomain: string | undefined;
   readonly expand: boolean | undefined;
+  readonly conflictNotes: boolean | undefined;
   readonly refresh: string | undefined;
   readonly title: string | undefined;
   /** DTSTAMP of every event; undefined: the file's modification time. */
@@ -127,6 +128,7 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
     stamp: request.stamp ?? mtime,
     ...(request.uidDomain !== undefined ? { uidDomain: request.uidDomain } : {}),
     ...(request.expand !== undefined ? { expand: request.expand } : {}),
+    ...(request.conflictNotes !== undefined ? { conflictNotes: request.conflictNotes } : {}),
     ...(request.lang !== undefined ? { lang: request.lang } : {}),
     ...(request.refresh !== undefined ? { refresh: request.refresh } : {}),
     ...(request.title !== undefined ? { title: request.title } : {}),

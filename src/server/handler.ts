@@ -257,6 +257,7 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
     lang: options.lang,
     uidDomain: options.uidDomain,
     expand: options.expand,
+    conflictNotes: options.conflictNotes,
     refresh: options.refresh,
     title: options.title,
     stamp,

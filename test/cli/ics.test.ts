@@ -47,6 +47,19 @@ describe("lichhop ics", () => {
     expect(all).not.toContain("RRULE:");
   });
 
+  it("leaves conflict notes out of the meeting feeds with --no-conflict-notes, not out of conflicts.ics", () => {
+    const [a, b] = [fresh(), fresh()];
+    const env = { SOURCE_DATE_EPOCH: "1704067200" };
+    expect(run(["ics", "examples/lang-son-2024.yaml", "--out", a], env).status).toBe(0);
+    const res = run(["ics", "examples/lang-son-2024.yaml", "--out", b, "--no-conflict-notes"], env);
+    expect(res.status, res.stderr).toBe(0);
+    const unfolded = (dir: string, path: string) => readFileSync(join(dir, path), "utf8").replace(/\r\n[ \t]/g, "");
+    expect(unfolded(a, "person/doan-thi-hau.ics")).toContain("⚠ Trùng lịch:\\n- ");
+    expect(unfolded(b, "person/doan-thi-hau.ics")).not.toContain("⚠ Trùng lịch:\\n- ");
+    expect(unfolded(b, "all.ics")).not.toContain("⚠ Trùng lịch:\\n- ");
+    expect(unfolded(b, "conflicts.ics")).toBe(unfolded(a, "conflicts.ics"));
+  });
+
   it.each([
     [["ics", "examples/lang-son-2024.yaml"], "--out"],
     [["ics", "examples/lang-son-2024.yaml", "--out", "x", "--uid-domain", "a b"], "--uid-domain"],

@@ -9,7 +9,7 @@ import { createFeedHandler, type FeedHandler } from "../../src/server";
 import { buildInProcess } from "../../src/server/build";
 import { createFeedHandlerWith } from "../../src/server/handler";
 import type { Rebuild } from "../../src/server/reload";
-import { inProcessHandler } from "../helpers/server";
+import { inProcessHandler, listen } from "../helpers/server";
 
 // Slow on purpose (HTTP round trips): a longer timeout for this file alone.
 vi.setConfig({ testTimeout: 60_000 });
@@ -189,6 +189,19 @@ describe("createFeedHandler", () => {
     const after = capture();
     expect(after.get("person/chu-tich-ubmttq.ics")).toBe(seen.get("person/chu-tich-ubmttq.ics"));
     expect(after.get("body/ubnd.ics")).not.toBe(seen.get("body/ubnd.ics"));
+  });
+
+  it("passes conflictNotes: false to the feeds it builds", async () => {
+    const h = inProcessHandler({ file, watch: false, stamp: 0, conflictNotes: false });
+    const { base: own, stop } = await listen(h);
+    try {
+      const all = (await (await fetch(`${own}/all.ics`)).text()).replace(/\r\n[ \t]/g, "");
+      expect(all).not.toContain("⚠ Trùng lịch:\\n- ");
+      expect(await (await fetch(`${base}/all.ics`)).text()).toContain("⚠ Trùng lịch:");
+      expect(await (await fetch(`${own}/conflicts.ics`)).text()).toContain("X-LICHHOP-FINDING:");
+    } finally {
+      await stop();
+    }
   });
 
   it("throws a ScheduleError when the file is invalid at start", () => {
