@@ -85,7 +85,7 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
       writeJson(report as unknown as Record<string, unknown>, out);
       break;
     case "text":
-      out.stdout(formatReportText(report, lang) + (withBase ? baseLine(report, lang) : ""));
+      out.stdout(formatReportText(report, lang, { detail: options.detail === true }) + (withBase ? baseLine(report, lang) : ""));
       break;
     case "github":
       out.stdout(formatGithub(report));

@@ -176,7 +176,11 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         }
         const { runCheck } = await import("./check");
         // awaited, so that a rejection ends in the catch below
-        return await runCheck(rest, { ...common, failOn, base: values.base, baseRef: values["base-ref"], detail: values.detail === true }, out);
+        return await runCheck(
+          rest,
+          { ...common, failOn, base: values.base, baseRef: values["base-ref"], detail: values.detail === true },
+          out,
+        );
       }
       case "schema": {
         if (rest.length > 0) throw new UsageError("lichhop schema: expected no arguments");

@@ -3,7 +3,6 @@ import { entry, type Lang } from "./entry";
 /** A `cadence` rule's period. */
 export type CadencePeriod = "week" | "month" | "quarter" | "year";
 
-
 /** A cadence's bounds; at least one is given. */
 export interface CadenceBounds {
   readonly min?: number | undefined;
@@ -57,8 +56,7 @@ export const CONFLICT_MESSAGES = {
   }),
   /** `from` and `to`: the window, `dd/mm/yyyy HH:MM`; `window`: the rule's bounds in words ("từ 7 đến 30 ngày"). */
   "conflict-lead-time": entry<{ rule: string; a: string; window: string; from: string; to: string }>({
-    vi: (p) =>
-      `Vi phạm quy định "${p.rule}": không có cuộc họp nào bắt đầu ${p.window} trước ${p.a} (trong khoảng ${p.from} – ${p.to})`,
+    vi: (p) => `Vi phạm quy định "${p.rule}": không có cuộc họp nào bắt đầu ${p.window} trước ${p.a} (trong khoảng ${p.from} – ${p.to})`,
     en: (p) => `breaks "${p.rule}": no meeting starts ${p.window} before ${p.a} (between ${p.from} and ${p.to})`,
   }),
 };

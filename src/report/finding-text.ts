@@ -20,7 +20,13 @@ export function findingMessage(finding: Finding, context: RenderContext): string
   // A rule's first side is named first ("HĐND … trùng lịch với UBND …"), whatever the file order.
   const side = context.onFirstSide;
   const rule = sample.kind === "rule" ? sample.rule : undefined;
-  if (side && rule !== undefined && inFileOrder.length === 2 && !side(rule, inFileOrder[0] as string) && side(rule, inFileOrder[1] as string)) {
+  if (
+    side &&
+    rule !== undefined &&
+    inFileOrder.length === 2 &&
+    !side(rule, inFileOrder[0] as string) &&
+    side(rule, inFileOrder[1] as string)
+  ) {
     inFileOrder.reverse();
   }
   const [a = "", b = a] = inFileOrder.map((id) => meetingLabel(id, context));

@@ -51,11 +51,15 @@ export function reportLocator(schedule: Schedule, changed: ReadonlySet<string> |
  * only after the check. Returns a new report.
  */
 export function placeOnChanged(report: Report, changed: ReadonlySet<string>): Report {
-  return {
-    ...report,
-    conflicts: report.conflicts.map((conflict) => {
-      const target = conflict.occurrences.find((occurrence) => changed.has(occurrence.meeting) && occurrence.source);
-      return target?.source && target.source !== conflict.source ? { ...conflict, source: target.source } : conflict;
-    }),
-  };
+  const conflicts = report.conflicts.map((conflict) => {
+    const target = conflict.occurrences.find((occurrence) => changed.has(occurrence.meeting) && occurrence.source);
+    return target?.source && target.source !== conflict.source ? { ...conflict, source: target.source } : conflict;
+  });
+  const sourceOf = new Map(conflicts.map((conflict) => [conflict.id, conflict.source]));
+  // A finding is annotated where its first conflict is.
+  const findings = report.findings?.map((finding) => {
+    const source = sourceOf.get(finding.conflicts[0] as string);
+    return source && source !== finding.source ? { ...finding, source } : finding;
+  });
+  return findings === undefined ? { ...report, conflicts } : { ...report, conflicts, findings };
 }

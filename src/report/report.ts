@@ -5,7 +5,17 @@ import type { Horizon, Occurrence } from "../recurrence/occurrence";
 import type { Severity } from "../schema/schedule";
 import { DAY, formatOffset, HOUR, MINUTE, parseDuration } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
-import { CHECK_TITLES, elapsedWords, isBuiltInCheck, message, periodName, periodsText, rangeWords, WEEKDAY_NAMES, type Lang } from "../messages";
+import {
+  CHECK_TITLES,
+  elapsedWords,
+  isBuiltInCheck,
+  message,
+  periodName,
+  periodsText,
+  rangeWords,
+  WEEKDAY_NAMES,
+  type Lang,
+} from "../messages";
 import { formatDmy, isoDate, isoDateTime, weekday } from "../time/wall-text";
 
 /** One occurrence as the JSON report and `lichhop expand` write it. */
@@ -313,7 +323,6 @@ function dmyhm(wall: number): string {
   return `${formatDmy(text)} ${hhmm(text)}`;
 }
 
-
 /** Orders conflicts by first start, then id. */
 export function compareConflicts(a: Conflict, b: Conflict): number {
   return compareSortKeys(sortKey(a), sortKey(b));
@@ -364,7 +373,22 @@ export function buildReport(
     const title = rule === null ? (isBuiltInCheck(kind) ? CHECK_TITLES[context.lang][kind] : kind) : ruleTitle(rule, context);
     const message = findingMessage(finding, context);
     const source = sourceOf.get(finding.conflicts[0] as string);
-    const entry: ReportFinding = { id, kind, rule, severity, subjects, meetings, title, message, count, first, last, dates, dateCount, conflicts: finding.conflicts };
+    const entry: ReportFinding = {
+      id,
+      kind,
+      rule,
+      severity,
+      subjects,
+      meetings,
+      title,
+      message,
+      count,
+      first,
+      last,
+      dates,
+      dateCount,
+      conflicts: finding.conflicts,
+    };
     return source ? { ...entry, source } : entry;
   });
   return {

@@ -12,7 +12,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["schema", "calendar"],
   ["recurrence"],
   ["load"],
-  ["conflicts", "report/report.ts", "report/locate.ts"],
+  ["conflicts", "report/report.ts", "report/locate.ts", "report/finding-text.ts"],
   ["check.ts", "expand.ts"],
   ["report", "ical", "diff", "init"],
   ["cli", "server", "index.ts"],

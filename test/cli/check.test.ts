@@ -48,11 +48,18 @@ describe("lichhop check (the built binary)", () => {
     expect(kinds).toContain("room");
   });
 
-  it("prints readable text with titles and local times", () => {
+  it("prints readable text: one block per finding, with titles, repeats, dates and local times", () => {
     const { stdout } = run("check", EXAMPLE, "--fail-on", "never");
-    expect(stdout).toContain("Phiên họp thường kỳ Thường trực HĐND tỉnh");
-    expect(stdout).toContain("07/03/2024 08:00–11:30");
-    expect(stdout).toMatch(/xung đột/);
+    expect(stdout).toContain("Kiểm tra lịch họp từ 01/01/2024 đến 31/12/2024");
+    expect(stdout).toContain(
+      "Phiên họp thường kỳ Thường trực HĐND tỉnh (T5 đầu tháng) trùng lịch với UBND tỉnh họp chuyên đề quy hoạch: 1 buổi — 07/03/2024",
+    );
+    expect(stdout).toContain("Trùng: T5 07/03/2024 09:00–11:00");
+    expect(stdout).toMatch(/10 xung đột \(7 lỗi, 3 cảnh báo\) thuộc 10 vấn đề/);
+    expect(stdout).not.toMatch(/\d{4}-\d{2}-\d{2}|PT\d|P\d+D/);
+    // --detail lists every conflict under its finding.
+    const detail = run("check", EXAMPLE, "--fail-on", "never", "--detail").stdout;
+    expect(detail).toContain('"Phiên họp thường kỳ Thường trực HĐND tỉnh" (T5 07/03/2024 08:00–11:30)');
   });
 
   it("gives byte-identical JSON for the same input", () => {

@@ -43,7 +43,7 @@ rules:
     expect(conflicts[0]).toMatchObject({ rule: "tt", severity: "warning", overlap: null, subjects: [] });
     expect(conflicts[0]?.occurrences.map((o) => o.meeting)).toEqual(["cuoi-nam"]);
     expect(result.report.conflicts[0]?.message).toBe(
-      'breaks "Thẩm tra trước kỳ họp": no meeting before "Kỳ họp cuối năm" (Mon 09/12/2024–11/12/2024) starts between 09/11/2024 00:00 and 02/12/2024 00:00 (P30D to P7D ahead)',
+      'breaks "Thẩm tra trước kỳ họp": no meeting starts 7 to 30 days before "Kỳ họp cuối năm" (Mon 09/12/2024–11/12/2024) (between 09/11/2024 00:00 and 02/12/2024 00:00)',
     );
   });
 

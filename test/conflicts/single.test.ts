@@ -77,10 +77,13 @@ describe("the day-off check", () => {
   it("shows the holiday's name in the text report, in Vietnamese and English", () => {
     const body = oneOff("2024-04-18T08:00", "2024-04-18T10:00");
     const vi = formatReportText(check(body).report, "vi");
-    expect(vi).toContain('"Họp thử" (T5 18/04/2024 08:00–10:00) rơi vào ngày nghỉ: Giỗ Tổ Hùng Vương (10/3 âm lịch) (18/04/2024)');
+    // The finding names the day when it has one, and --detail lists the conflict with it.
+    expect(vi).toContain("rơi vào ngày nghỉ (Giỗ Tổ Hùng Vương (10/3 âm lịch)): 1 buổi — 18/04/2024");
     expect(vi).toContain("[CẢNH BÁO]");
+    const detail = formatReportText(check(body).report, "vi", { detail: true });
+    expect(detail).toContain('"Họp thử" (T5 18/04/2024 08:00–10:00) rơi vào ngày nghỉ: Giỗ Tổ Hùng Vương (10/3 âm lịch) (18/04/2024)');
     const en = formatReportText(check(body, { lang: "en" }).report, "en");
-    expect(en).toContain("falls on a day off: Hùng Kings' Commemoration (10th day of the 3rd lunar month) (18/04/2024)");
+    expect(en).toContain("falls on a day off (Hùng Kings' Commemoration (10th day of the 3rd lunar month)): 1 occurrence — 18/04/2024");
   });
 
   it("gives a stable fingerprint per occurrence", () => {
@@ -106,7 +109,7 @@ describe("the working-hours check", () => {
     expect(conflicts).toHaveLength(outside ? 1 : 0);
     if (outside) {
       expect(conflicts[0]).toMatchObject({ rule: null, severity: "warning", overlap: null, hours: [7 * 60 + 30, 17 * 60] });
-      expect(messageOf(result, conflicts[0])).toMatch(/\(07:30–17:00\)$/);
+      expect(messageOf(result, conflicts[0])).toMatch(/\(07:30–11:30, 13:30–17:00\)$/);
     }
   });
 
@@ -126,7 +129,7 @@ describe("the working-hours check", () => {
     expect(ofKind(check(hours + oneOff("2024-03-05T07:00", "2024-03-05T08:00")), "working-hours")).toHaveLength(0);
     const late = check(hours + oneOff("2024-03-05T16:00", "2024-03-05T17:00"));
     expect(ofKind(late, "working-hours")[0]?.hours).toEqual([7 * 60, 16 * 60 + 30]);
-    expect(messageOf(late, ofKind(late, "working-hours")[0])).toMatch(/\(07:00–16:30\)$/);
+    expect(messageOf(late, ofKind(late, "working-hours")[0])).toMatch(/\(07:00–11:30, 13:00–16:30\)$/);
     expect(ofKind(check(oneOff("2024-05-04T06:30", "2024-05-04T08:00")), "working-hours")).toHaveLength(1);
   });
 
@@ -142,7 +145,9 @@ describe("the working-hours check", () => {
     expect(ofKind(check(`checks: { workingHours: off }\n${body}`), "working-hours")).toHaveLength(0);
     const en = check(`checks: { workingHours: error }\n${body}`, { lang: "en" });
     expect(en.report.conflicts[0]).toMatchObject({ kind: "working-hours", severity: "error", rule: null, overlap: null });
-    expect(en.report.conflicts[0]?.message).toBe('"Họp thử" (Tue 05/03/2024 07:00–07:45) is outside working hours (07:30–17:00)');
+    expect(en.report.conflicts[0]?.message).toBe(
+      '"Họp thử" (Tue 05/03/2024 07:00–07:45) is outside working hours (07:30–11:30, 13:30–17:00)',
+    );
     expect(en.report.conflicts[0]?.occurrences).toHaveLength(1);
   });
 });
@@ -174,7 +179,7 @@ describe("the working-hours check with seasons", () => {
     expect(conflicts).toHaveLength(outside ? 1 : 0);
     if (outside) {
       expect(conflicts[0]?.hours).toEqual([7 * 60 + 30, 17 * 60]);
-      expect(messageOf(result, conflicts[0])).toMatch(/\(07:30–17:00\)$/);
+      expect(messageOf(result, conflicts[0])).toMatch(/\(07:30–11:30, 13:30–17:00\)$/);
     }
   });
 
@@ -182,7 +187,7 @@ describe("the working-hours check with seasons", () => {
     const late = hours('      - { from: "04-15", to: "10-14", periods: ["07:00-11:30", "13:30-16:30"] }\n');
     const result = check(late + oneOff("2024-07-02T16:00", "2024-07-02T17:00"));
     expect(ofKind(result, "working-hours")[0]?.hours).toEqual([7 * 60, 16 * 60 + 30]);
-    expect(messageOf(result, ofKind(result, "working-hours")[0])).toMatch(/\(07:00–16:30\)$/);
+    expect(messageOf(result, ofKind(result, "working-hours")[0])).toMatch(/\(07:00–11:30, 13:30–16:30\)$/);
     expect(ofKind(check(late + oneOff("2024-12-03T16:00", "2024-12-03T17:00")), "working-hours")).toHaveLength(0);
   });
 });
