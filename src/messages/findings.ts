@@ -72,6 +72,11 @@ export const FINDING_MESSAGES = {
     vi: (p) => `cùng buổi ${p.afternoon ? "chiều" : "sáng"}`,
     en: (p) => `the same ${p.afternoon ? "afternoon" : "morning"}`,
   }),
+  /** `from`: the original day (`15/02`) or, moved within its day, the original time (`08:00`). */
+  "moved-from": entry<{ from: string }>({
+    vi: (p) => `dời từ ${p.from}`,
+    en: (p) => `moved from ${p.from}`,
+  }),
   "near-day": entry({
     vi: () => "cùng ngày",
     en: () => "the same day",

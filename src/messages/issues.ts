@@ -1,6 +1,9 @@
 import { dmy, entry, fmt, type Lang } from "./entry";
 import { REFERENCE_KINDS, type ReferenceKind } from "./labels";
 
+/** `10/03/2024` for `2024-03-10`, `10/03/2024 08:00` for `2024-03-10T08:00`. */
+const dmyTime = (text: string): string => (text.length > 10 ? `${dmy(text.slice(0, 10))} ${text.slice(11, 16)}` : dmy(text));
+
 /** What a file that is not UTF-8 looks like it was saved as (see `decodeScheduleBytes`). */
 export type EncodingGuess = "windows-1258" | "single-byte";
 
@@ -91,6 +94,13 @@ export const ISSUE_MESSAGES = {
       p.found === 0
         ? `the series has no occurrence at ${p.occurrence}`
         : `${p.occurrence} names several occurrences; give the time too, e.g. ${p.occurrence}T08:00`,
+  }),
+  /** `original`: the rule's own date (or date-time) of the occurrence a day-off move put on `occurrence`. */
+  "occurrence-moved-here": entry<{ occurrence: string; original: string }>({
+    vi: (p) =>
+      `Không có buổi họp nào của chuỗi vào ${dmyTime(p.occurrence)}: buổi họp ngày ${dmyTime(p.original)} được dời sang ngày này vì trùng ngày nghỉ (onDayOff); hãy ghi ngày gốc ${p.original}`,
+    en: (p) =>
+      `the series has no occurrence at ${p.occurrence}: the one of ${p.original} was moved there off a day off (onDayOff); name its original date, ${p.original}`,
   }),
   "no-horizon": entry({
     vi: () => "Thiếu khoảng thời gian kiểm tra: đặt horizon trong tệp hoặc --from/--to",

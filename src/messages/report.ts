@@ -33,7 +33,7 @@ export const REPORT_TEXT: Readonly<Record<Lang, ReportText>> = {
   vi: {
     title: (from, to) => `Kiểm tra lịch họp từ ${dmy(from)} đến ${dmy(to)}`,
     summary: (r) =>
-      `${fmt(r.meetings, "vi")} cuộc họp, ${fmt(r.occurrences, "vi")} buổi; ${fmt(r.conflicts, "vi")} xung đột (${fmt(r.errors, "vi")} lỗi, ${fmt(r.warnings, "vi")} cảnh báo)${r.findings === undefined ? "" : ` thuộc ${fmt(r.findings, "vi")} vấn đề`}`,
+      `${fmt(r.meetings, "vi")} cuộc họp, ${fmt(r.occurrences, "vi")} buổi; ${fmt(r.conflicts, "vi")} xung đột (${fmt(r.errors, "vi")} lỗi, ${fmt(r.warnings, "vi")} cảnh báo)${r.findings === undefined || r.conflicts === 0 ? "" : ` thuộc ${fmt(r.findings, "vi")} vấn đề`}`,
     none: "Không có xung đột.",
     error: "LỖI",
     warning: "CẢNH BÁO",
@@ -46,7 +46,7 @@ export const REPORT_TEXT: Readonly<Record<Lang, ReportText>> = {
   en: {
     title: (from, to) => `Schedule check from ${dmy(from)} to ${dmy(to)}`,
     summary: (r) =>
-      `${fmt(r.meetings, "en")} meetings, ${fmt(r.occurrences, "en")} occurrences; ${fmt(r.conflicts, "en")} conflicts (${fmt(r.errors, "en")} errors, ${fmt(r.warnings, "en")} warnings)${r.findings === undefined ? "" : ` in ${fmt(r.findings, "en")} ${r.findings === 1 ? "finding" : "findings"}`}`,
+      `${fmt(r.meetings, "en")} meetings, ${fmt(r.occurrences, "en")} occurrences; ${fmt(r.conflicts, "en")} conflicts (${fmt(r.errors, "en")} errors, ${fmt(r.warnings, "en")} warnings)${r.findings === undefined || r.conflicts === 0 ? "" : ` in ${fmt(r.findings, "en")} ${r.findings === 1 ? "finding" : "findings"}`}`,
     none: "No conflicts.",
     error: "ERROR",
     warning: "WARNING",

@@ -213,14 +213,24 @@ function timeDescription(occurrence: Occurrence, clock: ZoneClock, lang: Lang, t
   const startDate = text.date(startWall);
   if (occurrence.allDay) {
     const lastDate = text.date(endWall - 1);
-    return lastDate === startDate
-      ? `${weekdayName} ${formatDmy(startDate)}`
-      : `${weekdayName} ${formatDmy(startDate)}–${formatDmy(lastDate)}`;
+    const days =
+      lastDate === startDate ? `${weekdayName} ${formatDmy(startDate)}` : `${weekdayName} ${formatDmy(startDate)}–${formatDmy(lastDate)}`;
+    return days + movedFrom(occurrence, startDate, lang, text);
   }
   const start = text.dateTime(startWall);
   const end = text.dateTime(endWall);
   const endDate = end.slice(0, 10);
-  return `${weekdayName} ${formatDmy(startDate)} ${hhmm(start)}–${endDate === startDate ? "" : `${formatDmy(endDate)} `}${hhmm(end)}`;
+  const times = `${weekdayName} ${formatDmy(startDate)} ${hhmm(start)}–${endDate === startDate ? "" : `${formatDmy(endDate)} `}${hhmm(end)}`;
+  return times + movedFrom(occurrence, startDate, lang, text);
+}
+
+/** `, dời từ 15/02` for an occurrence moved from another day (`, dời từ 08:00` within its day); nothing otherwise. */
+function movedFrom(occurrence: Occurrence, startDate: string, lang: Lang, text: TimeText): string {
+  if (occurrence.status !== "moved") return "";
+  const original = text.dateTime(occurrence.recurrenceId);
+  const sameDay = original.slice(0, 10) === startDate;
+  const from = sameDay ? hhmm(original) : `${original.slice(8, 10)}/${original.slice(5, 7)}`;
+  return `, ${message(lang, "moved-from", { from })}`;
 }
 
 /** The message of a conflict in the context's language. */

@@ -77,6 +77,8 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "near-gap": { gap: "30 phút" },
   "near-half-day": { afternoon: true },
   "near-day": {},
+  "moved-from": { from: "15/02" },
+  "occurrence-moved-here": { occurrence: "2024-03-11", original: "2024-03-10" },
   "year-out-of-range": { found: "1899" },
   "text-or-json": { found: "xml" },
 };
