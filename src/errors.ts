@@ -8,6 +8,7 @@ export type IssueCode =
   | "invalid-value"
   | "conflicting-fields"
   | "unknown-reference"
+  | "ambiguous-reference"
   | "duplicate-id"
   | "empty-selector"
   | "bad-rrule"

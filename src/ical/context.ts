@@ -4,6 +4,7 @@ import { argLang, argOptions, argReport, badArgument, isRecord } from "../intern
 import { UNBOUNDED } from "../limits";
 import { ensureSchedule } from "../load/guard";
 import type { Lang } from "../messages";
+import { attendeeResolver, type AttendeeResolver } from "../recurrence/membership";
 import type { Occurrence } from "../recurrence/occurrence";
 import { compileSeries, type Series } from "../recurrence/series";
 import { scheduleZone, type Schedule } from "../schema/model";
@@ -75,6 +76,8 @@ export interface FeedContext {
   readonly rooms: ReadonlyMap<string, Schedule["rooms"][number]>;
   readonly meetings: ReadonlyMap<string, Meeting>;
   readonly series: (meeting: Meeting) => Series;
+  /** The people a list of attendees names (bodies stand for their members), as expansion resolved them. */
+  readonly attendees: AttendeeResolver;
   /** Conflict messages per occurrence, keyed `meeting|recurrenceId`; empty when conflict notes are off. */
   readonly notes: ReadonlyMap<string, readonly string[]>;
   readonly messages: ReadonlyMap<string, string>;
@@ -203,6 +206,7 @@ export function createContext(given: Schedule, source: FeedSource, options: Feed
     rooms: new Map(schedule.rooms.map((r) => [r.id, r])),
     meetings: new Map(schedule.meetings.map((m) => [m.id, m])),
     series: seriesOf,
+    attendees: attendeeResolver(schedule),
     ruleStarts: (meeting) => {
       let found = starts.get(meeting.id);
       if (!found) {

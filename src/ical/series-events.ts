@@ -97,7 +97,7 @@ export function seriesEvents(ctx: FeedContext, meeting: Meeting, occurrences: re
   };
 
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
-  const attendees = meeting.attendees ?? [];
+  const attendees = ctx.attendees(meeting.attendees ?? []);
   const changes = meeting.changes?.length ? resolveChanges(series).changes : undefined;
   const cancelled = changes ? exdates.filter((wall) => changes.get(wall)?.cancelled === true) : [];
   const masterNotes = conflictNotes(

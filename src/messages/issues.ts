@@ -58,6 +58,13 @@ export const ISSUE_MESSAGES = {
     vi: (p) => `Không tìm thấy ${REFERENCE_KINDS.vi[p.kind]} "${p.id}"${p.hint ? `; có phải "${p.hint}"?` : ""}`,
     en: (p) => `unknown ${REFERENCE_KINDS.en[p.kind]} "${p.id}"${p.hint ? `; did you mean "${p.hint}"?` : ""}`,
   }),
+  /** An attendee id that is both a body's and a person's: which one it means is not known. */
+  "ambiguous-reference": entry<{ id: string; bodyLine?: number | undefined; personLine?: number | undefined }>({
+    vi: (p) =>
+      `"${p.id}" vừa là mã cơ quan (dòng ${p.bodyLine ?? "?"}) vừa là mã người (dòng ${p.personLine ?? "?"}): thành phần dự họp phải chỉ rõ một; đổi mã của một trong hai`,
+    en: (p) =>
+      `"${p.id}" is both a body (line ${p.bodyLine ?? "?"}) and a person (line ${p.personLine ?? "?"}): an attendee must name one; rename one of them`,
+  }),
   /** Without `line`, the first use's line is unknown and shown as "?". */
   "duplicate-id": entry<{ id: string; line?: number | undefined }>({
     vi: (p) => `Mã "${p.id}" bị trùng (đã dùng ở dòng ${p.line ?? "?"})`,

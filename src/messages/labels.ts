@@ -7,10 +7,18 @@ export const WEEKDAY_NAMES: Readonly<Record<Lang, readonly string[]>> = Object.f
 });
 
 /** What a reference in a schedule file can name. */
-export type ReferenceKind = "body" | "person" | "room" | "meeting" | "group" | "tag";
+export type ReferenceKind = "body" | "person" | "attendee" | "room" | "meeting" | "group" | "tag";
 
 /** The name of each kind of reference, as an `unknown-reference` message says it. */
 export const REFERENCE_KINDS: Readonly<Record<Lang, Readonly<Record<ReferenceKind, string>>>> = {
-  vi: { body: "cơ quan", person: "người", room: "phòng họp", meeting: "cuộc họp", group: "nhóm", tag: "nhãn" },
-  en: { body: "body", person: "person", room: "room", meeting: "meeting", group: "group", tag: "tag" },
+  vi: {
+    body: "cơ quan",
+    person: "người",
+    attendee: "người hoặc cơ quan",
+    room: "phòng họp",
+    meeting: "cuộc họp",
+    group: "nhóm",
+    tag: "nhãn",
+  },
+  en: { body: "body", person: "person", attendee: "person or body", room: "room", meeting: "meeting", group: "group", tag: "tag" },
 };

@@ -8,6 +8,7 @@ import { addSpan, DAY, isSupportedWall, parseWall } from "../time/wall";
 import { zoneClocks, type ZoneClock } from "../time/zone";
 import { DAY_OFF_REACH, dayOffAdjuster } from "./day-off-policy";
 import { compileSeries, originalStarts, resolveChanges, type Series, type SeriesChange } from "./series";
+import { attendeeResolver, type AttendeeResolver } from "./membership";
 import type { Horizon, Occurrence } from "./occurrence";
 import { sortOccurrences } from "./sort";
 import { BudgetExceeded, FIRST_YEAR, LAST_YEAR, MAX_HORIZON_DAYS, resolveLimits, stepBudget, type Limits } from "../limits";
@@ -65,7 +66,13 @@ export function resolveHorizon(schedule: Schedule, options: ExpandRunOptions, la
   return { from, to, start: clock.toInstant(first.wall), end: clock.toInstant(last.wall + DAY) };
 }
 
-function expandSeries(series: Series, horizon: Horizon, adjust: ExpandOptions["adjust"], max: number): Occurrence[] | "too-many" {
+function expandSeries(
+  series: Series,
+  horizon: Horizon,
+  adjust: ExpandOptions["adjust"],
+  max: number,
+  resolve: AttendeeResolver,
+): Occurrence[] | "too-many" {
   const { meeting, clock, span } = series;
   const toInstant = clock.toInstant;
   // An occurrence a day-off policy moves may come from just outside the horizon.
@@ -85,7 +92,8 @@ function expandSeries(series: Series, horizon: Horizon, adjust: ExpandOptions["a
   const changes =
     changeCount === 0 ? new Map<number, SeriesChange>() : resolveChanges(series, { from: fromWall, to: toWall, starts }).changes;
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
-  const attendees = meeting.attendees ?? [];
+  // Bodies among the attendees stand for their members: occurrences list people only.
+  const attendees = resolve(meeting.attendees ?? []);
   const tags = meeting.tags ?? [];
   const out: Occurrence[] = [];
   // Every occurrence is built by this one literal, so they all share one hidden class.
@@ -142,7 +150,7 @@ function expandSeries(series: Series, horizon: Horizon, adjust: ExpandOptions["a
       change.allDay,
       change.title ?? meeting.title,
       change.room ?? meeting.room,
-      change.attendees ?? attendees,
+      change.attendees ? resolve(change.attendees) : attendees,
       moved ? "moved" : "changed",
       change.index,
     );
@@ -179,6 +187,7 @@ export function expandOccurrences(
   const fileZone = scheduleZone(schedule);
   const limits = resolveLimits(options.limits);
   const budget = stepBudget(limits.ruleSteps);
+  const resolve = attendeeResolver(schedule);
   const issues: Issue[] = [];
   const lists: Occurrence[][] = [];
   let total = 0;
@@ -186,7 +195,7 @@ export function expandOccurrences(
     const clock: ZoneClock = clockFor(meeting.timezone ?? fileZone);
     let occurrences: Occurrence[] | "too-many";
     try {
-      occurrences = expandSeries(compileSeries(meeting, clock, budget), horizon, adjust, limits.occurrencesPerSeries);
+      occurrences = expandSeries(compileSeries(meeting, clock, budget), horizon, adjust, limits.occurrencesPerSeries, resolve);
     } catch (error) {
       if (!(error instanceof BudgetExceeded)) throw error;
       // The budget is shared: the rules after this one are not walked either.

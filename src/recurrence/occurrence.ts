@@ -19,6 +19,7 @@ export interface Occurrence {
   readonly zone: string;
   readonly title: string;
   readonly bodies: readonly string[];
+  /** The people who attend, by id: a body named among a meeting's attendees is replaced by its members. */
   readonly attendees: readonly string[];
   readonly room: string | undefined;
   readonly tags: readonly string[];

@@ -17,6 +17,9 @@ const dateOrDateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, { error: "a date YYYY-MM-DD or a local time YYYY-MM-DDTHH:MM" });
 const duration = z.string().regex(DURATION_PATTERN, { error: "an ISO 8601 duration such as PT1H30M or P1D" });
 const text = z.string().min(1, { error: "a non-empty text" });
+const attendees = z
+  .array(id)
+  .meta({ description: "Who attends: person ids, or body ids standing for every member of the body (people whose bodies list it)." });
 const severity = z.enum(["error", "warning"]);
 const checkLevel = z.union([z.enum(["error", "warning", "off"]), z.literal(false)]);
 
@@ -40,7 +43,10 @@ export const personSchema = z.strictObject({
   id,
   name: text,
   title: text.optional(),
-  bodies: z.array(id).optional(),
+  bodies: z
+    .array(id)
+    .meta({ description: "The bodies this person is a member of (undated): a body named as an attendee includes this person." })
+    .optional(),
   email: z.email({ error: "an e-mail address" }).optional(),
 });
 
@@ -59,7 +65,7 @@ export const changeSchema = z.strictObject({
   duration: duration.optional(),
   title: text.optional(),
   room: id.optional(),
-  attendees: z.array(id).optional(),
+  attendees: attendees.optional(),
 });
 
 export const onDayOffSchema = z.enum(["keep", "skip", "next-working-day", "previous-working-day"]);
@@ -77,7 +83,7 @@ export const meetingSchema = z.strictObject({
   except: z.array(dateOrDateTime).optional(),
   extra: z.array(dateOrDateTime).optional(),
   changes: z.array(changeSchema).optional(),
-  attendees: z.array(id).optional(),
+  attendees: attendees.optional(),
   room: id.optional(),
   timezone: text.optional(),
   tags: z.array(id).optional(),

@@ -31,6 +31,7 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "invalid-value": { found: 3, expected: "at least min (5)" },
   "conflicting-fields": { fields: '"end" and "duration"' },
   "unknown-reference": { kind: "body", id: "ubdn", hint: "ubnd" },
+  "ambiguous-reference": { id: "ubnd", bodyLine: 4, personLine: 9 },
   "duplicate-id": { id: "ubnd", line: 4 },
   "empty-selector": {},
   "bad-rrule": { part: "FREQ=DAYLY", expected: "a frequency" },

@@ -2,7 +2,7 @@ import { MAX_DURATION_DAYS } from "../../limits";
 import type { Meeting } from "../../schema/schedule";
 import { DAY, parseWall } from "../../time/wall";
 import type { CheckContext } from "./context";
-import { checkReference, checkReferences } from "./references";
+import { checkAttendees, checkReference } from "./references";
 import { checkDuration, existingWall } from "./values";
 
 /** The fields of each change of a meeting: dates and times, references, and fields that exclude each other. */
@@ -15,7 +15,7 @@ export function checkChanges(ctx: CheckContext, meeting: Meeting, index: number)
     const changeStart = existingWall(ctx, change.start, [...changePath, "start"]);
     const changeEnd = existingWall(ctx, change.end, [...changePath, "end"]);
     checkReference(ctx, "room", change.room, [...changePath, "room"]);
-    checkReferences(ctx, "person", change.attendees, [...changePath, "attendees"]);
+    checkAttendees(ctx, change.attendees, [...changePath, "attendees"]);
     if (
       change.cancelled &&
       (change.start ?? change.end ?? change.duration ?? change.title ?? change.room ?? change.attendees) !== undefined

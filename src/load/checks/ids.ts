@@ -6,6 +6,8 @@ import type { IssueSink } from "./context";
 export interface KnownIds {
   readonly body: ReadonlySet<string>;
   readonly person: ReadonlySet<string>;
+  /** What an attendee may name: a person, or a body standing for its members. */
+  readonly attendee: ReadonlySet<string>;
   readonly room: ReadonlySet<string>;
   readonly meeting: ReadonlySet<string>;
   readonly group: ReadonlySet<string>;
@@ -35,5 +37,6 @@ export function checkIds(file: ScheduleFile, sink: IssueSink): KnownIds {
   ids("rules");
   const group = new Set(file.bodies.flatMap((b) => b.groups ?? []));
   const tag = new Set(file.meetings.flatMap((m) => m.tags ?? []));
-  return { body, person, room, meeting, group, tag };
+  const attendee = new Set([...person, ...body]);
+  return { body, person, attendee, room, meeting, group, tag };
 }

@@ -4,7 +4,7 @@ import { checkRRule } from "../../recurrence/rrule-text";
 import type { Meeting } from "../../schema/schedule";
 import { DAY, parseDuration, parseWall } from "../../time/wall";
 import type { CheckContext } from "./context";
-import { checkReference, checkReferences } from "./references";
+import { checkAttendees, checkReference, checkReferences } from "./references";
 import { checkDuration, existingWall } from "./values";
 
 /**
@@ -26,7 +26,7 @@ export function checkMeeting(
   }
   checkReference(ctx, "body", meeting.body, [...path, "body"]);
   checkReferences(ctx, "body", meeting.bodies, [...path, "bodies"]);
-  checkReferences(ctx, "person", meeting.attendees, [...path, "attendees"]);
+  checkAttendees(ctx, meeting.attendees, [...path, "attendees"]);
   checkReference(ctx, "room", meeting.room, [...path, "room"]);
   const zoneValid = zoneOk(meeting.timezone, [...path, "timezone"]);
 
