@@ -1,5 +1,6 @@
 import { ScheduleError, UsageError } from "../errors";
 import { writeFileSync } from "node:fs";
+import { COMMITTEES, type Committee, defaultCommittees, findProvince, type Province } from "../init/provinces";
 import { initTemplate } from "../init/template";
 import { inert } from "../internal/inert";
 import { INIT_TEXT, message, type Lang } from "../messages";
@@ -7,7 +8,10 @@ import type { Output } from "./io";
 
 /** Options of `lichhop init`. */
 export interface InitOptions {
+  /** One of the 34 provincial-level units, as typed (accents optional). */
   readonly province?: string | undefined;
+  /** The HĐND committees, comma-separated ids (`--committees`); the unit's defaults when absent. */
+  readonly committees?: string | undefined;
   /** Where to write; `schedule.yaml` when absent. */
   readonly out?: string | undefined;
   /** The year of the horizon, as typed; the current year when absent. */
@@ -17,9 +21,41 @@ export interface InitOptions {
   readonly currentYear: number;
 }
 
+/** The unit `--province` names, or a usage error worded in `lang` (with a did-you-mean). */
+function resolveProvince(typed: string, lang: Lang): Province {
+  const words = INIT_TEXT[lang];
+  const match = findProvince(typed);
+  const shown = inert(typed);
+  if (match.kind === "found") return match.province;
+  if (match.kind === "merged")
+    throw new UsageError(words.mergedProvince(shown, match.former, match.province.name, match.province.kind === "city"));
+  throw new UsageError(
+    words.unknownProvince(
+      shown,
+      match.suggestions.map((p) => p.name),
+    ),
+  );
+}
+
+/** `--committees a,b`: known ids only, Ban Đô thị only for a city. */
+function parseCommittees(typed: string | undefined, unit: Province | undefined, lang: Lang): readonly Committee[] | undefined {
+  if (typed === undefined) return unit === undefined ? undefined : defaultCommittees(unit.kind);
+  const words = INIT_TEXT[lang];
+  const ids = typed
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
+  for (const id of ids) {
+    if (!(COMMITTEES as readonly string[]).includes(id)) throw new UsageError(words.unknownCommittee(inert(id), COMMITTEES));
+  }
+  if (ids.includes("do-thi") && unit?.kind !== "city") throw new UsageError(words.urbanOnlyInCity);
+  return ids as Committee[];
+}
+
 /**
- * `lichhop init [--province NAME] [--out FILE] [--year YYYY]`: writes a commented starting
- * schedule; refuses (exit 2) to overwrite an existing file.
+ * `lichhop init [--province NAME] [--out FILE] [--year YYYY] [--committees LIST]`: writes a
+ * commented starting schedule for one of the 34 provincial-level units; refuses (exit 2) to
+ * overwrite an existing file, and an unknown province with the nearest names.
  */
 export function runInit(options: InitOptions, out: Output): number {
   const path = options.out ?? "schedule.yaml";
@@ -29,7 +65,15 @@ export function runInit(options: InitOptions, out: Output): number {
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
     throw new UsageError(message(lang, "year-out-of-range", { found: yearText }));
   }
-  const text = initTemplate({ province: options.province, year: Number(yearText) });
+  const unit = options.province === undefined ? undefined : resolveProvince(options.province, lang);
+  const committees = parseCommittees(options.committees, unit, lang);
+  const text = initTemplate({
+    province: unit?.name,
+    kind: unit?.kind,
+    committees,
+    file: options.out,
+    year: Number(yearText),
+  });
   try {
     // "wx": create only, so an existing file is never overwritten (checked atomically).
     writeFileSync(path, text, { encoding: "utf8", flag: "wx" });

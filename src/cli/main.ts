@@ -48,7 +48,7 @@ Usage:
   lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
   lichhop lunar DATE [--format text|json] [--lang vi|en]
-  lichhop init [--province NAME] [--out FILE] [--year YYYY]
+  lichhop init [--province NAME] [--out FILE] [--year YYYY] [--committees LIST] [--lang vi|en]
   lichhop schema
   lichhop ics FILE --out DIR [--expand] [--uid-domain DOMAIN] [--from DATE] [--to DATE] [--lang vi|en]
                      [--max-events N] [--no-conflict-notes]
@@ -81,6 +81,9 @@ Options:
   --uid-domain   ics, serve: domain of the UIDs (default: feeds.uidDomain, else lichhop.invalid)
   --no-conflict-notes  ics, serve: leave conflict notes out of the meeting feeds' descriptions
                  (default: feeds.conflictNotes, else included); conflicts.ics is written either way
+  --province     init: one of the 34 provinces and cities, accents optional ("Lang Son", "TP HCM")
+  --committees   init: the HĐND committees, some of phap-che,kt-ns,vh-xh,dan-toc,do-thi (default:
+                 the first three, and do-thi for a city; dan-toc only when listed)
   --port, --host serve: where to listen (default 8080 on 127.0.0.1)
   --lang         vi or en (default: the file's locale, else vi)
   --fail-on      error (default), warning or never
@@ -103,6 +106,7 @@ const OPTIONS = {
   year: { type: "string" },
   province: { type: "string" },
   out: { type: "string" },
+  committees: { type: "string" },
   base: { type: "string", multiple: true },
   "base-ref": { type: "string" },
   help: { type: "boolean", short: "h" },
@@ -245,7 +249,14 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         if (rest.length > 0) throw new UsageError("lichhop init: takes no positional arguments; use --out FILE");
         const { runInit } = await import("./init");
         return runInit(
-          { province: values.province, out: values.out, year: values.year, lang: common.lang, currentYear: new Date().getFullYear() },
+          {
+            province: values.province,
+            committees: values.committees,
+            out: values.out,
+            year: values.year,
+            lang: common.lang,
+            currentYear: new Date().getFullYear(),
+          },
           out,
         );
       }

@@ -1,19 +1,27 @@
+import { inert } from "../internal/inert";
 import { DAY } from "../time/date";
+import { type Committee, COMMITTEES, defaultCommittees, type ProvinceKind } from "./provinces";
 
 /** Options for {@link initTemplate}. */
 export interface InitTemplateOptions {
-  /** The province's name, e.g. `"Lạng Sơn"`; without it the names read "tỉnh" alone. */
+  /** The unit's name without its level, e.g. `"Lạng Sơn"`; without it the names read "tỉnh" alone. */
   readonly province?: string | undefined;
+  /** A province (`tỉnh`, the default) or a centrally-run city (`thành phố`). */
+  readonly kind?: ProvinceKind | undefined;
+  /** The HĐND committees written; {@link defaultCommittees} of `kind` when absent. */
+  readonly committees?: readonly Committee[] | undefined;
+  /** The path the header's `lichhop check` line names; `schedule.yaml` when absent. */
+  readonly file?: string | undefined;
   /** The year the file's horizon and first meetings fall in (1900–2100). */
   readonly year: number;
 }
 
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-/** The date of the first `weekday` (0 = Sunday) of January of `year`. */
-function firstInJanuary(year: number, weekday: number): string {
-  const first = Date.UTC(year, 0, 1);
-  return isoDay(first + ((weekday - new Date(first).getUTCDay() + 7) % 7) * DAY);
+/** The date of the n-th (n ≥ 1) `weekday` (0 = Sunday) of `month` (1–12) of `year`. */
+function nthWeekday(year: number, month: number, weekday: number, n: number): string {
+  const first = Date.UTC(year, month - 1, 1);
+  return isoDay(first + (((weekday - new Date(first).getUTCDay() + 7) % 7) + (n - 1) * 7) * DAY);
 }
 
 /** The date of the last `weekday` (0 = Sunday) of January of `year`. */
@@ -22,36 +30,91 @@ function lastInJanuary(year: number, weekday: number): string {
   return isoDay(last - ((new Date(last).getUTCDay() - weekday + 7) % 7) * DAY);
 }
 
-/** The n-th `weekday` of January (n ≥ 1). */
-function nthInJanuary(year: number, weekday: number, n: number): string {
-  return isoDay(Date.parse(`${firstInJanuary(year, weekday)}T00:00:00Z`) + (n - 1) * 7 * DAY);
+/** `date` moved by `days` (negative: earlier). */
+const addDays = (date: string, days: number): string => isoDay(Date.parse(`${date}T00:00:00Z`) + days * DAY);
+
+/** The committees' ids and names in the file, in the order they are written. */
+const COMMITTEE_BODIES: Readonly<Record<Committee, { readonly id: string; readonly name: string }>> = {
+  "phap-che": { id: "ban-phap-che", name: "Ban Pháp chế" },
+  "kt-ns": { id: "ban-kt-ns", name: "Ban Kinh tế - Ngân sách" },
+  "vh-xh": { id: "ban-vh-xh", name: "Ban Văn hóa - Xã hội" },
+  "dan-toc": { id: "ban-dan-toc", name: "Ban Dân tộc" },
+  "do-thi": { id: "ban-do-thi", name: "Ban Đô thị" },
+};
+
+/** A path as one shell word: as is when plain, else single-quoted; never more than one line. */
+function shellWord(path: string): string {
+  const word = /^[\p{L}\p{N}._/:@%+=,-]+$/u.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+  return inert(word);
 }
 
 /**
- * The commented starting schedule that `lichhop init` writes: the standard bodies of a province
- * (Đoàn ĐBQH, Thường trực HĐND, the HĐND committees, UBND, Ban Thường trực UBMTTQ) with their
- * groups, their statutory recurring meetings, the HĐND-vs-UBND rule at half-day scope, cadence
- * rules and the `vn` calendar, for one year. People, rooms and times are placeholders; the file
- * passes `lichhop check` without a conflict as written.
+ * The commented starting schedule that `lichhop init` writes: the bodies of a provincial-level
+ * unit (Đoàn ĐBQH, Thường trực HĐND, the HĐND committees, UBND, Ban Thường trực UBMTTQ) with
+ * their groups, their statutory recurring meetings and citizen-reception days, the HĐND-vs-UBND
+ * rule at half-day scope, cadence rules and the `vn` calendar, for one year; a city's names read
+ * "thành phố". The law cited is the one in force that year. People, rooms and times are
+ * placeholders; the file passes `lichhop check` without a conflict as written, and so does every
+ * commented-out block once uncommented as its comment says.
  *
  * @example
  * const yaml = initTemplate({ province: "Lạng Sơn", year: 2026 });
+ * const city = initTemplate({ province: "Hải Phòng", kind: "city", year: 2026, file: "lich.yaml" });
  */
 export function initTemplate(options: InitTemplateOptions): string {
   const { year } = options;
+  const kind = options.kind ?? "province";
   const province = options.province?.trim() ?? "";
-  const of = province === "" ? "tỉnh" : `tỉnh ${province}`;
+  const level = kind === "city" ? "thành phố" : "tỉnh";
+  const of = province === "" ? level : `${level} ${province}`;
+  const chosen = options.committees ?? defaultCommittees(kind);
+  const committees = COMMITTEES.filter((c) => chosen.includes(c)).map((c) => COMMITTEE_BODIES[c]);
+  const danToc = COMMITTEE_BODIES["dan-toc"];
   // JSON strings are valid YAML double-quoted scalars, whatever the province's name holds.
   const q = (text: string): string => JSON.stringify(text);
-  const header = province === "" ? "Lịch họp tỉnh" : `Lịch họp tỉnh ${province}`;
-  const ttHdnd = firstInJanuary(year, 4);
+  const file = shellWord(options.file ?? "schedule.yaml");
+  const ttHdnd = nthWeekday(year, 1, 4, 1);
   const ubnd = lastInJanuary(year, 5);
-  const mttq = nthInJanuary(year, 1, 2);
-  return `# ${header} năm ${year} — tạo bằng \`lichhop init\`; sửa các chỗ ghi "(điền …)" cho đúng thực tế.
-# ${header} ${year}: a starting schedule written by \`lichhop init\`. Edit the placeholders, then run
-#   lichhop check schedule.yaml
+  const mttq = nthWeekday(year, 1, 1, 2);
+  const hdndReception = lastInJanuary(year, 4);
+  // Sessions from the first Tuesday of July and of December (Tuesday to Thursday), each verified
+  // by a committee two weeks before: no holiday falls in either week.
+  const midYear = nthWeekday(year, 7, 2, 1);
+  const yearEnd = nthWeekday(year, 12, 2, 1);
+  // The law in force: the 2015 law until the 2025 reform, Law 72/2025/QH15 from 2025 on.
+  const law =
+    year <= 2024
+      ? { name: `Luật Tổ chức chính quyền địa phương 2015 (số 77/2015/QH13, còn hiệu lực năm ${year})`, ubnd: ", Điều 113" }
+      : { name: "Luật Tổ chức chính quyền địa phương 2025 (số 72/2025/QH15)", ubnd: "" };
+  const committeeLines = committees
+    .map((c) => `  - { id: ${c.id}, name: ${q(`${c.name} HĐND ${of}`)}, groups: [hdnd, ban-hdnd] }`)
+    .join("\n");
+  const danTocLine = chosen.includes("dan-toc")
+    ? ""
+    : `\n  # Ban Dân tộc: chỉ HĐND nơi có Ban Dân tộc (theo tiêu chí của Ủy ban Thường vụ Quốc hội); bỏ dấu # nếu tỉnh có,\n  # và thêm ban-dan-toc vào \`bodies\` của các kỳ họp. Only where the HĐND has one.\n  # - { id: ${danToc.id}, name: ${q(`${danToc.name} HĐND ${of}`)}, groups: [hdnd, ban-hdnd] }`;
+  const sessionBodies = ["tt-hdnd", ...committees.map((c) => c.id)].join(", ");
+  const verifier = committees.find((c) => c.id === "ban-kt-ns") ?? committees[0] ?? { id: "tt-hdnd", name: "Thường trực HĐND" };
+  const amendment =
+    year >= 2026 ? "\n  # Từ 01/7/2026 áp dụng Luật số 136/2025/QH15 sửa đổi Luật Tiếp công dân: đối chiếu lại điều, khoản." : "";
+  const session = (id: string, name: string, start: string) => `  # - id: hdnd-ky-hop-${id}
+  #   title: ${q(`Kỳ họp thường lệ ${name} năm ${year} HĐND ${level}`)}
+  #   bodies: [${sessionBodies}]
+  #   start: ${start}
+  #   end: ${addDays(start, 2)}
+  #   tags: [ky-hop]
+  # - id: tham-tra-${id}
+  #   title: ${q(`${verifier.name} thẩm tra dự thảo nghị quyết kỳ họp ${name}`)}
+  #   body: ${verifier.id}
+  #   start: ${addDays(start, -14)}T08:00
+  #   end: ${addDays(start, -14)}T11:30
+  #   tags: [tham-tra]`;
+  return `# Lịch họp ${of} năm ${year} — tạo bằng \`lichhop init\`; sửa các chỗ ghi "(điền …)" cho đúng thực tế.
+# Meeting schedule of ${of} for ${year}: a starting file written by \`lichhop init\`. Edit the
+# placeholders, then run
+#   lichhop check ${file}
 # Format: version 1. Times are local wall times in \`timezone\`; \`end\` of an all-day item is its
-# last day. Ids: lowercase letters, digits and '-'.
+# last day. Ids: lowercase letters, digits and '-'. A block commented out with "# -" passes the
+# check too once its lines are uncommented as its comment says.
 version: 1
 timezone: Asia/Ho_Chi_Minh
 locale: vi                      # vi | en: language of the report
@@ -73,13 +136,12 @@ calendar:
     #   - { name: Giờ mùa hè, from: "04-15", to: "10-14", periods: ["07:00-11:30", "13:30-17:00"] }
 
 # Các cơ quan. \`groups\` gom các cơ quan để viết quy định (hdnd = Thường trực HĐND và các Ban).
+# Các Ban của HĐND (${law.name}${year <= 2024 ? "" : ", Điều 29"}): Ban Pháp chế,
+# Ban Kinh tế - Ngân sách, Ban Văn hóa - Xã hội; Ban Đô thị ở HĐND thành phố; Ban Dân tộc nơi có.
 bodies:
   - { id: doan-dbqh, name: ${q(`Đoàn ĐBQH ${of}`)}, groups: [dbqh] }
   - { id: tt-hdnd, name: ${q(`Thường trực HĐND ${of}`)}, groups: [hdnd] }
-  - { id: ban-phap-che, name: ${q(`Ban Pháp chế HĐND ${of}`)}, groups: [hdnd, ban-hdnd] }
-  - { id: ban-kt-ns, name: ${q(`Ban Kinh tế - Ngân sách HĐND ${of}`)}, groups: [hdnd, ban-hdnd] }
-  - { id: ban-vh-xh, name: ${q(`Ban Văn hóa - Xã hội HĐND ${of}`)}, groups: [hdnd, ban-hdnd] }
-  - { id: ban-dan-toc, name: ${q(`Ban Dân tộc HĐND ${of}`)}, groups: [hdnd, ban-hdnd] }   # nơi có Ban Dân tộc
+${committeeLines}${danTocLine}
   - { id: ubnd, name: ${q(`UBND ${of}`)}, groups: [ubnd] }
   - { id: ubmttq, name: ${q(`Ban Thường trực UBMTTQ ${of}`)}, groups: [mttq] }
 
@@ -93,8 +155,8 @@ people:
   - { id: chu-tich-ubmttq, name: "(điền họ tên) Chủ tịch UBMTTQ", title: ${q(`Chủ tịch UBMTTQ Việt Nam ${of}`)}, bodies: [ubmttq] }
 
 rooms:
-  - { id: phong-hop-hdnd, name: "Phòng họp HĐND tỉnh (điền tên phòng)" }
-  - { id: phong-hop-ubnd, name: "Phòng họp UBND tỉnh (điền tên phòng)" }
+  - { id: phong-hop-hdnd, name: ${q(`Phòng họp HĐND ${level} (điền tên phòng)`)} }
+  - { id: phong-hop-ubnd, name: ${q(`Phòng họp UBND ${level} (điền tên phòng)`)} }
   - { id: tru-so-tiep-dan, name: ${q(`Trụ sở Tiếp công dân ${of}`)} }
 
 # Các cuộc họp định kỳ. \`repeat\` is an RFC 5545 RRULE; \`start\` is the first occurrence.
@@ -106,7 +168,7 @@ rooms:
 meetings:
   # Thường trực HĐND: phiên họp thường kỳ mỗi tháng một lần (thứ Năm đầu tháng, buổi sáng).
   - id: tt-hdnd-thuong-ky
-    title: Phiên họp thường kỳ Thường trực HĐND tỉnh
+    title: ${q(`Phiên họp thường kỳ Thường trực HĐND ${level}`)}
     body: tt-hdnd
     start: ${ttHdnd}T08:00
     end: ${ttHdnd}T11:30
@@ -115,10 +177,10 @@ meetings:
     tags: [thuong-ky]
     onDayOff: next-working-day
 
-  # UBND: họp thường kỳ mỗi tháng một lần (Luật Tổ chức chính quyền địa phương, Điều 113);
+  # UBND: họp thường kỳ mỗi tháng một lần (${law.name}${law.ubnd});
   # thứ Sáu cuối tháng, buổi chiều; gặp ngày nghỉ thì họp vào ngày làm việc liền trước.
   - id: ubnd-thuong-ky
-    title: Phiên họp UBND tỉnh thường kỳ
+    title: ${q(`Phiên họp UBND ${level} thường kỳ`)}
     body: ubnd
     start: ${ubnd}T14:00
     end: ${ubnd}T17:00
@@ -127,14 +189,13 @@ meetings:
     tags: [thuong-ky]
     onDayOff: previous-working-day
 
-  # Tiếp công dân định kỳ (Luật Tiếp công dân 2013, Điều 12): Chủ tịch UBND ít nhất 1 ngày mỗi
-  # tháng (ngày 15, buổi chiều), Thường trực HĐND cùng Đoàn ĐBQH (ngày 20, buổi sáng). Gặp ngày
-  # nghỉ thì chuyển sang ngày làm việc kế tiếp. (A day 29–31 would skip short months: add those
-  # months' dates in \`extra\`.)
+  # Chủ tịch UBND tiếp công dân định kỳ ít nhất 01 ngày trong 01 tháng (Luật Tiếp công dân 2013,
+  # số 42/2013/QH13, Điều 12): cả ngày, sáng và chiều. Ngày trong tháng do quy chế tiếp công dân
+  # của ${level} quy định (điền; ở đây ngày 15); gặp ngày nghỉ thì sang ngày làm việc kế tiếp.${amendment}
   - id: tiep-cong-dan-ubnd
-    title: Chủ tịch UBND tỉnh tiếp công dân định kỳ
+    title: ${q(`Chủ tịch UBND ${level} tiếp công dân định kỳ`)}
     body: ubnd
-    start: ${year}-01-15T13:30
+    start: ${year}-01-15T07:30
     end: ${year}-01-15T17:00
     repeat: FREQ=MONTHLY;BYMONTHDAY=15
     attendees: [chu-tich-ubnd]
@@ -142,20 +203,23 @@ meetings:
     tags: [tiep-cong-dan]
     onDayOff: next-working-day
 
+  # Thường trực HĐND cùng Đoàn ĐBQH tiếp công dân (Nghị quyết 759/2014/UBTVQH13 và quy chế tiếp
+  # công dân của HĐND ${level}: tần suất, ngày và người chủ trì do quy chế đó định — điền; ở đây
+  # mỗi tháng một buổi sáng, thứ Năm cuối tháng; gặp ngày nghỉ thì sang ngày làm việc liền trước).
   - id: tiep-cong-dan-hdnd
-    title: Thường trực HĐND tỉnh và Đoàn ĐBQH tiếp công dân
+    title: ${q(`Thường trực HĐND ${level} và Đoàn ĐBQH tiếp công dân`)}
     bodies: [tt-hdnd, doan-dbqh]
-    start: ${year}-01-20T07:30
-    end: ${year}-01-20T11:30
-    repeat: FREQ=MONTHLY;BYMONTHDAY=20
+    start: ${hdndReception}T07:30
+    end: ${hdndReception}T11:30
+    repeat: FREQ=MONTHLY;BYDAY=-1TH
     attendees: [pho-chu-tich-hdnd, pho-truong-doan-dbqh]
     room: tru-so-tiep-dan
     tags: [tiep-cong-dan]
-    onDayOff: next-working-day
+    onDayOff: previous-working-day
 
   # Ban Thường trực UBMTTQ: giao ban thứ Hai tuần thứ hai hằng tháng.
   - id: ubmttq-giao-ban
-    title: Giao ban Ban Thường trực UBMTTQ tỉnh
+    title: ${q(`Giao ban Ban Thường trực UBMTTQ ${level}`)}
     body: ubmttq
     start: ${mttq}T14:00
     duration: PT2H30M
@@ -163,32 +227,23 @@ meetings:
     attendees: [chu-tich-ubmttq]
     onDayOff: next-working-day
 
-  # Kỳ họp HĐND (cả ngày; \`end\` là ngày cuối). Điền ngày rồi bỏ dấu # ở đây và ở các quy định
-  # hdnd-hai-ky-hop-moi-nam, tham-tra-truoc-ky-hop bên dưới.
-  # - id: hdnd-ky-hop-giua-nam
-  #   title: Kỳ họp thường lệ giữa năm ${year} HĐND tỉnh
-  #   bodies: [tt-hdnd, ban-phap-che, ban-kt-ns, ban-vh-xh, ban-dan-toc]
-  #   start: ${year}-07-08
-  #   end: ${year}-07-10
-  #   tags: [ky-hop]
-  # - id: ban-kt-ns-tham-tra-giua-nam
-  #   title: Ban Kinh tế - Ngân sách thẩm tra dự thảo nghị quyết kỳ họp giữa năm
-  #   body: ban-kt-ns
-  #   start: ${year}-06-25T08:00
-  #   end: ${year}-06-25T11:30
-  #   tags: [tham-tra]
+  # Kỳ họp HĐND (cả ngày; \`end\` là ngày cuối) và các phiên thẩm tra hai tuần trước đó. Điền
+  # ngày rồi bỏ dấu # ở cả hai kỳ họp và ở các quy định hdnd-hai-ky-hop-moi-nam,
+  # tham-tra-truoc-ky-hop bên dưới (HĐND họp thường lệ ít nhất hai kỳ mỗi năm).
+${session("giua-nam", "giữa năm", midYear)}
+${session("cuoi-nam", "cuối năm", yearEnd)}
 
 rules:
   # Lịch họp của Thường trực HĐND và các Ban không trùng buổi (sáng / chiều) với lịch họp UBND.
   - id: hdnd-khong-trung-ubnd
-    title: Lịch họp Thường trực HĐND và các Ban không trùng buổi với lịch họp UBND tỉnh
+    title: ${q(`Lịch họp Thường trực HĐND và các Ban không trùng buổi với lịch họp UBND ${level}`)}
     kind: no-overlap
     between: [{ groups: [hdnd] }, { bodies: [ubnd] }]
     scope: half-day             # exact | half-day | day
     severity: error
 
   - id: ubnd-hop-moi-thang-mot-lan
-    title: UBND tỉnh họp thường kỳ mỗi tháng một lần
+    title: ${q(`UBND ${level} họp thường kỳ mỗi tháng một lần`)}
     kind: cadence
     meetings: [ubnd-thuong-ky]
     per: month                  # week | month | quarter | year
@@ -196,29 +251,31 @@ rules:
     max: 1
 
   - id: tt-hdnd-hop-moi-thang-mot-lan
-    title: Thường trực HĐND tỉnh họp thường kỳ mỗi tháng một lần
+    title: ${q(`Thường trực HĐND ${level} họp thường kỳ mỗi tháng một lần`)}
     kind: cadence
     meetings: [tt-hdnd-thuong-ky]
     per: month
     min: 1
     max: 1
 
+  # Luật Tiếp công dân 2013, Điều 12: ít nhất một ngày mỗi tháng.
   - id: chu-tich-ubnd-tiep-dan-hang-thang
-    title: Chủ tịch UBND tỉnh tiếp công dân ít nhất một ngày mỗi tháng
+    title: ${q(`Chủ tịch UBND ${level} tiếp công dân ít nhất một ngày mỗi tháng`)}
     kind: cadence
     meetings: [tiep-cong-dan-ubnd]
     per: month
     min: 1
 
+  # Theo quy chế tiếp công dân của HĐND ${level} (điền tần suất nếu khác).
   - id: hdnd-tiep-dan-hang-thang
-    title: Thường trực HĐND tỉnh tiếp công dân ít nhất một ngày mỗi tháng
+    title: ${q(`Thường trực HĐND ${level} tiếp công dân mỗi tháng ít nhất một buổi`)}
     kind: cadence
     meetings: [tiep-cong-dan-hdnd]
     per: month
     min: 1
 
   # - id: hdnd-hai-ky-hop-moi-nam
-  #   title: HĐND tỉnh họp thường lệ ít nhất hai kỳ mỗi năm
+  #   title: ${q(`HĐND ${level} họp thường lệ ít nhất hai kỳ mỗi năm`)}
   #   kind: cadence
   #   tags: [ky-hop]
   #   per: year

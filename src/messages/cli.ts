@@ -41,6 +41,14 @@ export interface InitText {
   readonly exists: string;
   /** Said once the file is written; `path` is shown as given. */
   readonly wrote: (path: string) => string;
+  /** `--province` names no unit; `suggestions` are the nearest names (maybe none). */
+  readonly unknownProvince: (found: string, suggestions: readonly string[]) => string;
+  /** `--province` names a former province, merged into `unit` (a city when `city`) on 1 July 2025. */
+  readonly mergedProvince: (found: string, former: string, unit: string, city: boolean) => string;
+  /** `--committees` holds an id that is not a committee; `known` lists the ids. */
+  readonly unknownCommittee: (found: string, known: readonly string[]) => string;
+  /** `--committees` asks for Ban Đô thị outside a city (only a city's HĐND has one). */
+  readonly urbanOnlyInCity: string;
 }
 
 /** `lichhop init` text, per language. */
@@ -48,10 +56,24 @@ export const INIT_TEXT: Readonly<Record<Lang, InitText>> = {
   vi: {
     exists: "tệp đã tồn tại; chọn --out khác hoặc xóa tệp cũ trước",
     wrote: (path) => `Đã tạo ${path}; tiếp theo: lichhop check ${path}\n`,
+    unknownProvince: (found, suggestions) =>
+      `--province ${found}: không phải một trong 34 tỉnh, thành phố từ 01/7/2025` +
+      (suggestions.length > 0 ? `; có phải ${suggestions.join(" hoặc ")}?` : ""),
+    mergedProvince: (found, former, unit, city) =>
+      `--province ${found}: tỉnh ${former} đã nhập vào ${city ? "thành phố" : "tỉnh"} ${unit} từ 01/7/2025; dùng --province "${unit}"`,
+    unknownCommittee: (found, known) => `--committees: không có Ban "${found}"; cần một số trong ${known.join(", ")}`,
+    urbanOnlyInCity: "--committees: Ban Đô thị chỉ có ở HĐND thành phố trực thuộc trung ương; --province không phải thành phố",
   },
   en: {
     exists: "the file already exists; choose another --out or remove it first",
     wrote: (path) => `Wrote ${path}; next: lichhop check ${path}\n`,
+    unknownProvince: (found, suggestions) =>
+      `--province ${found}: not one of the 34 provinces and cities since 1 July 2025` +
+      (suggestions.length > 0 ? `; did you mean ${suggestions.join(" or ")}?` : ""),
+    mergedProvince: (found, former, unit, city) =>
+      `--province ${found}: ${former} was merged into ${unit}${city ? " (city)" : ""} on 1 July 2025; use --province "${unit}"`,
+    unknownCommittee: (found, known) => `--committees: no committee "${found}"; expected some of ${known.join(", ")}`,
+    urbanOnlyInCity: "--committees: only the HĐND of a centrally-run city has a Ban Đô thị; --province is not a city",
   },
 };
 
