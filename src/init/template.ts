@@ -163,8 +163,8 @@ rooms:
 # onDayOff: keep | skip | next-working-day | previous-working-day — what happens to an
 # occurrence that falls on a day off (moved at the same time; it still counts for its month).
 # HĐND meetings are in the morning and UBND ones in the afternoon, so a meeting moved off a
-# day off never lands in the other side's half-day. \`attendees\` lists people for the
-# person-conflict check; a body's regular meeting leaves it out here (add its members if wanted).
+# day off never lands in the other side's half-day. \`attendees\` lists people, or a body
+# standing for its members (people[].bodies), for the person-conflict check and person feeds.
 meetings:
   # Thường trực HĐND: phiên họp thường kỳ mỗi tháng một lần (thứ Năm đầu tháng, buổi sáng).
   - id: tt-hdnd-thuong-ky
@@ -173,6 +173,7 @@ meetings:
     start: ${ttHdnd}T08:00
     end: ${ttHdnd}T11:30
     repeat: FREQ=MONTHLY;BYDAY=1TH
+    attendees: [tt-hdnd]
     room: phong-hop-hdnd
     tags: [thuong-ky]
     onDayOff: next-working-day
@@ -185,6 +186,7 @@ meetings:
     start: ${ubnd}T14:00
     end: ${ubnd}T17:00
     repeat: FREQ=MONTHLY;BYDAY=-1FR
+    attendees: [ubnd]
     room: phong-hop-ubnd
     tags: [thuong-ky]
     onDayOff: previous-working-day
