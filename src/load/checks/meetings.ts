@@ -22,7 +22,7 @@ export function checkMeeting(
   if (meeting.body !== undefined && meeting.bodies !== undefined) {
     issues.push(make("conflicting-fields", [...path, "bodies"], "conflicting-fields", { fields: '"body" and "bodies"' }));
   } else if (meeting.body === undefined && meeting.bodies === undefined) {
-    issues.push(make("missing-field", path, "missing-field", { field: "body", expected: "a body id, or bodies: a list of body ids" }));
+    issues.push(make("missing-field", path, "missing-field", { field: "body", expected: { what: "body-or-bodies" } }));
   }
   checkReference(ctx, "body", meeting.body, [...path, "body"]);
   checkReferences(ctx, "body", meeting.bodies, [...path, "bodies"]);
@@ -44,13 +44,13 @@ export function checkMeeting(
   }
   checkDuration(ctx, meeting.duration, [...path, "duration"], true);
   if (start && !start.dateOnly && meeting.end === undefined && meeting.duration === undefined) {
-    issues.push(make("missing-field", path, "missing-field", { field: "end", expected: "end (a local time) or duration (e.g. PT2H)" }));
+    issues.push(make("missing-field", path, "missing-field", { field: "end", expected: { what: "end-or-duration" } }));
   }
   if (start && end) {
     if (end.dateOnly !== start.dateOnly) {
       issues.push(
         make("wrong-type", [...path, "end"], "wrong-type", {
-          expected: start.dateOnly ? "a date, like start" : "a local time, like start",
+          expected: { what: start.dateOnly ? "date-like-start" : "time-like-start" },
           found: JSON.stringify(meeting.end),
         }),
       );
@@ -64,7 +64,7 @@ export function checkMeeting(
     issues.push(
       make("invalid-value", [...path, "duration"], "invalid-value", {
         found: JSON.stringify(meeting.duration),
-        expected: "whole days (e.g. P2D) for an all-day meeting",
+        expected: { what: "whole-days" },
       }),
     );
   }
