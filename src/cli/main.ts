@@ -3,7 +3,8 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { version } from "../../package.json";
 import { inert } from "../internal/inert";
 import type { Limits } from "../limits";
-import type { Lang } from "../messages";
+import { closest, hintBudget } from "../load/hints";
+import { message, type Lang } from "../messages";
 import { failureIssues, writeIssues, type Output } from "./io";
 import { CHECK_FORMATS } from "./options";
 
@@ -118,6 +119,34 @@ const OPTIONS = {
   "max-events": { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
+/** The commands, for the one nearest to a mistyped command. */
+const COMMANDS = ["check", "expand", "days-off", "lunar", "init", "schema", "ics", "serve", "help"];
+
+/**
+ * A command line `parseArgs` refused, worded in the language of `--lang` if given, else in
+ * Vietnamese (the file's locale is not known yet); an unknown option names the nearest one.
+ */
+function parseError(error: unknown, argv: readonly string[]): UsageError {
+  const at = argv.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
+  const given = at < 0 ? undefined : argv[at]?.startsWith("--lang=") ? argv[at]?.slice(7) : argv[at + 1];
+  const lang: Lang = given === "en" ? "en" : "vi";
+  const { code, message: detail } = error as { code?: string; message: string };
+  const option = /'(-{1,2}[^' ]+)/.exec(detail)?.[1];
+  if (option !== undefined && code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const names = Object.keys(OPTIONS).map((name) => `--${name}`);
+    // A cut-short option (--form) means the one it begins, before any other near by spelling (--from).
+    const begun = names.filter((name) => name.startsWith(option));
+    const hint = begun.length === 1 ? begun[0] : closest(option, names, hintBudget());
+    return new UsageError(message(lang, "unknown-option", { option, hint }));
+  }
+  if (option !== undefined && code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return new UsageError(
+      message(lang, /does not take an argument/.test(detail) ? "option-takes-no-value" : "option-needs-value", { option }),
+    );
+  }
+  return new UsageError(message(lang, "bad-arguments", { detail }));
+}
+
 /** Set once `lichhop serve` listens: the process then lives on after {@link main} returns. */
 let serving = false;
 
@@ -133,7 +162,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
     try {
       parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     } catch (error) {
-      throw new UsageError(`${(error as Error).message}; see lichhop --help`);
+      throw parseError(error, argv);
     }
     const { values, positionals } = parsed;
     format = values.format;
@@ -250,7 +279,9 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         );
       }
       default:
-        throw new UsageError(`unknown command "${command}"; see lichhop --help`);
+        throw new UsageError(
+          message(values.lang === "en" ? "en" : "vi", "unknown-command", { command, hint: closest(command, COMMANDS, hintBudget()) }),
+        );
     }
   } catch (error) {
     const issues = failureIssues(error);

@@ -61,6 +61,29 @@ export const CLI_MESSAGES = {
     vi: (p) => `--year ${p.found}: cần một năm từ 1900 đến 2100`,
     en: (p) => `--year ${p.found}: expected a year from 1900 to 2100`,
   }),
+  /** `hint` is the option nearest to the one typed, when one is near. */
+  "unknown-option": entry<{ option: string; hint?: string | undefined }>({
+    vi: (p) => `Tùy chọn không hợp lệ ${p.option}; ${p.hint ? `có phải ${p.hint}?` : "xem lichhop --help"}`,
+    en: (p) => `unknown option ${p.option}; ${p.hint ? `did you mean ${p.hint}?` : "see lichhop --help"}`,
+  }),
+  "option-needs-value": entry<{ option: string }>({
+    vi: (p) => `Tùy chọn ${p.option} cần một giá trị, ví dụ ${p.option} GIÁ_TRỊ`,
+    en: (p) => `option ${p.option} needs a value, as in ${p.option} VALUE`,
+  }),
+  "option-takes-no-value": entry<{ option: string }>({
+    vi: (p) => `Tùy chọn ${p.option} không nhận giá trị; bỏ phần sau dấu "="`,
+    en: (p) => `option ${p.option} takes no value; leave out what follows "="`,
+  }),
+  /** Any other mistake on the command line; `detail` is Node's own account of it, shown as it is. */
+  "bad-arguments": entry<{ detail: string }>({
+    vi: (p) => `Dòng lệnh không hợp lệ (${p.detail}); xem lichhop --help`,
+    en: (p) => `bad command line (${p.detail}); see lichhop --help`,
+  }),
+  /** `hint` is the command nearest to the one typed, when one is near. */
+  "unknown-command": entry<{ command: string; hint?: string | undefined }>({
+    vi: (p) => `Lệnh không hợp lệ "${p.command}"; ${p.hint ? `có phải lichhop ${p.hint}?` : "xem lichhop --help"}`,
+    en: (p) => `unknown command "${p.command}"; ${p.hint ? `did you mean lichhop ${p.hint}?` : "see lichhop --help"}`,
+  }),
   "text-or-json": entry<{ found: string }>({
     vi: (p) => `--format ${p.found}: cần text hoặc json`,
     en: (p) => `--format ${p.found}: expected text or json`,

@@ -49,9 +49,11 @@ export const ISSUE_MESSAGES = {
     vi: (p) => `Giá trị không hợp lệ ${foundText(p.found, "vi")}: cần ${expectedText(p.expected, "vi")}`,
     en: (p) => `invalid value ${foundText(p.found, "en")}: expected ${expectedText(p.expected, "en")}`,
   }),
-  "conflicting-fields": entry<{ fields: string }>({
-    vi: (p) => `Không được dùng đồng thời ${p.fields}: chỉ dùng một`,
-    en: (p) => `${p.fields} cannot be used together: give only one`,
+  /** Without `second`, `first` is given with the details of a change (start, end, title, …). */
+  "conflicting-fields": entry<{ first: string; second?: string | undefined }>({
+    vi: (p) =>
+      `Không được dùng đồng thời "${p.first}" và ${p.second === undefined ? "các thông tin thay đổi khác (start, end, title…)" : `"${p.second}"`}: chỉ dùng một`,
+    en: (p) => `"${p.first}" and ${p.second === undefined ? "new details" : `"${p.second}"`} cannot be used together: give only one`,
   }),
   "unknown-reference": entry<{ kind: ReferenceKind; id: string; hint?: string | undefined }>({
     vi: (p) => `Không tìm thấy ${REFERENCE_KINDS.vi[p.kind]} "${p.id}"${p.hint ? `; có phải "${p.hint}"?` : ""}`,

@@ -20,7 +20,7 @@ export function checkMeeting(
   const { issues, make } = ctx;
   const path = ["meetings", index];
   if (meeting.body !== undefined && meeting.bodies !== undefined) {
-    issues.push(make("conflicting-fields", [...path, "bodies"], "conflicting-fields", { fields: '"body" and "bodies"' }));
+    issues.push(make("conflicting-fields", [...path, "bodies"], "conflicting-fields", { first: "body", second: "bodies" }));
   } else if (meeting.body === undefined && meeting.bodies === undefined) {
     issues.push(make("missing-field", path, "missing-field", { field: "body", expected: { what: "body-or-bodies" } }));
   }
@@ -40,7 +40,7 @@ export function checkMeeting(
     existingWall(ctx, text, [...path, "extra", i]);
   });
   if (meeting.end !== undefined && meeting.duration !== undefined) {
-    issues.push(make("conflicting-fields", [...path, "duration"], "conflicting-fields", { fields: '"end" and "duration"' }));
+    issues.push(make("conflicting-fields", [...path, "duration"], "conflicting-fields", { first: "end", second: "duration" }));
   }
   checkDuration(ctx, meeting.duration, [...path, "duration"], true);
   if (start && !start.dateOnly && meeting.end === undefined && meeting.duration === undefined) {
