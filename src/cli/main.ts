@@ -48,7 +48,7 @@ Usage:
                      [--max-occurrences N] [--max-conflicts N] [--detail]
   lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
-  lichhop lunar DATE [--format text|json] [--lang vi|en]
+  lichhop lunar DATE|D/M [--year YYYY] [--leap] [--format text|json] [--lang vi|en]
   lichhop init [--province NAME] [--out FILE] [--year YYYY]
   lichhop schema
   lichhop ics FILE --out DIR [--expand] [--uid-domain DOMAIN] [--from DATE] [--to DATE] [--lang vi|en]
@@ -61,8 +61,10 @@ Commands:
            exit 0: nothing at or above --fail-on (default error); 1: conflicts; 2: bad file or arguments
            several files (or a directory of *.yaml) are merged into one schedule
   expand   list every occurrence in the horizon, sorted
-  days-off list the days off of a year (holidays, substitute and decision days; FILE's calendar)
-  lunar    the Vietnamese lunar date of DATE, e.g. "ngày 10 tháng 3 năm Giáp Thìn"
+  days-off list the days off of a year (holidays, substitute and decision days; FILE's calendar);
+           without --year, each year of FILE's horizon, else the current year
+  lunar    the Vietnamese lunar date of DATE, e.g. "ngày 10 tháng 3 năm Giáp Thìn"; or the
+           date of lunar day/month D/M of --year (--leap: in the leap month)
   init     write a commented starting schedule (default schedule.yaml; never overwrites: exit 2)
   schema   print the schedule file's JSON Schema (draft 2020-12)
   ics      write iCalendar feeds: all.ics, body/<id>.ics, person/<id>.ics, room/<id>.ics,
@@ -101,6 +103,7 @@ const OPTIONS = {
   lang: { type: "string" },
   "fail-on": { type: "string", default: "error" },
   detail: { type: "boolean" },
+  leap: { type: "boolean" },
   year: { type: "string" },
   province: { type: "string" },
   out: { type: "string" },
@@ -232,7 +235,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
       case "lunar": {
         if (rest.length > 1) throw new UsageError(`lichhop lunar: expected one DATE, got ${rest.length}`);
         const { runLunar } = await import("./lunar");
-        return runLunar(file, { format: values.format, lang: common.lang }, out);
+        return runLunar(file, { format: values.format, lang: common.lang, year: values.year, leap: values.leap }, out);
       }
       case "ics": {
         const path = needFile();

@@ -88,6 +88,12 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "option-takes-no-value": { option: "--detail" },
   "bad-arguments": { detail: "--x" },
   "unknown-command": { command: "chek", hint: "check" },
+  "lunar-date-needed": {},
+  "lunar-day-month": { found: "2026-04-26" },
+  "lunar-year-needed": { found: "10/3" },
+  "no-leap-month": { month: 5, year: 2024 },
+  "no-such-lunar-date": { day: 31, month: 3, year: 2026, leap: false },
+  "lunar-to-solar": { lunar: "ngày 10 tháng 3 năm Bính Ngọ", date: "2026-04-26" },
 };
 
 const IDS = Object.keys(SAMPLES).filter((id): id is MessageId => id in SAMPLES);
