@@ -92,8 +92,11 @@ const SCHEMA_WORDS: ReadonlyMap<string, ExpectedWord> = new Map<string, Expected
 
 /** What a schema check that failed expected, in the catalogue's words. */
 function schemaExpected(zodMessage: string): Expected {
-  const word = SCHEMA_WORDS.get(zodMessage) ?? (zodMessage.startsWith("a season that shares no day") ? "separate-seasons" : "valid-value");
-  return { what: word };
+  const season = /^a season that shares no day with seasons\[(\d+)\] \((\S+) to (\S+)\)$/.exec(zodMessage);
+  if (season) return { apartFrom: { index: Number(season[1]), from: season[2] as string, to: season[3] as string } };
+  return {
+    what: SCHEMA_WORDS.get(zodMessage) ?? (zodMessage.startsWith("a season that shares no day") ? "separate-seasons" : "valid-value"),
+  };
 }
 
 /** The values a union of literals and enums allows (`checks.attendee`: error, warning, off, false), if it is one. */

@@ -46,7 +46,9 @@ export type Expected =
   | string
   | { readonly what: ExpectedWord }
   | { readonly oneOf: readonly (string | number | boolean)[] }
-  | { readonly atLeastMin: number | string };
+  | { readonly atLeastMin: number | string }
+  /** A season of working hours apart from an earlier one, `seasons[index]` from `from` to `to` (MM-DD). */
+  | { readonly apartFrom: { readonly index: number; readonly from: string; readonly to: string } };
 
 /**
  * What was found where a field expected something else: a text (quoted by the caller), a
@@ -130,6 +132,12 @@ export const EXPECTED_WORDS: Readonly<Record<Lang, Readonly<Record<ExpectedWord,
 export function expectedText(expected: Expected, lang: Lang): string {
   if (typeof expected === "string") return expected;
   if ("what" in expected) return EXPECTED_WORDS[lang][expected.what];
+  if ("apartFrom" in expected) {
+    const { index, from, to } = expected.apartFrom;
+    return lang === "vi"
+      ? `một mùa không trùng ngày nào với seasons[${index}] (${from} đến ${to})`
+      : `a season that shares no day with seasons[${index}] (${from} to ${to})`;
+  }
   if ("atLeastMin" in expected) {
     const min = expected.atLeastMin;
     return lang === "vi"

@@ -117,6 +117,7 @@ const EXPECTATIONS: readonly Expected[] = [
   { oneOf: [1] },
   { atLeastMin: 5 },
   { atLeastMin: "P7D" },
+  { apartFrom: { index: 0, from: "04-15", to: "10-14" } },
 ];
 const FOUND: readonly Found[] = ['"PT1X"', 5, true, null, { shape: "list" }, { shape: "mapping" }];
 
