@@ -8,7 +8,7 @@ import { loadScheduleFile } from "./load";
 
 /** Options of `lichhop days-off`. */
 export interface DaysOffOptions {
-  /** The Gregorian year, as typed; the current year when absent. */
+  /** The Gregorian year, as typed; when absent, the years of FILE's horizon, else the current year. */
   readonly year?: string | undefined;
   readonly format: string;
   readonly lang?: Lang | undefined;
@@ -20,10 +20,18 @@ export interface DaysOffOptions {
   readonly maxSize?: number | undefined;
 }
 
+/** The years from `from` to `to` (dates YYYY-MM-DD), in order. */
+function yearsOf(from: string, to: string): number[] {
+  const first = Number(from.slice(0, 4));
+  const last = Math.max(first, Number(to.slice(0, 4)));
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
 /**
  * `lichhop days-off [FILE] --year YYYY`: lists the days off of a year (holidays, substitute days,
  * decision days and the file's own `daysOff`), with the make-up working days in text form and
- * the file's seasons of working hours, if any.
+ * the file's seasons of working hours, if any. Without `--year`, FILE's horizon gives the years
+ * (each year's list, in order); without a horizon either, the current year.
  */
 export function runDaysOff(options: DaysOffOptions, out: Output): number {
   const yearText = options.year ?? String(options.currentYear);
@@ -35,8 +43,10 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
   if (options.format !== "text" && options.format !== "json") {
     throw new UsageError(message(argLang, "text-or-json", { found: options.format }));
   }
-  const year = Number(yearText);
   const schedule = options.file === undefined ? undefined : loadScheduleFile(options.file, options);
+  const horizon = options.year === undefined ? schedule?.horizon : undefined;
+  const years = horizon ? yearsOf(horizon.from, horizon.to) : [Number(yearText)];
+  const [only] = years;
   const lang: Lang = options.lang ?? schedule?.locale ?? "vi";
   let calendar: WorkCalendar;
   try {
@@ -45,36 +55,47 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
     if (error instanceof CalendarError) throw new UsageError(error.message);
     throw error;
   }
-  const days = calendar.daysOff(year);
   const { periods: defaultPeriods, seasons } = calendar.workingHours;
   if (options.format === "json") {
-    const daysOff = days.map((day) => ({
-      date: day.date,
-      name: day.name[lang],
-      kind: day.kind,
-      source: day.source,
-      ...(day.default ? { default: true } : {}),
-    }));
+    const daysOff = (year: number) =>
+      calendar.daysOff(year).map((day) => ({
+        date: day.date,
+        name: day.name[lang],
+        kind: day.kind,
+        source: day.source,
+        ...(day.default ? { default: true } : {}),
+      }));
     const seasonList = seasons.map((season) => ({
       ...(season.name === undefined ? {} : { name: season.name }),
       from: season.from,
       to: season.to,
       periods: season.periods.map(([start, end]) => `${clockTime(start)}-${clockTime(end)}`),
     }));
-    out.stdout(`${JSON.stringify({ version: 1, year, daysOff, ...(seasons.length > 0 ? { seasons: seasonList } : {}) }, null, 2)}\n`);
+    const lists =
+      years.length === 1 && only !== undefined
+        ? { year: only, daysOff: daysOff(only) }
+        : { years: years.map((year) => ({ year, daysOff: daysOff(year) })) };
+    out.stdout(`${JSON.stringify({ version: 1, ...lists, ...(seasons.length > 0 ? { seasons: seasonList } : {}) }, null, 2)}\n`);
     return 0;
   }
   const weekday = (date: string) => WEEKDAY_NAMES[lang][new Date(`${date}T00:00:00Z`).getUTCDay()] as string;
   const text = DAYS_OFF_TEXT[lang];
-  const lines = [text.heading(year), ""];
-  for (const day of days) {
-    const kind = `${text.kinds[day.kind]}${day.default ? `, ${text.default}` : ""}`;
-    lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${inert(day.name[lang])}  [${inert(kind)}; ${inert(day.source)}]`);
-  }
-  const makeUp = calendar.makeUpDays(year);
-  if (makeUp.length > 0) {
-    lines.push("", text.makeUp, "");
-    for (const day of makeUp) lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${inert(day.name[lang])}  [${inert(day.source)}]`);
+  const lines: string[] = [];
+  for (const year of years) {
+    const days = calendar.daysOff(year);
+    if (lines.length > 0) lines.push("");
+    lines.push(text.heading(year), "");
+    for (const day of days) {
+      const kind = `${text.kinds[day.kind]}${day.default ? `, ${text.default}` : ""}`;
+      lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${inert(day.name[lang])}  [${inert(kind)}; ${inert(day.source)}]`);
+    }
+    const makeUp = calendar.makeUpDays(year);
+    if (makeUp.length > 0) {
+      lines.push("", text.makeUp, "");
+      for (const day of makeUp) lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${inert(day.name[lang])}  [${inert(day.source)}]`);
+    }
+    // One year keeps its total last, after the seasons; several close each year with its own.
+    if (years.length > 1) lines.push("", text.total(days.length));
   }
   if (seasons.length > 0) {
     const words = text.seasons;
@@ -85,7 +106,7 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
     }
     lines.push(`${words.rest}: ${hours(defaultPeriods)}`);
   }
-  lines.push("", text.total(days.length));
+  if (years.length === 1 && only !== undefined) lines.push("", text.total(calendar.daysOff(only).length));
   out.stdout(`${lines.join("\n")}\n`);
   return 0;
 }

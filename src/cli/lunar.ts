@@ -1,6 +1,6 @@
 import { UsageError } from "../errors";
 import { CalendarError } from "../calendar/errors";
-import { canChi, formatLunar, toLunar, type LunarDate } from "../calendar/lunar";
+import { canChi, formatLunar, fromLunar, toLunar, type LunarDate } from "../calendar/lunar";
 import { inert } from "../internal/inert";
 import { message, type Lang } from "../messages";
 import type { Output } from "./io";
@@ -9,15 +9,25 @@ import type { Output } from "./io";
 export interface LunarOptions {
   readonly format: string;
   readonly lang?: Lang | undefined;
+  /** The lunar year of a lunar `D/M` (the Gregorian year in which it begins), as typed. */
+  readonly year?: string | undefined;
+  /** `--leap`: the lunar `D/M` is in the leap month of that number. */
+  readonly leap?: boolean | undefined;
 }
 
-/** `lichhop lunar DATE`: the Vietnamese lunar date of a Gregorian date (UTC+7). */
+/**
+ * `lichhop lunar DATE`: the Vietnamese lunar date of a Gregorian date (UTC+7); `lichhop lunar D/M
+ * --year YYYY [--leap]`: the Gregorian date of a lunar day and month of that lunar year.
+ */
 export function runLunar(date: string | undefined, options: LunarOptions, out: Output): number {
-  if (date === undefined) throw new UsageError("lichhop lunar: expected a DATE YYYY-MM-DD");
   const lang: Lang = options.lang ?? "vi";
+  if (date === undefined) throw new UsageError(message(lang, "lunar-date-needed"));
   if (options.format !== "text" && options.format !== "json") {
     throw new UsageError(message(lang, "text-or-json", { found: options.format }));
   }
+  const lunarDayMonth = /^(\d{1,2})\/(\d{1,2})$/.exec(date);
+  if (lunarDayMonth) return solarOf(Number(lunarDayMonth[1]), Number(lunarDayMonth[2]), options, lang, out);
+  if (options.year !== undefined || options.leap) throw new UsageError(message(lang, "lunar-day-month", { found: date }));
   let lunar: LunarDate;
   try {
     lunar = toLunar(date);
@@ -33,4 +43,47 @@ export function runLunar(date: string | undefined, options: LunarOptions, out: O
     out.stdout(`${inert(text)}\n`);
   }
   return 0;
+}
+
+/** The Gregorian date of lunar `day`/`month` of `--year`, in the leap month with `--leap`. */
+function solarOf(day: number, month: number, options: LunarOptions, lang: Lang, out: Output): number {
+  const yearText = options.year;
+  if (yearText === undefined) throw new UsageError(message(lang, "lunar-year-needed", { found: `${day}/${month}` }));
+  if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
+    throw new UsageError(message(lang, "year-out-of-range", { found: yearText }));
+  }
+  const lunar: LunarDate = { day, month, year: Number(yearText), leap: options.leap === true };
+  let date: string;
+  try {
+    date = fromLunar(lunar.day, lunar.month, lunar.year, lunar.leap);
+  } catch (error) {
+    if (!(error instanceof CalendarError)) throw error;
+    const leapMonth = lunar.leap ? leapMonthOf(lunar.year) : undefined;
+    throw new UsageError(
+      lunar.leap && leapMonth !== lunar.month
+        ? message(lang, "no-leap-month", { month: lunar.month, year: lunar.year, leapMonth })
+        : message(lang, "no-such-lunar-date", { day, month, year: lunar.year, leap: lunar.leap }),
+    );
+  }
+  const text = formatLunar(lunar, lang);
+  if (options.format === "json") {
+    const body = { version: 1, date, lunar: { ...lunar }, yearName: canChi(lunar.year), text };
+    out.stdout(`${JSON.stringify(body, null, 2)}\n`);
+  } else {
+    out.stdout(`${message(lang, "lunar-to-solar", { lunar: inert(text), date })}\n`);
+  }
+  return 0;
+}
+
+/** The leap month of lunar `year`, if it has one: the month whose first day `toLunar` marks leap. */
+function leapMonthOf(year: number): number | undefined {
+  for (let month = 1; month <= 12; month++) {
+    try {
+      fromLunar(1, month, year, true);
+      return month;
+    } catch {
+      // no leap month of this number
+    }
+  }
+  return undefined;
 }

@@ -3,7 +3,8 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { version } from "../../package.json";
 import { inert } from "../internal/inert";
 import type { Limits } from "../limits";
-import type { Lang } from "../messages";
+import { closest, hintBudget } from "../load/hints";
+import { message, type Lang } from "../messages";
 import { failureIssues, writeIssues, type Output } from "./io";
 import { CHECK_FORMATS } from "./options";
 
@@ -47,7 +48,7 @@ Usage:
                      [--max-occurrences N] [--max-conflicts N] [--detail]
   lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
-  lichhop lunar DATE [--format text|json] [--lang vi|en]
+  lichhop lunar DATE|D/M [--year YYYY] [--leap] [--format text|json] [--lang vi|en]
   lichhop init [--province NAME] [--out FILE] [--year YYYY] [--committees LIST] [--lang vi|en]
   lichhop schema
   lichhop ics FILE --out DIR [--expand] [--uid-domain DOMAIN] [--from DATE] [--to DATE] [--lang vi|en]
@@ -60,8 +61,10 @@ Commands:
            exit 0: nothing at or above --fail-on (default error); 1: conflicts; 2: bad file or arguments
            several files (or a directory of *.yaml) are merged into one schedule
   expand   list every occurrence in the horizon, sorted
-  days-off list the days off of a year (holidays, substitute and decision days; FILE's calendar)
-  lunar    the Vietnamese lunar date of DATE, e.g. "ngày 10 tháng 3 năm Giáp Thìn"
+  days-off list the days off of a year (holidays, substitute and decision days; FILE's calendar);
+           without --year, each year of FILE's horizon, else the current year
+  lunar    the Vietnamese lunar date of DATE, e.g. "ngày 10 tháng 3 năm Giáp Thìn"; or the
+           date of lunar day/month D/M of --year (--leap: in the leap month)
   init     write a commented starting schedule (default schedule.yaml; never overwrites: exit 2)
   schema   print the schedule file's JSON Schema (draft 2020-12)
   ics      write iCalendar feeds: all.ics, body/<id>.ics, person/<id>.ics, room/<id>.ics,
@@ -103,6 +106,7 @@ const OPTIONS = {
   lang: { type: "string" },
   "fail-on": { type: "string", default: "error" },
   detail: { type: "boolean" },
+  leap: { type: "boolean" },
   year: { type: "string" },
   province: { type: "string" },
   out: { type: "string" },
@@ -122,6 +126,34 @@ const OPTIONS = {
   "max-events": { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
+/** The commands, for the one nearest to a mistyped command. */
+const COMMANDS = ["check", "expand", "days-off", "lunar", "init", "schema", "ics", "serve", "help"];
+
+/**
+ * A command line `parseArgs` refused, worded in the language of `--lang` if given, else in
+ * Vietnamese (the file's locale is not known yet); an unknown option names the nearest one.
+ */
+function parseError(error: unknown, argv: readonly string[]): UsageError {
+  const at = argv.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
+  const given = at < 0 ? undefined : argv[at]?.startsWith("--lang=") ? argv[at]?.slice(7) : argv[at + 1];
+  const lang: Lang = given === "en" ? "en" : "vi";
+  const { code, message: detail } = error as { code?: string; message: string };
+  const option = /'(-{1,2}[^' ]+)/.exec(detail)?.[1];
+  if (option !== undefined && code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const names = Object.keys(OPTIONS).map((name) => `--${name}`);
+    // A cut-short option (--form) means the one it begins, before any other near by spelling (--from).
+    const begun = names.filter((name) => name.startsWith(option));
+    const hint = begun.length === 1 ? begun[0] : closest(option, names, hintBudget());
+    return new UsageError(message(lang, "unknown-option", { option, hint }));
+  }
+  if (option !== undefined && code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return new UsageError(
+      message(lang, /does not take an argument/.test(detail) ? "option-takes-no-value" : "option-needs-value", { option }),
+    );
+  }
+  return new UsageError(message(lang, "bad-arguments", { detail }));
+}
+
 /** Set once `lichhop serve` listens: the process then lives on after {@link main} returns. */
 let serving = false;
 
@@ -137,7 +169,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
     try {
       parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
     } catch (error) {
-      throw new UsageError(`${(error as Error).message}; see lichhop --help`);
+      throw parseError(error, argv);
     }
     const { values, positionals } = parsed;
     format = values.format;
@@ -207,7 +239,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
       case "lunar": {
         if (rest.length > 1) throw new UsageError(`lichhop lunar: expected one DATE, got ${rest.length}`);
         const { runLunar } = await import("./lunar");
-        return runLunar(file, { format: values.format, lang: common.lang }, out);
+        return runLunar(file, { format: values.format, lang: common.lang, year: values.year, leap: values.leap }, out);
       }
       case "ics": {
         const path = needFile();
@@ -261,7 +293,9 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         );
       }
       default:
-        throw new UsageError(`unknown command "${command}"; see lichhop --help`);
+        throw new UsageError(
+          message(values.lang === "en" ? "en" : "vi", "unknown-command", { command, hint: closest(command, COMMANDS, hintBudget()) }),
+        );
     }
   } catch (error) {
     const issues = failureIssues(error);

@@ -154,7 +154,7 @@ export function safeMergeSchedules(inputs: readonly ScheduleText[], options: Mer
       }
     }
     if (file.data.version === undefined) {
-      issues.push(issueAt(file, "", "missing-field", message(lang, "missing-field", { field: "version", expected: "1" })));
+      issues.push(issueAt(file, "", "missing-field", message(lang, "missing-field", { field: "version", expected: { oneOf: [1] } })));
     }
   }
 

@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import type { Issue, IssuePath } from "../errors";
 import { scheduleFileSchema, type ScheduleFile } from "../schema/schedule";
+import type { Expected, ExpectedWord, Found } from "../messages";
 import { issueFactory, type IssueContext } from "../source";
+import { closest, hintBudget } from "./hints";
 
 type AnySchema = z.core.$ZodType;
 
@@ -48,23 +50,74 @@ function valueAt(data: unknown, path: IssuePath): unknown {
   return value;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
+function describe(value: unknown): Found {
+  if (value === null || typeof value === "number" || typeof value === "boolean") return value;
+  if (Array.isArray(value)) return { shape: "list" };
+  if (typeof value === "object") return { shape: "mapping" };
   if (typeof value === "string") return JSON.stringify(value);
-  return `${typeof value} ${String(value)}`;
+  return String(value);
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: "a text",
-  number: "a number",
-  int: "a whole number",
-  boolean: "true or false",
-  array: "a list",
-  object: "a mapping",
-  tuple: "a list",
+const TYPE_WORDS: Readonly<Record<string, ExpectedWord>> = {
+  string: "text",
+  number: "number",
+  int: "int",
+  boolean: "boolean",
+  array: "list",
+  object: "mapping",
+  tuple: "list",
 };
+
+/**
+ * The English messages the schemas (`schema/schedule.ts`, the calendar's) give their checks, each
+ * with the catalogue's words for it: issues say what was expected in the file's language.
+ */
+const SCHEMA_WORDS: ReadonlyMap<string, ExpectedWord> = new Map<string, ExpectedWord>([
+  ["an id: lowercase letters, digits and '-', at most 64 characters", "id"],
+  ["a date YYYY-MM-DD", "date"],
+  ["expected a date YYYY-MM-DD", "date"],
+  ["a date YYYY-MM-DD or a local time YYYY-MM-DDTHH:MM", "date-or-time"],
+  ["an ISO 8601 duration such as PT1H30M or P1D", "duration"],
+  ["a non-empty text", "non-empty-text"],
+  ["an e-mail address", "email"],
+  ["a domain name such as hdnd.langson.gov.vn", "domain"],
+  ["expected a real date between 1900-01-01 and 2100-12-31", "supported-date"],
+  ["expected a period HH:MM-HH:MM", "period"],
+  ["expected HH:MM-HH:MM with a start before the end, within 00:00-24:00", "period-in-day"],
+  ["a month-day MM-DD", "month-day"],
+  ["a real month-day, 01-01 to 12-31 (02-29 included)", "existing-month-day"],
+  ["working periods must not overlap", "separate-periods"],
+  ["at most 366 seasons (they share no day)", "max-seasons"],
+]);
+
+/** What a schema check that failed expected, in the catalogue's words. */
+function schemaExpected(zodMessage: string): Expected {
+  const season = /^a season that shares no day with seasons\[(\d+)\] \((\S+) to (\S+)\)$/.exec(zodMessage);
+  if (season) return { apartFrom: { index: Number(season[1]), from: season[2] as string, to: season[3] as string } };
+  return {
+    what: SCHEMA_WORDS.get(zodMessage) ?? (zodMessage.startsWith("a season that shares no day") ? "separate-seasons" : "valid-value"),
+  };
+}
+
+/** The values a union of literals and enums allows (`checks.attendee`: error, warning, off, false), if it is one. */
+function unionValues(zodIssue: z.core.$ZodIssue): (string | number | boolean)[] | undefined {
+  if (zodIssue.code !== "invalid_union") return undefined;
+  const values: (string | number | boolean)[] = [];
+  for (const branch of zodIssue.errors) {
+    for (const inner of branch) {
+      if (inner.code !== "invalid_value" || inner.path.length > 0) return undefined;
+      for (const value of inner.values)
+        if (typeof value !== "object" && typeof value !== "bigint" && value !== undefined) values.push(value as string | number | boolean);
+    }
+  }
+  return values.length > 0 ? values : undefined;
+}
+
+function isShown(value: unknown): value is string | number | boolean {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
+const RULE_KINDS: Expected = { oneOf: ["no-overlap", "cadence", "lead-time"] };
 
 /** Validates the shape once: the parsed file, or the issues found. */
 export function checkShape(
@@ -74,36 +127,43 @@ export function checkShape(
   const result = scheduleFileSchema.safeParse(data);
   if (result.success) return { file: result.data };
   const make = issueFactory(context);
+  const hints = hintBudget();
   const issues: Issue[] = [];
   for (const zodIssue of result.error.issues) {
     const path = zodIssue.path as (string | number)[];
     const found = valueAt(data, path);
     if (zodIssue.code === "unrecognized_keys") {
       for (const key of zodIssue.keys) {
-        issues.push(make("unknown-field", [...path, key], "unknown-field", { field: key, allowed: keysAt(path, data).join(", ") }));
+        const allowed = keysAt(path, data);
+        const hint = closest(key, allowed, hints);
+        issues.push(make("unknown-field", [...path, key], "unknown-field", { field: key, allowed: allowed.join(", "), hint }));
       }
     } else if (zodIssue.code === "invalid_type" && found === undefined) {
-      const expected = TYPE_NAMES[zodIssue.expected] ?? zodIssue.expected;
+      const word = TYPE_WORDS[zodIssue.expected];
+      const expected: Expected = word ? { what: word } : zodIssue.expected;
       issues.push(make("missing-field", path, "missing-field", { field: String(path[path.length - 1] ?? ""), expected }));
     } else if (zodIssue.code === "invalid_type") {
-      const expected = TYPE_NAMES[zodIssue.expected] ?? zodIssue.expected;
+      const word = TYPE_WORDS[zodIssue.expected];
+      const expected: Expected = word ? { what: word } : zodIssue.expected;
       issues.push(make("wrong-type", path, "wrong-type", { expected, found: describe(found) }));
     } else if (zodIssue.code === "invalid_union" && (zodIssue as { note?: string }).note === "No matching discriminator") {
       const kindPath = path[path.length - 1] === "kind" ? path : [...path, "kind"];
       const kind = valueAt(data, kindPath);
       issues.push(
         kind === undefined
-          ? make("missing-field", path, "missing-field", { field: "kind", expected: "no-overlap, cadence or lead-time" })
-          : make("invalid-value", kindPath, "invalid-value", { found: describe(kind), expected: "no-overlap, cadence or lead-time" }),
+          ? make("missing-field", path, "missing-field", { field: "kind", expected: RULE_KINDS })
+          : make("invalid-value", kindPath, "invalid-value", { found: describe(kind), expected: RULE_KINDS }),
       );
     } else if (zodIssue.code === "invalid_value" && found === undefined) {
-      const expected = zodIssue.values.map((v) => JSON.stringify(v)).join(", ");
+      const expected: Expected = { oneOf: zodIssue.values.filter(isShown) };
       issues.push(make("missing-field", path, "missing-field", { field: String(path[path.length - 1] ?? ""), expected }));
     } else if (zodIssue.code === "invalid_value") {
-      const expected = zodIssue.values.map((v) => JSON.stringify(v)).join(", ");
-      issues.push(make("invalid-value", path, "invalid-value", { found: describe(found), expected: `one of ${expected}` }));
+      const expected: Expected = { oneOf: zodIssue.values.filter(isShown) };
+      issues.push(make("invalid-value", path, "invalid-value", { found: describe(found), expected }));
     } else {
-      issues.push(make("invalid-value", path, "invalid-value", { found: describe(found), expected: zodIssue.message }));
+      const values = unionValues(zodIssue);
+      const expected: Expected = values ? { oneOf: values } : schemaExpected(zodIssue.message);
+      issues.push(make("invalid-value", path, "invalid-value", { found: describe(found), expected }));
     }
   }
   return { issues };

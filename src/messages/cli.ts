@@ -1,4 +1,4 @@
-import { entry, type Lang } from "./entry";
+import { dmy, entry, type Lang } from "./entry";
 
 /** What a listed day off is: a holiday, a substitute day, a decision's day or the file's own. */
 export type DayOffKindName = "holiday" | "substitute" | "decision" | "custom";
@@ -82,6 +82,58 @@ export const CLI_MESSAGES = {
   "year-out-of-range": entry<{ found: string }>({
     vi: (p) => `--year ${p.found}: cần một năm từ 1900 đến 2100`,
     en: (p) => `--year ${p.found}: expected a year from 1900 to 2100`,
+  }),
+  /** `hint` is the option nearest to the one typed, when one is near. */
+  "unknown-option": entry<{ option: string; hint?: string | undefined }>({
+    vi: (p) => `Tùy chọn không hợp lệ ${p.option}; ${p.hint ? `có phải ${p.hint}?` : "xem lichhop --help"}`,
+    en: (p) => `unknown option ${p.option}; ${p.hint ? `did you mean ${p.hint}?` : "see lichhop --help"}`,
+  }),
+  "option-needs-value": entry<{ option: string }>({
+    vi: (p) => `Tùy chọn ${p.option} cần một giá trị, ví dụ ${p.option} GIÁ_TRỊ`,
+    en: (p) => `option ${p.option} needs a value, as in ${p.option} VALUE`,
+  }),
+  "option-takes-no-value": entry<{ option: string }>({
+    vi: (p) => `Tùy chọn ${p.option} không nhận giá trị; bỏ phần sau dấu "="`,
+    en: (p) => `option ${p.option} takes no value; leave out what follows "="`,
+  }),
+  /** Any other mistake on the command line; `detail` is Node's own account of it, shown as it is. */
+  "bad-arguments": entry<{ detail: string }>({
+    vi: (p) => `Dòng lệnh không hợp lệ (${p.detail}); xem lichhop --help`,
+    en: (p) => `bad command line (${p.detail}); see lichhop --help`,
+  }),
+  /** `hint` is the command nearest to the one typed, when one is near. */
+  "unknown-command": entry<{ command: string; hint?: string | undefined }>({
+    vi: (p) => `Lệnh không hợp lệ "${p.command}"; ${p.hint ? `có phải lichhop ${p.hint}?` : "xem lichhop --help"}`,
+    en: (p) => `unknown command "${p.command}"; ${p.hint ? `did you mean lichhop ${p.hint}?` : "see lichhop --help"}`,
+  }),
+  "lunar-date-needed": entry({
+    vi: () => "lichhop lunar: cần một ngày dương lịch YYYY-MM-DD, hoặc ngày/tháng âm lịch kèm --year (ví dụ 10/3 --year 2026)",
+    en: () => "lichhop lunar: expected a date YYYY-MM-DD, or a lunar day/month with --year (e.g. 10/3 --year 2026)",
+  }),
+  "lunar-day-month": entry<{ found: string }>({
+    vi: (p) => `lichhop lunar ${p.found}: với --year hoặc --leap, cần ngày/tháng âm lịch, ví dụ 10/3`,
+    en: (p) => `lichhop lunar ${p.found}: with --year or --leap, expected a lunar day/month such as 10/3`,
+  }),
+  "lunar-year-needed": entry<{ found: string }>({
+    vi: (p) => `lichhop lunar ${p.found}: cần năm âm lịch, ví dụ --year 2026`,
+    en: (p) => `lichhop lunar ${p.found}: expected the lunar year too, e.g. --year 2026`,
+  }),
+  /** `leapMonth` is the leap month of that year, if it has one. */
+  "no-leap-month": entry<{ month: number; year: number; leapMonth?: number | undefined }>({
+    vi: (p) =>
+      `Năm âm lịch ${p.year} không có tháng ${p.month} nhuận${p.leapMonth === undefined ? "; năm này không có tháng nhuận" : `; tháng nhuận của năm này là tháng ${p.leapMonth}`}`,
+    en: (p) =>
+      `the lunar year ${p.year} has no leap month ${p.month}${p.leapMonth === undefined ? "; it has no leap month" : `; its leap month is month ${p.leapMonth}`}`,
+  }),
+  "no-such-lunar-date": entry<{ day: number; month: number; year: number; leap: boolean }>({
+    vi: (p) =>
+      `Không có ngày ${p.day} tháng ${p.month}${p.leap ? " nhuận" : ""} năm âm lịch ${p.year}: cần ngày từ 1 đến 30 (tháng thiếu có 29 ngày), tháng từ 1 đến 12`,
+    en: (p) =>
+      `there is no lunar day ${p.day} of month ${p.month}${p.leap ? " (leap)" : ""} in ${p.year}: expected day 1–30 (29 in a short month) and month 1–12`,
+  }),
+  "lunar-to-solar": entry<{ lunar: string; date: string }>({
+    vi: (p) => `${p.lunar} (âm lịch) là ngày ${dmy(p.date)} (dương lịch)`,
+    en: (p) => `${p.lunar} is ${p.date}`,
   }),
   "text-or-json": entry<{ found: string }>({
     vi: (p) => `--format ${p.found}: cần text hoặc json`,

@@ -1,4 +1,5 @@
 import { dmy, entry, fmt, type Lang } from "./entry";
+import { durationText, expectedText, foundText, type Expected, type Found } from "./expected";
 import { REFERENCE_KINDS, type ReferenceKind } from "./labels";
 
 /** `10/03/2024` for `2024-03-10`, `10/03/2024 08:00` for `2024-03-10T08:00`. */
@@ -34,25 +35,28 @@ export const ISSUE_MESSAGES = {
     vi: () => "Tệp dùng quá nhiều bí danh YAML (*alias): tối đa 100 để tránh bùng nổ bộ nhớ",
     en: () => "too many YAML aliases (*alias): at most 100, to guard against alias bombs",
   }),
-  "unknown-field": entry<{ field: string; allowed: string }>({
-    vi: (p) => `Trường không hợp lệ "${p.field}"; các trường được phép: ${p.allowed}`,
-    en: (p) => `unknown field "${p.field}"; expected one of: ${p.allowed}`,
+  /** `hint` is the allowed field nearest to `field`, when one is near. */
+  "unknown-field": entry<{ field: string; allowed: string; hint?: string | undefined }>({
+    vi: (p) => `Trường không hợp lệ "${p.field}"${p.hint ? ` (có phải "${p.hint}"?)` : ""}; các trường được phép: ${p.allowed}`,
+    en: (p) => `unknown field "${p.field}"${p.hint ? ` (did you mean "${p.hint}"?)` : ""}; expected one of: ${p.allowed}`,
   }),
-  "missing-field": entry<{ field: string; expected: string }>({
-    vi: (p) => `Thiếu trường bắt buộc "${p.field}" (cần ${p.expected})`,
-    en: (p) => `missing field "${p.field}" (expected ${p.expected})`,
+  "missing-field": entry<{ field: string; expected: Expected }>({
+    vi: (p) => `Thiếu trường bắt buộc "${p.field}" (cần ${expectedText(p.expected, "vi")})`,
+    en: (p) => `missing field "${p.field}" (expected ${expectedText(p.expected, "en")})`,
   }),
-  "wrong-type": entry<{ expected: string; found: string }>({
-    vi: (p) => `Sai kiểu dữ liệu: cần ${p.expected}, nhận được ${p.found}`,
-    en: (p) => `wrong type: expected ${p.expected}, found ${p.found}`,
+  "wrong-type": entry<{ expected: Expected; found: Found }>({
+    vi: (p) => `Sai kiểu dữ liệu: cần ${expectedText(p.expected, "vi")}, nhận được ${foundText(p.found, "vi", true)}`,
+    en: (p) => `wrong type: expected ${expectedText(p.expected, "en")}, found ${foundText(p.found, "en", true)}`,
   }),
-  "invalid-value": entry<{ found: string | number; expected: string }>({
-    vi: (p) => `Giá trị không hợp lệ ${p.found}: cần ${p.expected}`,
-    en: (p) => `invalid value ${p.found}: expected ${p.expected}`,
+  "invalid-value": entry<{ found: Found; expected: Expected }>({
+    vi: (p) => `Giá trị không hợp lệ ${foundText(p.found, "vi")}: cần ${expectedText(p.expected, "vi")}`,
+    en: (p) => `invalid value ${foundText(p.found, "en")}: expected ${expectedText(p.expected, "en")}`,
   }),
-  "conflicting-fields": entry<{ fields: string }>({
-    vi: (p) => `Không được dùng đồng thời ${p.fields}: chỉ dùng một`,
-    en: (p) => `${p.fields} cannot be used together: give only one`,
+  /** Without `second`, `first` is given with the details of a change (start, end, title, …). */
+  "conflicting-fields": entry<{ first: string; second?: string | undefined }>({
+    vi: (p) =>
+      `Không được dùng đồng thời "${p.first}" và ${p.second === undefined ? "các thông tin thay đổi khác (start, end, title…)" : `"${p.second}"`}: chỉ dùng một`,
+    en: (p) => `"${p.first}" and ${p.second === undefined ? "new details" : `"${p.second}"`} cannot be used together: give only one`,
   }),
   "unknown-reference": entry<{ kind: ReferenceKind; id: string; hint?: string | undefined }>({
     vi: (p) => `Không tìm thấy ${REFERENCE_KINDS.vi[p.kind]} "${p.id}"${p.hint ? `; có phải "${p.hint}"?` : ""}`,
@@ -138,7 +142,7 @@ export const ISSUE_MESSAGES = {
     en: (p) => `the date ${p.found} is outside the supported years: expected a date from ${p.first}-01-01 to ${p.last}-12-31`,
   }),
   "duration-too-long": entry<{ found: string; max: number }>({
-    vi: (p) => `Thời lượng ${p.found} quá dài: tối đa ${p.max} ngày (P${p.max}D)`,
+    vi: (p) => `Thời lượng ${durationText(p.found, "vi")} quá dài: tối đa ${p.max} ngày`,
     en: (p) => `the duration ${p.found} is too long: at most ${p.max} days (P${p.max}D)`,
   }),
   "end-too-late": entry<{ found: string; max: number }>({

@@ -49,7 +49,7 @@ export function resolveHorizon(schedule: Schedule, options: ExpandRunOptions, la
   const first = parseWall(from);
   const last = parseWall(to);
   if (!first?.dateOnly || !last?.dateOnly) {
-    return make("bad-horizon", ["horizon"], "invalid-value", { found: `${from} … ${to}`, expected: "dates YYYY-MM-DD" });
+    return make("bad-horizon", ["horizon"], "invalid-value", { found: `${from} … ${to}`, expected: { what: "dates" } });
   }
   if (!isSupportedWall(first.wall) || !isSupportedWall(last.wall)) {
     return make("bad-horizon", ["horizon"], "date-out-of-range", {

@@ -162,6 +162,20 @@ describe("adding a year's decision in the schedule file (docs/calendar.md)", () 
   });
 });
 
+describe("lichhop days-off FILE without --year", () => {
+  it("lists each year of the file's horizon, in order", () => {
+    const file = join(tempDir(), "h.yaml");
+    writeFileSync(file, "version: 1\nhorizon: { from: 2025-11-01, to: 2026-03-31 }\n");
+    const text = run(["days-off", file]).stdout;
+    expect(text.match(/^Ngày nghỉ năm \d{4}$/gm)).toEqual(["Ngày nghỉ năm 2025", "Ngày nghỉ năm 2026"]);
+    expect(text).toContain("2026-02-17");
+    const body = JSON.parse(run(["days-off", file, "--format", "json"]).stdout);
+    expect(body.years.map((y: { year: number }) => y.year)).toEqual([2025, 2026]);
+    expect(body.years[1].daysOff).toEqual(JSON.parse(run(["days-off", "--year", "2026", "--format", "json"]).stdout).daysOff);
+    expect(JSON.parse(run(["days-off", file, "--year", "2027", "--format", "json"]).stdout).year).toBe(2027);
+  });
+});
+
 describe("lichhop lunar", () => {
   it.each([
     ["2024-04-18", "ngày 10 tháng 3 năm Giáp Thìn"],
@@ -185,14 +199,51 @@ describe("lichhop lunar", () => {
     });
   });
 
-  it.each([[["lunar"]], [["lunar", "2024-02-30"]], [["lunar", "2101-01-01"]], [["lunar", "18/04/2024"]]])(
-    "rejects %j with exit 2",
-    (args) => {
-      const result = run(args);
-      expect(result.code).toBe(2);
-      expect(result.stderr).not.toBe("");
-    },
-  );
+  it.each([
+    [["10/3", "--year", "2026"], "ngày 10 tháng 3 năm Bính Ngọ (âm lịch) là ngày 26/04/2026 (dương lịch)"],
+    [["10/3", "--year", "2026", "--lang", "en"], "day 10 of month 3, year Bính Ngọ (lunar) is 2026-04-26"],
+    [["1/2", "--year", "2023", "--leap"], "ngày 1 tháng 2 nhuận năm Quý Mão (âm lịch) là ngày 22/03/2023 (dương lịch)"],
+    [["1/2", "--year", "2023"], "ngày 1 tháng 2 năm Quý Mão (âm lịch) là ngày 20/02/2023 (dương lịch)"],
+  ])("converts the lunar %j back to its solar date", (args, text) => {
+    const result = run(["lunar", ...args]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${text}\n`);
+  });
+
+  it("writes the solar date of a lunar date as JSON", () => {
+    const body = JSON.parse(run(["lunar", "10/3", "--year", "2026", "--format", "json"]).stdout);
+    expect(body).toEqual({
+      version: 1,
+      date: "2026-04-26",
+      lunar: { day: 10, month: 3, year: 2026, leap: false },
+      yearName: "Bính Ngọ",
+      text: "ngày 10 tháng 3 năm Bính Ngọ",
+    });
+    expect(run(["lunar", body.date]).stdout).toBe(`${body.text}\n`);
+  });
+
+  it.each([
+    [["1/5", "--year", "2024", "--leap"], "Năm âm lịch 2024 không có tháng 5 nhuận; năm này không có tháng nhuận"],
+    [["1/5", "--year", "2025", "--leap"], "Năm âm lịch 2025 không có tháng 5 nhuận; tháng nhuận của năm này là tháng 6"],
+    [["1/5", "--year", "2025", "--leap", "--lang", "en"], "the lunar year 2025 has no leap month 5; its leap month is month 6"],
+    [["10/3"], "lichhop lunar 10/3: cần năm âm lịch, ví dụ --year 2026"],
+  ])("refuses the lunar %j in the language asked", (args, text) => {
+    const result = run(["lunar", ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`${text} [invalid-value]\n`);
+  });
+
+  it.each([
+    [["lunar"]],
+    [["lunar", "2024-02-30"]],
+    [["lunar", "2101-01-01"]],
+    [["lunar", "18/04/2024"]],
+    [["lunar", "31/5", "--year", "2025"]],
+  ])("rejects %j with exit 2", (args) => {
+    const result = run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toBe("");
+  });
 });
 
 describe("lichhop init", () => {

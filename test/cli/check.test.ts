@@ -163,7 +163,7 @@ describe("lichhop check (the built binary)", () => {
     [["check", EXAMPLE, "--fail-on", "sometimes"], "--fail-on sometimes"],
     [["check", EXAMPLE, "--from", "1/1/2024"], "--from 1/1/2024"],
     [["check", EXAMPLE, "--bogus"], "bogus"],
-    [["frobnicate"], 'unknown command "frobnicate"'],
+    [["frobnicate"], 'Lệnh không hợp lệ "frobnicate"; xem lichhop --help'],
   ])("exits 2 on bad arguments %j", (args, text) => {
     const { code, stderr } = run(...args);
     expect(code).toBe(2);

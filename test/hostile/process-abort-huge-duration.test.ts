@@ -92,7 +92,7 @@ describe("a schedule changed after parsing is validated again, never trusted", (
 
   it("a copy with a long duration gives its issue", () => {
     const copy = { ...schedule, meetings: schedule.meetings.map((m) => ({ ...m, duration: "P999999999D" })) };
-    expect(() => checkSchedule(copy)).toThrow(/tối đa 366 ngày \(P366D\)/);
+    expect(() => checkSchedule(copy)).toThrow(/quá dài: tối đa 366 ngày$/m);
   });
 
   it("a zone clock refuses an unknown zone and an instant it cannot hold", () => {

@@ -3,6 +3,10 @@ import {
   BASE_SUMMARY,
   CHECK_TITLES,
   DAYS_OFF_TEXT,
+  EXPECTED_WORDS,
+  type Expected,
+  type ExpectedWord,
+  type Found,
   FEED_LABELS,
   INIT_TEXT,
   type Lang,
@@ -23,18 +27,18 @@ const b = '"Họp HĐND" (T5 07/03/2024 09:00–10:00)';
 
 /** One set of parameters for every message: a message added without a sample does not compile. */
 const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
-  "yaml-syntax": { format: "YAML", detail: "bad indentation" },
+  "yaml-syntax": { format: "YAML", detail: "thụt lề sai" },
   "too-many-aliases": {},
-  "unknown-field": { field: "colour", allowed: "version, timezone" },
-  "missing-field": { field: "version", expected: "1" },
-  "wrong-type": { expected: "a list", found: "a string" },
-  "invalid-value": { found: 3, expected: "at least min (5)" },
-  "conflicting-fields": { fields: '"end" and "duration"' },
+  "unknown-field": { field: "colour", allowed: "version, timezone", hint: "color" },
+  "missing-field": { field: "version", expected: { oneOf: [1] } },
+  "wrong-type": { expected: { what: "list" }, found: { shape: "mapping" } },
+  "invalid-value": { found: 3, expected: { atLeastMin: 5 } },
+  "conflicting-fields": { first: "end", second: "duration" },
   "unknown-reference": { kind: "body", id: "ubdn", hint: "ubnd" },
   "ambiguous-reference": { id: "ubnd", bodyLine: 4, personLine: 9 },
   "duplicate-id": { id: "ubnd", line: 4 },
   "empty-selector": {},
-  "bad-rrule": { part: "FREQ=DAYLY", expected: "a frequency" },
+  "bad-rrule": { part: "FREQ=DAYLY", expected: "FREQ=DAILY" },
   "start-not-in-rule": { start: "2024-01-02T08:00", rule: "FREQ=WEEKLY;BYDAY=MO", first: "2024-01-08T08:00" },
   "unknown-zone": { zone: "Asia/Hanoi" },
   "end-before-start": { start: "08:00", end: "07:00" },
@@ -82,6 +86,17 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "occurrence-moved-here": { occurrence: "2024-03-11", original: "2024-03-10" },
   "year-out-of-range": { found: "1899" },
   "text-or-json": { found: "xml" },
+  "unknown-option": { option: "--form", hint: "--format" },
+  "option-needs-value": { option: "--out" },
+  "option-takes-no-value": { option: "--detail" },
+  "bad-arguments": { detail: "--x" },
+  "unknown-command": { command: "chek", hint: "check" },
+  "lunar-date-needed": {},
+  "lunar-day-month": { found: "2026-04-26" },
+  "lunar-year-needed": { found: "10/3" },
+  "no-leap-month": { month: 5, year: 2024 },
+  "no-such-lunar-date": { day: 31, month: 3, year: 2026, leap: false },
+  "lunar-to-solar": { lunar: "ngày 10 tháng 3 năm Bính Ngọ", date: "2026-04-26" },
 };
 
 const IDS = Object.keys(SAMPLES).filter((id): id is MessageId => id in SAMPLES);
@@ -91,7 +106,60 @@ function render<K extends MessageId>(lang: Lang, id: K): string {
   return message(lang, id, SAMPLES[id]);
 }
 
+/** English words with no place in a Vietnamese message; field names, option names and YAML values aside. */
+const ENGLISH =
+  /(?<![\p{L}\p{N}_.-])(a|an|the|of|or|and|is|are|expected|found|such|as|one|number|list|mapping|date|dates|time|exists|[Ii]nvalid|input|whole|day|days|must|with|least|most|like|only|not|[Uu]nknown|see|did|you|mean|missing|wrong|type|e\.g\.|undefined)(?![\p{L}\p{N}_.-])/u;
+
+/** An ISO 8601 duration code not followed by its reading in words: `PT1H30M`, but not `PT1H30M (1 giờ 30 phút)`. */
+const BARE_DURATION = /(?<![\w-])P(?=\d|T\d)(\d+[WD])*(T(\d+[HMS])+)?(?![\w-])(?! \()/;
+
+/** Every way an issue says what it expected or found, for the messages that take them. */
+const EXPECTATIONS: readonly Expected[] = [
+  ...(Object.keys(EXPECTED_WORDS.vi) as ExpectedWord[]).map((what) => ({ what })),
+  { oneOf: ["keep", "skip", "next-working-day"] },
+  { oneOf: [1] },
+  { atLeastMin: 5 },
+  { atLeastMin: "P7D" },
+  { apartFrom: { index: 0, from: "04-15", to: "10-14" } },
+];
+const FOUND: readonly Found[] = ['"PT1X"', 5, true, null, { shape: "list" }, { shape: "mapping" }];
+
 describe("the message catalogue", () => {
+  it.each(IDS)("writes %s in Vietnamese without English words or bare ISO 8601 durations", (id) => {
+    const vi = render("vi", id);
+    expect(vi).not.toMatch(ENGLISH);
+    expect(vi).not.toMatch(BARE_DURATION);
+  });
+
+  it.each(EXPECTATIONS)("words what an issue expected in Vietnamese only: %j", (expected) => {
+    const texts = [
+      message("vi", "missing-field", { field: "duration", expected }),
+      ...FOUND.map((found) => message("vi", "wrong-type", { expected, found })),
+      ...FOUND.map((found) => message("vi", "invalid-value", { expected, found })),
+    ];
+    for (const text of texts) {
+      expect(text).not.toMatch(ENGLISH);
+      expect(text).not.toMatch(BARE_DURATION);
+    }
+    expect(message("en", "missing-field", { field: "x", expected })).not.toBe(message("vi", "missing-field", { field: "x", expected }));
+  });
+
+  it.each([
+    ["a text, found number 5", "Sai kiểu dữ liệu: cần văn bản, nhận được số 5", { expected: { what: "text" }, found: 5 }],
+    ["a list", "Sai kiểu dữ liệu: cần một danh sách, nhận được một ánh xạ", { expected: { what: "list" }, found: { shape: "mapping" } }],
+  ] as const)("says wrong-type in words: %s", (_, vi, params) => {
+    expect(message("vi", "wrong-type", params)).toBe(vi);
+  });
+
+  it("names the detector's own catches", () => {
+    expect("cần an ISO 8601 duration such as PT1H30M or P1D").toMatch(ENGLISH);
+    expect("cần Invalid input").toMatch(ENGLISH);
+    expect("undefined undefined: cần one of 1").toMatch(ENGLISH);
+    expect("tối đa 366 ngày (P366D)").toMatch(BARE_DURATION);
+    expect("ví dụ PT1H30M (1 giờ 30 phút)").not.toMatch(BARE_DURATION);
+    expect("của lịch họp, thời lượng, days-off, --max-size").not.toMatch(ENGLISH);
+  });
+
   it.each(IDS)("words %s in Vietnamese and English", (id) => {
     const vi = render("vi", id);
     const en = render("en", id);

@@ -20,12 +20,10 @@ export function checkChanges(ctx: CheckContext, meeting: Meeting, index: number)
       change.cancelled &&
       (change.start ?? change.end ?? change.duration ?? change.title ?? change.room ?? change.attendees) !== undefined
     ) {
-      issues.push(
-        make("conflicting-fields", [...changePath, "cancelled"], "conflicting-fields", { fields: '"cancelled" and new details' }),
-      );
+      issues.push(make("conflicting-fields", [...changePath, "cancelled"], "conflicting-fields", { first: "cancelled" }));
     }
     if (change.end !== undefined && change.duration !== undefined) {
-      issues.push(make("conflicting-fields", [...changePath, "duration"], "conflicting-fields", { fields: '"end" and "duration"' }));
+      issues.push(make("conflicting-fields", [...changePath, "duration"], "conflicting-fields", { first: "end", second: "duration" }));
     }
     checkDuration(ctx, change.duration, [...changePath, "duration"], true);
     const from = changeStart ?? parseWall(change.occurrence);

@@ -16,7 +16,7 @@ export function checkHorizon(ctx: CheckContext): void {
     const value = parseWall(text);
     if (!value)
       issues.push(
-        make("invalid-value", ["horizon", key], "invalid-value", { found: JSON.stringify(text), expected: "a date that exists" }),
+        make("invalid-value", ["horizon", key], "invalid-value", { found: JSON.stringify(text), expected: { what: "existing-date" } }),
       );
     horizon.push(supportedWall(ctx, value, text, ["horizon", key])?.wall);
   }

@@ -20,9 +20,9 @@ export function checkMeeting(
   const { issues, make } = ctx;
   const path = ["meetings", index];
   if (meeting.body !== undefined && meeting.bodies !== undefined) {
-    issues.push(make("conflicting-fields", [...path, "bodies"], "conflicting-fields", { fields: '"body" and "bodies"' }));
+    issues.push(make("conflicting-fields", [...path, "bodies"], "conflicting-fields", { first: "body", second: "bodies" }));
   } else if (meeting.body === undefined && meeting.bodies === undefined) {
-    issues.push(make("missing-field", path, "missing-field", { field: "body", expected: "a body id, or bodies: a list of body ids" }));
+    issues.push(make("missing-field", path, "missing-field", { field: "body", expected: { what: "body-or-bodies" } }));
   }
   checkReference(ctx, "body", meeting.body, [...path, "body"]);
   checkReferences(ctx, "body", meeting.bodies, [...path, "bodies"]);
@@ -40,17 +40,17 @@ export function checkMeeting(
     existingWall(ctx, text, [...path, "extra", i]);
   });
   if (meeting.end !== undefined && meeting.duration !== undefined) {
-    issues.push(make("conflicting-fields", [...path, "duration"], "conflicting-fields", { fields: '"end" and "duration"' }));
+    issues.push(make("conflicting-fields", [...path, "duration"], "conflicting-fields", { first: "end", second: "duration" }));
   }
   checkDuration(ctx, meeting.duration, [...path, "duration"], true);
   if (start && !start.dateOnly && meeting.end === undefined && meeting.duration === undefined) {
-    issues.push(make("missing-field", path, "missing-field", { field: "end", expected: "end (a local time) or duration (e.g. PT2H)" }));
+    issues.push(make("missing-field", path, "missing-field", { field: "end", expected: { what: "end-or-duration" } }));
   }
   if (start && end) {
     if (end.dateOnly !== start.dateOnly) {
       issues.push(
         make("wrong-type", [...path, "end"], "wrong-type", {
-          expected: start.dateOnly ? "a date, like start" : "a local time, like start",
+          expected: { what: start.dateOnly ? "date-like-start" : "time-like-start" },
           found: JSON.stringify(meeting.end),
         }),
       );
@@ -64,7 +64,7 @@ export function checkMeeting(
     issues.push(
       make("invalid-value", [...path, "duration"], "invalid-value", {
         found: JSON.stringify(meeting.duration),
-        expected: "whole days (e.g. P2D) for an all-day meeting",
+        expected: { what: "whole-days" },
       }),
     );
   }

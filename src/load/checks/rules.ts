@@ -31,10 +31,10 @@ export function checkRules(ctx: CheckContext): void {
       const { bodies: b, groups: g, meetings: m, tags: t } = rule;
       checkSelector(ctx, { ...(b && { bodies: b }), ...(g && { groups: g }), ...(m && { meetings: m }), ...(t && { tags: t }) }, path);
       if (rule.min === undefined && rule.max === undefined) {
-        issues.push(make("missing-field", path, "missing-field", { field: "min", expected: "min, max or both" }));
+        issues.push(make("missing-field", path, "missing-field", { field: "min", expected: { what: "min-or-max" } }));
       }
       if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
-        issues.push(make("invalid-value", [...path, "max"], "invalid-value", { found: rule.max, expected: `at least min (${rule.min})` }));
+        issues.push(make("invalid-value", [...path, "max"], "invalid-value", { found: rule.max, expected: { atLeastMin: rule.min } }));
       }
     } else {
       checkSelector(ctx, rule.before, [...path, "before"]);
@@ -44,7 +44,7 @@ export function checkRules(ctx: CheckContext): void {
       const min = parseDuration(rule.min);
       const max = parseDuration(rule.max);
       if (min && max && min.days * DAY + min.ms > max.days * DAY + max.ms) {
-        issues.push(make("invalid-value", [...path, "max"], "invalid-value", { found: rule.max, expected: `at least min (${rule.min})` }));
+        issues.push(make("invalid-value", [...path, "max"], "invalid-value", { found: rule.max, expected: { atLeastMin: rule.min } }));
       }
     }
   });

@@ -16,7 +16,7 @@ export function checkDuration(sink: IssueSink, text: string | undefined, path: I
     sink.issues.push(
       sink.make("invalid-value", path, "invalid-value", {
         found: JSON.stringify(text),
-        expected: "a positive ISO 8601 duration such as PT1H30M",
+        expected: { what: "positive-duration" },
       }),
     );
   } else if (tooLong(span)) {
@@ -42,7 +42,7 @@ export function existingWall(sink: IssueSink, text: string | undefined, path: Is
   const value = parseWall(text);
   if (!value)
     sink.issues.push(
-      sink.make("invalid-value", path, "invalid-value", { found: JSON.stringify(text), expected: "a date or time that exists" }),
+      sink.make("invalid-value", path, "invalid-value", { found: JSON.stringify(text), expected: { what: "existing-date-or-time" } }),
     );
   return supportedWall(sink, value, text, path);
 }
