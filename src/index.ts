@@ -42,21 +42,23 @@ export type { Occurrence, Horizon } from "./recurrence/occurrence";
 // Check for conflicts; the report is located in the file.
 export { checkSchedule, safeCheckSchedule } from "./check";
 export type { CheckOptions, CheckResult } from "./check";
-export type { Report, ReportConflict, ReportOccurrence, ReportSource } from "./report/report";
+export type { FindingDiff, Report, ReportConflict, ReportFinding, ReportOccurrence, ReportSource } from "./report/report";
 export type { Conflict, ConflictKind } from "./conflicts/conflict";
 
 // Render a report, or the issues of a file that cannot be checked: text and CI formats.
 export { formatReportText } from "./report/text";
-export { formatGithub, formatIssuesGithub } from "./report/formats/github";
+export { formatGithub, formatGithubSummary, formatIssuesGithub } from "./report/formats/github";
+export type { GithubOptions } from "./report/formats/github";
 export { formatJunit, formatIssuesJunit } from "./report/formats/junit";
 export type { JunitOptions } from "./report/formats/junit";
 export { formatSarif, formatIssuesSarif } from "./report/formats/sarif";
 export type { SarifOptions } from "./report/formats/sarif";
 
 // Compare against a base.
-export { diffReports, reportAgainstBase } from "./diff/diff";
-export type { ReportDiff } from "./diff/diff";
-export { changedMeetings } from "./diff/meetings";
+export { diffFindings, diffReports, reportAgainstBase } from "./diff/diff";
+export type { AgainstBaseOptions, FindingChange, FindingsDiff, ReportDiff } from "./diff/diff";
+export { changedMeetings, meetingChanges } from "./diff/meetings";
+export type { MeetingField } from "./diff/meetings";
 
 // Errors and issues.
 export { LichhopError, ScheduleError, UsageError, formatIssue, formatPath } from "./errors";

@@ -4,7 +4,7 @@ import { statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { safeCheckSchedule, type CheckResult } from "../check";
 import { reportAgainstBase } from "../diff/diff";
-import { changedMeetings } from "../diff/meetings";
+import { changedMeetings, meetingChanges } from "../diff/meetings";
 import { decodeScheduleBytes } from "../load/decode";
 import { safeMergeSchedules, type ScheduleText } from "../load/merge";
 import { placeOnChanged } from "../report/locate";
@@ -100,8 +100,9 @@ function loadBase(options: CheckCommandOptions, paths: readonly string[], out: O
 }
 
 /**
- * The report of a checked schedule against its base: only the conflicts the base lacks, with
- * the new, fixed and unchanged counts.
+ * The report of a checked schedule against its base, by finding: the new and changed findings,
+ * each annotated on the line that changed, with the new, changed, fixed and unchanged counts.
+ * Without a usable base every finding is new, annotated as without a base.
  */
 export function reportWithBase(
   result: CheckResult,
@@ -124,7 +125,8 @@ export function reportWithBase(
     else out.stderr(`lichhop: the base cannot be expanded (${checked.issues.length} issue(s)); every conflict counts as new\n`);
   }
   // The base is read after the check (a file that fails fails before the base is looked at), so
-  // the annotations move to the changed meetings now.
-  const changed = base ? changedMeetings(base, schedule) : new Set(schedule.meetings.map((meeting) => meeting.id));
-  return reportAgainstBase(placeOnChanged(result.report, changed), baseReport);
+  // the annotations move to the changed meetings and fields now.
+  if (!base) return reportAgainstBase(result.report, baseReport);
+  const located = placeOnChanged(result.report, changedMeetings(base, schedule));
+  return reportAgainstBase(located, baseReport, { changes: meetingChanges(base, schedule), schedule });
 }

@@ -2,7 +2,9 @@ import { version } from "../../package.json";
 import { safeCheckSchedule } from "../check";
 import { ScheduleError, UsageError, type Issue } from "../errors";
 import { safeMergeSchedules, type ScheduleText } from "../load/merge";
-import { formatGithub, formatIssuesGithub } from "../report/formats/github";
+import { appendFileSync } from "node:fs";
+import { introduces } from "../diff/diff";
+import { formatGithub, formatGithubSummary, formatIssuesGithub } from "../report/formats/github";
 import { formatIssuesJunit, formatJunit } from "../report/formats/junit";
 import { formatIssuesSarif, formatSarif } from "../report/formats/sarif";
 import { BASE_SUMMARY, type Lang } from "../messages";
@@ -47,8 +49,18 @@ function renderIssues(issues: readonly Issue[], format: string): string | undefi
 }
 
 function baseLine(report: Report, lang: Lang): string {
-  const { new: added = 0, fixed = 0, unchanged = 0 } = report.summary;
-  return BASE_SUMMARY[lang]({ added, fixed, unchanged });
+  const { new: added = 0, changed, fixed = 0, unchanged = 0 } = report.summary;
+  return BASE_SUMMARY[lang]({ added, changed, fixed, unchanged });
+}
+
+/**
+ * How many findings fail the check at `--fail-on`: new findings and changed ones that gained
+ * dates (without a base, all) at or above the level. A report without findings counts conflicts.
+ */
+function failing(report: Report, failOn: CheckCommandOptions["failOn"]): number {
+  if (failOn === "never") return 0;
+  if (report.findings === undefined) return failOn === "warning" ? report.summary.conflicts : report.summary.errors;
+  return report.findings.filter((finding) => introduces(finding) && (failOn === "warning" || finding.severity === "error")).length;
 }
 
 /**
@@ -87,9 +99,13 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
     case "text":
       out.stdout(formatReportText(report, lang, { detail: options.detail === true }) + (withBase ? baseLine(report, lang) : ""));
       break;
-    case "github":
-      out.stdout(formatGithub(report));
+    case "github": {
+      out.stdout(formatGithub(report, { lang }));
+      // A GitHub job summary, when the runner asks for one.
+      const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+      if (summaryFile) appendFileSync(summaryFile, formatGithubSummary(report, { lang }));
       break;
+    }
     case "junit":
       out.stdout(formatJunit(report, { schedule, lang }));
       break;
@@ -99,13 +115,13 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
     default:
       throw new UsageError(`--format ${options.format}: expected ${CHECK_FORMATS.join(", ")}`);
   }
-  const failing = options.failOn === "never" ? 0 : options.failOn === "warning" ? report.summary.conflicts : report.summary.errors;
-  return failing > 0 ? 1 : 0;
+  return failing(report, options.failOn) > 0 ? 1 : 0;
 }
 
 /**
  * `lichhop check FILE... [--base FILE | --base-ref REV]`: prints the report (with a base: only the
- * new conflicts); exit 1 when a reported conflict reaches `--fail-on`, 2 on a bad file. In the
+ * new and changed findings); exit 1 when a new finding, or a changed one that gained dates,
+ * reaches `--fail-on`, 2 on a bad file. In the
  * github, junit and sarif formats, schedule errors are written in that format too.
  */
 export async function runCheck(paths: readonly string[], options: CheckCommandOptions, out: Output): Promise<number> {

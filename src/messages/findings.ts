@@ -14,6 +14,12 @@ function bounds({ min, max }: CadenceBounds, lang: Lang): string {
   return vi ? `nhiều nhất ${max}` : `at most ${max}`;
 }
 
+/** Dates, and how many more than those shown. */
+function list(dates: readonly string[], count: number, lang: Lang): string {
+  const more = count - dates.length;
+  return `${dates.join(", ")}${more > 0 ? (lang === "vi" ? ` và ${fmt(more, "vi")} ngày khác` : ` and ${fmt(more, "en")} more`) : ""}`;
+}
+
 /**
  * The messages of findings, one per conflict kind: what clashes with what, in words a person
  * reads once for the whole series. `a` and `b` name the meetings with how they repeat
@@ -62,6 +68,18 @@ export const FINDING_MESSAGES = {
   "finding-periods": entry<{ periods: readonly string[]; more: number }>({
     vi: (p) => `${p.periods.join(", ")}${p.more > 0 ? ` và ${fmt(p.more, "vi")} kỳ khác` : ""}`,
     en: (p) => `${p.periods.join(", ")}${p.more > 0 ? ` and ${fmt(p.more, "en")} more` : ""}`,
+  }),
+  /** How a finding changed against the base: the dates (`dd/mm/yyyy`, some of them) it gained and lost, and how many. */
+  "finding-change": entry<{
+    gained: readonly string[];
+    gainedCount: number;
+    lost: readonly string[];
+    lostCount: number;
+  }>({
+    vi: (p) =>
+      `so với bản gốc: ${p.gainedCount === 0 ? "không thêm ngày nào" : `thêm ${fmt(p.gainedCount, "vi")} ngày (${list(p.gained, p.gainedCount, "vi")})`}${p.lostCount === 0 ? "" : `, bớt ${fmt(p.lostCount, "vi")} ngày (${list(p.lost, p.lostCount, "vi")})`}`,
+    en: (p) =>
+      `against the base: ${p.gainedCount === 0 ? "no dates gained" : `${fmt(p.gainedCount, "en")} ${p.gainedCount === 1 ? "date" : "dates"} gained (${list(p.gained, p.gainedCount, "en")})`}${p.lostCount === 0 ? "" : `, ${fmt(p.lostCount, "en")} lost (${list(p.lost, p.lostCount, "en")})`}`,
   }),
   /** The reason a rule's clash counts without an overlap. */
   "near-gap": entry<{ gap: string }>({

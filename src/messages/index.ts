@@ -14,6 +14,9 @@ export { REFERENCE_KINDS, WEEKDAY_NAMES, type ReferenceKind } from "./labels";
 export {
   BASE_SUMMARY,
   CHECK_TITLES,
+  CI_SUMMARY_TEXT,
+  type CiSummaryCounts,
+  type CiSummaryText,
   isBuiltInCheck,
   REPORT_TEXT,
   type BaseCounts,

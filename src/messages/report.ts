@@ -82,15 +82,57 @@ export function isBuiltInCheck(kind: string): kind is BuiltInCheck {
   return kind === "attendee" || kind === "room" || kind === "day-off" || kind === "working-hours";
 }
 
-/** The counts of a check against a base (`--base`). */
+/** The counts of a check against a base (`--base`): findings (a report without findings: conflicts). */
 export interface BaseCounts {
   readonly added: number;
+  /** Findings in both whose dates changed (left out when not counted). */
+  readonly changed?: number | undefined;
   readonly fixed: number;
   readonly unchanged: number;
 }
 
 /** The line the text report ends with when checked against a base, per language. */
 export const BASE_SUMMARY: Readonly<Record<Lang, (counts: BaseCounts) => string>> = {
-  vi: (c) => `So với bản gốc: ${c.added} mới, ${c.fixed} đã hết, ${c.unchanged} không đổi.\n`,
-  en: (c) => `Against the base: ${c.added} new, ${c.fixed} fixed, ${c.unchanged} unchanged.\n`,
+  vi: (c) =>
+    `So với bản gốc: ${fmt(c.added, "vi")} mới, ${c.changed === undefined ? "" : `${fmt(c.changed, "vi")} thay đổi, `}${fmt(c.fixed, "vi")} đã hết, ${fmt(c.unchanged, "vi")} không đổi.\n`,
+  en: (c) =>
+    `Against the base: ${fmt(c.added, "en")} new, ${c.changed === undefined ? "" : `${fmt(c.changed, "en")} changed, `}${fmt(c.fixed, "en")} fixed, ${fmt(c.unchanged, "en")} unchanged.\n`,
+};
+
+/** The counts the CI job summary states. */
+export interface CiSummaryCounts {
+  /** New findings (without a base: all findings), and how many conflicts (occurrences) they have. */
+  readonly added: number;
+  readonly addedConflicts: number;
+  /** Against a base: changed findings and the dates they gained; fixed and unchanged findings. */
+  readonly base?: { readonly changed: number; readonly gained: number; readonly fixed: number; readonly unchanged: number } | undefined;
+}
+
+/** The words of the Markdown job summary (`GITHUB_STEP_SUMMARY`), per language. */
+export interface CiSummaryText {
+  readonly heading: string;
+  readonly counts: (c: CiSummaryCounts) => string;
+  /** Before a changed finding's note. */
+  readonly changed: string;
+}
+
+export const CI_SUMMARY_TEXT: Readonly<Record<Lang, CiSummaryText>> = {
+  vi: {
+    heading: "lichhop: kiểm tra lịch họp",
+    counts: (c) =>
+      `${fmt(c.added, "vi")} xung đột${c.base ? " mới" : ""} (${fmt(c.addedConflicts, "vi")} buổi)` +
+      (c.base
+        ? `, ${fmt(c.base.changed, "vi")} thay đổi (thêm ${fmt(c.base.gained, "vi")} ngày), ${fmt(c.base.fixed, "vi")} đã hết, ${fmt(c.base.unchanged, "vi")} không đổi`
+        : ""),
+    changed: "thay đổi",
+  },
+  en: {
+    heading: "lichhop: schedule check",
+    counts: (c) =>
+      `${fmt(c.added, "en")} ${c.base ? "new " : ""}${c.added === 1 ? "conflict" : "conflicts"} (${fmt(c.addedConflicts, "en")} ${c.addedConflicts === 1 ? "occurrence" : "occurrences"})` +
+      (c.base
+        ? `, ${fmt(c.base.changed, "en")} changed (${fmt(c.base.gained, "en")} ${c.base.gained === 1 ? "day" : "days"} gained), ${fmt(c.base.fixed, "en")} fixed, ${fmt(c.base.unchanged, "en")} unchanged`
+        : ""),
+    changed: "changed",
+  },
 };

@@ -1,7 +1,7 @@
 import type { Finding } from "../conflicts/finding";
 import { message, periodName, periodsText, repeatWords, type Lang } from "../messages";
 import { formatDmy } from "../time/wall-text";
-import { leadWindow, nearness, type RenderContext } from "./report";
+import { leadWindow, nearness, type RenderContext, type ReportFinding } from "./report";
 
 /** The most dates (or periods) a finding's message names; the rest are counted. */
 export const MESSAGE_DATES = 10;
@@ -80,4 +80,27 @@ function meetingLabel(id: string, context: RenderContext): string {
 function dates(finding: Finding, lang: Lang): string {
   const shown = finding.dates.slice(0, MESSAGE_DATES).map(formatDmy);
   return message(lang, "finding-dates", { count: finding.count, dates: shown, more: finding.dateCount - shown.length });
+}
+
+/**
+ * How a finding of a report against a base changed, in words: "so với bản gốc: thêm 1 ngày
+ * (14/03/2024), bớt 1 ngày (07/03/2024)"; nothing for a new finding or a report without a base.
+ */
+export function findingChangeText(finding: ReportFinding, lang: Lang): string | undefined {
+  const diff = finding.diff;
+  if (diff === undefined || diff.status !== "changed") return undefined;
+  return message(lang, "finding-change", {
+    gained: diff.gained.slice(0, MESSAGE_DATES).map(formatDmy),
+    gainedCount: diff.gainedCount,
+    lost: diff.lost.slice(0, MESSAGE_DATES).map(formatDmy),
+    lostCount: diff.lostCount,
+  });
+}
+
+/**
+ * How a CI format weighs a finding: its severity, or `notice` for a finding that changed against
+ * the base without gaining dates (a retimed series that clashed before): shown, not failing.
+ */
+export function findingLevel(finding: ReportFinding): "error" | "warning" | "notice" {
+  return finding.diff?.status === "changed" && finding.diff.gainedCount === 0 ? "notice" : finding.severity;
 }

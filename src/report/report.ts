@@ -85,8 +85,29 @@ export interface ReportFinding {
   readonly dateCount: number;
   /** The ids of its first conflicts in report order, at most 100. */
   readonly conflicts: readonly string[];
-  /** Where to annotate it: the source of its first conflict. */
+  /**
+   * Where to annotate it. Without a base: the `start` line of the later of its meetings in the
+   * file (with `changed`, of a changed one), else its first conflict's source. Against a base
+   * (`reportAgainstBase` with `changes`): the line of the field that differs and makes the clash.
+   */
   readonly source?: ReportSource;
+  /** Against a base only: whether the finding is new or changed, and the dates it gained or lost. */
+  readonly diff?: FindingDiff;
+}
+
+/**
+ * How a finding of a report against a base differs from the base: `new` (the base lacks it) or
+ * `changed` (in both, its dates differ, or its meetings changed). Dates are local `YYYY-MM-DD`,
+ * at most 100 each; the counts count them all.
+ */
+export interface FindingDiff {
+  readonly status: "new" | "changed";
+  /** Dates it has that the base's finding lacks (a new finding: all its dates). */
+  readonly gained: readonly string[];
+  readonly gainedCount: number;
+  /** Dates the base's finding had that it lacks now. */
+  readonly lost: readonly string[];
+  readonly lostCount: number;
 }
 
 /** The report of `lichhop check`: a public, versioned contract (version 1). */
@@ -101,11 +122,16 @@ export interface Report {
     readonly warnings: number;
     /** How many findings the conflicts form (reports built before findings lack it). */
     readonly findings?: number;
-    /** With a base (`--base`): conflicts listed here that the base lacks (equals `conflicts`). */
+    /**
+     * With a base (`--base`): findings the base lacks. Reports with findings count findings
+     * here and in `changed`, `fixed` and `unchanged`; a report without findings counts conflicts.
+     */
     readonly new?: number;
-    /** With a base: conflicts of the base that are gone. */
+    /** With a base: findings in both whose dates (or meetings) differ. */
+    readonly changed?: number;
+    /** With a base: findings of the base that are gone. */
     readonly fixed?: number;
-    /** With a base: conflicts in both, left out of `conflicts`. */
+    /** With a base: findings in both, the same, left out of `findings`. */
     readonly unchanged?: number;
   };
   readonly conflicts: readonly ReportConflict[];
@@ -204,6 +230,8 @@ export interface ReportLocator {
   occurrence(occurrence: Occurrence): ReportSource | undefined;
   /** Where a conflict is annotated, from its located occurrences (or its rule). */
   conflict(occurrences: readonly ReportOccurrence[], rule: string | null): ReportSource | undefined;
+  /** Where a finding is annotated, from its meetings; `fallback` is its first conflict's source. */
+  finding?(meetings: readonly string[], fallback: ReportSource | undefined): ReportSource | undefined;
 }
 
 function timeDescription(occurrence: Occurrence, clock: ZoneClock, lang: Lang, text: TimeText): string {
@@ -382,7 +410,8 @@ export function buildReport(
     const { id, kind, rule, severity, subjects, meetings, count, first, last, dates, dateCount } = finding;
     const title = rule === null ? (isBuiltInCheck(kind) ? CHECK_TITLES[context.lang][kind] : kind) : ruleTitle(rule, context);
     const message = findingMessage(finding, context);
-    const source = sourceOf.get(finding.conflicts[0] as string);
+    const firstSource = sourceOf.get(finding.conflicts[0] as string);
+    const source = locator?.finding ? locator.finding(meetings, firstSource) : firstSource;
     const entry: ReportFinding = {
       id,
       kind,

@@ -4,6 +4,7 @@ import { REPORT_TEXT, WEEKDAY_NAMES, type Lang, type ReportText } from "../messa
 import { argLang, argOptions, argReport } from "../internal/args";
 import { dayNumber, weekdayOf } from "../time/date";
 import { formatDmy } from "../time/wall-text";
+import { findingChangeText } from "./finding-text";
 
 /** Options for {@link formatReportText}. */
 export interface TextOptions {
@@ -14,7 +15,8 @@ export interface TextOptions {
 /**
  * Renders a report as text for secretariat staff: one block per finding (a clash of two meeting
  * series, a series on days off…) with its dates, the rule, the first overlap and where in the
- * file the meetings are; with `detail`, every conflict under its finding. Then a summary line.
+ * file the meetings are; with `detail`, every conflict under its finding. Against a base, the
+ * new and changed findings, a changed one with the dates it gained and lost. Then a summary line.
  * A report without findings (built before they existed) lists its conflicts. Control
  * characters, line breaks and bidi overrides inside titles and names are shown escaped (`\n`,
  * `\u202E`): each line stays one line.
@@ -39,11 +41,11 @@ export function formatReportText(report: Report, lang: Lang, options: TextOption
   } else {
     report.findings.forEach((finding, index) => {
       const listed = finding.conflicts.map((id) => byId.get(id)).filter((c): c is ReportConflict => c !== undefined);
-      // With a base, only new conflicts are listed: a finding shows those it still has.
+      // With a base, only the conflicts a change introduces are listed: a finding shows those it has.
       findingBlock(lines, index + 1, finding, listed, l, lang, options.detail === true);
     });
   }
-  if (report.conflicts.length === 0) lines.push(l.none);
+  if ((report.findings === undefined ? report.conflicts.length : report.findings.length) === 0) lines.push(l.none);
   else lines.push("");
   lines.push(l.summary(report.summary));
   return `${lines.join("\n")}\n`;
@@ -59,10 +61,12 @@ function findingBlock(
   detail: boolean,
 ): void {
   lines.push(`${number}. [${severityTag(finding.severity, l)}] ${inert(finding.message)}`);
+  const change = findingChangeText(finding, lang);
+  if (change !== undefined) lines.push(`   ${inert(change.charAt(0).toUpperCase() + change.slice(1))}`);
   if (finding.rule !== null) lines.push(`   ${l.rule}: ${inert(finding.title)}`);
   const sample = conflicts[0];
   if (sample?.overlap) lines.push(`   ${l.overlap}: ${overlapText(sample.overlap, lang)}`);
-  const places = sample ? placesOf(sample, l) : [];
+  const places = sample ? placesOf(sample, l) : finding.source ? [inert(place(finding.source, l))] : [];
   if (places.length > 0) lines.push(`   ${l.at}: ${places.join(", ")}`);
   lines.push(`   id: ${inert(finding.id)}`);
   if (!detail) return;

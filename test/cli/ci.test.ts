@@ -49,7 +49,7 @@ describe("lichhop check in CI (the built binary)", () => {
     expect(stdout).toContain(format === "junit" ? "<testsuites" : '"version": "2.1.0"');
   });
 
-  it("--base reports only the new conflicts; only they count for --fail-on", () => {
+  it("--base reports only the new findings; only they count for --fail-on", () => {
     const dir = tempDir();
     const proposed = join(dir, "lich.yaml");
     writeFileSync(proposed, PROPOSED_TEXT);
@@ -57,14 +57,14 @@ describe("lichhop check in CI (the built binary)", () => {
     const json = run(["check", proposed, "--base", base, "--format", "json"]);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout);
-    expect(report.summary).toMatchObject({ conflicts: 4, new: 4, fixed: 0, unchanged: 10 });
+    expect(report.summary).toMatchObject({ conflicts: 4, new: 4, changed: 0, fixed: 0, unchanged: 10 });
     expect(run(["check", proposed, "--base", base, "--fail-on", "never"]).code).toBe(0);
     // The base against itself: ten conflicts, none new, exit 0.
     const same = run(["check", base, "--base", base, "--format", "json"]);
     expect(same.code).toBe(0);
-    expect(JSON.parse(same.stdout).summary).toMatchObject({ conflicts: 0, new: 0, fixed: 0, unchanged: 10 });
+    expect(JSON.parse(same.stdout).summary).toMatchObject({ conflicts: 0, new: 0, changed: 0, fixed: 0, unchanged: 10 });
     const text = run(["check", proposed, "--base", base, "--lang", "en"]);
-    expect(text.stdout).toContain("Against the base: 4 new, 0 fixed, 10 unchanged.");
+    expect(text.stdout).toContain("Against the base: 4 new, 0 changed, 0 fixed, 10 unchanged.");
   });
 
   it("--base-ref reads the base from git and annotates the changed line", () => {
@@ -75,8 +75,8 @@ describe("lichhop check in CI (the built binary)", () => {
     expect(code).toBe(1);
     const lines = [...stdout.matchAll(/^::error file=lich\/lich\.yaml,line=(\d+),col=5,/gm)].map((m) => Number(m[1]));
     expect(lines).toHaveLength(4);
-    for (const line of lines) expect(lineOf(PROPOSED_TEXT, line)).toBe("  - id: ubnd-hop-moi");
-    expect(stdout).toContain("against the base: 4 new, 0 fixed, 10 unchanged");
+    for (const line of lines) expect(lineOf(PROPOSED_TEXT, line)).toMatch(/^ {4}(room: phong-hop-1|body: ubnd)$/);
+    expect(stdout).toContain("against the base: 4 new, 0 changed, 0 fixed, 10 unchanged");
     // Unchanged working tree: nothing new.
     writeFileSync(join(dir, "lich/lich.yaml"), BASE_TEXT);
     expect(run(["check", "./lich/lich.yaml", "--base-ref", "HEAD"], dir).code).toBe(0);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { safeCheckSchedule } from "../../src/check";
-import { changedMeetings } from "../../src/diff/meetings";
+import { changedMeetings, meetingChanges } from "../../src/diff/meetings";
 import { reportAgainstBase } from "../../src/diff/diff";
 import { parseSchedule } from "../../src/load/parse";
 import type { Report } from "../../src/report/report";
@@ -25,7 +25,7 @@ export function checked(schedule: Schedule, base?: Schedule): Report {
   if (!base) return result.report;
   const baseResult = safeCheckSchedule(base, { from: result.report.horizon.from, to: result.report.horizon.to });
   if (!baseResult.ok) throw new Error("base does not check");
-  return reportAgainstBase(result.report, baseResult.report);
+  return reportAgainstBase(result.report, baseResult.report, { changes: meetingChanges(base, schedule), schedule });
 }
 
 export function parse(text: string, filename = "lich.yaml"): Schedule {

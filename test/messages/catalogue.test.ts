@@ -79,6 +79,7 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "finding-lead-time": { a, window: "từ 7 đến 30 ngày" },
   "finding-dates": { count: 2, dates: ["07/03/2024", "07/11/2024"], more: 0 },
   "finding-periods": { periods: ["tháng 05/2024"], more: 2 },
+  "finding-change": { gained: ["14/03/2024"], gainedCount: 1, lost: ["07/03/2024"], lostCount: 3 },
   "near-gap": { gap: "30 phút" },
   "near-half-day": { afternoon: true },
   "near-day": {},

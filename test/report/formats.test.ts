@@ -27,6 +27,12 @@ function balanced(xml: string): boolean {
 }
 
 describe("golden outputs of the CI formats", () => {
+  it("junit names a finding's test case by its meetings' titles, never by a hash", () => {
+    const xml = formatJunit(report, { schedule, lang: "en" });
+    expect(xml).toContain('name="rule/hdnd-khong-trung-ubnd: Giao ban Thường trực HĐND × UBND tiếp công dân"');
+    expect(xml).not.toMatch(/name="[^"]*[0-9a-f]{16}/);
+  });
+
   it("the fixture has one conflict of each sort", () => {
     expect(report.conflicts.map((c) => `${c.kind}:${c.severity}`).sort()).toEqual([
       "attendee:error",
@@ -65,10 +71,15 @@ describe("golden outputs of the CI formats", () => {
   });
 
   it("an empty report is a passing JUnit run and an empty SARIF run", () => {
-    const empty = { ...report, conflicts: [], summary: { ...report.summary, conflicts: 0, errors: 0, warnings: 0 } };
+    const empty = {
+      ...report,
+      conflicts: [],
+      findings: [],
+      summary: { ...report.summary, conflicts: 0, errors: 0, warnings: 0, findings: 0 },
+    };
     expect(formatJunit(empty, { schedule })).toContain('<testsuites name="lichhop" tests="4" failures="0"');
     expect(JSON.parse(formatSarif(empty, { schedule })).runs[0].results).toEqual([]);
-    expect(formatGithub(empty)).toBe("lichhop: 3 meetings, 6 occurrences; 0 conflicts (0 errors, 0 warnings)\n");
+    expect(formatGithub(empty)).toBe("lichhop: 3 meetings, 6 occurrences; 0 conflicts (0 errors, 0 warnings) in 0 findings\n");
   });
 
   it("schedule issues in each format", async () => {

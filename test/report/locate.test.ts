@@ -15,6 +15,7 @@ import {
   formatGithub,
   formatJunit,
   formatSarif,
+  meetingChanges,
   reportAgainstBase,
   reportOccurrences,
   safeCheckSchedule,
@@ -87,8 +88,11 @@ describe("the library's outputs equal lichhop check's", () => {
     const proposed = parse(proposedText, file);
     const base = parse(BASE_TEXT, baseFile);
     const checked = checkSchedule(proposed, { changed: changedMeetings(base, proposed) });
-    const report = reportAgainstBase(checked, checkSchedule(base, { from: checked.horizon.from, to: checked.horizon.to }));
-    expect(report.summary).toMatchObject({ new: 4, unchanged: 10 });
+    const report = reportAgainstBase(checked, checkSchedule(base, { from: checked.horizon.from, to: checked.horizon.to }), {
+      changes: meetingChanges(base, proposed),
+      schedule: proposed,
+    });
+    expect(report.summary).toMatchObject({ new: 4, changed: 0, unchanged: 10 });
     expect(json(report)).toBe(cli(["check", file, "--base", baseFile, "--format", "json"]));
     expect(formatGithub(report)).toBe(cli(["check", file, "--base", baseFile, "--format", "github"]));
   });

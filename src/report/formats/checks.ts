@@ -2,7 +2,7 @@ import { levelSeverity } from "../../conflicts/conflict";
 import type { Schedule } from "../../schema/model";
 import type { Severity } from "../../schema/schedule";
 import { CHECK_TITLES, isBuiltInCheck, type Lang } from "../../messages";
-import type { Report, ReportConflict } from "../report";
+import type { Report, ReportConflict, ReportFinding } from "../report";
 import { ensureSchedule } from "../../load/guard";
 
 /** A rule or built-in check as CI formats list it (a JUnit test suite, a SARIF rule). */
@@ -44,10 +44,10 @@ export function checkEntries(schedule: Pick<Schedule, "rules" | "checks">, lang:
   return entries;
 }
 
-/** The entries given, plus one for every rule or check a conflict names that they lack. */
+/** The entries given, plus one for every rule or check a conflict (or finding) names that they lack. */
 export function entriesWithConflicts(
   entries: readonly CheckEntry[],
-  conflicts: readonly ReportConflict[],
+  conflicts: readonly Pick<ReportConflict, "kind" | "rule" | "severity">[],
   lang: Lang = "vi",
 ): CheckEntry[] {
   const out = [...entries];
@@ -71,8 +71,28 @@ export function ciPath(file: string): string {
  * only those its conflicts name. `lang` defaults to the schedule's `locale`, else vi.
  */
 export function ciEntries(report: Report, schedule: Schedule | undefined, lang: Lang | undefined, where: string): CheckEntry[] {
-  if (schedule === undefined) return entriesWithConflicts([], report.conflicts, lang);
+  const named = [...report.conflicts, ...(report.findings ?? [])];
+  if (schedule === undefined) return entriesWithConflicts([], named, lang);
   const checked = ensureSchedule(schedule, `${where}: schedule`, lang);
   const language = lang ?? checked.locale ?? "vi";
-  return entriesWithConflicts(checkEntries(checked, language), report.conflicts, language);
+  return entriesWithConflicts(checkEntries(checked, language), named, language);
+}
+
+/**
+ * The titles of a finding's meetings: from the schedule when given (in file order), else from its
+ * conflicts' occurrences, else the ids.
+ */
+export function meetingTitles(finding: ReportFinding, report: Report, schedule: Schedule | undefined): string[] {
+  const order = new Map(schedule?.meetings.map((meeting, index) => [meeting.id, index]));
+  const meetings = [...finding.meetings].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return meetings.map((id) => {
+    const fromSchedule = schedule?.meetings.find((meeting) => meeting.id === id)?.title;
+    if (fromSchedule !== undefined) return fromSchedule;
+    for (const conflict of report.conflicts) {
+      if (conflict.finding !== finding.id) continue;
+      const occurrence = conflict.occurrences.find((o) => o.meeting === id);
+      if (occurrence) return occurrence.title;
+    }
+    return id;
+  });
 }

@@ -1,8 +1,16 @@
 import { formatPath, type Issue } from "../../errors";
 import { inert } from "../../internal/inert";
-import type { Report, ReportSource } from "../report";
+import type { Report, ReportFinding, ReportSource } from "../report";
 import { checkId, ciPath } from "./checks";
-import { argIssues, argReport } from "../../internal/args";
+import { argIssues, argLang, argOptions, argReport } from "../../internal/args";
+import { findingChangeText, findingLevel } from "../finding-text";
+import { CI_SUMMARY_TEXT, REPORT_TEXT, type Lang } from "../../messages";
+
+/** Options for {@link formatGithub} and {@link formatGithubSummary}. */
+export interface GithubOptions {
+  /** The language of the words lichhop adds (a changed finding's dates); default vi. The messages are the report's. */
+  readonly lang?: Lang;
+}
 
 /**
  * Escapes the message of a workflow command (GitHub's `escapeData`); the other control and bidi
@@ -17,7 +25,7 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-function command(level: "error" | "warning", where: Partial<ReportSource>, title: string, text: string): string {
+function command(level: "error" | "warning" | "notice", where: Partial<ReportSource>, title: string, text: string): string {
   const properties: string[] = [];
   if (where.file !== undefined) properties.push(`file=${escapeProperty(ciPath(where.file))}`);
   if (where.line !== undefined) properties.push(`line=${where.line}`);
@@ -28,26 +36,98 @@ function command(level: "error" | "warning", where: Partial<ReportSource>, title
 
 function summaryLine(report: Report): string {
   const s = report.summary;
-  const base = s.new === undefined ? "" : `; against the base: ${s.new} new, ${s.fixed ?? 0} fixed, ${s.unchanged ?? 0} unchanged`;
-  return `lichhop: ${s.meetings} meetings, ${s.occurrences} occurrences; ${s.conflicts} conflicts (${s.errors} errors, ${s.warnings} warnings)${base}`;
+  const changed = s.changed === undefined ? "" : ` ${s.changed} changed,`;
+  const base =
+    s.new === undefined ? "" : `; against the base: ${s.new} new,${changed} ${s.fixed ?? 0} fixed, ${s.unchanged ?? 0} unchanged`;
+  const findings = s.findings === undefined ? "" : ` in ${s.findings} findings`;
+  return `lichhop: ${s.meetings} meetings, ${s.occurrences} occurrences; ${s.conflicts} conflicts (${s.errors} errors, ${s.warnings} warnings)${findings}${base}`;
+}
+
+/** A finding's message with how it changed against the base, when it did. */
+function findingText(finding: ReportFinding, lang: Lang): string {
+  const change = findingChangeText(finding, lang);
+  return change === undefined ? finding.message : `${finding.message} — ${change}`;
 }
 
 /**
- * Renders a report as GitHub Actions workflow commands: one `::error` or `::warning` per conflict,
- * placed on the conflict's `source` (with `checkSchedule`'s `changed`, on the changed line of a
- * pull request), then a plain summary line.
+ * Renders a report as GitHub Actions workflow commands: one `::error` or `::warning` per finding
+ * (against a base: per new or changed finding; a changed one that gained no dates is a
+ * `::notice`), placed on the finding's `source` — against a base, the line that changed — with
+ * its message and dates, then a plain summary line. A report without findings gets one command per
+ * conflict.
  *
  * @example
  * process.stdout.write(formatGithub(checkSchedule(schedule)));
- * // ::error file=lich.yaml,line=40,col=5,title=lichhop rule/hdnd-khong-trung-ubnd::Vi phạm quy định …
+ * // ::error file=lich.yaml,line=42,col=5,title=lichhop rule/hdnd-khong-trung-ubnd::Phiên họp … trùng lịch với …: 2 buổi — 07/03/2024, 04/04/2024 [0207e8a481746de1]
  */
-export function formatGithub(report: Report): string {
+export function formatGithub(report: Report, options: GithubOptions = {}): string {
   argReport(report, "formatGithub: report");
-  const lines = report.conflicts.map((conflict) =>
-    command(conflict.severity, conflict.source ?? {}, `lichhop ${checkId(conflict)}`, `${conflict.message} [${conflict.id}]`),
-  );
+  const lang = argLang(argOptions(options, "formatGithub").lang, "formatGithub") ?? "vi";
+  const lines =
+    report.findings === undefined
+      ? report.conflicts.map((conflict) =>
+          command(conflict.severity, conflict.source ?? {}, `lichhop ${checkId(conflict)}`, `${conflict.message} [${conflict.id}]`),
+        )
+      : report.findings.map((finding) =>
+          command(
+            findingLevel(finding),
+            finding.source ?? {},
+            `lichhop ${checkId(finding)}`,
+            `${findingText(finding, lang)} [${finding.id}]`,
+          ),
+        );
   lines.push(summaryLine(report));
   return `${lines.join("\n")}\n`;
+}
+
+/** Escapes text for Markdown (the job summary renders HTML too). */
+function markdown(text: string): string {
+  return inert(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_[\]|#])/g, "\\$1");
+}
+
+/**
+ * The Markdown a GitHub job summary (`$GITHUB_STEP_SUMMARY`) shows for a report: a heading, the
+ * counts in the report's language — "1 xung đột mới (2 buổi), 1 thay đổi (thêm 0 ngày), 0 đã
+ * hết, 9 không đổi" — and one line per new or changed finding with its place.
+ *
+ * @example
+ * appendFileSync(process.env.GITHUB_STEP_SUMMARY, formatGithubSummary(report, { lang: "vi" }));
+ */
+export function formatGithubSummary(report: Report, options: GithubOptions = {}): string {
+  argReport(report, "formatGithubSummary: report");
+  const lang = argLang(argOptions(options, "formatGithubSummary").lang, "formatGithubSummary") ?? "vi";
+  const t = CI_SUMMARY_TEXT[lang];
+  const l = REPORT_TEXT[lang];
+  const s = report.summary;
+  const findings = report.findings ?? [];
+  const added = findings.filter((finding) => finding.diff?.status !== "changed");
+  const changed = findings.filter((finding) => finding.diff?.status === "changed");
+  const counts = t.counts({
+    added: report.findings === undefined ? s.conflicts : added.length,
+    addedConflicts: report.findings === undefined ? s.conflicts : added.reduce((sum, finding) => sum + finding.count, 0),
+    base:
+      s.new === undefined
+        ? undefined
+        : {
+            changed: s.changed ?? changed.length,
+            gained: changed.reduce((sum, finding) => sum + (finding.diff?.gainedCount ?? 0), 0),
+            fixed: s.fixed ?? 0,
+            unchanged: s.unchanged ?? 0,
+          },
+  });
+  const lines = [`### ${t.heading}`, "", `${counts}.`];
+  if (findings.length > 0) lines.push("");
+  for (const finding of findings) {
+    const level = findingLevel(finding);
+    const tag = level === "notice" ? t.changed : level === "error" ? l.error : l.warning;
+    const at = finding.source?.file === undefined ? "" : ` (\`${ciPath(finding.source.file)}:${finding.source.line}\`)`;
+    lines.push(`- **${tag}** ${markdown(findingText(finding, lang))}${at}`);
+  }
+  return `${lines.join("\n")}\n\n`;
 }
 
 /**

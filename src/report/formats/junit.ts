@@ -1,8 +1,9 @@
 import { formatIssue, type Issue } from "../../errors";
 import type { Lang } from "../../messages";
 import type { Schedule } from "../../schema/model";
-import type { Report, ReportConflict, ReportSource } from "../report";
-import { checkId, ciEntries, ciPath } from "./checks";
+import type { Report, ReportConflict, ReportFinding, ReportSource } from "../report";
+import { checkId, ciEntries, ciPath, meetingTitles } from "./checks";
+import { findingChangeText, findingLevel } from "../finding-text";
 import { xmlEscape, xmlText } from "./xml";
 import { argIssues, argLang, argOptions, argReport } from "../../internal/args";
 
@@ -42,6 +43,50 @@ function failureBody(conflict: ReportConflict): string {
   return lines.join("\n");
 }
 
+/** A finding's test case name: its check and its meetings' titles (people or room too), never a hash. */
+function findingName(entryId: string, finding: ReportFinding, titles: readonly string[]): string {
+  const what = titles.length > 0 ? titles.join(" × ") : `${finding.title} (${finding.first})`;
+  const subjects = finding.subjects.length > 0 ? ` [${finding.subjects.join(", ")}]` : "";
+  return `${entryId}: ${what}${subjects}`;
+}
+
+function findingBody(finding: ReportFinding, conflicts: readonly ReportConflict[], change: string | undefined): string {
+  const lines = [finding.message];
+  if (change !== undefined) lines.push(change);
+  lines.push(`id: ${finding.id}`);
+  if (finding.source) lines.push(`at: ${where(finding.source)}`);
+  for (const conflict of conflicts) lines.push("", failureBody(conflict));
+  return lines.join("\n");
+}
+
+/** One test case per finding: failing, or passing with its note when it changed without gaining dates. */
+function findingCases(
+  classname: string,
+  entryId: string,
+  findings: readonly ReportFinding[],
+  report: Report,
+  options: JunitOptions,
+): { cases: string[]; failures: number } {
+  const lang = options.lang ?? options.schedule?.locale ?? "vi";
+  let failures = 0;
+  const cases = findings.map((finding) => {
+    const name = findingName(entryId, finding, meetingTitles(finding, report, options.schedule));
+    const open = `    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(name)}"${fileAttributes(finding.source)}>`;
+    const change = findingChangeText(finding, lang);
+    const conflicts = report.conflicts.filter((conflict) => conflict.finding === finding.id);
+    const body = findingBody(finding, conflicts, change);
+    if (findingLevel(finding) === "notice") return [open, `      <system-out>${xmlText(body)}</system-out>`, "    </testcase>"].join("\n");
+    failures++;
+    const text = change === undefined ? finding.message : `${finding.message} — ${change}`;
+    return [
+      open,
+      `      <failure type="${xmlEscape(finding.kind)}" message="${xmlEscape(`[${finding.severity}] ${text}`)}">${xmlText(body)}</failure>`,
+      "    </testcase>",
+    ].join("\n");
+  });
+  return { cases, failures };
+}
+
 function suite(name: string, cases: readonly string[], failures: number): string {
   return [
     `  <testsuite name="${xmlEscape(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
@@ -64,9 +109,12 @@ function document(name: string, suites: readonly { xml: string; tests: number; f
 
 /**
  * Renders a report as JUnit XML for GitLab, Jenkins and other CI test views: one test suite per
- * rule and built-in check; a check without conflicts is one passing test case, a check with
- * conflicts has one failing test case per conflict (named by its fingerprint, with its file and
- * line). Warnings fail too: filter the report first to list errors only.
+ * rule and built-in check; a check without findings is one passing test case, a check with
+ * findings has one failing test case per finding, named by its check and its meetings' titles,
+ * with its file and line, message, dates and conflicts (against a base: per new or changed
+ * finding; one that changed without gaining dates passes, its note in `system-out`). A report
+ * without findings gets a test case per conflict, named by its fingerprint. Warnings fail too:
+ * filter the report first to list errors only.
  *
  * @example
  * const report = checkSchedule(schedule);
@@ -77,9 +125,17 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
   argLang(argOptions(options, "formatJunit").lang, "formatJunit");
   const entries = ciEntries(report, options.schedule, options.lang, "formatJunit");
   const suites = entries.map((entry) => {
-    const conflicts = report.conflicts.filter((conflict) => checkId(conflict) === entry.id);
     const classname = `lichhop.${entry.id.replace("/", ".")}`;
     const name = `${entry.id}: ${entry.title}`;
+    if (report.findings !== undefined) {
+      const findings = report.findings.filter((finding) => checkId(finding) === entry.id);
+      const { cases, failures } =
+        findings.length === 0
+          ? { cases: [`    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(`${entry.id}: no conflicts`)}"/>`], failures: 0 }
+          : findingCases(classname, entry.id, findings, report, options);
+      return { xml: suite(name, cases, failures), tests: cases.length, failures };
+    }
+    const conflicts = report.conflicts.filter((conflict) => checkId(conflict) === entry.id);
     const cases =
       conflicts.length === 0
         ? [`    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(`${entry.id}: no conflicts`)}"/>`]

@@ -1,8 +1,10 @@
 import { formatPath, type Issue } from "../../errors";
 import type { Lang } from "../../messages";
 import type { Schedule } from "../../schema/model";
-import type { Report, ReportSource } from "../report";
-import { checkId, ciEntries, ciPath, type CheckEntry } from "./checks";
+import type { Report, ReportFinding, ReportSource } from "../report";
+import { checkId, ciEntries, ciPath, meetingTitles, type CheckEntry } from "./checks";
+import { findingChangeText, findingLevel } from "../finding-text";
+import { locate } from "../../source";
 import { argIssues, argLang, argOptions, argReport } from "../../internal/args";
 
 /** Options for {@link formatSarif}. */
@@ -56,9 +58,11 @@ function log(tool: Record<string, unknown>, results: readonly unknown[]): string
 
 /**
  * Renders a report as a SARIF 2.1.0 log for code-scanning dashboards (GitHub code scanning and
- * others): one rule per rule and built-in check, one result per conflict located at its `source`
- * with the other occurrences as related locations, and the conflict's fingerprint as a partial
- * fingerprint so dashboards track it across commits.
+ * others): one rule per rule and built-in check, one result per finding (against a base: per new
+ * or changed finding; `note` for one that changed without gaining dates) located at its `source`,
+ * its other meeting as a related location, and the finding's id as the partial fingerprint
+ * `lichhopFinding/v1` so dashboards track it across commits. A report without findings gets one
+ * result per conflict, fingerprinted `lichhopConflict/v1`.
  *
  * @example
  * const report = checkSchedule(schedule);
@@ -68,6 +72,11 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
   argReport(report, "formatSarif: report");
   argLang(argOptions(options, "formatSarif").lang, "formatSarif");
   const rules = ciEntries(report, options.schedule, options.lang, "formatSarif");
+  if (report.findings !== undefined) {
+    const lang = options.lang ?? options.schedule?.locale ?? "vi";
+    const results = report.findings.map((finding) => findingResult(finding, report, rules, options, lang));
+    return log(driver(rules, options.toolVersion), results);
+  }
   const results = report.conflicts.map((conflict) => {
     const ruleId = checkId(conflict);
     const primary = location(conflict.source);
@@ -88,6 +97,70 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
     };
   });
   return log(driver(rules, options.toolVersion), results);
+}
+
+/** Where each meeting of a finding is: its occurrence in the finding's first listed conflict, else its place in the schedule. */
+function meetingSources(finding: ReportFinding, report: Report, schedule: Schedule | undefined): (ReportSource | undefined)[] {
+  const conflict = report.conflicts.find((c) => c.finding === finding.id);
+  return finding.meetings.map((id) => {
+    const occurrence = conflict?.occurrences.find((o) => o.meeting === id && o.source);
+    if (occurrence?.source) return occurrence.source;
+    const index = schedule?.meetings.findIndex((meeting) => meeting.id === id) ?? -1;
+    if (!schedule || index < 0) return undefined;
+    const at = locate(schedule.source, ["meetings", index]);
+    if (at.line === undefined || at.file === undefined) return undefined;
+    return { file: at.file, line: at.line, column: at.column ?? 1 };
+  });
+}
+
+function findingResult(
+  finding: ReportFinding,
+  report: Report,
+  rules: readonly CheckEntry[],
+  options: SarifOptions,
+  lang: Lang,
+): Record<string, unknown> {
+  const ruleId = checkId(finding);
+  const primary = location(finding.source);
+  const titles = meetingTitles(finding, report, options.schedule);
+  const sources = meetingSources(finding, report, options.schedule);
+  // The other meeting: any of its meetings not on the annotated line's meeting block.
+  const related = sources
+    .map((source, index) => {
+      if (
+        !source ||
+        (finding.source && source.file === finding.source.file && sources.length > 1 && nearest(sources, finding.source) === index)
+      ) {
+        return undefined;
+      }
+      const at = location(source, titles[index]);
+      return at ? { id: index + 1, ...at } : undefined;
+    })
+    .filter((at) => at !== undefined);
+  const change = findingChangeText(finding, lang);
+  const level = findingLevel(finding);
+  return {
+    ruleId,
+    ruleIndex: rules.findIndex((rule) => rule.id === ruleId),
+    level: level === "notice" ? "note" : level,
+    message: { text: change === undefined ? finding.message : `${finding.message} — ${change}` },
+    ...(primary ? { locations: [primary] } : {}),
+    ...(related.length > 0 ? { relatedLocations: related } : {}),
+    partialFingerprints: { "lichhopFinding/v1": finding.id },
+  };
+}
+
+/** The index of the meeting whose block holds a place: the last one starting at or before it (same file). */
+function nearest(sources: readonly (ReportSource | undefined)[], place: ReportSource): number {
+  let best = -1;
+  let line = -1;
+  sources.forEach((source, index) => {
+    if (source && source.file === place.file && source.line <= place.line && source.line > line) {
+      best = index;
+      line = source.line;
+    }
+  });
+  return best;
 }
 
 /**
