@@ -4,6 +4,7 @@ import { DAY } from "../time/date";
 import { isoDate } from "../time/wall-text";
 import type { Conflict, ConflictKind } from "./conflict";
 import { fnv1a64 } from "./fingerprint";
+import { BudgetExceeded } from "../limits";
 
 /**
  * A finding groups the conflicts that share kind, rule, subjects and meeting series: for a pair
@@ -126,65 +127,76 @@ interface Group {
   last: number;
   /** Its distinct days, counted; and the first {@link MAX_FINDING_DATES} of them, ascending. */
   readonly days: DaySet;
-  readonly firstDays: number[];
-  /** Conflict ids with their sort keys; trimmed to the first {@link MAX_FINDING_CONFLICTS} now and then. */
-  conflicts: { readonly start: number; readonly id: string }[];
+  readonly firstDays: FirstDays;
+  /** The ids of its first {@link MAX_FINDING_CONFLICTS} conflicts, with their sort keys. */
+  readonly conflicts: FirstIds;
   sample: Conflict;
-  sampleStart: number;
+}
+
+/** Options for {@link findingFold}. */
+export interface FoldOptions {
+  /** The most findings to keep: past it `add` throws {@link BudgetExceeded} for `findings` (default: no bound). */
+  readonly maxFindings?: number | undefined;
 }
 
 /**
  * Folds conflicts into findings as they are found, in any order: it keeps one group per finding
- * (its dates and at most a few conflict ids), never the conflicts, so memory follows the number
- * of findings and days, not of conflicts.
+ * (its dates and at most a few conflict ids, in typed arrays) and one conflict, its sample,
+ * never the others, so memory follows the number of findings and days, not of conflicts.
  *
  * @example
  * const fold = findingFold(clockFor);
  * for (const conflict of conflicts) fold.add(conflict);
  * fold.findings(); // sorted: errors first, then by first date, then id
  */
-export function findingFold(clockFor: (zone: string) => ZoneClock) {
+export function findingFold(clockFor: (zone: string) => ZoneClock, options: FoldOptions = {}) {
   const groups = new Map<string, Group>();
-  const keys = new Map<string, string>();
+  const max = options.maxFindings ?? Number.POSITIVE_INFINITY;
   return {
     /** Adds a conflict; returns the id of its finding. */
     add(conflict: Conflict): string {
-      const { key, meetings } = findingKey(conflict);
+      const key = groupKey(conflict);
       let group = groups.get(key);
       const day = conflictDay(conflict, clockFor);
+      const start = conflict.occurrences[0]?.start ?? Number.NEGATIVE_INFINITY;
       if (!group) {
+        if (groups.size >= max) throw new BudgetExceeded("findings", findingMeeting(conflict), conflict.rule ?? undefined);
         group = {
           id: findingId(key),
           kind: conflict.kind,
           rule: conflict.rule,
           severity: conflict.severity,
-          subjects: [...conflict.subjects].sort(),
-          meetings,
+          subjects: conflict.subjects.length > 1 ? [...conflict.subjects].sort() : conflict.subjects,
+          meetings: findingKey(conflict).meetings,
           count: 0,
           first: day,
           last: day,
           days: new DaySet(),
-          firstDays: [],
-          conflicts: [],
+          firstDays: new FirstDays(),
+          conflicts: new FirstIds(),
           sample: conflict,
-          sampleStart: Number.POSITIVE_INFINITY,
         };
         groups.set(key, group);
-        keys.set(group.id, key);
       }
       group.count++;
       if (conflict.severity === "error") group.severity = "error";
       if (day < group.first) group.first = day;
       if (day > group.last) group.last = day;
-      if (group.days.add(day)) keepFirst(group.firstDays, day);
-      const start = conflict.occurrences[0]?.start ?? Number.NEGATIVE_INFINITY;
-      if (start < group.sampleStart || (start === group.sampleStart && conflict.id < group.sample.id)) {
-        group.sample = conflict;
-        group.sampleStart = start;
-      }
-      group.conflicts.push({ start, id: conflict.id });
-      if (group.conflicts.length >= 2 * MAX_FINDING_CONFLICTS) group.conflicts = firstConflicts(group.conflicts);
+      if (group.days.add(day)) group.firstDays.add(day);
+      // The sample is the first conflict in report order: the one the id list starts with.
+      if (group.conflicts.add(start, conflict.id) === 0) group.sample = conflict;
       return group.id;
+    },
+    /** How many findings it holds. */
+    get size(): number {
+      return groups.size;
+    },
+    /**
+     * How many conflicts it holds: one sample per finding, whatever the number folded (tests
+     * check that a fold never keeps the conflicts it is given).
+     */
+    get heldConflicts(): number {
+      return new Set([...groups.values()].map((group) => group.sample)).size;
     },
     /** The findings so far, sorted by severity (errors first), then first date, then id. */
     findings(): Finding[] {
@@ -200,15 +212,130 @@ export function findingFold(clockFor: (zone: string) => ZoneClock) {
           count: group.count,
           first: isoDate(group.first * DAY),
           last: isoDate(group.last * DAY),
-          dates: group.firstDays.map((d) => isoDate(d * DAY)),
+          dates: group.firstDays.list().map((d) => isoDate(d * DAY)),
           dateCount: group.days.size,
-          conflicts: firstConflicts(group.conflicts).map((c) => c.id),
+          conflicts: group.conflicts.ids(),
           sample: group.sample,
         });
       }
       return out.sort(compareFindings);
     },
   };
+}
+
+/** The meeting a finding's new group is named at when the findings bound is crossed. */
+function findingMeeting(conflict: Conflict): string | undefined {
+  const pair = conflict.kind === "rule" || conflict.kind === "attendee" || conflict.kind === "room";
+  return conflict.occurrences[pair ? 1 : 0]?.meeting;
+}
+
+/**
+ * {@link findingKey}'s key without its meetings list: a pair's two meetings are ordered by hand,
+ * since this runs for every conflict found.
+ */
+function groupKey(conflict: Conflict): string {
+  const [x, y] = conflict.occurrences;
+  const subjects = conflict.subjects.length > 1 ? [...conflict.subjects].sort().join(",") : (conflict.subjects[0] ?? "");
+  const pair = conflict.kind === "rule" || conflict.kind === "attendee" || conflict.kind === "room";
+  if (pair && x && y && conflict.occurrences.length === 2) {
+    const a = x.meeting;
+    const b = y.meeting;
+    const meetings = a === b ? a : a < b ? `${a},${b}` : `${b},${a}`;
+    return `${conflict.kind}\u001f${conflict.rule ?? ""}\u001f${subjects}\u001f${meetings}`;
+  }
+  return findingKey(conflict).key;
+}
+
+/** Grows a typed array to hold `size` items, doubling, up to `max`. */
+function grown<T extends Float64Array | Uint32Array | Int32Array>(array: T, size: number, max: number, make: (n: number) => T): T {
+  if (size <= array.length) return array;
+  const next = make(Math.min(max, Math.max(4, array.length * 2)));
+  next.set(array);
+  return next;
+}
+
+/** The first {@link MAX_FINDING_DATES} days of a finding, ascending, in an Int32Array. */
+class FirstDays {
+  private days = new Int32Array(0);
+  private size = 0;
+
+  add(day: number): void {
+    const { size } = this;
+    if (size >= MAX_FINDING_DATES && day > (this.days[size - 1] as number)) return;
+    let at = size;
+    while (at > 0 && (this.days[at - 1] as number) > day) at--;
+    this.days = grown(this.days, Math.min(size + 1, MAX_FINDING_DATES), MAX_FINDING_DATES, (n) => new Int32Array(n));
+    const kept = Math.min(size, MAX_FINDING_DATES - 1);
+    this.days.copyWithin(at + 1, at, kept);
+    this.days[at] = day;
+    this.size = kept + 1;
+  }
+
+  list(): number[] {
+    return Array.from(this.days.subarray(0, this.size));
+  }
+}
+
+const HEX_ID = /^[0-9a-f]{16}$/;
+
+/**
+ * The first {@link MAX_FINDING_CONFLICTS} conflict ids of a finding in report order (first start,
+ * then id), kept sorted as they arrive. A fingerprint's 16 hex digits are held as two 32-bit
+ * halves, not as a string: a finding holds at most 1.6 KB of ids, however many conflicts it has.
+ */
+class FirstIds {
+  private starts = new Float64Array(0);
+  private high = new Uint32Array(0);
+  private low = new Uint32Array(0);
+  /** Ids that are not 16 hex digits (conflicts made by hand), by slot. */
+  private texts: (string | undefined)[] | undefined;
+  private size = 0;
+
+  /** Adds an id; returns its place in the list, or -1 when it is past the first ones. */
+  add(start: number, id: string): number {
+    const hex = HEX_ID.test(id);
+    const high = hex ? Number.parseInt(id.slice(0, 8), 16) : 0;
+    const low = hex ? Number.parseInt(id.slice(8), 16) : 0;
+    const before = (k: number) => {
+      const s = this.starts[k] as number;
+      if (start !== s) return start < s;
+      const text = this.texts?.[k];
+      if (hex && text === undefined) return high !== this.high[k] ? high < (this.high[k] as number) : low < (this.low[k] as number);
+      return id < this.id(k);
+    };
+    const { size } = this;
+    if (size >= MAX_FINDING_CONFLICTS && !before(size - 1)) return -1;
+    let at = size;
+    while (at > 0 && before(at - 1)) at--;
+    const kept = Math.min(size, MAX_FINDING_CONFLICTS - 1);
+    const need = kept + 1;
+    this.starts = grown(this.starts, need, MAX_FINDING_CONFLICTS, (n) => new Float64Array(n));
+    this.high = grown(this.high, need, MAX_FINDING_CONFLICTS, (n) => new Uint32Array(n));
+    this.low = grown(this.low, need, MAX_FINDING_CONFLICTS, (n) => new Uint32Array(n));
+    this.starts.copyWithin(at + 1, at, kept);
+    this.high.copyWithin(at + 1, at, kept);
+    this.low.copyWithin(at + 1, at, kept);
+    this.starts[at] = start;
+    this.high[at] = high;
+    this.low[at] = low;
+    if (!hex || this.texts) {
+      this.texts ??= new Array<string | undefined>(size).fill(undefined);
+      this.texts.splice(at, 0, hex ? undefined : id);
+      this.texts.length = kept + 1;
+    }
+    this.size = kept + 1;
+    return at;
+  }
+
+  private id(k: number): string {
+    return (
+      this.texts?.[k] ?? (this.high[k] as number).toString(16).padStart(8, "0") + (this.low[k] as number).toString(16).padStart(8, "0")
+    );
+  }
+
+  ids(): string[] {
+    return Array.from({ length: this.size }, (_, k) => this.id(k));
+  }
 }
 
 /** Folds a list of conflicts into sorted findings (see {@link findingFold}). */
@@ -227,17 +354,4 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.first < b.first ? -1 : a.first > b.first ? 1 : 0) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
-}
-
-/** Inserts a new day into the ascending list of the first {@link MAX_FINDING_DATES} days. */
-function keepFirst(days: number[], day: number): void {
-  if (days.length >= MAX_FINDING_DATES && day > (days[days.length - 1] as number)) return;
-  let at = days.length;
-  while (at > 0 && (days[at - 1] as number) > day) at--;
-  days.splice(at, 0, day);
-  if (days.length > MAX_FINDING_DATES) days.pop();
-}
-
-function firstConflicts(list: readonly { readonly start: number; readonly id: string }[]) {
-  return [...list].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, MAX_FINDING_CONFLICTS);
 }
