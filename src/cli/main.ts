@@ -28,14 +28,19 @@ function parseCount(name: string, value: string | undefined): number | undefined
   return Number(value);
 }
 
-/** `--max-occurrences` and `--max-conflicts`, into the library's limits. */
-function parseLimits(occurrences: string | undefined, conflicts: string | undefined): Partial<Limits> | undefined {
-  const limits = { occurrences: parseCount("max-occurrences", occurrences), conflicts: parseCount("max-conflicts", conflicts) };
-  if (limits.occurrences === undefined && limits.conflicts === undefined) return undefined;
-  return {
-    ...(limits.occurrences === undefined ? {} : { occurrences: limits.occurrences }),
-    ...(limits.conflicts === undefined ? {} : { conflicts: limits.conflicts }),
+/** `--max-occurrences`, `--max-conflicts` and `--max-findings`, into the library's limits. */
+function parseLimits(
+  occurrences: string | undefined,
+  conflicts: string | undefined,
+  findings: string | undefined,
+): Partial<Limits> | undefined {
+  const limits = {
+    occurrences: parseCount("max-occurrences", occurrences),
+    conflicts: parseCount("max-conflicts", conflicts),
+    findings: parseCount("max-findings", findings),
   };
+  const given = Object.entries(limits).filter(([, bound]) => bound !== undefined);
+  return given.length === 0 ? undefined : (Object.fromEntries(given) as Partial<Limits>);
 }
 
 const HELP = `lichhop ${version}: kiểm tra trùng lịch họp / check meeting schedules for conflicts
@@ -44,7 +49,7 @@ Usage:
   lichhop check FILE|DIR... [--from DATE] [--to DATE] [--lang vi|en]
                      [--format text|json|github|junit|sarif] [--fail-on error|warning|never]
                      [--base FILE|DIR | --base-ref REV] [--max-size BYTES]
-                     [--max-occurrences N] [--max-conflicts N] [--detail]
+                     [--max-occurrences N] [--max-conflicts N] [--max-findings N] [--detail]
   lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
   lichhop lunar DATE [--format text|json] [--lang vi|en]
@@ -88,7 +93,10 @@ Options:
   --max-size     check, expand, days-off, ics: the largest schedule file read, in bytes or
                  with MB (default 20MB, at most 500MB); a larger file is refused (exit 2)
   --max-occurrences  check, expand, ics: the most occurrences in the horizon (default 200000)
-  --max-conflicts    check, ics: the most conflicts one check may find (default 50000)
+  --max-conflicts    check, ics: the most conflicts one check may list (default 50000): json,
+                     --detail and the conflicts feed hold them; text holds only findings;
+                     github, junit and sarif list conflicts up to it, then findings only
+  --max-findings     check, ics: the most findings one check may hold (default 100000)
   --max-events       ics: the most events all feeds may hold together (default 150000)
   -h, --help     show this help;  -v, --version  show the version
 `;
@@ -115,6 +123,7 @@ const OPTIONS = {
   "max-size": { type: "string" },
   "max-occurrences": { type: "string" },
   "max-conflicts": { type: "string" },
+  "max-findings": { type: "string" },
   "max-events": { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
@@ -160,7 +169,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
       }
     }
     const maxSize = parseMaxSize(values["max-size"]);
-    const limits = parseLimits(values["max-occurrences"], values["max-conflicts"]);
+    const limits = parseLimits(values["max-occurrences"], values["max-conflicts"], values["max-findings"]);
     const common = { from: values.from, to: values.to, format: values.format, lang: values.lang as Lang | undefined, maxSize, limits };
     const file = rest[0];
     const needFile = () => {

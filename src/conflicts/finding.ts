@@ -128,8 +128,8 @@ interface Group {
   /** Its distinct days, counted; and the first {@link MAX_FINDING_DATES} of them, ascending. */
   readonly days: DaySet;
   readonly firstDays: FirstDays;
-  /** The ids of its first {@link MAX_FINDING_CONFLICTS} conflicts, with their sort keys. */
-  readonly conflicts: FirstIds;
+  /** The ids of its first {@link MAX_FINDING_CONFLICTS} conflicts, with their sort keys (or its first only, see `keepIds`). */
+  readonly conflicts: FirstIds | FirstId;
   sample: Conflict;
 }
 
@@ -137,6 +137,12 @@ interface Group {
 export interface FoldOptions {
   /** The most findings to keep: past it `add` throws {@link BudgetExceeded} for `findings` (default: no bound). */
   readonly maxFindings?: number | undefined;
+  /**
+   * Whether each finding keeps the ids of its first conflicts (default true). Without them a
+   * finding's `conflicts` holds its first conflict's id only: for output that prints findings
+   * and never lists their conflicts, a dense schedule's findings then hold no ids at all.
+   */
+  readonly keepIds?: boolean | undefined;
 }
 
 /**
@@ -152,6 +158,7 @@ export interface FoldOptions {
 export function findingFold(clockFor: (zone: string) => ZoneClock, options: FoldOptions = {}) {
   const groups = new Map<string, Group>();
   const max = options.maxFindings ?? Number.POSITIVE_INFINITY;
+  const keepIds = options.keepIds ?? true;
   return {
     /** Adds a conflict; returns the id of its finding. */
     add(conflict: Conflict): string {
@@ -173,7 +180,7 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
           last: day,
           days: new DaySet(),
           firstDays: new FirstDays(),
-          conflicts: new FirstIds(),
+          conflicts: keepIds ? new FirstIds() : new FirstId(),
           sample: conflict,
         };
         groups.set(key, group);
@@ -198,10 +205,21 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
     get heldConflicts(): number {
       return new Set([...groups.values()].map((group) => group.sample)).size;
     },
-    /** The findings so far, sorted by severity (errors first), then first date, then id. */
+    /**
+     * The findings so far, sorted by severity (errors first), then first date, then id. Their
+     * dates share one string per day, and each one's `conflicts` is formatted when read, so the
+     * findings of many conflicts hold no string per conflict.
+     */
     findings(): Finding[] {
       const out: Finding[] = [];
+      const dates = new Map<number, string>();
+      const date = (day: number) => {
+        let text = dates.get(day);
+        if (text === undefined) dates.set(day, (text = isoDate(day * DAY)));
+        return text;
+      };
       for (const group of groups.values()) {
+        const { conflicts } = group;
         out.push({
           id: group.id,
           kind: group.kind,
@@ -210,11 +228,13 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
           subjects: group.subjects,
           meetings: group.meetings,
           count: group.count,
-          first: isoDate(group.first * DAY),
-          last: isoDate(group.last * DAY),
-          dates: group.firstDays.list().map((d) => isoDate(d * DAY)),
+          first: date(group.first),
+          last: date(group.last),
+          dates: group.firstDays.list().map(date),
           dateCount: group.days.size,
-          conflicts: group.conflicts.ids(),
+          get conflicts() {
+            return conflicts.ids();
+          },
           sample: group.sample,
         });
       }
@@ -246,14 +266,6 @@ function groupKey(conflict: Conflict): string {
   return findingKey(conflict).key;
 }
 
-/** Grows a typed array to hold `size` items, doubling, up to `max`. */
-function grown<T extends Float64Array | Uint32Array | Int32Array>(array: T, size: number, max: number, make: (n: number) => T): T {
-  if (size <= array.length) return array;
-  const next = make(Math.min(max, Math.max(4, array.length * 2)));
-  next.set(array);
-  return next;
-}
-
 /** The first {@link MAX_FINDING_DATES} days of a finding, ascending, in an Int32Array. */
 class FirstDays {
   private days = new Int32Array(0);
@@ -264,7 +276,11 @@ class FirstDays {
     if (size >= MAX_FINDING_DATES && day > (this.days[size - 1] as number)) return;
     let at = size;
     while (at > 0 && (this.days[at - 1] as number) > day) at--;
-    this.days = grown(this.days, Math.min(size + 1, MAX_FINDING_DATES), MAX_FINDING_DATES, (n) => new Int32Array(n));
+    if (size + 1 > this.days.length && size < MAX_FINDING_DATES) {
+      const grown = new Int32Array(Math.min(MAX_FINDING_DATES, Math.max(2, 2 * size)));
+      grown.set(this.days);
+      this.days = grown;
+    }
     const kept = Math.min(size, MAX_FINDING_DATES - 1);
     this.days.copyWithin(at + 1, at, kept);
     this.days[at] = day;
@@ -281,43 +297,46 @@ const HEX_ID = /^[0-9a-f]{16}$/;
 /**
  * The first {@link MAX_FINDING_CONFLICTS} conflict ids of a finding in report order (first start,
  * then id), kept sorted as they arrive. A fingerprint's 16 hex digits are held as two 32-bit
- * halves, not as a string: a finding holds at most 1.6 KB of ids, however many conflicts it has.
+ * halves beside its start in one Float64Array, not as a string: a finding holds at most 2.4 KB
+ * of ids, however many conflicts it has.
  */
 class FirstIds {
-  private starts = new Float64Array(0);
-  private high = new Uint32Array(0);
-  private low = new Uint32Array(0);
+  /** Per slot: start, high half, low half. */
+  private slots = new Float64Array(0);
   /** Ids that are not 16 hex digits (conflicts made by hand), by slot. */
   private texts: (string | undefined)[] | undefined;
   private size = 0;
 
   /** Adds an id; returns its place in the list, or -1 when it is past the first ones. */
   add(start: number, id: string): number {
+    const { size, slots } = this;
+    // Most conflicts of a long series come after its first ones: dropped before the id is read.
+    if (size >= MAX_FINDING_CONFLICTS && start > (slots[3 * (size - 1)] as number)) return -1;
     const hex = HEX_ID.test(id);
     const high = hex ? Number.parseInt(id.slice(0, 8), 16) : 0;
     const low = hex ? Number.parseInt(id.slice(8), 16) : 0;
     const before = (k: number) => {
-      const s = this.starts[k] as number;
+      const s = slots[3 * k] as number;
       if (start !== s) return start < s;
-      const text = this.texts?.[k];
-      if (hex && text === undefined) return high !== this.high[k] ? high < (this.high[k] as number) : low < (this.low[k] as number);
+      if (hex && this.texts?.[k] === undefined) {
+        const h = slots[3 * k + 1] as number;
+        return high !== h ? high < h : low < (slots[3 * k + 2] as number);
+      }
       return id < this.id(k);
     };
-    const { size } = this;
     if (size >= MAX_FINDING_CONFLICTS && !before(size - 1)) return -1;
     let at = size;
     while (at > 0 && before(at - 1)) at--;
     const kept = Math.min(size, MAX_FINDING_CONFLICTS - 1);
-    const need = kept + 1;
-    this.starts = grown(this.starts, need, MAX_FINDING_CONFLICTS, (n) => new Float64Array(n));
-    this.high = grown(this.high, need, MAX_FINDING_CONFLICTS, (n) => new Uint32Array(n));
-    this.low = grown(this.low, need, MAX_FINDING_CONFLICTS, (n) => new Uint32Array(n));
-    this.starts.copyWithin(at + 1, at, kept);
-    this.high.copyWithin(at + 1, at, kept);
-    this.low.copyWithin(at + 1, at, kept);
-    this.starts[at] = start;
-    this.high[at] = high;
-    this.low[at] = low;
+    if (3 * (kept + 1) > slots.length) {
+      const grown = new Float64Array(3 * Math.min(MAX_FINDING_CONFLICTS, Math.max(2, 2 * size)));
+      grown.set(slots);
+      this.slots = grown;
+    }
+    this.slots.copyWithin(3 * (at + 1), 3 * at, 3 * kept);
+    this.slots[3 * at] = start;
+    this.slots[3 * at + 1] = high;
+    this.slots[3 * at + 2] = low;
     if (!hex || this.texts) {
       this.texts ??= new Array<string | undefined>(size).fill(undefined);
       this.texts.splice(at, 0, hex ? undefined : id);
@@ -328,13 +347,30 @@ class FirstIds {
   }
 
   private id(k: number): string {
-    return (
-      this.texts?.[k] ?? (this.high[k] as number).toString(16).padStart(8, "0") + (this.low[k] as number).toString(16).padStart(8, "0")
-    );
+    const hex = (value: number) => value.toString(16).padStart(8, "0");
+    return this.texts?.[k] ?? hex(this.slots[3 * k + 1] as number) + hex(this.slots[3 * k + 2] as number);
   }
 
   ids(): string[] {
     return Array.from({ length: this.size }, (_, k) => this.id(k));
+  }
+}
+
+/** Only the first conflict id of a finding, in report order (see `keepIds`). */
+class FirstId {
+  private start = Number.POSITIVE_INFINITY;
+  private id: string | undefined;
+
+  /** Returns 0 when the id is the new first one, else -1. */
+  add(start: number, id: string): number {
+    if (this.id !== undefined && (start > this.start || (start === this.start && id >= this.id))) return -1;
+    this.start = start;
+    this.id = id;
+    return 0;
+  }
+
+  ids(): string[] {
+    return this.id === undefined ? [] : [this.id];
   }
 }
 

@@ -479,23 +479,23 @@ function reportHead(
     const title = rule === null ? (isBuiltInCheck(kind) ? CHECK_TITLES[context.lang][kind] : kind) : ruleTitle(rule, context);
     const message = findingMessage(finding, context);
     const source = write(finding.sample, id).source;
-    const entry: ReportFinding = {
-      id,
-      kind,
-      rule,
-      severity,
-      subjects,
-      meetings,
-      title,
-      message,
-      count,
-      first,
-      last,
-      dates,
-      dateCount,
-      conflicts: finding.conflicts,
-    };
-    return source ? { ...entry, source } : entry;
+    // `conflicts` is read from the finding when the report is read, not copied: the findings
+    // of a dense schedule would otherwise hold a string per listed conflict.
+    const fields = { id, kind, rule, severity, subjects, meetings, title, message, count, first, last, dates, dateCount };
+    return source
+      ? {
+          ...fields,
+          get conflicts() {
+            return finding.conflicts;
+          },
+          source,
+        }
+      : {
+          ...fields,
+          get conflicts() {
+            return finding.conflicts;
+          },
+        };
   });
   return {
     version: 1,
