@@ -1,4 +1,5 @@
 import { UsageError } from "../errors";
+import { writeSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { version } from "../../package.json";
 import { inert } from "../internal/inert";
@@ -284,11 +285,37 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/** Pieces of output at least this long are written straight to the descriptor (see `writeWaiting`). */
+const PACED = 1 << 16;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes all of `text` to `fd`, waiting while the reader is behind. Node queues in memory what
+ * it cannot hand to a pipe at once, so a report of hundreds of MB written to a slow reader (`|
+ * jq`) would be held whole; written here, a chunk at a time, it is held one chunk at a time.
+ */
+function writeWaiting(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") Atomics.wait(pause, 0, 0, 1);
+      else if (code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+      else throw error;
+    }
+  }
+}
+
 const written = { stdout: false, stderr: false };
 void main(process.argv.slice(2), {
   stdout: (text) => {
     written.stdout = true;
-    process.stdout.write(text);
+    // Only when nothing is queued before it: the output stays in order.
+    if (text.length >= PACED && process.stdout.writableLength === 0) writeWaiting(1, text);
+    else process.stdout.write(text);
   },
   stderr: (text) => {
     written.stderr = true;
