@@ -143,14 +143,14 @@ meetings:
 `;
 }
 
-function conflictExplosion(meetings: number, rooms: number): string {
+export function conflictExplosion(meetings: number, rooms: number, to = "2024-12-31"): string {
   const lines: string[] = [];
   for (let i = 0; i < meetings; i++) {
     lines.push(
       `  - { id: m${i}, title: Họp ${i}, body: ubnd, start: 2024-01-01T08:00, duration: PT1H, repeat: FREQ=DAILY, room: r${i % rooms} }`,
     );
   }
-  return `${HEADER}horizon: { from: 2024-01-01, to: 2024-12-31 }
+  return `${HEADER}horizon: { from: 2024-01-01, to: ${to} }
 rooms:
 ${Array.from({ length: rooms }, (_, i) => `  - { id: r${i}, name: Phòng ${i} }`).join("\n")}
 meetings:

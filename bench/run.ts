@@ -4,7 +4,8 @@
  *
  * Options: `--sizes 1k,10k` (default all), `--quick` (fewer runs), `--no-child` (skip the CLI
  * runs: peak RSS, example, feed server, hostile table), `--hostile-only` (only the hostile
- * table, merged into the results file), `--no-hostile` (all but the hostile table), `--out FILE`
+ * table, merged into the results file), `--no-hostile` (all but the hostile table), `--dense-only`
+ * (only the dense table and json to a pipe vs a file, merged into the results file), `--no-dense`, `--out FILE`
  * (default bench/results.json).
  *
  * The 1M size exceeds the default limits (200,000 occurrences, 50,000 conflicts): every check
@@ -33,6 +34,7 @@ import type { Schedule } from "../src/schema/model";
 import { rruleAlone, sortFloor, straightforward } from "./baselines";
 import { generateSchedule, SIZES } from "./generate";
 import { HOSTILE_TARGET, hostileTable, runHostile, type HostileResult } from "./hostile";
+import { denseTable, jsonPipeVersusFile, runDense, type DenseResult } from "./dense";
 
 // rrule's `tzid` mode (the straightforward baseline) reads the process's zone.
 process.env.TZ = "UTC";
@@ -56,6 +58,7 @@ const sizes = SIZES.filter((size) => !wanted || wanted.includes(size.name.toLowe
 const resultsFile = option("--out") ?? join(benchDir, "results.json");
 const budgetArgs = option("--budget-scale") ? ["--budget-scale", option("--budget-scale") as string] : [];
 const hostileOnly = flag("--hostile-only");
+const denseOnly = flag("--dense-only");
 
 /**
  * The limits of every check the benchmark runs, raised above the largest size (1M: ~1.04M
@@ -581,6 +584,63 @@ function hostileMarkdown(results: readonly HostileResult[]): string {
   ].join("\n");
 }
 
+type PipeResult = ReturnType<typeof jsonPipeVersusFile>;
+
+/** The dense table and the JSON pipe/file comparison (at 100k, when its data file exists). */
+function denseSection(): { results: DenseResult[]; json: PipeResult | null } {
+  log("[dense] conflicts growing with the square of a room's meetings, through the CLI");
+  const results = runDense(cli, root, log);
+  const data = join(dataDir, "100k.yaml");
+  let json: PipeResult | null = null;
+  if (existsSync(data)) {
+    log("[json] check --format json at 100k, to a file and to a pipe");
+    json = jsonPipeVersusFile(cli, root, relative(root, data), BENCH_LIMIT_ARGS, log);
+  } else {
+    log("[json] bench/.out/data/100k.yaml missing: run the 100k size first");
+  }
+  return { results, json };
+}
+
+/** The dense section's markdown. */
+function denseMarkdown(dense: { results: readonly DenseResult[]; json: PipeResult | null }): string {
+  const { json } = dense;
+  const mb = (value: number | null) => (value === null ? "?" : `${value} MB`);
+  return [
+    "### Dense schedules (`node dist/cli.js check FILE --format F --lang en`, one run each)",
+    "",
+    denseTable(dense.results),
+    "",
+    "Text holds the findings only; json lists every conflict (held compactly, each rendered only when written) up to `--max-conflicts` (2,000,000 here); github, junit and sarif list conflicts while they fit that bound, then each finding's first.",
+    "",
+    json
+      ? `- \`check --format json\` at 100k (${((json.bytes ?? 0) / 1e6).toFixed(1)} MB of JSON): to a file ${(json.file.wallMs / 1000).toFixed(2)} s / ${mb(json.file.maxRssMb)}, through a pipe ${(json.pipe.wallMs / 1000).toFixed(2)} s / ${mb(json.pipe.maxRssMb)}.`
+      : "- `check --format json` at 100k: not run (no 100k data file).",
+  ].join("\n");
+}
+
+/** The dense section alone (`--dense-only`): printed, and merged into the results file under `dense`. */
+function denseOnlyMain(): void {
+  if (!existsSync(cli)) {
+    log("dist/cli.js is missing: run npm run build");
+    process.exitCode = 2;
+    return;
+  }
+  const dense = denseSection();
+  const markdown = `${denseMarkdown(dense)}\n`;
+  process.stdout.write(markdown);
+  let previous: Record<string, unknown> = {};
+  try {
+    previous = JSON.parse(readFileSync(resultsFile, "utf8")) as Record<string, unknown>;
+  } catch {
+    // no results yet: the file then holds the dense section only
+  }
+  writeFileSync(
+    resultsFile,
+    `${JSON.stringify({ ...previous, dense: { date: new Date().toISOString(), ...dense, markdown } }, null, 2)}\n`,
+  );
+  log(`wrote the dense key of ${relative(root, resultsFile)}`);
+}
+
 /** The hostile table alone (`--hostile-only`): printed, and merged into the results file under `hostile`. */
 function hostileOnlyMain(): void {
   if (!existsSync(cli)) {
@@ -638,6 +698,7 @@ function main() {
     log("[hostile] reproducers through the CLI");
     hostile = runHostile(cli, root, log);
   }
+  const dense = withChildren && !flag("--no-dense") && existsSync(cli) ? denseSection() : null;
   machine.loadAverageAtEnd = os.loadavg().map((value) => round(value, 2));
 
   // Growth of expand + check per ×10 in size, against n log n.
@@ -805,6 +866,7 @@ function main() {
       ),
     "",
     ...(hostile ? [hostileMarkdown(hostile), ""] : []),
+    ...(dense ? [denseMarkdown(dense), ""] : []),
     "| target | measured | result |",
     "|---|---|---|",
     ...targets.map((t) => `| ${t.target} | ${t.measured} | ${t.pass === null ? "n/a" : t.pass ? "PASS" : "FAIL"} |`),
@@ -815,7 +877,7 @@ function main() {
   process.stdout.write(markdown);
   writeFileSync(
     resultsFile,
-    `${JSON.stringify({ machine, sizes: results, growth, example: example ?? null, server: server ?? null, hostile: hostile ? { date: machine.date, results: hostile } : null, targets, markdown }, null, 2)}\n`,
+    `${JSON.stringify({ machine, sizes: results, growth, example: example ?? null, server: server ?? null, hostile: hostile ? { date: machine.date, results: hostile } : null, dense, targets, markdown }, null, 2)}\n`,
   );
   writeFileSync(join(outDir, "results.md"), markdown);
   log(`wrote ${relative(root, resultsFile)} and ${relative(root, join(outDir, "results.md"))}`);
@@ -824,4 +886,5 @@ function main() {
 const workerSize = option("--worker");
 if (workerSize) worker(workerSize, flag("--naive"));
 else if (hostileOnly) hostileOnlyMain();
+else if (denseOnly) denseOnlyMain();
 else main();

@@ -9,7 +9,8 @@ import { expandOccurrences, type ExpandRunOptions } from "./recurrence/expand";
 import type { Horizon, Occurrence } from "./recurrence/occurrence";
 import type { Lang } from "./messages";
 import { reportLocator } from "./report/locate";
-import { buildReport, type RenderContext, type Report } from "./report/report";
+import { listedReport, type RenderContext, type Report, type ReportFrame, type ReportLocator } from "./report/report";
+import { findingFold } from "./conflicts/finding";
 import { scheduleZone, type Schedule } from "./schema/model";
 import { zoneClocks } from "./time/zone";
 import { BudgetExceeded, resolveLimits, type Limits } from "./limits";
@@ -110,6 +111,48 @@ function checkOptions(options: unknown, where: string): CheckOptions {
 }
 
 function checkValid(schedule: Schedule, options: CheckOptions): ({ ok: true } & CheckResult) | { ok: false; issues: Issue[] } {
+  const gathered = gatherCheck(schedule, options, "all");
+  if (!gathered.ok) return gathered;
+  const { frame, held, findingOf, context, locator, occurrences } = gathered;
+  const conflicts = held ?? [];
+  const listed = listedReport(frame, conflicts, findingOf ?? [], context, locator);
+  const { version, summary, findings } = listed;
+  const reported = Array.from({ length: listed.conflicts.length }, (_, k) => listed.conflicts.item(k));
+  const report: Report = { version, horizon: listed.horizon, summary, conflicts: reported, findings };
+  return { ok: true, report, horizon: frame.horizon, occurrences, conflicts };
+}
+
+/**
+ * Which conflicts a check keeps besides its findings: `all` (a report that lists them; past
+ * `limits.conflicts` the check stops with `too-many-conflicts`), `none` (findings only: each
+ * conflict is folded as it is found and dropped, and a finding keeps its first conflict's id
+ * only), or `fit` (all while they fit the bound, then none).
+ */
+export type Holding = "all" | "none" | "fit";
+
+/** What {@link gatherCheck} collects: the report's frame and, when held, the conflicts. */
+export interface Gathered {
+  readonly frame: ReportFrame;
+  /** The conflicts in detection order, when held (with `fit`: undefined past the bound). */
+  readonly held: readonly Conflict[] | undefined;
+  /** The finding id of each held conflict. */
+  readonly findingOf: readonly string[] | undefined;
+  readonly context: RenderContext;
+  readonly locator: ReportLocator;
+  readonly occurrences: readonly Occurrence[];
+}
+
+/**
+ * Expands and detects with every conflict folded into findings as it is found (see
+ * `findingFold`), keeping the conflicts themselves only as `holding` says: the CLI's text and CI
+ * formats keep none, so memory follows the findings, not the conflicts. Internal to the CLI for
+ * now (not exported from the package).
+ */
+export function gatherCheck(
+  schedule: Schedule,
+  options: CheckOptions,
+  holding: Holding,
+): ({ ok: true } & Gathered) | { ok: false; issues: Issue[] } {
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   let calendar: WorkCalendar;
   try {
@@ -127,7 +170,6 @@ function checkValid(schedule: Schedule, options: CheckOptions): ({ ok: true } & 
   if (!expanded.ok) return expanded;
   const { occurrences, horizon, order } = expanded;
   const limits = resolveLimits(options.limits);
-  const max = limits.conflicts;
   const tooMany = (error: BudgetExceeded) => {
     const make = issueFactory({ lang, source: schedule.source });
     if (error.limit === "ruleChecks") {
@@ -138,29 +180,57 @@ function checkValid(schedule: Schedule, options: CheckOptions): ({ ok: true } & 
       };
     }
     const index = schedule.meetings.findIndex((m) => m.id === error.meeting);
-    return {
-      ok: false as const,
-      issues: [make("too-many-conflicts", index < 0 ? [] : ["meetings", index], "too-many-conflicts", { max })],
-    };
+    const path = index < 0 ? [] : ["meetings", index];
+    if (error.limit === "findings") {
+      return { ok: false as const, issues: [make("too-many-findings", path, "too-many-findings", { max: limits.findings })] };
+    }
+    return { ok: false as const, issues: [make("too-many-conflicts", path, "too-many-conflicts", { max: limits.conflicts })] };
   };
-  let conflicts: Conflict[];
+  const fold = findingFold(context.clockFor, { maxFindings: limits.findings, keepIds: holding !== "none" });
+  let held: Conflict[] | undefined = holding === "none" ? undefined : [];
+  let findingOf: string[] | undefined = held && [];
+  let errors = 0;
+  let count = 0;
+  const emit = (conflict: Conflict) => {
+    count++;
+    if (conflict.severity === "error") errors++;
+    const finding = fold.add(conflict);
+    if (!held || !findingOf) return;
+    if (count > limits.conflicts) {
+      if (holding === "all") {
+        const pair = conflict.kind === "rule" || conflict.kind === "attendee" || conflict.kind === "room";
+        throw new BudgetExceeded("conflicts", conflict.occurrences[pair ? 1 : 0]?.meeting);
+      }
+      // Past the bound a `fit` check keeps its findings only.
+      held = undefined;
+      findingOf = undefined;
+      return;
+    }
+    held.push(conflict);
+    findingOf.push(finding);
+  };
   try {
-    conflicts = detectConflicts(schedule, occurrences, {
+    detectConflicts(schedule, occurrences, {
       horizon,
       calendar,
       clockFor: context.clockFor,
       clock: context.clock,
-      maxConflicts: max,
       maxRuleChecks: limits.ruleChecks,
       order,
+      emit,
     });
   } catch (error) {
     if (error instanceof BudgetExceeded) return tooMany(error);
     throw error;
   }
-  const locator = reportLocator(schedule, options.changed);
-  const report = buildReport(horizon, schedule.meetings.length, occurrences.length, conflicts, context, locator);
-  return { ok: true, report, horizon, occurrences, conflicts };
+  const frame: ReportFrame = {
+    horizon,
+    meetings: schedule.meetings.length,
+    occurrences: occurrences.length,
+    tally: { conflicts: count, errors, warnings: count - errors },
+    findings: fold.findings(),
+  };
+  return { ok: true, frame, held, findingOf, context, locator: reportLocator(schedule, options.changed), occurrences };
 }
 
 /**

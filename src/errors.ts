@@ -20,6 +20,7 @@ export type IssueCode =
   | "too-many-occurrences"
   | "runaway-rule"
   | "too-many-conflicts"
+  | "too-many-findings"
   | "too-many-issues"
   | "bad-encoding"
   | "file-too-large"

@@ -8,8 +8,14 @@ export interface Limits {
   readonly occurrencesPerSeries: number;
   /** Occurrences of the whole schedule inside the horizon. */
   readonly occurrences: number;
-  /** Conflicts one check may find. */
+  /**
+   * Conflicts one check may list: those a report holds (`checkSchedule`'s, the CLI's `json` and
+   * `--detail`, the conflicts feed). The CLI's text and CI formats fold conflicts into findings
+   * as they are found and hold none, so this does not bound them.
+   */
   readonly conflicts: number;
+  /** Findings one check may hold (a finding keeps its counts, at most 100 dates and ids, and one conflict). */
+  readonly findings: number;
   /**
    * Steps all recurrence rules of a schedule may walk in one validation or expansion: a day the
    * own engine looks at, or a period or instant rrule.js generates (BYHOUR, BYMINUTE and
@@ -28,6 +34,7 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   occurrencesPerSeries: 100_000,
   occurrences: 200_000,
   conflicts: 50_000,
+  findings: 100_000,
   ruleSteps: 2_000_000,
   ruleChecks: 5_000_000,
 });

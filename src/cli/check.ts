@@ -1,5 +1,5 @@
 import { version } from "../../package.json";
-import { safeCheckSchedule } from "../check";
+import { gatherCheck, safeCheckSchedule, type Holding } from "../check";
 import { ScheduleError, UsageError, type Issue } from "../errors";
 import { safeMergeSchedules, type ScheduleText } from "../load/merge";
 import { appendFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { formatGithub, formatGithubSummary, formatIssuesGithub } from "../report
 import { formatIssuesJunit, formatJunit } from "../report/formats/junit";
 import { formatIssuesSarif, formatSarif } from "../report/formats/sarif";
 import { BASE_SUMMARY, type Lang } from "../messages";
-import type { Report } from "../report/report";
+import { findingsReport, listedReport, type ListedReport, type Report } from "../report/report";
 import { formatReportText } from "../report/text";
 import type { Schedule } from "../schema/model";
 import { failureIssues, issueLine, writeJson, type Output } from "./io";
@@ -57,65 +57,97 @@ function baseLine(report: Report, lang: Lang): string {
  * How many findings fail the check at `--fail-on`: new findings and changed ones that gained
  * dates (without a base, all) at or above the level. A report without findings counts conflicts.
  */
-function failing(report: Report, failOn: CheckCommandOptions["failOn"]): number {
+function failing(report: Pick<Report, "findings" | "summary">, failOn: CheckCommandOptions["failOn"]): number {
   if (failOn === "never") return 0;
   if (report.findings === undefined) return failOn === "warning" ? report.summary.conflicts : report.summary.errors;
   return report.findings.filter((finding) => introduces(finding) && (failOn === "warning" || finding.severity === "error")).length;
 }
 
+/** How a format keeps conflicts (see `Holding`): text prints findings, JSON and `--detail` list conflicts. */
+function holdingFor(options: CheckCommandOptions): Holding {
+  if (options.format === "json" || (options.format === "text" && options.detail === true)) return "all";
+  if (options.format === "text") return "none";
+  // github, junit and sarif list every conflict while they fit the bound, then their findings.
+  return "fit";
+}
+
+/** A report, or a report whose conflicts are rendered as they are written (JSON). */
+type Checked = { readonly report: Report; readonly listed?: undefined } | { readonly report?: undefined; readonly listed: ListedReport };
+
 /**
  * Loads and checks: returns only what output needs, so the occurrences are garbage before a
- * large report is written.
+ * large report is written. Without a base, detection folds each conflict into its finding as it
+ * is found and keeps the conflicts only where the format lists them.
  */
 async function evaluate(
   paths: readonly string[],
   options: CheckCommandOptions,
   out: Output,
-): Promise<{ report: Report; schedule: Schedule; lang: Lang; withBase: boolean }> {
+): Promise<{ checked: Checked; summary: Report["summary"]; schedule: Schedule; lang: Lang; withBase: boolean }> {
   const schedule = loadSchedules(paths, options);
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
-  const result = safeCheckSchedule(schedule, {
+  const checkOptions = {
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     lang,
-  });
-  if (!result.ok) throw new ScheduleError(result.issues);
+  };
   const withBase = options.baseRef !== undefined || (options.base?.length ?? 0) > 0;
-  let report = result.report;
   if (withBase) {
+    const result = safeCheckSchedule(schedule, checkOptions);
+    if (!result.ok) throw new ScheduleError(result.issues);
     const { reportWithBase } = await import("./base");
-    report = reportWithBase(result, schedule, lang, options, paths, out);
+    const report = reportWithBase(result, schedule, lang, options, paths, out);
+    return { checked: { report }, summary: report.summary, schedule, lang, withBase };
   }
-  return { report, schedule, lang, withBase };
+  const holding = holdingFor(options);
+  const gathered = gatherCheck(schedule, checkOptions, holding);
+  if (!gathered.ok) throw new ScheduleError(gathered.issues);
+  const { frame, held, findingOf, context, locator } = gathered;
+  const listed = (only?: ReadonlySet<string>) => listedReport(frame, held ?? [], findingOf ?? [], context, locator, only);
+  let checked: Checked;
+  if (!held) checked = { report: findingsReport(frame, context, locator) };
+  else if (options.format === "json") checked = { listed: listed() };
+  else if (options.format === "text") checked = { report: materialize(listed(new Set(frame.findings.flatMap((f) => f.conflicts)))) };
+  else checked = { report: materialize(listed()) };
+  return { checked, summary: checked.report?.summary ?? (checked.listed as ListedReport).summary, schedule, lang, withBase };
+}
+
+/** A listed report with every conflict in report form. */
+function materialize(listed: ListedReport): Report {
+  const { version, horizon, summary, findings } = listed;
+  const conflicts = Array.from({ length: listed.conflicts.length }, (_, k) => listed.conflicts.item(k));
+  return { version, horizon, summary, conflicts, findings };
 }
 
 async function check(paths: readonly string[], options: CheckCommandOptions, out: Output): Promise<number> {
-  const { report, schedule, lang, withBase } = await evaluate(paths, options, out);
-  switch (options.format) {
-    case "json":
-      writeJson(report as unknown as Record<string, unknown>, out);
-      break;
-    case "text":
-      out.stdout(formatReportText(report, lang, { detail: options.detail === true }) + (withBase ? baseLine(report, lang) : ""));
-      break;
-    case "github": {
-      out.stdout(formatGithub(report, { lang }));
-      // A GitHub job summary, when the runner asks for one.
-      const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-      if (summaryFile) appendFileSync(summaryFile, formatGithubSummary(report, { lang }));
-      break;
+  const { checked, schedule, lang, withBase } = await evaluate(paths, options, out);
+  if (options.format === "json") {
+    writeJson((checked.listed ?? checked.report) as unknown as Record<string, unknown>, out);
+  } else {
+    const report = checked.report ?? materialize(checked.listed as ListedReport);
+    switch (options.format) {
+      case "text":
+        out.stdout(formatReportText(report, lang, { detail: options.detail === true }) + (withBase ? baseLine(report, lang) : ""));
+        break;
+      case "github": {
+        out.stdout(formatGithub(report, { lang }));
+        // A GitHub job summary, when the runner asks for one.
+        const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+        if (summaryFile) appendFileSync(summaryFile, formatGithubSummary(report, { lang }));
+        break;
+      }
+      case "junit":
+        out.stdout(formatJunit(report, { schedule, lang }));
+        break;
+      case "sarif":
+        out.stdout(formatSarif(report, { schedule, toolVersion: version, lang }));
+        break;
+      default:
+        throw new UsageError(`--format ${options.format}: expected ${CHECK_FORMATS.join(", ")}`);
     }
-    case "junit":
-      out.stdout(formatJunit(report, { schedule, lang }));
-      break;
-    case "sarif":
-      out.stdout(formatSarif(report, { schedule, toolVersion: version, lang }));
-      break;
-    default:
-      throw new UsageError(`--format ${options.format}: expected ${CHECK_FORMATS.join(", ")}`);
   }
-  return failing(report, options.failOn) > 0 ? 1 : 0;
+  return failing(checked.report ?? (checked.listed as ListedReport), options.failOn) > 0 ? 1 : 0;
 }
 
 /**

@@ -50,10 +50,19 @@ export function writeIssues(issues: readonly Issue[], format: string, out: Outpu
 /** Output is flushed in pieces of about this many characters. */
 const CHUNK = 1 << 20;
 
+/** A top-level value made item by item (a report's `LazyList` of conflicts), written as an array. */
+function lazyList(value: unknown): { length: number; item: (index: number) => unknown } | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { length, item } = value as { length?: unknown; item?: unknown };
+  return typeof length === "number" && typeof item === "function" ? { length, item: item as (index: number) => unknown } : undefined;
+}
+
 /**
  * Writes `JSON.stringify(value, null, 2)` plus a newline, byte for byte, without building the
  * whole text: the elements of top-level arrays are stringified one at a time and written in
- * chunks, so a report of a million occurrences never exists as one string.
+ * chunks, so a report of a million occurrences never exists as one string. A top-level
+ * `{ length, item(index) }` (a `ListedReport`'s conflicts) is written as the array of its items,
+ * each made only when its turn comes, so a report's conflicts are never all in report form.
  */
 export function writeJson(value: Record<string, unknown>, out: Output): void {
   let buffer = "";
@@ -72,13 +81,17 @@ export function writeJson(value: Record<string, unknown>, out: Output): void {
   emit("{");
   entries.forEach(([key, item], index) => {
     emit(`${index === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `);
-    if (Array.isArray(item) && item.length > 0) {
+    const list = Array.isArray(item) ? { length: item.length, item: (i: number) => item[i] as unknown } : lazyList(item);
+    if (list && list.length > 0) {
       emit("[");
-      item.forEach((element, i) => {
+      for (let i = 0; i < list.length; i++) {
+        const element = list.item(i);
         const text = JSON.stringify(element === undefined || typeof element === "function" ? null : element, null, 2) ?? "null";
         emit(`${i === 0 ? "" : ","}\n    ${text.replace(/\n/g, "\n    ")}`);
-      });
+      }
       emit("\n  ]");
+    } else if (list) {
+      emit("[]");
     } else {
       emit((JSON.stringify(item, null, 2) ?? "null").replace(/\n/g, "\n  "));
     }

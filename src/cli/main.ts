@@ -1,4 +1,5 @@
 import { UsageError } from "../errors";
+import { writeSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { version } from "../../package.json";
 import { inert } from "../internal/inert";
@@ -29,14 +30,19 @@ function parseCount(name: string, value: string | undefined): number | undefined
   return Number(value);
 }
 
-/** `--max-occurrences` and `--max-conflicts`, into the library's limits. */
-function parseLimits(occurrences: string | undefined, conflicts: string | undefined): Partial<Limits> | undefined {
-  const limits = { occurrences: parseCount("max-occurrences", occurrences), conflicts: parseCount("max-conflicts", conflicts) };
-  if (limits.occurrences === undefined && limits.conflicts === undefined) return undefined;
-  return {
-    ...(limits.occurrences === undefined ? {} : { occurrences: limits.occurrences }),
-    ...(limits.conflicts === undefined ? {} : { conflicts: limits.conflicts }),
+/** `--max-occurrences`, `--max-conflicts` and `--max-findings`, into the library's limits. */
+function parseLimits(
+  occurrences: string | undefined,
+  conflicts: string | undefined,
+  findings: string | undefined,
+): Partial<Limits> | undefined {
+  const limits = {
+    occurrences: parseCount("max-occurrences", occurrences),
+    conflicts: parseCount("max-conflicts", conflicts),
+    findings: parseCount("max-findings", findings),
   };
+  const given = Object.entries(limits).filter(([, bound]) => bound !== undefined);
+  return given.length === 0 ? undefined : (Object.fromEntries(given) as Partial<Limits>);
 }
 
 const HELP = `lichhop ${version}: kiểm tra trùng lịch họp / check meeting schedules for conflicts
@@ -45,7 +51,7 @@ Usage:
   lichhop check FILE|DIR... [--from DATE] [--to DATE] [--lang vi|en]
                      [--format text|json|github|junit|sarif] [--fail-on error|warning|never]
                      [--base FILE|DIR | --base-ref REV] [--max-size BYTES]
-                     [--max-occurrences N] [--max-conflicts N] [--detail]
+                     [--max-occurrences N] [--max-conflicts N] [--max-findings N] [--detail]
   lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
   lichhop lunar DATE|D/M [--year YYYY] [--leap] [--format text|json] [--lang vi|en]
@@ -94,7 +100,10 @@ Options:
   --max-size     check, expand, days-off, ics: the largest schedule file read, in bytes or
                  with MB (default 20MB, at most 500MB); a larger file is refused (exit 2)
   --max-occurrences  check, expand, ics: the most occurrences in the horizon (default 200000)
-  --max-conflicts    check, ics: the most conflicts one check may find (default 50000)
+  --max-conflicts    check, ics: the most conflicts one check may list (default 50000): json,
+                     --detail and the conflicts feed hold them; text holds only findings;
+                     github, junit and sarif list conflicts up to it, then findings only
+  --max-findings     check, ics: the most findings one check may hold (default 100000)
   --max-events       ics: the most events all feeds may hold together (default 150000)
   -h, --help     show this help;  -v, --version  show the version
 `;
@@ -123,6 +132,7 @@ const OPTIONS = {
   "max-size": { type: "string" },
   "max-occurrences": { type: "string" },
   "max-conflicts": { type: "string" },
+  "max-findings": { type: "string" },
   "max-events": { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
@@ -196,7 +206,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
       }
     }
     const maxSize = parseMaxSize(values["max-size"]);
-    const limits = parseLimits(values["max-occurrences"], values["max-conflicts"]);
+    const limits = parseLimits(values["max-occurrences"], values["max-conflicts"], values["max-findings"]);
     const common = { from: values.from, to: values.to, format: values.format, lang: values.lang as Lang | undefined, maxSize, limits };
     const file = rest[0];
     const needFile = () => {
@@ -320,11 +330,37 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+/** Pieces of output at least this long are written straight to the descriptor (see `writeWaiting`). */
+const PACED = 1 << 16;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes all of `text` to `fd`, waiting while the reader is behind. Node queues in memory what
+ * it cannot hand to a pipe at once, so a report of hundreds of MB written to a slow reader (`|
+ * jq`) would be held whole; written here, a chunk at a time, it is held one chunk at a time.
+ */
+function writeWaiting(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") Atomics.wait(pause, 0, 0, 1);
+      else if (code === "EPIPE") process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+      else throw error;
+    }
+  }
+}
+
 const written = { stdout: false, stderr: false };
 void main(process.argv.slice(2), {
   stdout: (text) => {
     written.stdout = true;
-    process.stdout.write(text);
+    // Only when nothing is queued before it: the output stays in order.
+    if (text.length >= PACED && process.stdout.writableLength === 0) writeWaiting(1, text);
+    else process.stdout.write(text);
   },
   stderr: (text) => {
     written.stderr = true;

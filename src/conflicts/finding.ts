@@ -4,6 +4,7 @@ import { DAY } from "../time/date";
 import { isoDate } from "../time/wall-text";
 import type { Conflict, ConflictKind } from "./conflict";
 import { fnv1a64 } from "./fingerprint";
+import { BudgetExceeded } from "../limits";
 
 /**
  * A finding groups the conflicts that share kind, rule, subjects and meeting series: for a pair
@@ -126,70 +127,99 @@ interface Group {
   last: number;
   /** Its distinct days, counted; and the first {@link MAX_FINDING_DATES} of them, ascending. */
   readonly days: DaySet;
-  readonly firstDays: number[];
-  /** Conflict ids with their sort keys; trimmed to the first {@link MAX_FINDING_CONFLICTS} now and then. */
-  conflicts: { readonly start: number; readonly id: string }[];
+  readonly firstDays: FirstDays;
+  /** The ids of its first {@link MAX_FINDING_CONFLICTS} conflicts, with their sort keys (or its first only, see `keepIds`). */
+  readonly conflicts: FirstIds | FirstId;
   sample: Conflict;
-  sampleStart: number;
+}
+
+/** Options for {@link findingFold}. */
+export interface FoldOptions {
+  /** The most findings to keep: past it `add` throws {@link BudgetExceeded} for `findings` (default: no bound). */
+  readonly maxFindings?: number | undefined;
+  /**
+   * Whether each finding keeps the ids of its first conflicts (default true). Without them a
+   * finding's `conflicts` holds its first conflict's id only: for output that prints findings
+   * and never lists their conflicts, a dense schedule's findings then hold no ids at all.
+   */
+  readonly keepIds?: boolean | undefined;
 }
 
 /**
  * Folds conflicts into findings as they are found, in any order: it keeps one group per finding
- * (its dates and at most a few conflict ids), never the conflicts, so memory follows the number
- * of findings and days, not of conflicts.
+ * (its dates and at most a few conflict ids, in typed arrays) and one conflict, its sample,
+ * never the others, so memory follows the number of findings and days, not of conflicts.
  *
  * @example
  * const fold = findingFold(clockFor);
  * for (const conflict of conflicts) fold.add(conflict);
  * fold.findings(); // sorted: errors first, then by first date, then id
  */
-export function findingFold(clockFor: (zone: string) => ZoneClock) {
+export function findingFold(clockFor: (zone: string) => ZoneClock, options: FoldOptions = {}) {
   const groups = new Map<string, Group>();
-  const keys = new Map<string, string>();
+  const max = options.maxFindings ?? Number.POSITIVE_INFINITY;
+  const keepIds = options.keepIds ?? true;
   return {
     /** Adds a conflict; returns the id of its finding. */
     add(conflict: Conflict): string {
-      const { key, meetings } = findingKey(conflict);
+      const key = groupKey(conflict);
       let group = groups.get(key);
       const day = conflictDay(conflict, clockFor);
+      const start = conflict.occurrences[0]?.start ?? Number.NEGATIVE_INFINITY;
       if (!group) {
+        if (groups.size >= max) throw new BudgetExceeded("findings", findingMeeting(conflict), conflict.rule ?? undefined);
         group = {
           id: findingId(key),
           kind: conflict.kind,
           rule: conflict.rule,
           severity: conflict.severity,
-          subjects: [...conflict.subjects].sort(),
-          meetings,
+          subjects: conflict.subjects.length > 1 ? [...conflict.subjects].sort() : conflict.subjects,
+          meetings: findingKey(conflict).meetings,
           count: 0,
           first: day,
           last: day,
           days: new DaySet(),
-          firstDays: [],
-          conflicts: [],
+          firstDays: new FirstDays(),
+          conflicts: keepIds ? new FirstIds() : new FirstId(),
           sample: conflict,
-          sampleStart: Number.POSITIVE_INFINITY,
         };
         groups.set(key, group);
-        keys.set(group.id, key);
       }
       group.count++;
       if (conflict.severity === "error") group.severity = "error";
       if (day < group.first) group.first = day;
       if (day > group.last) group.last = day;
-      if (group.days.add(day)) keepFirst(group.firstDays, day);
-      const start = conflict.occurrences[0]?.start ?? Number.NEGATIVE_INFINITY;
-      if (start < group.sampleStart || (start === group.sampleStart && conflict.id < group.sample.id)) {
-        group.sample = conflict;
-        group.sampleStart = start;
-      }
-      group.conflicts.push({ start, id: conflict.id });
-      if (group.conflicts.length >= 2 * MAX_FINDING_CONFLICTS) group.conflicts = firstConflicts(group.conflicts);
+      if (group.days.add(day)) group.firstDays.add(day);
+      // The sample is the first conflict in report order: the one the id list starts with.
+      if (group.conflicts.add(start, conflict.id) === 0) group.sample = conflict;
       return group.id;
     },
-    /** The findings so far, sorted by severity (errors first), then first date, then id. */
+    /** How many findings it holds. */
+    get size(): number {
+      return groups.size;
+    },
+    /**
+     * How many conflicts it holds: one sample per finding, whatever the number folded (tests
+     * check that a fold never keeps the conflicts it is given).
+     */
+    get heldConflicts(): number {
+      return new Set([...groups.values()].map((group) => group.sample)).size;
+    },
+    /**
+     * The findings so far, sorted by severity (errors first), then first date, then id. Their
+     * dates share one string per day, and each one's `conflicts` is formatted when read, so the
+     * findings of many conflicts hold no string per conflict.
+     */
     findings(): Finding[] {
       const out: Finding[] = [];
+      const dates = new Map<number, string>();
+      const date = (day: number) => {
+        let text = dates.get(day);
+        if (text === undefined) dates.set(day, (text = isoDate(day * DAY)));
+        return text;
+      };
       for (const group of groups.values()) {
+        const { conflicts } = group;
         out.push({
           id: group.id,
           kind: group.kind,
@@ -198,17 +228,150 @@ export function findingFold(clockFor: (zone: string) => ZoneClock) {
           subjects: group.subjects,
           meetings: group.meetings,
           count: group.count,
-          first: isoDate(group.first * DAY),
-          last: isoDate(group.last * DAY),
-          dates: group.firstDays.map((d) => isoDate(d * DAY)),
+          first: date(group.first),
+          last: date(group.last),
+          dates: group.firstDays.list().map(date),
           dateCount: group.days.size,
-          conflicts: firstConflicts(group.conflicts).map((c) => c.id),
+          get conflicts() {
+            return conflicts.ids();
+          },
           sample: group.sample,
         });
       }
       return out.sort(compareFindings);
     },
   };
+}
+
+/** The meeting a finding's new group is named at when the findings bound is crossed. */
+function findingMeeting(conflict: Conflict): string | undefined {
+  const pair = conflict.kind === "rule" || conflict.kind === "attendee" || conflict.kind === "room";
+  return conflict.occurrences[pair ? 1 : 0]?.meeting;
+}
+
+/**
+ * {@link findingKey}'s key without its meetings list: a pair's two meetings are ordered by hand,
+ * since this runs for every conflict found.
+ */
+function groupKey(conflict: Conflict): string {
+  const [x, y] = conflict.occurrences;
+  const subjects = conflict.subjects.length > 1 ? [...conflict.subjects].sort().join(",") : (conflict.subjects[0] ?? "");
+  const pair = conflict.kind === "rule" || conflict.kind === "attendee" || conflict.kind === "room";
+  if (pair && x && y && conflict.occurrences.length === 2) {
+    const a = x.meeting;
+    const b = y.meeting;
+    const meetings = a === b ? a : a < b ? `${a},${b}` : `${b},${a}`;
+    return `${conflict.kind}\u001f${conflict.rule ?? ""}\u001f${subjects}\u001f${meetings}`;
+  }
+  return findingKey(conflict).key;
+}
+
+/** The first {@link MAX_FINDING_DATES} days of a finding, ascending, in an Int32Array. */
+class FirstDays {
+  private days = new Int32Array(0);
+  private size = 0;
+
+  add(day: number): void {
+    const { size } = this;
+    if (size >= MAX_FINDING_DATES && day > (this.days[size - 1] as number)) return;
+    let at = size;
+    while (at > 0 && (this.days[at - 1] as number) > day) at--;
+    if (size + 1 > this.days.length && size < MAX_FINDING_DATES) {
+      const grown = new Int32Array(Math.min(MAX_FINDING_DATES, Math.max(2, 2 * size)));
+      grown.set(this.days);
+      this.days = grown;
+    }
+    const kept = Math.min(size, MAX_FINDING_DATES - 1);
+    this.days.copyWithin(at + 1, at, kept);
+    this.days[at] = day;
+    this.size = kept + 1;
+  }
+
+  list(): number[] {
+    return Array.from(this.days.subarray(0, this.size));
+  }
+}
+
+const HEX_ID = /^[0-9a-f]{16}$/;
+
+/**
+ * The first {@link MAX_FINDING_CONFLICTS} conflict ids of a finding in report order (first start,
+ * then id), kept sorted as they arrive. A fingerprint's 16 hex digits are held as two 32-bit
+ * halves beside its start in one Float64Array, not as a string: a finding holds at most 2.4 KB
+ * of ids, however many conflicts it has.
+ */
+class FirstIds {
+  /** Per slot: start, high half, low half. */
+  private slots = new Float64Array(0);
+  /** Ids that are not 16 hex digits (conflicts made by hand), by slot. */
+  private texts: (string | undefined)[] | undefined;
+  private size = 0;
+
+  /** Adds an id; returns its place in the list, or -1 when it is past the first ones. */
+  add(start: number, id: string): number {
+    const { size, slots } = this;
+    // Most conflicts of a long series come after its first ones: dropped before the id is read.
+    if (size >= MAX_FINDING_CONFLICTS && start > (slots[3 * (size - 1)] as number)) return -1;
+    const hex = HEX_ID.test(id);
+    const high = hex ? Number.parseInt(id.slice(0, 8), 16) : 0;
+    const low = hex ? Number.parseInt(id.slice(8), 16) : 0;
+    const before = (k: number) => {
+      const s = slots[3 * k] as number;
+      if (start !== s) return start < s;
+      if (hex && this.texts?.[k] === undefined) {
+        const h = slots[3 * k + 1] as number;
+        return high !== h ? high < h : low < (slots[3 * k + 2] as number);
+      }
+      return id < this.id(k);
+    };
+    if (size >= MAX_FINDING_CONFLICTS && !before(size - 1)) return -1;
+    let at = size;
+    while (at > 0 && before(at - 1)) at--;
+    const kept = Math.min(size, MAX_FINDING_CONFLICTS - 1);
+    if (3 * (kept + 1) > slots.length) {
+      const grown = new Float64Array(3 * Math.min(MAX_FINDING_CONFLICTS, Math.max(2, 2 * size)));
+      grown.set(slots);
+      this.slots = grown;
+    }
+    this.slots.copyWithin(3 * (at + 1), 3 * at, 3 * kept);
+    this.slots[3 * at] = start;
+    this.slots[3 * at + 1] = high;
+    this.slots[3 * at + 2] = low;
+    if (!hex || this.texts) {
+      this.texts ??= new Array<string | undefined>(size).fill(undefined);
+      this.texts.splice(at, 0, hex ? undefined : id);
+      this.texts.length = kept + 1;
+    }
+    this.size = kept + 1;
+    return at;
+  }
+
+  private id(k: number): string {
+    const hex = (value: number) => value.toString(16).padStart(8, "0");
+    return this.texts?.[k] ?? hex(this.slots[3 * k + 1] as number) + hex(this.slots[3 * k + 2] as number);
+  }
+
+  ids(): string[] {
+    return Array.from({ length: this.size }, (_, k) => this.id(k));
+  }
+}
+
+/** Only the first conflict id of a finding, in report order (see `keepIds`). */
+class FirstId {
+  private start = Number.POSITIVE_INFINITY;
+  private id: string | undefined;
+
+  /** Returns 0 when the id is the new first one, else -1. */
+  add(start: number, id: string): number {
+    if (this.id !== undefined && (start > this.start || (start === this.start && id >= this.id))) return -1;
+    this.start = start;
+    this.id = id;
+    return 0;
+  }
+
+  ids(): string[] {
+    return this.id === undefined ? [] : [this.id];
+  }
 }
 
 /** Folds a list of conflicts into sorted findings (see {@link findingFold}). */
@@ -227,17 +390,4 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.first < b.first ? -1 : a.first > b.first ? 1 : 0) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
-}
-
-/** Inserts a new day into the ascending list of the first {@link MAX_FINDING_DATES} days. */
-function keepFirst(days: number[], day: number): void {
-  if (days.length >= MAX_FINDING_DATES && day > (days[days.length - 1] as number)) return;
-  let at = days.length;
-  while (at > 0 && (days[at - 1] as number) > day) at--;
-  days.splice(at, 0, day);
-  if (days.length > MAX_FINDING_DATES) days.pop();
-}
-
-function firstConflicts(list: readonly { readonly start: number; readonly id: string }[]) {
-  return [...list].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, MAX_FINDING_CONFLICTS);
 }

@@ -51,8 +51,8 @@ export function argLimits(value: unknown, where: string): Partial<Limits> | unde
   if (value === undefined) return undefined;
   if (!isRecord(value)) return badArgument(`${where}: limits`, "an object of limits", value);
   for (const [key, bound] of Object.entries(value)) {
-    if (!["occurrencesPerSeries", "occurrences", "conflicts", "ruleSteps", "ruleChecks"].includes(key)) {
-      badArgument(`${where}: limits.${key}`, "one of occurrencesPerSeries, occurrences, conflicts, ruleSteps, ruleChecks", key);
+    if (!["occurrencesPerSeries", "occurrences", "conflicts", "findings", "ruleSteps", "ruleChecks"].includes(key)) {
+      badArgument(`${where}: limits.${key}`, "one of occurrencesPerSeries, occurrences, conflicts, findings, ruleSteps, ruleChecks", key);
     }
     if (bound !== undefined && !(Number.isSafeInteger(bound) && (bound as number) > 0))
       badArgument(`${where}: limits.${key}`, "a positive whole number", bound);

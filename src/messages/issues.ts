@@ -159,6 +159,12 @@ export const ISSUE_MESSAGES = {
     en: (p) =>
       `the schedule has more than ${fmt(p.max, "en")} conflicts (the check stopped at this meeting); fix the repeated clashes, narrow the horizon or raise the limit (--max-conflicts)`,
   }),
+  "too-many-findings": entry<{ max: number }>({
+    vi: (p) =>
+      `Lịch họp có hơn ${fmt(p.max, "vi")} nhóm xung đột (mỗi nhóm là hai chuỗi họp trùng nhau, một chuỗi họp vào ngày nghỉ…; dừng kiểm tra tại cuộc họp này); sửa các xung đột lặp lại, thu hẹp khoảng kiểm tra hoặc nâng giới hạn (--max-findings)`,
+    en: (p) =>
+      `the schedule has more than ${fmt(p.max, "en")} findings (each a clash of two meeting series, a series on days off…; the check stopped at this meeting); fix the repeated clashes, narrow the horizon or raise the limit (--max-findings)`,
+  }),
   "too-many-events": entry<{ max: number; expand: boolean }>({
     vi: (p) =>
       `Các lịch iCal sẽ có hơn ${fmt(p.max, "vi")} sự kiện (mỗi lịch theo người, cơ quan, phòng họp lặp lại các buổi họp của mình)${p.expand ? "; bỏ --expand để ghi mỗi chuỗi họp một sự kiện," : ";"} thu hẹp khoảng thời gian hoặc nâng giới hạn (--max-events)`,

@@ -1,5 +1,5 @@
 import type { Conflict, ConflictKind, LeadTimeConflict, RuleConflict } from "../conflicts/conflict";
-import { findingFold } from "../conflicts/finding";
+import { findingFold, type Finding } from "../conflicts/finding";
 import { findingMessage } from "./finding-text";
 import type { Horizon, Occurrence } from "../recurrence/occurrence";
 import type { Severity } from "../schema/schedule";
@@ -384,11 +384,107 @@ function compareSortKeys(a: SortKey, b: SortKey): number {
   return a.start - b.start || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The conflicts in {@link compareConflicts} order, each one's key read once rather than per comparison. */
-function sortConflicts(conflicts: readonly Conflict[]): Conflict[] {
-  const keyed = conflicts.map((conflict) => ({ conflict, key: sortKey(conflict) }));
-  keyed.sort((a, b) => compareSortKeys(a.key, b.key));
-  return keyed.map(({ conflict }) => conflict);
+/** The places of conflicts in {@link compareConflicts} order, each one's key read once rather than per comparison. */
+function reportOrder(conflicts: readonly Conflict[]): number[] {
+  const starts = new Float64Array(conflicts.length);
+  const froms: string[] = [];
+  let cadence = false;
+  conflicts.forEach((conflict, k) => {
+    const key = sortKey(conflict);
+    starts[k] = key.start;
+    froms[k] = key.from;
+    if (key.from !== "") cadence = true;
+  });
+  const order = Array.from({ length: conflicts.length }, (_, k) => k);
+  const id = (k: number) => (conflicts[k] as Conflict).id;
+  return order.sort((a, b) => {
+    const by = (starts[a] as number) - (starts[b] as number);
+    if (by !== 0) return by;
+    if (cadence && froms[a] !== froms[b]) return (froms[a] as string) < (froms[b] as string) ? -1 : 1;
+    const x = id(a);
+    const y = id(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/** How many conflicts a check found, and of which severity. */
+export interface ReportTally {
+  readonly conflicts: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** The tally of a list of conflicts. */
+export function tallyOf(conflicts: readonly Conflict[]): ReportTally {
+  const errors = conflicts.filter((c) => c.severity === "error").length;
+  return { conflicts: conflicts.length, errors, warnings: conflicts.length - errors };
+}
+
+/** What a report says besides its conflicts: the horizon, the counts and the findings. */
+export interface ReportFrame {
+  readonly horizon: Horizon;
+  readonly meetings: number;
+  readonly occurrences: number;
+  readonly tally: ReportTally;
+  /** The findings of all conflicts found, folded (see `findingFold`). */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * A list whose items are made when asked for, one at a time: a report's conflicts are written
+ * to the output as they are rendered, never all held in report form.
+ */
+export interface LazyList<T> {
+  readonly length: number;
+  readonly item: (index: number) => T;
+}
+
+/** A report whose conflicts are rendered when each is read (`writeJson` takes it as the report). */
+export interface ListedReport extends Omit<Report, "conflicts" | "findings"> {
+  readonly conflicts: LazyList<ReportConflict>;
+  readonly findings: readonly ReportFinding[];
+}
+
+/**
+ * The report of conflicts held in detection order, each with the id of its finding: they are
+ * ordered here (on a list of places, not a copy), and each is put in report form only when
+ * read. With `only`, just the conflicts whose ids it has are listed (the text's `--detail`
+ * lists a finding's first ones).
+ */
+export function listedReport(
+  frame: ReportFrame,
+  conflicts: readonly Conflict[],
+  findingOf: readonly string[],
+  context: RenderContext,
+  locator?: ReportLocator,
+  only?: ReadonlySet<string>,
+): ListedReport {
+  let order = reportOrder(conflicts);
+  if (only) order = order.filter((k) => only.has((conflicts[k] as Conflict).id));
+  const write = conflictWriter(context, locator);
+  const list: LazyList<ReportConflict> = {
+    length: order.length,
+    item: (index) => {
+      const k = order[index] as number;
+      return write(conflicts[k] as Conflict, findingOf[k] as string);
+    },
+  };
+  const { version, horizon, summary, findings } = reportHead(frame, context, write, locator);
+  return { version, horizon, summary, conflicts: list, findings };
+}
+
+/**
+ * The report of a check that kept only its findings: every finding, and as `conflicts` only
+ * each finding's first conflict (its sample, in report order), which the text names and places
+ * its block by. `summary` counts all conflicts found.
+ */
+export function findingsReport(frame: ReportFrame, context: RenderContext, locator?: ReportLocator): Report {
+  const write = conflictWriter(context, locator);
+  const samples = frame.findings.map((finding) => finding.sample);
+  const ids = frame.findings.map((finding) => finding.id);
+  const order = reportOrder(samples);
+  const { version, horizon, summary, findings } = reportHead(frame, context, write, locator);
+  return { version, horizon, summary, conflicts: order.map((k) => write(samples[k] as Conflict, ids[k] as string)), findings };
 }
 
 /** Builds the JSON report from the expansion and the conflicts (sorted here, on a copy). */
@@ -400,48 +496,58 @@ export function buildReport(
   context: RenderContext,
   locator?: ReportLocator,
 ): Report {
-  const sorted = sortConflicts(conflicts);
   const fold = findingFold(context.clockFor);
-  const findingOf = sorted.map((conflict) => fold.add(conflict));
-  const write = conflictWriter(context, locator);
-  const reported = sorted.map((conflict, k) => write(conflict, findingOf[k] as string));
-  const sourceOf = new Map(reported.map((conflict) => [conflict.id, conflict.source]));
-  const findings = fold.findings().map((finding): ReportFinding => {
+  const findingOf = conflicts.map((conflict) => fold.add(conflict));
+  const frame: ReportFrame = { horizon, meetings, occurrences, tally: tallyOf(conflicts), findings: fold.findings() };
+  const listed = listedReport(frame, conflicts, findingOf, context, locator);
+  const { version, summary, findings } = listed;
+  const reported = Array.from({ length: listed.conflicts.length }, (_, k) => listed.conflicts.item(k));
+  return { version, horizon: listed.horizon, summary, conflicts: reported, findings };
+}
+
+/** A report's horizon, summary and findings (each finding placed where its first conflict is). */
+function reportHead(
+  frame: ReportFrame,
+  context: RenderContext,
+  write: (conflict: Conflict, finding: string) => ReportConflict,
+  locator: ReportLocator | undefined,
+): Omit<Report, "conflicts"> & { readonly findings: readonly ReportFinding[] } {
+  const { horizon, tally } = frame;
+  const findings = frame.findings.map((finding): ReportFinding => {
     const { id, kind, rule, severity, subjects, meetings, count, first, last, dates, dateCount } = finding;
     const title = rule === null ? (isBuiltInCheck(kind) ? CHECK_TITLES[context.lang][kind] : kind) : ruleTitle(rule, context);
     const message = findingMessage(finding, context);
-    const firstSource = sourceOf.get(finding.conflicts[0] as string);
+    const firstSource = write(finding.sample, id).source;
     const source = locator?.finding ? locator.finding(meetings, firstSource) : firstSource;
-    const entry: ReportFinding = {
-      id,
-      kind,
-      rule,
-      severity,
-      subjects,
-      meetings,
-      title,
-      message,
-      count,
-      first,
-      last,
-      dates,
-      dateCount,
-      conflicts: finding.conflicts,
-    };
-    return source ? { ...entry, source } : entry;
+    // `conflicts` is read from the finding when the report is read, not copied: the findings
+    // of a dense schedule would otherwise hold a string per listed conflict.
+    const fields = { id, kind, rule, severity, subjects, meetings, title, message, count, first, last, dates, dateCount };
+    return source
+      ? {
+          ...fields,
+          get conflicts() {
+            return finding.conflicts;
+          },
+          source,
+        }
+      : {
+          ...fields,
+          get conflicts() {
+            return finding.conflicts;
+          },
+        };
   });
   return {
     version: 1,
     horizon: { from: horizon.from, to: horizon.to },
     summary: {
-      meetings,
-      occurrences,
-      conflicts: sorted.length,
-      errors: sorted.filter((c) => c.severity === "error").length,
-      warnings: sorted.filter((c) => c.severity === "warning").length,
+      meetings: frame.meetings,
+      occurrences: frame.occurrences,
+      conflicts: tally.conflicts,
+      errors: tally.errors,
+      warnings: tally.warnings,
       findings: findings.length,
     },
-    conflicts: reported,
     findings,
   };
 }

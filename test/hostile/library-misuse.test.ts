@@ -152,6 +152,7 @@ describe("the limits are part of the public API", () => {
       occurrencesPerSeries: 100_000,
       occurrences: 200_000,
       conflicts: 50_000,
+      findings: 100_000,
       ruleSteps: 2_000_000,
       ruleChecks: 5_000_000,
     });

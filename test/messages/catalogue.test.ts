@@ -53,6 +53,7 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "end-too-late": { found: "2025-06-01", max: 366 },
   "rrule-too-long": { length: 5000, max: 2000 },
   "too-many-conflicts": { max: 100000 },
+  "too-many-findings": { max: 100000 },
   "too-many-events": { max: 1000000, expand: true },
   "too-many-rule-checks": { max: 10000000 },
   "too-many-issues": { shown: 100, more: 20 },
