@@ -610,7 +610,7 @@ function denseMarkdown(dense: { results: readonly DenseResult[]; json: PipeResul
     "",
     denseTable(dense.results),
     "",
-    "Text holds the findings only; json lists every conflict (held compactly, each rendered only when written) up to `--max-conflicts` (2,000,000 here); github, junit and sarif list conflicts while they fit that bound, then each finding's first.",
+    "Text holds the findings only; json lists every conflict (held compactly, each rendered only when written) up to `--max-conflicts` (raised to 2,000,000 for json here); github, junit and sarif list conflicts while they fit the default bound (50,000), then each finding's first.",
     "",
     json
       ? `- \`check --format json\` at 100k (${((json.bytes ?? 0) / 1e6).toFixed(1)} MB of JSON): to a file ${(json.file.wallMs / 1000).toFixed(2)} s / ${mb(json.file.maxRssMb)}, through a pipe ${(json.pipe.wallMs / 1000).toFixed(2)} s / ${mb(json.pipe.maxRssMb)}.`
