@@ -36,11 +36,17 @@ export function reportLocator(schedule: Schedule, changed: ReadonlySet<string> |
     sources.set(key, source);
     return source;
   };
+  // The common case, an occurrence as its meeting gives it, is looked up by meeting id alone.
+  const meetingSources = new Map<string, ReportSource | undefined>();
   return {
     occurrence(occurrence: Occurrence) {
+      if (occurrence.change === undefined && meetingSources.has(occurrence.meeting)) return meetingSources.get(occurrence.meeting);
       const index = meetingIndex.get(occurrence.meeting);
       if (index === undefined) return undefined;
-      return sourceAt(occurrence.change === undefined ? ["meetings", index] : ["meetings", index, "changes", occurrence.change]);
+      if (occurrence.change !== undefined) return sourceAt(["meetings", index, "changes", occurrence.change]);
+      const source = sourceAt(["meetings", index]);
+      meetingSources.set(occurrence.meeting, source);
+      return source;
     },
     conflict(occurrences: readonly ReportOccurrence[], rule: string | null) {
       const target =
