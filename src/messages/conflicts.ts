@@ -10,7 +10,7 @@ export interface CadenceBounds {
 }
 
 /** "exactly 1", "at least 2", "at most 3", "between 1 and 2" from a cadence's min and max. */
-function expected({ min, max }: CadenceBounds, lang: Lang): string {
+export function expected({ min, max }: CadenceBounds, lang: Lang): string {
   const vi = lang === "vi";
   if (min !== undefined && max !== undefined) {
     if (min === max) return vi ? `đúng ${min}` : `exactly ${min}`;

@@ -1,18 +1,7 @@
 import { entry, fmt, type Lang } from "./entry";
-import type { CadenceBounds, CadencePeriod } from "./conflicts";
+import { expected, type CadenceBounds, type CadencePeriod } from "./conflicts";
 
 const PER_VI: Readonly<Record<CadencePeriod, string>> = { week: "tuần", month: "tháng", quarter: "quý", year: "năm" };
-
-/** "đúng 1", "at least 2"… from a cadence's bounds. */
-function bounds({ min, max }: CadenceBounds, lang: Lang): string {
-  const vi = lang === "vi";
-  if (min !== undefined && max !== undefined) {
-    if (min === max) return vi ? `đúng ${min}` : `exactly ${min}`;
-    return vi ? `từ ${min} đến ${max}` : `between ${min} and ${max}`;
-  }
-  if (min !== undefined) return vi ? `ít nhất ${min}` : `at least ${min}`;
-  return vi ? `nhiều nhất ${max}` : `at most ${max}`;
-}
 
 /** Dates, and how many more than those shown. */
 function list(dates: readonly string[], count: number, lang: Lang): string {
@@ -50,8 +39,8 @@ export const FINDING_MESSAGES = {
     en: (p) => `${p.a} is outside working hours (${p.hours})`,
   }),
   "finding-cadence": entry<CadenceBounds & { per: CadencePeriod }>({
-    vi: (p) => `Số buổi họp không đạt yêu cầu (cần ${bounds(p, "vi")} buổi mỗi ${PER_VI[p.per]})`,
-    en: (p) => `wrong number of meetings (expected ${bounds(p, "en")} per ${p.per})`,
+    vi: (p) => `Số buổi họp không đạt yêu cầu (cần ${expected(p, "vi")} buổi mỗi ${PER_VI[p.per]})`,
+    en: (p) => `wrong number of meetings (expected ${expected(p, "en")} per ${p.per})`,
   }),
   /** `window`: where a `before` meeting should start, in words ("từ 7 đến 30 ngày"). */
   "finding-lead-time": entry<{ a: string; window: string }>({

@@ -1,6 +1,7 @@
 import { DAY, dayNumber, HOUR, isoWeek, MINUTE, weekdayOf } from "../time/date";
 import type { Span } from "../time/wall";
 import { fmt, type Lang } from "./entry";
+import { WEEKDAY_NAMES } from "./labels";
 
 /**
  * Times, durations and periods in words, as people read them: "30 phút", "1 giờ 30 phút",
@@ -196,22 +197,8 @@ interface Words {
   list(items: readonly string[]): string;
 }
 
-const VI_DAYS = ["CN", "T2", "T3", "T4", "T5", "T6", "T7"];
+const VI_DAYS = WEEKDAY_NAMES.vi;
 const EN_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const EN_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const EN_NTH = ["", "first", "second", "third", "fourth", "fifth"];
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -248,7 +235,7 @@ const WORDS: Record<Lang, Words> = {
     monthDays: (days) => `the ${englishList(days.map((day) => (day === -1 ? "last day" : ordinal(day))))}`,
     monthly: (what, interval) => (interval === 1 ? `${what} of every month` : `${what} of every ${interval} months`),
     yearly: (day, month, interval) =>
-      interval === 1 ? `every ${day} ${EN_MONTHS[month - 1]}` : `${day} ${EN_MONTHS[month - 1]} every ${interval} years`,
+      interval === 1 ? `every ${day} ${MONTHS_EN[month - 1]}` : `${day} ${MONTHS_EN[month - 1]} every ${interval} years`,
     list: (items) => englishList(items),
   },
 };
