@@ -10,7 +10,7 @@ import type { Horizon, Occurrence } from "./recurrence/occurrence";
 import type { Lang } from "./messages";
 import { reportLocator } from "./report/locate";
 import { listedReport, type RenderContext, type Report, type ReportFrame, type ReportLocator } from "./report/report";
-import { findingFold } from "./conflicts/finding";
+import { findingFold, keptConflict } from "./conflicts/finding";
 import { scheduleZone, type Schedule } from "./schema/model";
 import { zoneClocks } from "./time/zone";
 import { BudgetExceeded, resolveLimits, type Limits } from "./limits";
@@ -189,6 +189,7 @@ export function gatherCheck(
   const fold = findingFold(context.clockFor, { maxFindings: limits.findings, keepIds: holding !== "none" });
   let held: Conflict[] | undefined = holding === "none" ? undefined : [];
   let findingOf: string[] | undefined = held && [];
+  let deferring = holding === "none";
   let errors = 0;
   let count = 0;
   const emit = (conflict: Conflict) => {
@@ -201,12 +202,15 @@ export function gatherCheck(
         const pair = conflict.kind === "rule" || conflict.kind === "attendee" || conflict.kind === "room";
         throw new BudgetExceeded("conflicts", conflict.occurrences[pair ? 1 : 0]?.meeting);
       }
-      // Past the bound a `fit` check keeps its findings only.
+      // Past the bound a `fit` check keeps its findings only, each with its first conflict's id.
       held = undefined;
       findingOf = undefined;
+      fold.dropIds();
+      deferring = true;
       return;
     }
-    held.push(conflict);
+    // Kept as copies while they fit: the millions past the bound are then never tenured (see keptConflict).
+    held.push(holding === "fit" ? keptConflict(conflict) : conflict);
     findingOf.push(finding);
   };
   try {
@@ -218,6 +222,8 @@ export function gatherCheck(
       maxRuleChecks: limits.ruleChecks,
       order,
       emit,
+      // Findings alone read few conflict ids: each is computed when its conflict may be a first.
+      deferIds: () => deferring,
     });
   } catch (error) {
     if (error instanceof BudgetExceeded) return tooMany(error);

@@ -8,10 +8,18 @@ import { formatGithub, formatGithubSummary, formatIssuesGithub } from "../report
 import { formatIssuesJunit, formatJunit } from "../report/formats/junit";
 import { formatIssuesSarif, formatSarif } from "../report/formats/sarif";
 import { BASE_SUMMARY, type Lang } from "../messages";
-import { findingsReport, listedReport, type ListedReport, type Report } from "../report/report";
-import { formatReportText } from "../report/text";
+import {
+  findingsReport,
+  findingsStream,
+  listedReport,
+  type FindingsStream,
+  type ListedReport,
+  type Report,
+  type ReportFrame,
+} from "../report/report";
+import { formatReportText, writeFindingsText } from "../report/text";
 import type { Schedule } from "../schema/model";
-import { failureIssues, issueLine, writeJson, type Output } from "./io";
+import { chunkedStdout, failureIssues, issueLine, writeJson, type Output } from "./io";
 import { loadScheduleFile, readScheduleFile } from "./load";
 import { CHECK_FORMATS, type CommonOptions } from "./options";
 import { expandPaths } from "./paths";
@@ -57,8 +65,9 @@ function baseLine(report: Report, lang: Lang): string {
  * How many findings fail the check at `--fail-on`: new findings and changed ones that gained
  * dates (without a base, all) at or above the level. A report without findings counts conflicts.
  */
-function failing(report: Pick<Report, "findings" | "summary">, failOn: CheckCommandOptions["failOn"]): number {
+function failing(report: Pick<Report, "findings" | "summary"> | ReportFrame, failOn: CheckCommandOptions["failOn"]): number {
   if (failOn === "never") return 0;
+  if ("tally" in report) return report.findings.filter((finding) => failOn === "warning" || finding.severity === "error").length;
   if (report.findings === undefined) return failOn === "warning" ? report.summary.conflicts : report.summary.errors;
   return report.findings.filter((finding) => introduces(finding) && (failOn === "warning" || finding.severity === "error")).length;
 }
@@ -71,8 +80,14 @@ function holdingFor(options: CheckCommandOptions): Holding {
   return "fit";
 }
 
-/** A report, or a report whose conflicts are rendered as they are written (JSON). */
-type Checked = { readonly report: Report; readonly listed?: undefined } | { readonly report?: undefined; readonly listed: ListedReport };
+/**
+ * A report; a report whose conflicts are rendered as they are written (JSON); or, for text that
+ * kept only findings, findings rendered as they are written.
+ */
+type Checked =
+  | { readonly report: Report; readonly listed?: undefined; readonly streamed?: undefined }
+  | { readonly report?: undefined; readonly listed: ListedReport; readonly streamed?: undefined }
+  | { readonly report?: undefined; readonly listed?: undefined; readonly streamed: FindingsStream };
 
 /**
  * Loads and checks: returns only what output needs, so the occurrences are garbage before a
@@ -83,7 +98,7 @@ async function evaluate(
   paths: readonly string[],
   options: CheckCommandOptions,
   out: Output,
-): Promise<{ checked: Checked; summary: Report["summary"]; schedule: Schedule; lang: Lang; withBase: boolean }> {
+): Promise<{ checked: Checked; failures: number; schedule: Schedule; lang: Lang; withBase: boolean }> {
   const schedule = loadSchedules(paths, options);
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   const checkOptions = {
@@ -98,7 +113,7 @@ async function evaluate(
     if (!result.ok) throw new ScheduleError(result.issues);
     const { reportWithBase } = await import("./base");
     const report = reportWithBase(result, schedule, lang, options, paths, out);
-    return { checked: { report }, summary: report.summary, schedule, lang, withBase };
+    return { checked: { report }, failures: failing(report, options.failOn), schedule, lang, withBase };
   }
   const holding = holdingFor(options);
   const gathered = gatherCheck(schedule, checkOptions, holding);
@@ -106,11 +121,13 @@ async function evaluate(
   const { frame, held, findingOf, context, locator } = gathered;
   const listed = (only?: ReadonlySet<string>) => listedReport(frame, held ?? [], findingOf ?? [], context, locator, only);
   let checked: Checked;
-  if (!held) checked = { report: findingsReport(frame, context, locator) };
+  if (!held && options.format === "text") checked = { streamed: findingsStream(frame, context, locator) };
+  else if (!held) checked = { report: findingsReport(frame, context, locator) };
   else if (options.format === "json") checked = { listed: listed() };
   else if (options.format === "text") checked = { report: materialize(listed(new Set(frame.findings.flatMap((f) => f.conflicts)))) };
   else checked = { report: materialize(listed()) };
-  return { checked, summary: checked.report?.summary ?? (checked.listed as ListedReport).summary, schedule, lang, withBase };
+  const failures = failing(checked.streamed ? frame : (checked.report ?? (checked.listed as ListedReport)), options.failOn);
+  return { checked, failures, schedule, lang, withBase };
 }
 
 /** A listed report with every conflict in report form. */
@@ -121,8 +138,12 @@ function materialize(listed: ListedReport): Report {
 }
 
 async function check(paths: readonly string[], options: CheckCommandOptions, out: Output): Promise<number> {
-  const { checked, schedule, lang, withBase } = await evaluate(paths, options, out);
-  if (options.format === "json") {
+  const { checked, failures, schedule, lang, withBase } = await evaluate(paths, options, out);
+  if (checked.streamed) {
+    const { write, flush } = chunkedStdout(out);
+    writeFindingsText(checked.streamed, lang, write);
+    flush();
+  } else if (options.format === "json") {
     writeJson((checked.listed ?? checked.report) as unknown as Record<string, unknown>, out);
   } else {
     const report = checked.report ?? materialize(checked.listed as ListedReport);
@@ -147,7 +168,7 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
         throw new UsageError(`--format ${options.format}: expected ${CHECK_FORMATS.join(", ")}`);
     }
   }
-  return failing(checked.report ?? (checked.listed as ListedReport), options.failOn) > 0 ? 1 : 0;
+  return failures > 0 ? 1 : 0;
 }
 
 /**

@@ -65,14 +65,7 @@ function lazyList(value: unknown): { length: number; item: (index: number) => un
  * each made only when its turn comes, so a report's conflicts are never all in report form.
  */
 export function writeJson(value: Record<string, unknown>, out: Output): void {
-  let buffer = "";
-  const emit = (text: string) => {
-    buffer += text;
-    if (buffer.length >= CHUNK) {
-      out.stdout(buffer);
-      buffer = "";
-    }
-  };
+  const { write: emit, flush } = chunkedStdout(out);
   const entries = Object.entries(value).filter(([, item]) => item !== undefined && typeof item !== "function");
   if (entries.length === 0) {
     out.stdout("{}\n");
@@ -97,5 +90,26 @@ export function writeJson(value: Record<string, unknown>, out: Output): void {
     }
   });
   emit("\n}\n");
-  out.stdout(buffer);
+  flush();
+}
+
+/**
+ * Standard output in chunks of about a megabyte: output written piece by piece reaches the
+ * stream in few large writes, and is never held whole. `flush` writes what is left.
+ */
+export function chunkedStdout(out: Output): { write: (text: string) => void; flush: () => void } {
+  let buffer = "";
+  return {
+    write(text) {
+      buffer += text;
+      if (buffer.length >= CHUNK) {
+        out.stdout(buffer);
+        buffer = "";
+      }
+    },
+    flush() {
+      if (buffer !== "") out.stdout(buffer);
+      buffer = "";
+    },
+  };
 }

@@ -40,6 +40,11 @@ export interface DetectContext {
    * not grow with the conflicts (see `findingFold`).
    */
   readonly emit?: ((conflict: Conflict) => void) | undefined;
+  /**
+   * Pair conflicts (rules, attendee, room) go to `emit` with an empty `id`, computed by
+   * `pairConflictId` when wanted (see `PairOptions.deferIds`; default false).
+   */
+  readonly deferIds?: boolean | (() => boolean) | undefined;
 }
 
 /**
@@ -69,7 +74,7 @@ export function detectConflicts(schedule: Schedule, occurrences: readonly Occurr
     }
     sink(conflict);
   };
-  detectPairConflicts(schedule, occurrences, columns, { clock: context.clock, emit });
+  detectPairConflicts(schedule, occurrences, columns, { clock: context.clock, emit, deferIds: context.deferIds });
   detectSingleConflicts(schedule, occurrences, columns, context, emit);
   detectCadenceConflicts(schedule, occurrences, context.horizon, emit);
   detectLeadTimeConflicts(schedule, occurrences, context, emit);

@@ -3,7 +3,9 @@ import type { ZoneClock } from "../time/zone";
 import { DAY } from "../time/date";
 import { isoDate } from "../time/wall-text";
 import type { Conflict, ConflictKind } from "./conflict";
+import type { Occurrence } from "../recurrence/occurrence";
 import { fnv1a64 } from "./fingerprint";
+import { pairConflictId } from "./pairs";
 import { BudgetExceeded } from "../limits";
 
 /**
@@ -129,7 +131,7 @@ interface Group {
   readonly days: DaySet;
   readonly firstDays: FirstDays;
   /** The ids of its first {@link MAX_FINDING_CONFLICTS} conflicts, with their sort keys (or its first only, see `keepIds`). */
-  readonly conflicts: FirstIds | FirstId;
+  conflicts: FirstIds | FirstId;
   sample: Conflict;
 }
 
@@ -156,25 +158,29 @@ export interface FoldOptions {
  * fold.findings(); // sorted: errors first, then by first date, then id
  */
 export function findingFold(clockFor: (zone: string) => ZoneClock, options: FoldOptions = {}) {
-  const groups = new Map<string, Group>();
+  const { lookup, store, groups } = groupTable();
+  let size = 0;
   const max = options.maxFindings ?? Number.POSITIVE_INFINITY;
-  const keepIds = options.keepIds ?? true;
+  let keepIds = options.keepIds ?? true;
   return {
-    /** Adds a conflict; returns the id of its finding. */
+    /**
+     * Adds a conflict; returns the id of its finding. A pair conflict found with `deferIds` (its
+     * `id` empty) has its id computed only if it may be its finding's first.
+     */
     add(conflict: Conflict): string {
-      const key = groupKey(conflict);
-      let group = groups.get(key);
+      let group = lookup(conflict);
       const day = conflictDay(conflict, clockFor);
       const start = conflict.occurrences[0]?.start ?? Number.NEGATIVE_INFINITY;
       if (!group) {
-        if (groups.size >= max) throw new BudgetExceeded("findings", findingMeeting(conflict), conflict.rule ?? undefined);
+        if (size >= max) throw new BudgetExceeded("findings", findingMeeting(conflict), conflict.rule ?? undefined);
+        const { key, meetings } = findingKey(conflict);
         group = {
           id: findingId(key),
           kind: conflict.kind,
           rule: conflict.rule,
           severity: conflict.severity,
           subjects: conflict.subjects.length > 1 ? [...conflict.subjects].sort() : conflict.subjects,
-          meetings: findingKey(conflict).meetings,
+          meetings,
           count: 0,
           first: day,
           last: day,
@@ -183,7 +189,8 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
           conflicts: keepIds ? new FirstIds() : new FirstId(),
           sample: conflict,
         };
-        groups.set(key, group);
+        store(conflict, group);
+        size++;
       }
       group.count++;
       if (conflict.severity === "error") group.severity = "error";
@@ -191,24 +198,34 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
       if (day > group.last) group.last = day;
       if (group.days.add(day)) group.firstDays.add(day);
       // The sample is the first conflict in report order: the one the id list starts with.
-      if (group.conflicts.add(start, conflict.id) === 0) group.sample = conflict;
+      const id = group.conflicts.add(start, conflict);
+      if (id !== undefined) group.sample = keptConflict(conflict, id);
       return group.id;
+    },
+    /**
+     * Stops keeping conflict ids: each finding keeps its first only, as with `keepIds: false`
+     * (a check that lists conflicts while they fit, and past its bound prints findings alone).
+     */
+    dropIds(): void {
+      if (!keepIds) return;
+      keepIds = false;
+      for (const group of groups()) group.conflicts = group.conflicts.firstOnly();
     },
     /** How many findings it holds. */
     get size(): number {
-      return groups.size;
+      return size;
     },
     /**
      * How many conflicts it holds: one sample per finding, whatever the number folded (tests
      * check that a fold never keeps the conflicts it is given).
      */
     get heldConflicts(): number {
-      return new Set([...groups.values()].map((group) => group.sample)).size;
+      return new Set(groups().map((group) => group.sample)).size;
     },
     /**
      * The findings so far, sorted by severity (errors first), then first date, then id. Their
-     * dates share one string per day, and each one's `conflicts` is formatted when read, so the
-     * findings of many conflicts hold no string per conflict.
+     * dates share one string per day, and each one's `dates` and `conflicts` are formatted when
+     * read, so the findings of many conflicts hold no string per conflict or date.
      */
     findings(): Finding[] {
       const out: Finding[] = [];
@@ -218,7 +235,7 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
         if (text === undefined) dates.set(day, (text = isoDate(day * DAY)));
         return text;
       };
-      for (const group of groups.values()) {
+      for (const group of groups()) {
         const { conflicts } = group;
         out.push({
           id: group.id,
@@ -230,7 +247,10 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
           count: group.count,
           first: date(group.first),
           last: date(group.last),
-          dates: group.firstDays.list().map(date),
+          // Read when the finding is: the sorted findings of a dense schedule hold no dates.
+          get dates() {
+            return group.firstDays.list().map(date);
+          },
           dateCount: group.days.size,
           get conflicts() {
             return conflicts.ids();
@@ -243,6 +263,20 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
   };
 }
 
+/**
+ * A copy of a conflict to keep (with `id`, when detection deferred it), sharing nothing with it
+ * but its occurrences. Whatever outlives a sweep is kept as a copy, never as the object
+ * detection made: V8 allocates straight into the old generation from a place in the code whose
+ * objects mostly survive, and in a dense schedule the first conflicts all start findings (or
+ * are listed); kept as found, the millions made after them would be tenured too and swell the
+ * heap between full collections.
+ */
+export function keptConflict(conflict: Conflict, id = conflict.id): Conflict {
+  const occurrences = conflict.occurrences.slice();
+  const overlap = conflict.overlap && { start: conflict.overlap.start, end: conflict.overlap.end };
+  return { ...conflict, id, occurrences, overlap };
+}
+
 /** The meeting a finding's new group is named at when the findings bound is crossed. */
 function findingMeeting(conflict: Conflict): string | undefined {
   const pair = conflict.kind === "rule" || conflict.kind === "attendee" || conflict.kind === "room";
@@ -250,20 +284,55 @@ function findingMeeting(conflict: Conflict): string | undefined {
 }
 
 /**
- * {@link findingKey}'s key without its meetings list: a pair's two meetings are ordered by hand,
- * since this runs for every conflict found.
+ * The groups of a fold by grouping key. A pair conflict (rule, attendee, room), the kind a dense
+ * schedule has millions of, is looked up through maps on its kind, rule, subjects and two
+ * meetings, strings that already exist, so finding its group builds no key; the other kinds by
+ * {@link findingKey}'s key.
  */
-function groupKey(conflict: Conflict): string {
-  const [x, y] = conflict.occurrences;
-  const subjects = conflict.subjects.length > 1 ? [...conflict.subjects].sort().join(",") : (conflict.subjects[0] ?? "");
-  const pair = conflict.kind === "rule" || conflict.kind === "attendee" || conflict.kind === "room";
-  if (pair && x && y && conflict.occurrences.length === 2) {
-    const a = x.meeting;
-    const b = y.meeting;
-    const meetings = a === b ? a : a < b ? `${a},${b}` : `${b},${a}`;
-    return `${conflict.kind}\u001f${conflict.rule ?? ""}\u001f${subjects}\u001f${meetings}`;
-  }
-  return findingKey(conflict).key;
+function groupTable() {
+  // kind → rule → subjects → one meeting → the other (the two ordered) → group
+  const pairs = new Map<string, Map<string, Map<string, Map<string, Map<string, Group>>>>>();
+  const others = new Map<string, Group>();
+  const all: Group[] = [];
+  const isPair = (conflict: Conflict) =>
+    (conflict.kind === "rule" || conflict.kind === "attendee" || conflict.kind === "room") && conflict.occurrences.length === 2;
+  const subjectsOf = (conflict: Conflict) =>
+    conflict.subjects.length > 1 ? [...conflict.subjects].sort().join(",") : (conflict.subjects[0] ?? "");
+  const level = <T>(map: Map<string, T>, key: string, make: () => T): T => {
+    let found = map.get(key);
+    if (found === undefined) map.set(key, (found = make()));
+    return found;
+  };
+  return {
+    lookup(conflict: Conflict): Group | undefined {
+      if (!isPair(conflict)) return others.get(findingKey(conflict).key);
+      const x = (conflict.occurrences[0] as Occurrence).meeting;
+      const y = (conflict.occurrences[1] as Occurrence).meeting;
+      const byRule = pairs
+        .get(conflict.kind)
+        ?.get(conflict.rule ?? "")
+        ?.get(subjectsOf(conflict));
+      return x < y ? byRule?.get(x)?.get(y) : byRule?.get(y)?.get(x);
+    },
+    store(conflict: Conflict, group: Group): void {
+      all.push(group);
+      if (!isPair(conflict)) {
+        others.set(findingKey(conflict).key, group);
+        return;
+      }
+      const x = (conflict.occurrences[0] as Occurrence).meeting;
+      const y = (conflict.occurrences[1] as Occurrence).meeting;
+      const byRule = level(
+        level(pairs, conflict.kind, () => new Map()),
+        conflict.rule ?? "",
+        () => new Map(),
+      );
+      const byFirst = level(byRule, subjectsOf(conflict), () => new Map());
+      const [first, second] = x < y ? [x, y] : [y, x];
+      level(byFirst, first, () => new Map()).set(second, group);
+    },
+    groups: (): readonly Group[] => all,
+  };
 }
 
 /** The first {@link MAX_FINDING_DATES} days of a finding, ascending, in an Int32Array. */
@@ -307,11 +376,12 @@ class FirstIds {
   private texts: (string | undefined)[] | undefined;
   private size = 0;
 
-  /** Adds an id; returns its place in the list, or -1 when it is past the first ones. */
-  add(start: number, id: string): number {
+  /** Adds a conflict's id; returns it when it is now the first one. */
+  add(start: number, conflict: Conflict): string | undefined {
     const { size, slots } = this;
     // Most conflicts of a long series come after its first ones: dropped before the id is read.
-    if (size >= MAX_FINDING_CONFLICTS && start > (slots[3 * (size - 1)] as number)) return -1;
+    if (size >= MAX_FINDING_CONFLICTS && start > (slots[3 * (size - 1)] as number)) return undefined;
+    const id = conflictId(conflict);
     const hex = HEX_ID.test(id);
     const high = hex ? Number.parseInt(id.slice(0, 8), 16) : 0;
     const low = hex ? Number.parseInt(id.slice(8), 16) : 0;
@@ -324,7 +394,7 @@ class FirstIds {
       }
       return id < this.id(k);
     };
-    if (size >= MAX_FINDING_CONFLICTS && !before(size - 1)) return -1;
+    if (size >= MAX_FINDING_CONFLICTS && !before(size - 1)) return undefined;
     let at = size;
     while (at > 0 && before(at - 1)) at--;
     const kept = Math.min(size, MAX_FINDING_CONFLICTS - 1);
@@ -343,7 +413,7 @@ class FirstIds {
       this.texts.length = kept + 1;
     }
     this.size = kept + 1;
-    return at;
+    return at === 0 ? id : undefined;
   }
 
   private id(k: number): string {
@@ -354,6 +424,20 @@ class FirstIds {
   ids(): string[] {
     return Array.from({ length: this.size }, (_, k) => this.id(k));
   }
+
+  /** Its first id alone. */
+  firstOnly(): FirstId {
+    const first = new FirstId();
+    if (this.size > 0) first.set(this.slots[0] as number, this.id(0));
+    return first;
+  }
+}
+
+/** A conflict's id: computed from its facts when detection deferred it (see `PairOptions.deferIds`). */
+function conflictId(conflict: Conflict): string {
+  if (conflict.id !== "") return conflict.id;
+  if (conflict.kind === "rule" || conflict.kind === "attendee" || conflict.kind === "room") return pairConflictId(conflict);
+  return conflict.id;
 }
 
 /** Only the first conflict id of a finding, in report order (see `keepIds`). */
@@ -361,16 +445,27 @@ class FirstId {
   private start = Number.POSITIVE_INFINITY;
   private id: string | undefined;
 
-  /** Returns 0 when the id is the new first one, else -1. */
-  add(start: number, id: string): number {
-    if (this.id !== undefined && (start > this.start || (start === this.start && id >= this.id))) return -1;
+  /** Adds a conflict; returns its id when it is the new first one (the id is computed only then, or on a tie). */
+  add(start: number, conflict: Conflict): string | undefined {
+    if (this.id !== undefined && start > this.start) return undefined;
+    const id = conflictId(conflict);
+    if (this.id !== undefined && start === this.start && id >= this.id) return undefined;
     this.start = start;
     this.id = id;
-    return 0;
+    return id;
   }
 
   ids(): string[] {
     return this.id === undefined ? [] : [this.id];
+  }
+
+  set(start: number, id: string): void {
+    this.start = start;
+    this.id = id;
+  }
+
+  firstOnly(): FirstId {
+    return this;
   }
 }
 

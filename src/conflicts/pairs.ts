@@ -47,7 +47,7 @@ function blockOf(occurrence: Occurrence, size: number, clock: ZoneClock): [numbe
   return [clock.toInstant(first), clock.toInstant(Math.max(last, first + size))];
 }
 
-type PairConflict = RuleConflict | AttendeeConflict | RoomConflict;
+export type PairConflict = RuleConflict | AttendeeConflict | RoomConflict;
 
 /** What tells the pair conflicts of one check from those of another: the kind, the rule and its gap. */
 type PairFacts = Pick<RuleConflict, "kind" | "rule" | "gap" | "scope"> | Pick<AttendeeConflict | RoomConflict, "kind" | "rule">;
@@ -58,9 +58,9 @@ function pairConflict(
   subjects: readonly string[],
   x: Occurrence,
   y: Occurrence,
-  identities: readonly [string, string],
+  identities: readonly [string, string] | undefined,
 ): PairConflict {
-  const id = conflictFingerprint(facts.kind, facts.rule, subjects, identities);
+  const id = identities ? conflictFingerprint(facts.kind, facts.rule, subjects, identities) : "";
   const occurrences = [x, y];
   const start = Math.max(x.start, y.start);
   const end = Math.min(x.end, y.end);
@@ -86,6 +86,22 @@ export interface PairOptions {
   readonly clock: ZoneClock;
   /** The most conflicts to find: past it detection stops with {@link BudgetExceeded} (default: no bound). */
   readonly maxConflicts?: number | undefined;
+  /**
+   * Leave each conflict's `id` empty (`""`) for {@link pairConflictId} to compute when it is
+   * wanted: a sink that folds conflicts into findings reads few of them, and the fingerprint is
+   * most of the work a conflict costs (default false). A function is asked at each conflict: a
+   * sink may start deferring part way.
+   */
+  readonly deferIds?: boolean | (() => boolean) | undefined;
+}
+
+/**
+ * The id of a pair conflict (rule, attendee, room) from its facts, as detection gives it: for
+ * conflicts found with `deferIds`.
+ */
+export function pairConflictId(conflict: PairConflict): string {
+  const identities = conflict.occurrences.map((o) => occurrenceIdentity(o.meeting, o.recurrenceId));
+  return conflictFingerprint(conflict.kind, conflict.rule, conflict.subjects, identities);
 }
 
 /**
@@ -112,11 +128,14 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
     return found;
   };
   const max = options.maxConflicts ?? Number.POSITIVE_INFINITY;
+  const { deferIds } = options;
+  const defer = typeof deferIds === "function" ? deferIds : () => deferIds === true;
   let found = 0;
   const pair = (facts: PairFacts, severity: Severity, subjects: readonly string[], i: number, j: number) => {
     // Pairs grow with the square of what overlaps: stop at the bound, not at the end of memory.
     if (++found > max) throw new BudgetExceeded("conflicts", (sorted[j] as Occurrence).meeting);
-    return pairConflict(facts, severity, subjects, sorted[i] as Occurrence, sorted[j] as Occurrence, [identity(i), identity(j)]);
+    const identities = defer() ? undefined : ([identity(i), identity(j)] as const);
+    return pairConflict(facts, severity, subjects, sorted[i] as Occurrence, sorted[j] as Occurrence, identities);
   };
 
   const attendeeSeverity = levelSeverity(schedule.checks?.attendee, "error");

@@ -480,11 +480,36 @@ export function listedReport(
  */
 export function findingsReport(frame: ReportFrame, context: RenderContext, locator?: ReportLocator): Report {
   const write = conflictWriter(context, locator);
-  const samples = frame.findings.map((finding) => finding.sample);
-  const ids = frame.findings.map((finding) => finding.id);
-  const order = reportOrder(samples);
-  const { version, horizon, summary, findings } = reportHead(frame, context, write, locator);
-  return { version, horizon, summary, conflicts: order.map((k) => write(samples[k] as Conflict, ids[k] as string)), findings };
+  const samples = frame.findings.map((finding) => write(finding.sample, finding.id));
+  const findings = frame.findings.map((finding, k) => reportFinding(finding, context, samples[k] as ReportConflict, locator));
+  const order = reportOrder(frame.findings.map((finding) => finding.sample));
+  return { ...reportFrame(frame, findings.length), conflicts: order.map((k) => samples[k] as ReportConflict), findings };
+}
+
+/** One finding of a {@link FindingsStream}: the finding in report form and its first conflict. */
+export interface StreamedFinding {
+  readonly finding: ReportFinding;
+  readonly sample: ReportConflict;
+}
+
+/**
+ * A findings report whose findings are put in report form one at a time, when read: output that
+ * prints findings writes each and lets it go, so a dense schedule's tens of thousands of
+ * findings are never all held as text.
+ */
+export interface FindingsStream extends Omit<Report, "conflicts" | "findings"> {
+  readonly findings: LazyList<StreamedFinding>;
+}
+
+/** {@link findingsReport} as a {@link FindingsStream}. */
+export function findingsStream(frame: ReportFrame, context: RenderContext, locator?: ReportLocator): FindingsStream {
+  const write = conflictWriter(context, locator);
+  const item = (index: number): StreamedFinding => {
+    const finding = frame.findings[index] as Finding;
+    const sample = write(finding.sample, finding.id);
+    return { finding: reportFinding(finding, context, sample, locator), sample };
+  };
+  return { ...reportFrame(frame, frame.findings.length), findings: { length: frame.findings.length, item } };
 }
 
 /** Builds the JSON report from the expansion and the conflicts (sorted here, on a copy). */
@@ -512,31 +537,13 @@ function reportHead(
   write: (conflict: Conflict, finding: string) => ReportConflict,
   locator: ReportLocator | undefined,
 ): Omit<Report, "conflicts"> & { readonly findings: readonly ReportFinding[] } {
+  const findings = frame.findings.map((finding) => reportFinding(finding, context, write(finding.sample, finding.id), locator));
+  return { ...reportFrame(frame, findings.length), findings };
+}
+
+/** A report's version, horizon and summary. */
+function reportFrame(frame: ReportFrame, findings: number): Omit<Report, "conflicts" | "findings"> {
   const { horizon, tally } = frame;
-  const findings = frame.findings.map((finding): ReportFinding => {
-    const { id, kind, rule, severity, subjects, meetings, count, first, last, dates, dateCount } = finding;
-    const title = rule === null ? (isBuiltInCheck(kind) ? CHECK_TITLES[context.lang][kind] : kind) : ruleTitle(rule, context);
-    const message = findingMessage(finding, context);
-    const firstSource = write(finding.sample, id).source;
-    const source = locator?.finding ? locator.finding(meetings, firstSource) : firstSource;
-    // `conflicts` is read from the finding when the report is read, not copied: the findings
-    // of a dense schedule would otherwise hold a string per listed conflict.
-    const fields = { id, kind, rule, severity, subjects, meetings, title, message, count, first, last, dates, dateCount };
-    return source
-      ? {
-          ...fields,
-          get conflicts() {
-            return finding.conflicts;
-          },
-          source,
-        }
-      : {
-          ...fields,
-          get conflicts() {
-            return finding.conflicts;
-          },
-        };
-  });
   return {
     version: 1,
     horizon: { from: horizon.from, to: horizon.to },
@@ -546,10 +553,39 @@ function reportHead(
       conflicts: tally.conflicts,
       errors: tally.errors,
       warnings: tally.warnings,
-      findings: findings.length,
+      findings,
     },
-    findings,
   };
+}
+
+/** A finding in report form, placed where its first conflict (`sample`, in report form) is. */
+function reportFinding(
+  finding: Finding,
+  context: RenderContext,
+  sample: ReportConflict,
+  locator: ReportLocator | undefined,
+): ReportFinding {
+  const { id, kind, rule, severity, subjects, meetings, count, first, last, dates, dateCount } = finding;
+  const title = rule === null ? (isBuiltInCheck(kind) ? CHECK_TITLES[context.lang][kind] : kind) : ruleTitle(rule, context);
+  const message = findingMessage(finding, context);
+  const source = locator?.finding ? locator.finding(meetings, sample.source) : sample.source;
+  // `conflicts` is read from the finding when the report is read, not copied: the findings
+  // of a dense schedule would otherwise hold a string per listed conflict.
+  const fields = { id, kind, rule, severity, subjects, meetings, title, message, count, first, last, dates, dateCount };
+  return source
+    ? {
+        ...fields,
+        get conflicts() {
+          return finding.conflicts;
+        },
+        source,
+      }
+    : {
+        ...fields,
+        get conflicts() {
+          return finding.conflicts;
+        },
+      };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { inert } from "../internal/inert";
-import type { Report, ReportConflict, ReportFinding, ReportSource } from "./report";
+import type { FindingsStream, LazyList, Report, ReportConflict, ReportFinding, ReportSource } from "./report";
 import { REPORT_TEXT, WEEKDAY_NAMES, type Lang, type ReportText } from "../messages";
 import { argLang, argOptions, argReport } from "../internal/args";
 import { dayNumber, weekdayOf } from "../time/date";
@@ -29,26 +29,74 @@ export function formatReportText(report: Report, lang: Lang, options: TextOption
   argReport(report, "formatReportText: report");
   lang = argLang(lang, "formatReportText") ?? "vi";
   argOptions(options, "formatReportText");
+  const chunks: string[] = [];
+  const write = (text: string) => void chunks.push(text);
+  const { findings } = report;
+  if (findings === undefined) {
+    conflictsText(report, lang, write);
+  } else {
+    const byId = new Map(report.conflicts.map((conflict) => [conflict.id, conflict]));
+    const item = (index: number) => {
+      const finding = findings[index] as ReportFinding;
+      // With a base, only the conflicts a change introduces are listed: a finding shows those it has.
+      const conflicts = finding.conflicts.map((id) => byId.get(id)).filter((c): c is ReportConflict => c !== undefined);
+      return { finding, conflicts };
+    };
+    findingsText(report, { length: findings.length, item }, lang, options.detail === true, write);
+  }
+  return chunks.join("");
+}
+
+/**
+ * Writes a {@link FindingsStream} as {@link formatReportText} writes its report, a block at a
+ * time through `write`, each finding put in report form only as it is written: the text of a
+ * check with tens of thousands of findings is never held whole.
+ */
+export function writeFindingsText(stream: FindingsStream, lang: Lang, write: (text: string) => void): void {
+  const item = (index: number) => {
+    const { finding, sample } = stream.findings.item(index);
+    return { finding, conflicts: [sample] };
+  };
+  findingsText(stream, { length: stream.findings.length, item }, lang, false, write);
+}
+
+/** A finding with the conflicts listed under it (its first one names the overlap and the places). */
+interface FindingEntry {
+  readonly finding: ReportFinding;
+  readonly conflicts: readonly ReportConflict[];
+}
+
+/** The text of a report with findings: its title, a block per finding, then the summary. */
+function findingsText(
+  head: Pick<Report, "horizon" | "summary">,
+  findings: LazyList<FindingEntry>,
+  lang: Lang,
+  detail: boolean,
+  write: (text: string) => void,
+): void {
+  const l = REPORT_TEXT[lang];
+  write(`${inert(l.title(head.horizon.from, head.horizon.to))}\n\n`);
+  for (let index = 0; index < findings.length; index++) {
+    const { finding, conflicts } = findings.item(index);
+    const lines: string[] = [];
+    findingBlock(lines, index + 1, finding, conflicts, l, lang, detail);
+    write(`${lines.join("\n")}\n`);
+  }
+  write(`${findings.length === 0 ? l.none : ""}\n${l.summary(head.summary)}\n`);
+}
+
+/** The text of a report built before findings existed: a block per conflict, then the summary. */
+function conflictsText(report: Report, lang: Lang, write: (text: string) => void): void {
   const l = REPORT_TEXT[lang];
   const lines = [inert(l.title(report.horizon.from, report.horizon.to)), ""];
-  const byId = new Map(report.conflicts.map((conflict) => [conflict.id, conflict]));
-  if (report.findings === undefined) {
-    report.conflicts.forEach((conflict, index) => {
-      lines.push(`${index + 1}. [${severityTag(conflict.severity, l)}] ${inert(conflict.message)}`);
-      if (conflict.overlap) lines.push(`   ${l.overlap}: ${overlapText(conflict.overlap, lang)}`);
-      lines.push(`   id: ${inert(conflict.id)}`);
-    });
-  } else {
-    report.findings.forEach((finding, index) => {
-      const listed = finding.conflicts.map((id) => byId.get(id)).filter((c): c is ReportConflict => c !== undefined);
-      // With a base, only the conflicts a change introduces are listed: a finding shows those it has.
-      findingBlock(lines, index + 1, finding, listed, l, lang, options.detail === true);
-    });
-  }
-  if ((report.findings === undefined ? report.conflicts.length : report.findings.length) === 0) lines.push(l.none);
-  else lines.push("");
+  report.conflicts.forEach((conflict, index) => {
+    lines.push(`${index + 1}. [${severityTag(conflict.severity, l)}] ${inert(conflict.message)}`);
+    if (conflict.overlap) lines.push(`   ${l.overlap}: ${overlapText(conflict.overlap, lang)}`);
+    lines.push(`   id: ${inert(conflict.id)}`);
+  });
+  lines.push(report.conflicts.length === 0 ? l.none : "");
   lines.push(l.summary(report.summary));
-  return `${lines.join("\n")}\n`;
+  write(`${lines.join("\n")}\n`);
 }
 
 function findingBlock(

@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeCheckSchedule } from "../../src/check";
+import { gatherCheck, safeCheckSchedule } from "../../src/check";
+import { dayOffAdjuster } from "../../src/recurrence/day-off-policy";
+import { workCalendar } from "../../src/calendar/work-calendar";
+import { detectConflicts } from "../../src/conflicts/detect";
+import { pairConflictId, type PairConflict } from "../../src/conflicts/pairs";
+import { expandOccurrences } from "../../src/recurrence/expand";
 import type { Conflict } from "../../src/conflicts/conflict";
 import { conflictDate, findingFold, findingKey, groupFindings, MAX_FINDING_CONFLICTS } from "../../src/conflicts/finding";
 import { parseSchedule } from "../../src/load/parse";
@@ -137,3 +142,86 @@ function clashingDaily(): readonly Conflict[] {
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return [...result.conflicts].sort((x, y) => (x.occurrences[0]?.start ?? 0) - (y.occurrences[0]?.start ?? 0) || (x.id < y.id ? -1 : 1));
 }
+
+describe("findings of conflicts whose ids detection deferred", () => {
+  const schedule = parseSchedule(example, { filename: "lich.yaml" });
+
+  function detected(deferIds: boolean): Conflict[] {
+    const gathered = gatherCheck(schedule, {}, "all");
+    if (!gathered.ok) throw new Error(JSON.stringify(gathered.issues));
+    const { frame, context } = gathered;
+    const expanded = expandOccurrences(schedule, {
+      clockFor: context.clockFor,
+      adjust: dayOffAdjuster(workCalendar(schedule.calendar ?? {})),
+    });
+    if (!expanded.ok) throw new Error(JSON.stringify(expanded.issues));
+    const found: Conflict[] = [];
+    detectConflicts(schedule, expanded.occurrences, {
+      horizon: frame.horizon,
+      calendar: workCalendar(schedule.calendar ?? {}),
+      clockFor: context.clockFor,
+      clock: context.clock,
+      order: expanded.order,
+      emit: (conflict) => void found.push(conflict),
+      deferIds,
+    });
+    return found;
+  }
+
+  it("have the ids detection would have given them", () => {
+    const eager = detected(false);
+    const deferred = detected(true);
+    expect(deferred).toHaveLength(eager.length);
+    const pairs = deferred.filter((c) => c.kind === "rule" || c.kind === "attendee" || c.kind === "room");
+    expect(pairs.length).toBeGreaterThan(3);
+    expect(pairs.every((c) => c.id === "")).toBe(true);
+    deferred.forEach((conflict, k) => {
+      const id = conflict.id === "" ? pairConflictId(conflict as PairConflict) : conflict.id;
+      expect(id).toBe(eager[k]?.id);
+    });
+  });
+
+  it("fold into the same findings, each sample carrying its id, in any order", () => {
+    const eager = findingFold(clockFor, { keepIds: false });
+    for (const conflict of detected(false)) eager.add(conflict);
+    const expected = eager.findings();
+    const deferred = detected(true);
+    fc.assert(
+      fc.property(fc.shuffledSubarray(deferred, { minLength: deferred.length }), (shuffled) => {
+        const fold = findingFold(clockFor, { keepIds: false });
+        for (const conflict of shuffled) fold.add(conflict);
+        const findings = fold.findings();
+        expect(findings.map((f) => [f.id, f.count, f.dates, f.conflicts])).toEqual(
+          expected.map((f) => [f.id, f.count, f.dates, f.conflicts]),
+        );
+        expect(findings.map((f) => f.sample)).toEqual(expected.map((f) => f.sample));
+        // The fold keeps copies: never an object detection made, so none of them outlives its sweep.
+        const given = new Set<Conflict>(shuffled);
+        expect(findings.some((f) => given.has(f.sample))).toBe(false);
+      }),
+      { numRuns: runs(20) },
+    );
+  });
+});
+
+describe("a fold that stops keeping conflict ids part way", () => {
+  it("ends with the findings of a fold that never kept them", () => {
+    const conflicts = [...clashingDaily(), ...conflictsOf(example)];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(conflicts, { minLength: conflicts.length }), fc.nat(conflicts.length), (shuffled, at) => {
+        const whole = findingFold(clockFor, { keepIds: false });
+        for (const conflict of shuffled) whole.add(conflict);
+        const fold = findingFold(clockFor);
+        shuffled.slice(0, at).forEach((conflict) => fold.add(conflict));
+        fold.dropIds();
+        shuffled.slice(at).forEach((conflict) => fold.add(conflict));
+        const findings = fold.findings();
+        expect(findings.map((f) => [f.id, f.count, f.conflicts, f.sample.id])).toEqual(
+          whole.findings().map((f) => [f.id, f.count, f.conflicts, f.sample.id]),
+        );
+        expect(findings.every((f) => f.conflicts.length === 1)).toBe(true);
+      }),
+      { numRuns: runs(30) },
+    );
+  });
+});

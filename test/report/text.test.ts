@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { renderContext, safeCheckSchedule } from "../../src/check";
+import { gatherCheck, renderContext, safeCheckSchedule } from "../../src/check";
+import { parseSchedule } from "../../src/load/parse";
+import { formatReportText, writeFindingsText } from "../../src/report/text";
 import type { Occurrence } from "../../src/recurrence/occurrence";
 import { WEEKDAY_NAMES, type Lang } from "../../src/messages";
-import { buildReport, conflictMessage, describeTime, reportOccurrence } from "../../src/report/report";
+import { buildReport, conflictMessage, describeTime, findingsReport, findingsStream, reportOccurrence } from "../../src/report/report";
 import { formatDmy, isoDate, isoDateTime, weekday } from "../../src/time/wall-text";
 import { formatDate, formatInstant, formatWall } from "../../src/time/wall";
 import type { ZoneClock } from "../../src/time/zone";
@@ -161,4 +165,34 @@ describe("the report's occurrences and messages", () => {
       }
     });
   }
+});
+
+describe("findings text written as a stream", () => {
+  const example = readFileSync(resolve(__dirname, "../../examples/lang-son-2024.yaml"), "utf8");
+
+  it("is byte for byte the text of the findings report, in both languages", () => {
+    const schedule = parseSchedule(example, { filename: "examples/lang-son-2024.yaml" });
+    for (const lang of ["vi", "en"] as const) {
+      const gathered = gatherCheck(schedule, { lang }, "none");
+      if (!gathered.ok) throw new Error(JSON.stringify(gathered.issues));
+      const { frame, context, locator } = gathered;
+      expect(frame.findings.length).toBeGreaterThan(5);
+      const chunks: string[] = [];
+      writeFindingsText(findingsStream(frame, context, locator), lang, (text) => void chunks.push(text));
+      // One write for the title, one a finding, one for the summary: never the whole text at once.
+      expect(chunks).toHaveLength(frame.findings.length + 2);
+      expect(chunks.join("")).toBe(formatReportText(findingsReport(frame, context, locator), lang));
+    }
+  });
+
+  it("says there is nothing to report when there are no findings", () => {
+    const schedule = scheduleFrom("  - { id: a, title: A, body: hdnd, start: 2024-03-05T08:00, duration: PT1H }");
+    const gathered = gatherCheck(schedule, { lang: "en" }, "none");
+    if (!gathered.ok) throw new Error(JSON.stringify(gathered.issues));
+    const chunks: string[] = [];
+    writeFindingsText(findingsStream(gathered.frame, gathered.context, gathered.locator), "en", (text) => void chunks.push(text));
+    const report = findingsReport(gathered.frame, gathered.context, gathered.locator);
+    expect(report.findings).toEqual([]);
+    expect(chunks.join("")).toBe(formatReportText(report, "en"));
+  });
 });
