@@ -92,8 +92,10 @@ function expandSeries(
   const changes =
     changeCount === 0 ? new Map<number, SeriesChange>() : resolveChanges(series, { from: fromWall, to: toWall, starts }).changes;
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
-  // Bodies among the attendees stand for their members: occurrences list people only.
-  const attendees = resolve(meeting.attendees ?? []);
+  // Bodies among the attendees stand for their members: occurrences list people only. A list
+  // whose members change with the date is resolved at each occurrence's start, any other once.
+  const listed = meeting.attendees ?? [];
+  const attendees = resolve.dated(listed) ? undefined : resolve(listed, 0);
   const tags = meeting.tags ?? [];
   const out: Occurrence[] = [];
   // Every occurrence is built by this one literal, so they all share one hidden class.
@@ -136,7 +138,8 @@ function expandSeries(
     }
     const start = toInstant(wall);
     const end = span.days === 0 ? start + span.ms : addSpan(wall, span, toInstant);
-    push(original, start, end, series.allDay, meeting.title, meeting.room, attendees, wall === original ? "scheduled" : "moved", undefined);
+    const people = attendees ?? resolve(listed, wall);
+    push(original, start, end, series.allDay, meeting.title, meeting.room, people, wall === original ? "scheduled" : "moved", undefined);
   }
   for (const change of changes.values()) {
     if (change.cancelled) continue;
@@ -150,7 +153,7 @@ function expandSeries(
       change.allDay,
       change.title ?? meeting.title,
       change.room ?? meeting.room,
-      change.attendees ? resolve(change.attendees) : attendees,
+      change.attendees ? resolve(change.attendees, change.startWall) : (attendees ?? resolve(listed, change.startWall)),
       moved ? "moved" : "changed",
       change.index,
     );
