@@ -95,7 +95,8 @@ function expandSeries(
   // Bodies among the attendees stand for their members: occurrences list people only. A list
   // whose members change with the date is resolved at each occurrence's start, any other once.
   const listed = meeting.attendees ?? [];
-  const attendees = resolve.dated(listed) ? undefined : resolve(listed, 0);
+  const attendees = resolve.fixed(listed);
+  const attendeesOn = attendees === undefined ? resolve.onDates(listed) : () => attendees;
   const tags = meeting.tags ?? [];
   const out: Occurrence[] = [];
   // Every occurrence is built by this one literal, so they all share one hidden class.
@@ -138,7 +139,7 @@ function expandSeries(
     }
     const start = toInstant(wall);
     const end = span.days === 0 ? start + span.ms : addSpan(wall, span, toInstant);
-    const people = attendees ?? resolve(listed, wall);
+    const people = attendees ?? attendeesOn(wall);
     push(original, start, end, series.allDay, meeting.title, meeting.room, people, wall === original ? "scheduled" : "moved", undefined);
   }
   for (const change of changes.values()) {
@@ -153,7 +154,7 @@ function expandSeries(
       change.allDay,
       change.title ?? meeting.title,
       change.room ?? meeting.room,
-      change.attendees ? resolve(change.attendees, change.startWall) : (attendees ?? resolve(listed, change.startWall)),
+      change.attendees ? resolve(change.attendees, change.startWall) : (attendees ?? attendeesOn(change.startWall)),
       moved ? "moved" : "changed",
       change.index,
     );

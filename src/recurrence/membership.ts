@@ -14,10 +14,12 @@ import { DAY, parseWall } from "../time/wall";
 export interface AttendeeResolver {
   (references: readonly string[], wall: number): readonly string[];
   /**
-   * Whether the people a list names can differ from one date to another (it names a body with a
-   * dated membership). When not, any `wall` gives the same array: callers resolve such a list once.
+   * The people of `references` when they are the same on every date (the list names no body
+   * with a dated membership), else `undefined`: callers resolve such a list once.
    */
-  readonly dated: (references: readonly string[]) => boolean;
+  readonly fixed: (references: readonly string[]) => readonly string[] | undefined;
+  /** The resolver of one list, for a caller that resolves it on many dates (one lookup of the list, then a search by date). */
+  readonly onDates: (references: readonly string[]) => (wall: number) => readonly string[];
 }
 
 /** One person's membership of a body, as the half-open range of walls `[from, until)` it covers. */
@@ -25,6 +27,38 @@ interface Period {
   readonly person: string;
   readonly from: number;
   readonly until: number;
+}
+
+/** A body whose members change with the date: where its memberships begin or end, and its members per stretch between. */
+interface DatedBody {
+  readonly periods: readonly Period[];
+  /** Ascending and unique walls where one of its memberships begins or ends. */
+  readonly bounds: readonly number[];
+  /** Its members between `bounds[k - 1]` and `bounds[k]`, in file order, made when first asked. */
+  readonly byStretch: (readonly string[] | undefined)[];
+}
+
+/** The walls where one of the periods begins or ends, ascending and unique. */
+function boundsOf(periods: readonly Period[]): number[] {
+  const bounds = new Set<number>();
+  for (const period of periods) {
+    if (Number.isFinite(period.from)) bounds.add(period.from);
+    if (Number.isFinite(period.until)) bounds.add(period.until);
+  }
+  return [...bounds].sort((a, b) => a - b);
+}
+
+/** The members of a dated body at a wall: one scan of its periods per stretch, shared by every list naming it. */
+function membersAt(body: DatedBody, wall: number): readonly string[] {
+  const stretch = countAtMost(body.bounds, wall);
+  let found = body.byStretch[stretch];
+  if (!found) {
+    const people = new Set<string>();
+    for (const period of body.periods) if (period.from <= wall && wall < period.until) people.add(period.person);
+    found = [...people];
+    body.byStretch[stretch] = found;
+  }
+  return found;
 }
 
 /** What a list naming a dated body resolves to: one array per stretch of dates where its people stay the same. */
@@ -53,8 +87,9 @@ function countAtMost(list: readonly number[], value: number): number {
  * The {@link AttendeeResolver} of a schedule. A list that names no body is returned as it is, and
  * the same list with the same members on a date always resolves to the same frozen array, so
  * occurrences that share a list share its people (detection and the feeds compare the lists by
- * identity first). A schedule whose memberships carry no dates costs what an undated one did:
- * one resolution per list, whatever the date.
+ * identity first); lists naming a dated body share by content, so meetings naming the same
+ * bodies share one array per stretch of dates. A schedule whose memberships carry no dates costs
+ * what an undated one did: one resolution per list, whatever the date.
  *
  * @example
  * const resolve = attendeeResolver(schedule);
@@ -81,10 +116,12 @@ export function attendeeResolver(schedule: Pick<ScheduleFile, "bodies" | "people
   }
   // A body whose members change with the date keeps its periods; the others, the list of their members.
   const members = new Map<string, string[]>();
-  const periods = new Map<string, readonly Period[]>();
+  const periods = new Map<string, DatedBody>();
   for (const [body, list] of all) {
-    if (list.some((period) => period.from !== -Infinity || period.until !== Infinity)) periods.set(body, list);
-    else members.set(body, [...new Set(list.map((period) => period.person))]);
+    if (list.some((period) => period.from !== -Infinity || period.until !== Infinity)) {
+      const bounds = boundsOf(list);
+      periods.set(body, { periods: list, bounds, byStretch: new Array(bounds.length + 1) });
+    } else members.set(body, [...new Set(list.map((period) => period.person))]);
   }
 
   const resolved = new WeakMap<readonly string[], readonly string[]>();
@@ -104,52 +141,54 @@ export function attendeeResolver(schedule: Pick<ScheduleFile, "bodies" | "people
     return found;
   };
   const isDated = (references: readonly string[]): boolean => periods.size > 0 && references.some((id) => periods.has(id));
-  if (periods.size === 0) return Object.assign(undated, { dated: isDated });
-
-  const datedLists = new WeakMap<readonly string[], DatedList>();
+  const fixed = (references: readonly string[]) => (isDated(references) ? undefined : undated(references));
+  // By the list's content: the meetings naming the same bodies share their arrays, date by date.
+  const datedLists = new Map<string, DatedList>();
+  /** The stretches of a list: bounded where a membership of one of its bodies begins or ends. */
   const datedList = (references: readonly string[]): DatedList => {
-    let found = datedLists.get(references);
-    if (!found) {
-      const bounds = new Set<number>();
-      for (const id of references) {
-        for (const period of periods.get(id) ?? []) {
-          if (Number.isFinite(period.from)) bounds.add(period.from);
-          if (Number.isFinite(period.until)) bounds.add(period.until);
-        }
-      }
-      const sorted = [...bounds].sort((a, b) => a - b);
-      found = { bounds: sorted, byStretch: new Array(sorted.length + 1), byContent: new Map() };
-      datedLists.set(references, found);
-    }
-    return found;
+    const bounds = [...new Set(references.flatMap((id) => periods.get(id)?.bounds ?? []))].sort((a, b) => a - b);
+    return { bounds, byStretch: new Array(bounds.length + 1), byContent: new Map() };
   };
-  const resolve = (references: readonly string[], wall: number): readonly string[] => {
-    if (!isDated(references)) return undated(references);
-    const list = datedList(references);
-    const stretch = countAtMost(list.bounds, wall);
-    let found = list.byStretch[stretch];
-    if (!found) {
-      // Membership stays the same over a stretch: its first wall stands for all of it.
-      const at = stretch === 0 ? -Infinity : (list.bounds[stretch - 1] as number);
-      const people = new Set<string>();
-      for (const id of references) {
-        const dated = periods.get(id);
-        const plain = members.get(id);
-        if (dated) {
-          for (const period of dated) if (period.from <= at && at < period.until) people.add(period.person);
-        } else if (plain) {
-          for (const person of plain) people.add(person);
-        } else people.add(id);
-      }
-      const key = [...people].join("\n");
-      found = list.byContent.get(key);
+  /** The people a list names at a wall: each person once, where first named. */
+  const peopleAt = (references: readonly string[], at: number): string[] => {
+    const people = new Set<string>();
+    for (const id of references) {
+      const dated = periods.get(id);
+      const list = dated ? membersAt(dated, at) : members.get(id);
+      if (list) for (const person of list) people.add(person);
+      else people.add(id);
+    }
+    return [...people];
+  };
+  const onDates = (references: readonly string[]): ((wall: number) => readonly string[]) => {
+    if (!isDated(references)) {
+      const people = undated(references);
+      return () => people;
+    }
+    const key = references.join("\n");
+    let list = datedLists.get(key);
+    if (!list) {
+      list = datedList(references);
+      datedLists.set(key, list);
+    }
+    const { bounds, byStretch, byContent } = list;
+    return (wall) => {
+      const stretch = countAtMost(bounds, wall);
+      let found = byStretch[stretch];
       if (!found) {
-        found = Object.freeze([...people]);
-        list.byContent.set(key, found);
+        // Membership stays the same over a stretch: its first wall stands for all of it.
+        const people = peopleAt(references, stretch === 0 ? -Infinity : (bounds[stretch - 1] as number));
+        const content = people.join("\n");
+        found = byContent.get(content);
+        if (!found) {
+          found = Object.freeze(people);
+          byContent.set(content, found);
+        }
+        byStretch[stretch] = found;
       }
-      list.byStretch[stretch] = found;
-    }
-    return found;
+      return found;
+    };
   };
-  return Object.assign(resolve, { dated: isDated });
+  const resolve = (references: readonly string[], wall: number): readonly string[] => fixed(references) ?? onDates(references)(wall);
+  return Object.assign(resolve, { fixed, onDates });
 }

@@ -181,7 +181,7 @@ describe("attendeeResolver with dates", () => {
       ],
     });
     const list = ["b"];
-    expect(resolve.dated(list)).toBe(false);
+    expect(resolve.fixed(list)).toEqual(["p", "q"]);
     expect(resolve(list, day("2024-01-01"))).toEqual(["p", "q"]);
     expect(resolve(list, day("2099-01-01"))).toBe(resolve(list, day("2024-01-01")));
     const people = ["p"];
@@ -204,13 +204,16 @@ describe("attendeeResolver with dates", () => {
       ],
     });
     const list = ["b"];
-    expect(resolve.dated(list)).toBe(true);
-    expect(resolve.dated(["q"])).toBe(false);
+    expect(resolve.fixed(list)).toBeUndefined();
+    const q = ["q"];
+    expect(resolve.fixed(q)).toBe(q);
     const january = resolve(list, day("2024-01-31") + 23 * 3_600_000);
     const february = resolve(list, day("2024-02-01"));
     expect(january).toEqual(["p", "q"]);
     expect(february).toEqual(["q"]);
     expect(resolve(list, day("2024-03-01"))).toBe(january);
+    // Another list naming the same body shares the arrays too.
+    expect(resolve(["b"], day("2024-01-15"))).toBe(january);
     expect(resolve(list, day("2024-02-29") + 86_399_999)).toBe(february);
   });
 
