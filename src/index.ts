@@ -74,6 +74,7 @@ export type {
   ScheduleFileInput,
   Body,
   Person,
+  Membership,
   Room,
   Meeting,
   Change,

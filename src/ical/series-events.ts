@@ -97,7 +97,8 @@ export function seriesEvents(ctx: FeedContext, meeting: Meeting, occurrences: re
   };
 
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
-  const attendees = ctx.attendees(meeting.attendees ?? []);
+  // The master lists the people of its first occurrence; others whose people differ get an override.
+  const attendees = ctx.attendees(meeting.attendees ?? [], dtstart);
   const changes = meeting.changes?.length ? resolveChanges(series).changes : undefined;
   const cancelled = changes ? exdates.filter((wall) => changes.get(wall)?.cancelled === true) : [];
   const masterNotes = conflictNotes(

@@ -17,13 +17,19 @@ function schemaAt(schema: AnySchema, path: IssuePath, data: unknown): AnySchema 
       current = def.innerType as AnySchema;
       continue;
     }
-    if (def.type === "union") {
+    if (def.type === "union" && def.discriminator !== undefined) {
       const kind = (value as { kind?: unknown } | undefined)?.kind;
       current = (def.options as AnySchema[]).find((option) => {
         const shape = (option._zod.def as unknown as { shape?: Record<string, AnySchema> }).shape;
         const literal = shape?.kind?._zod.def as unknown as { values?: unknown[] } | undefined;
         return literal?.values?.includes(kind);
       });
+      continue;
+    }
+    if (def.type === "union") {
+      // A plain union (a membership: a body id or a mapping) follows the value's own type.
+      const type = typeOfValue(value);
+      current = (def.options as AnySchema[]).find((option) => option._zod.def.type === type);
       continue;
     }
     if (i === path.length) break;
@@ -36,6 +42,13 @@ function schemaAt(schema: AnySchema, path: IssuePath, data: unknown): AnySchema 
     i++;
   }
   return current;
+}
+
+/** The zod type name a value would match: `object`, `array`, `string`, `number`, …. */
+function typeOfValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
 }
 
 function keysAt(path: IssuePath, data: unknown): string[] {
@@ -81,6 +94,7 @@ const SCHEMA_WORDS: ReadonlyMap<string, ExpectedWord> = new Map<string, Expected
   ["a non-empty text", "non-empty-text"],
   ["an e-mail address", "email"],
   ["a domain name such as hdnd.langson.gov.vn", "domain"],
+  ["a body id, or { body, from, to }", "membership"],
   ["expected a real date between 1900-01-01 and 2100-12-31", "supported-date"],
   ["expected a period HH:MM-HH:MM", "period"],
   ["expected HH:MM-HH:MM with a start before the end, within 00:00-24:00", "period-in-day"],
@@ -113,6 +127,23 @@ function unionValues(zodIssue: z.core.$ZodIssue): (string | number | boolean)[] 
   return values.length > 0 ? values : undefined;
 }
 
+/** A branch of a union that failed on the value's type itself (a number where a text or a mapping goes). */
+function isTypeMismatch(branch: readonly z.core.$ZodIssue[]): boolean {
+  return branch.length === 1 && branch[0]?.code === "invalid_type" && branch[0].path.length === 0;
+}
+
+/** For a plain union that failed: the issues of the one branch whose type the value has, if one has. */
+function matchingBranch(zodIssue: z.core.$ZodIssue): readonly z.core.$ZodIssue[] | undefined {
+  if (zodIssue.code !== "invalid_union") return undefined;
+  const typed = zodIssue.errors.filter((branch) => !isTypeMismatch(branch));
+  return typed.length === 1 ? typed[0] : undefined;
+}
+
+/** A plain union none of whose branches takes the value's type. */
+function noBranchTakes(zodIssue: z.core.$ZodIssue): boolean {
+  return zodIssue.code === "invalid_union" && zodIssue.errors.length > 0 && zodIssue.errors.every(isTypeMismatch);
+}
+
 function isShown(value: unknown): value is string | number | boolean {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
@@ -129,10 +160,14 @@ export function checkShape(
   const make = issueFactory(context);
   const hints = hintBudget();
   const issues: Issue[] = [];
-  for (const zodIssue of result.error.issues) {
-    const path = zodIssue.path as (string | number)[];
+  const report = (zodIssue: z.core.$ZodIssue, at: IssuePath): void => {
+    const path = [...at, ...(zodIssue.path as (string | number)[])];
     const found = valueAt(data, path);
-    if (zodIssue.code === "unrecognized_keys") {
+    const branch = matchingBranch(zodIssue);
+    if (branch) {
+      // A plain union whose value has the type of one branch: that branch's issues say what is wrong.
+      for (const inner of branch) report(inner, path);
+    } else if (zodIssue.code === "unrecognized_keys") {
       for (const key of zodIssue.keys) {
         const allowed = keysAt(path, data);
         const hint = closest(key, allowed, hints);
@@ -163,8 +198,13 @@ export function checkShape(
     } else {
       const values = unionValues(zodIssue);
       const expected: Expected = values ? { oneOf: values } : schemaExpected(zodIssue.message);
-      issues.push(make("invalid-value", path, "invalid-value", { found: describe(found), expected }));
+      issues.push(
+        noBranchTakes(zodIssue)
+          ? make("wrong-type", path, "wrong-type", { expected, found: describe(found) })
+          : make("invalid-value", path, "invalid-value", { found: describe(found), expected }),
+      );
     }
-  }
+  };
+  for (const zodIssue of result.error.issues) report(zodIssue, []);
   return { issues };
 }

@@ -8,7 +8,7 @@ import type { CheckContext, IssueSink } from "./checks/context";
 import { checkHorizon } from "./checks/horizon";
 import { checkIds } from "./checks/ids";
 import { checkMeeting } from "./checks/meetings";
-import { checkPeople } from "./checks/references";
+import { checkPeople } from "./checks/people";
 import { checkRules } from "./checks/rules";
 import { startInRuleCheck } from "./checks/start-in-rule";
 import { zoneCheck } from "./checks/values";

@@ -31,6 +31,7 @@ export type ExpectedWord =
   | "separate-seasons"
   | "min-or-max"
   | "body-or-bodies"
+  | "membership"
   | "end-or-duration"
   | "date-like-start"
   | "time-like-start"
@@ -86,6 +87,7 @@ export const EXPECTED_WORDS: Readonly<Record<Lang, Readonly<Record<ExpectedWord,
     "separate-seasons": "một mùa không trùng ngày nào với các mùa khác",
     "min-or-max": "min, max hoặc cả hai",
     "body-or-bodies": "mã một cơ quan, hoặc bodies: danh sách mã cơ quan",
+    membership: "mã một cơ quan, hoặc { body: mã cơ quan, from: ngày bắt đầu, to: ngày kết thúc }",
     "end-or-duration": "end (giờ kết thúc) hoặc duration (thời lượng, ví dụ PT2H (2 giờ))",
     "date-like-start": "một ngày, giống start",
     "time-like-start": "giờ địa phương, giống start",
@@ -120,6 +122,7 @@ export const EXPECTED_WORDS: Readonly<Record<Lang, Readonly<Record<ExpectedWord,
     "separate-seasons": "a season that shares no day with the others",
     "min-or-max": "min, max or both",
     "body-or-bodies": "a body id, or bodies: a list of body ids",
+    membership: "a body id, or { body, from, to } with the dates of the membership",
     "end-or-duration": "end (a local time) or duration (e.g. PT2H)",
     "date-like-start": "a date, like start",
     "time-like-start": "a local time, like start",

@@ -96,6 +96,13 @@ export const ISSUE_MESSAGES = {
     vi: (p) => `Thời điểm kết thúc ${p.end} phải sau thời điểm bắt đầu ${p.start}`,
     en: (p) => `end ${p.end} must be after start ${p.start}`,
   }),
+  /** A person's membership of `body` whose last date comes before its first (`from`, `to`: YYYY-MM-DD). */
+  "membership-to-before-from": entry<{ body: string; from: string; to: string }>({
+    vi: (p) =>
+      `Thời gian là thành viên của "${p.body}" không hợp lệ: ngày kết thúc ${dmy(p.to)} (to) trước ngày bắt đầu ${dmy(p.from)} (from); cả hai ngày đều được tính, nên thành viên trong một ngày thì from và to trùng nhau`,
+    en: (p) =>
+      `the membership of "${p.body}" ends (to ${p.to}) before it begins (from ${p.from}); both dates count, so a membership of one day has the same from and to`,
+  }),
   "no-such-occurrence": entry<{ occurrence: string; found: number }>({
     vi: (p) =>
       p.found === 0

@@ -92,8 +92,11 @@ function expandSeries(
   const changes =
     changeCount === 0 ? new Map<number, SeriesChange>() : resolveChanges(series, { from: fromWall, to: toWall, starts }).changes;
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
-  // Bodies among the attendees stand for their members: occurrences list people only.
-  const attendees = resolve(meeting.attendees ?? []);
+  // Bodies among the attendees stand for their members: occurrences list people only. A list
+  // whose members change with the date is resolved at each occurrence's start, any other once.
+  const listed = meeting.attendees ?? [];
+  const attendees = resolve.fixed(listed);
+  const attendeesOn = attendees === undefined ? resolve.onDates(listed) : () => attendees;
   const tags = meeting.tags ?? [];
   const out: Occurrence[] = [];
   // Every occurrence is built by this one literal, so they all share one hidden class.
@@ -136,7 +139,8 @@ function expandSeries(
     }
     const start = toInstant(wall);
     const end = span.days === 0 ? start + span.ms : addSpan(wall, span, toInstant);
-    push(original, start, end, series.allDay, meeting.title, meeting.room, attendees, wall === original ? "scheduled" : "moved", undefined);
+    const people = attendees ?? attendeesOn(wall);
+    push(original, start, end, series.allDay, meeting.title, meeting.room, people, wall === original ? "scheduled" : "moved", undefined);
   }
   for (const change of changes.values()) {
     if (change.cancelled) continue;
@@ -150,7 +154,7 @@ function expandSeries(
       change.allDay,
       change.title ?? meeting.title,
       change.room ?? meeting.room,
-      change.attendees ? resolve(change.attendees) : attendees,
+      change.attendees ? resolve(change.attendees, change.startWall) : (attendees ?? attendeesOn(change.startWall)),
       moved ? "moved" : "changed",
       change.index,
     );

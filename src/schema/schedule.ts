@@ -17,9 +17,10 @@ const dateOrDateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/, { error: "a date YYYY-MM-DD or a local time YYYY-MM-DDTHH:MM" });
 const duration = z.string().regex(DURATION_PATTERN, { error: "an ISO 8601 duration such as PT1H30M or P1D" });
 const text = z.string().min(1, { error: "a non-empty text" });
-const attendees = z
-  .array(id)
-  .meta({ description: "Who attends: person ids, or body ids standing for every member of the body (people whose bodies list it)." });
+const attendees = z.array(id).meta({
+  description:
+    "Who attends: person ids, or body ids standing for the body's members on the occurrence's date (people whose bodies list it).",
+});
 const severity = z.enum(["error", "warning"]);
 const checkLevel = z.union([z.enum(["error", "warning", "off"]), z.literal(false)]);
 
@@ -39,13 +40,33 @@ export const bodySchema = z.strictObject({
   groups: z.array(id).optional(),
 });
 
+/** A person's membership of a body: a body id (a member on every date) or the body with the dates of the membership. */
+export const membershipSchema = z.union(
+  [
+    id.meta({ description: "A body id: a member on every date." }),
+    z.strictObject({
+      body: id.meta({ description: "The body's id." }),
+      from: date
+        .meta({ description: "First local date of the membership, inclusive, in the schedule's zone; absent: from the start." })
+        .optional(),
+      to: date
+        .meta({ description: "Last local date of the membership, inclusive, in the schedule's zone; absent: with no end." })
+        .optional(),
+    }),
+  ],
+  { error: "a body id, or { body, from, to }" },
+);
+
 export const personSchema = z.strictObject({
   id,
   name: text,
   title: text.optional(),
   bodies: z
-    .array(id)
-    .meta({ description: "The bodies this person is a member of (undated): a body named as an attendee includes this person." })
+    .array(membershipSchema)
+    .meta({
+      description:
+        "The bodies this person is a member of: a body named as an attendee includes this person. A body id is a membership on every date; { body, from, to } one between two inclusive local dates.",
+    })
     .optional(),
   email: z.email({ error: "an e-mail address" }).optional(),
 });
@@ -162,6 +183,7 @@ export type ScheduleFileInput = z.input<typeof scheduleFileSchema>;
 export type ScheduleFile = z.output<typeof scheduleFileSchema>;
 export type Body = z.output<typeof bodySchema>;
 export type Person = z.output<typeof personSchema>;
+export type Membership = z.output<typeof membershipSchema>;
 export type Room = z.output<typeof roomSchema>;
 export type Meeting = z.output<typeof meetingSchema>;
 export type Change = z.output<typeof changeSchema>;

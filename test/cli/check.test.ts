@@ -156,6 +156,32 @@ describe("lichhop check (the built binary)", () => {
     expect(stderr).toContain('unknown body "ubndd"');
   });
 
+  it("counts a body's member among its attendees only from the date her membership begins", () => {
+    const dated = GOOD.replace(
+      "people: [{ id: an, name: An }]",
+      "people: [{ id: an, name: An, bodies: [{ body: hdnd, from: 2024-01-11 }] }]",
+    )
+      .replace("end: 2024-01-04T11:30, attendees: [an]", "end: 2024-01-04T11:30, repeat: FREQ=WEEKLY, attendees: [hdnd]")
+      .replace("end: 2024-01-04T10:00, attendees: [an]", "end: 2024-01-04T10:00, repeat: FREQ=WEEKLY, attendees: [an]");
+    // The file makes its checks warnings: exit 0.
+    const { code, stdout } = run("check", tempFile("dated.yaml", dated), "--format", "json");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    const attendee = report.findings.filter((f: { kind: string }) => f.kind === "attendee");
+    expect(attendee).toHaveLength(1);
+    expect(attendee[0]).toMatchObject({ subjects: ["an"], first: "2024-01-11", last: "2024-01-25", dateCount: 3 });
+
+    const backwards = GOOD.replace(
+      "people: [{ id: an, name: An }]",
+      "people: [{ id: an, name: An, bodies: [{ body: hdnd, from: 2024-01-11, to: 2024-01-10 }] }]",
+    );
+    const bad = run("check", tempFile("backwards.yaml", backwards), "--lang", "en");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      'backwards.yaml:4:71: people[0].bodies[0].to: the membership of "hdnd" ends (to 2024-01-10) before it begins (from 2024-01-11)',
+    );
+  });
+
   it.each([
     [["check"], "expected a schedule FILE"],
     [["check", "nope.yaml"], "no such file"],

@@ -42,6 +42,7 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "start-not-in-rule": { start: "2024-01-02T08:00", rule: "FREQ=WEEKLY;BYDAY=MO", first: "2024-01-08T08:00" },
   "unknown-zone": { zone: "Asia/Hanoi" },
   "end-before-start": { start: "08:00", end: "07:00" },
+  "membership-to-before-from": { body: "ubnd", from: "2024-03-07", to: "2024-03-01" },
   "no-such-occurrence": { occurrence: "2024-01-03", found: 0 },
   "no-horizon": {},
   "bad-horizon": { from: "2024-12-31", to: "2024-01-01" },

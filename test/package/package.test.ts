@@ -108,6 +108,7 @@ describe("the built package", () => {
       "MakeUpDay",
       "Meeting",
       "MeetingField",
+      "Membership",
       "MergeOptions",
       "MergedPosition",
       "NoOverlapRule",

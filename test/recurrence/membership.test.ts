@@ -148,7 +148,7 @@ describe("membership in person feeds and attendee conflicts", () => {
             bodies: bodies.map((id) => ({ id, name: id })),
             people: people.map((id, i) => ({ id, name: id, bodies: memberships[i] as string[] })),
           };
-          const resolved = attendeeResolver(schedule)(references);
+          const resolved = attendeeResolver(schedule)(references, 0);
           const expected = new Set(
             references.flatMap((ref) => (bodies.includes(ref) ? people.filter((_, i) => memberships[i]?.includes(ref)) : [ref])),
           );

@@ -48,6 +48,9 @@ const bad: [string, Edit][] = [
   ["a no-overlap rule with one side", (d) => (d.rules = [{ id: "r", title: "R", kind: "no-overlap", between: [{ bodies: ["ubnd"] }] }])],
   ["a check level of 'fatal'", (d) => (d.checks = { room: "fatal" })],
   ["an e-mail without a domain", (d) => (d.people = [{ id: "an", name: "An", email: "an@" }])],
+  ["a membership without its body", (d) => (d.people = [{ id: "an", name: "An", bodies: [{ from: "2024-03-01" }] }])],
+  ["a membership with an unknown field", (d) => (d.people = [{ id: "an", name: "An", bodies: [{ body: "ubnd", form: "2024-03-01" }] }])],
+  ["a membership from a date-time", (d) => (d.people = [{ id: "an", name: "An", bodies: [{ body: "ubnd", from: "2024-03-01T08:00" }] }])],
 ];
 
 describe("the JSON Schema (schema.json)", () => {
@@ -76,6 +79,15 @@ describe("the JSON Schema (schema.json)", () => {
   it("accepts a minimal schedule, as zod does", () => {
     expect(validate(MINIMAL)).toBe(true);
     expect(scheduleFileSchema.safeParse(MINIMAL).success).toBe(true);
+  });
+
+  it("accepts memberships given as a body id or with their dates, as zod does", () => {
+    const doc = {
+      ...MINIMAL,
+      people: [{ id: "an", name: "An", bodies: ["ubnd", { body: "ubnd", from: "2024-01-01", to: "2024-03-31" }, { body: "ubnd" }] }],
+    };
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(scheduleFileSchema.safeParse(doc).success).toBe(true);
   });
 
   it.each(bad)("rejects %s, as zod does", (_, edit) => {

@@ -38,10 +38,3 @@ export function checkAttendees(ctx: CheckContext, list: readonly string[] | unde
     checkReference(ctx, "attendee", id, at);
   });
 }
-
-/** The bodies each person belongs to. */
-export function checkPeople(ctx: CheckContext): void {
-  ctx.file.people.forEach((person, index) => {
-    checkReferences(ctx, "body", person.bodies, ["people", index, "bodies"]);
-  });
-}
