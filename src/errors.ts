@@ -1,4 +1,7 @@
-/** Every kind of problem lichhop reports about a schedule file, as one closed union. */
+/**
+ * Every kind of problem lichhop reports about a schedule file, as one closed union; the CLI adds
+ * `bad-argument` for a mistake on its command line and `internal-error` for a defect of its own.
+ */
 export type IssueCode =
   | "yaml-syntax"
   | "too-many-aliases"
@@ -26,7 +29,8 @@ export type IssueCode =
   | "file-too-large"
   | "internal-error"
   | "too-many-events"
-  | "too-many-rule-checks";
+  | "too-many-rule-checks"
+  | "bad-argument";
 
 /** A path into the schedule file, e.g. `["meetings", 2, "start"]`. */
 export type IssuePath = readonly (string | number)[];

@@ -8,7 +8,7 @@ import { changedMeetings, meetingChanges } from "../diff/meetings";
 import { decodeScheduleBytes } from "../load/decode";
 import { safeMergeSchedules, type ScheduleText } from "../load/merge";
 import { placeOnChanged } from "../report/locate";
-import type { Lang } from "../messages";
+import { type Lang, message } from "../messages";
 import type { Report } from "../report/report";
 import type { Schedule } from "../schema/model";
 import type { CheckCommandOptions } from "./check";
@@ -40,7 +40,7 @@ function baseTextsAt(rev: string, paths: readonly string[], options: CheckComman
   try {
     git(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
   } catch {
-    throw new UsageError(`--base-ref ${rev}: not a commit in this repository (in CI, fetch enough history, e.g. fetch-depth: 0)`);
+    throw new UsageError(message(options.lang ?? "vi", "base-ref-not-commit", { rev }));
   }
   const texts: ScheduleText[] = [];
   const show = (path: string) => {
@@ -82,7 +82,7 @@ function loadBase(options: CheckCommandOptions, paths: readonly string[], out: O
     texts =
       options.baseRef !== undefined
         ? baseTextsAt(options.baseRef, paths, options)
-        : expandPaths(options.base ?? []).map((filename) => ({ filename, text: readScheduleFile(filename, options) }));
+        : expandPaths(options.base ?? [], options).map((filename) => ({ filename, text: readScheduleFile(filename, options) }));
   } catch (error) {
     // A base saved in another encoding must not block the change that converts it to UTF-8.
     if (!(error instanceof ScheduleError) || !error.issues.every((issue) => BROKEN_BASE.has(issue.code))) throw error;

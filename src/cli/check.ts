@@ -7,7 +7,7 @@ import { introduces } from "../diff/diff";
 import { formatGithub, formatGithubSummary, formatIssuesGithub } from "../report/formats/github";
 import { formatIssuesJunit, formatJunit } from "../report/formats/junit";
 import { formatIssuesSarif, formatSarif } from "../report/formats/sarif";
-import { BASE_SUMMARY, type Lang } from "../messages";
+import { BASE_SUMMARY, type Lang, message } from "../messages";
 import {
   findingsReport,
   findingsStream,
@@ -43,7 +43,7 @@ function mergeTexts(texts: readonly ScheduleText[], lang: Lang | undefined): Sch
 
 /** Reads one file or merges several; throws {@link ScheduleError} on a bad file. */
 function loadSchedules(paths: readonly string[], options: CheckCommandOptions): Schedule {
-  const files = expandPaths(paths);
+  const files = expandPaths(paths, options);
   if (files.length === 1) return loadScheduleFile(files[0] as string, options);
   const texts = files.map((filename) => ({ filename, text: readScheduleFile(filename, options) }));
   return mergeTexts(texts, options.lang);
@@ -165,7 +165,7 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
         out.stdout(formatSarif(report, { schedule, toolVersion: version, lang }));
         break;
       default:
-        throw new UsageError(`--format ${options.format}: expected ${CHECK_FORMATS.join(", ")}`);
+        throw new UsageError(message(lang, "bad-format", { found: options.format, formats: CHECK_FORMATS }));
     }
   }
   return failures > 0 ? 1 : 0;
@@ -178,9 +178,9 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
  * github, junit and sarif formats, schedule errors are written in that format too.
  */
 export async function runCheck(paths: readonly string[], options: CheckCommandOptions, out: Output): Promise<number> {
-  if (paths.length === 0) throw new UsageError("lichhop check: expected a schedule FILE or directory");
+  if (paths.length === 0) throw new UsageError(message(options.lang ?? "vi", "files-needed"));
   if (options.baseRef !== undefined && (options.base?.length ?? 0) > 0) {
-    throw new UsageError("--base and --base-ref: give one of them");
+    throw new UsageError(message(options.lang ?? "vi", "base-and-base-ref"));
   }
   try {
     return await check(paths, options, out);

@@ -41,7 +41,7 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
     throw new UsageError(message(argLang, "year-out-of-range", { found: yearText }));
   }
   if (options.format !== "text" && options.format !== "json") {
-    throw new UsageError(message(argLang, "text-or-json", { found: options.format }));
+    throw new UsageError(message(argLang, "bad-format", { found: options.format, formats: ["text", "json"] }));
   }
   const schedule = options.file === undefined ? undefined : loadScheduleFile(options.file, options);
   const horizon = options.year === undefined ? schedule?.horizon : undefined;

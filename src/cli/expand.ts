@@ -31,7 +31,7 @@ export function runExpand(file: string, options: CommonOptions, out: Output): nu
     );
     out.stdout(lines.length > 0 ? `${lines.join("\n")}\n` : "");
   } else {
-    throw new UsageError(message(lang, "text-or-json", { found: options.format }));
+    throw new UsageError(message(lang, "bad-format", { found: options.format, formats: ["text", "json"] }));
   }
   return 0;
 }

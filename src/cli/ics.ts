@@ -5,9 +5,11 @@ import { safeCheckSchedule } from "../check";
 import { ScheduleError, UsageError } from "../errors";
 import { buildFeeds, type Feed } from "../ical/feeds";
 import { inert } from "../internal/inert";
+import { type Lang, message } from "../messages";
 import type { Output } from "./io";
 import { loadScheduleFile } from "./load";
 import type { CommonOptions } from "./options";
+import { fileFailure } from "./paths";
 
 /** Options of `lichhop ics`. */
 export interface IcsCommandOptions extends CommonOptions {
@@ -23,10 +25,10 @@ export interface IcsCommandOptions extends CommonOptions {
 }
 
 /** DTSTAMP for a file: `SOURCE_DATE_EPOCH` when set, else the file's modification time. */
-export function feedStamp(file: string, sourceDateEpoch: string | undefined): number {
+export function feedStamp(file: string, sourceDateEpoch: string | undefined, lang: Lang): number {
   if (sourceDateEpoch !== undefined && sourceDateEpoch !== "") {
     if (!/^\d{1,12}$/.test(sourceDateEpoch)) {
-      throw new UsageError(`SOURCE_DATE_EPOCH=${sourceDateEpoch}: expected whole seconds since 1970`);
+      throw new UsageError(message(lang, "bad-source-date-epoch", { found: sourceDateEpoch }));
     }
     return Number(sourceDateEpoch) * 1000;
   }
@@ -34,9 +36,16 @@ export function feedStamp(file: string, sourceDateEpoch: string | undefined): nu
 }
 
 /** Checks a `--uid-domain` value. */
-export function checkUidDomain(value: string | undefined): void {
+export function checkUidDomain(value: string | undefined, lang: Lang): void {
   if (value !== undefined && !/^[A-Za-z0-9.-]+$/.test(value)) {
-    throw new UsageError(`--uid-domain ${value}: expected a domain name such as hdnd.langson.gov.vn`);
+    throw new UsageError(message(lang, "bad-uid-domain", { found: value }));
+  }
+}
+
+/** A folder on the way to a feed that is a symbolic link (see `checkSubfolders`). */
+class LinkedFolder extends Error {
+  constructor(readonly folder: string) {
+    super(`${folder} is a symbolic link`);
   }
 }
 
@@ -50,8 +59,7 @@ function checkSubfolders(outDir: string, target: string): void {
   let folder = outDir;
   for (const part of parts) {
     folder = join(folder, part);
-    if (lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink())
-      throw new Error(`${folder} is a symbolic link; remove it or choose another --out`);
+    if (lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) throw new LinkedFolder(folder);
   }
 }
 
@@ -84,8 +92,10 @@ function writeFileAtomically(target: string, bytes: Uint8Array): void {
 
 /** `lichhop ics FILE --out DIR`: writes every feed and lists what it wrote. */
 export function runIcs(file: string, options: IcsCommandOptions, out: Output): number {
-  if (options.out === undefined || options.out === "") throw new UsageError("lichhop ics: expected --out DIR");
-  checkUidDomain(options.uidDomain);
+  // The file's locale is not known before the arguments are checked: --lang or Vietnamese.
+  const argLang = options.lang ?? "vi";
+  if (options.out === undefined || options.out === "") throw new UsageError(message(argLang, "out-needed"));
+  checkUidDomain(options.uidDomain, argLang);
   const schedule = loadScheduleFile(file, options);
   const result = safeCheckSchedule(schedule, {
     ...(options.from ? { from: options.from } : {}),
@@ -94,9 +104,10 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
     ...(options.limits ? { limits: options.limits } : {}),
   });
   if (!result.ok) throw new ScheduleError(result.issues);
+  const lang = options.lang ?? schedule.locale ?? "vi";
   // Too many events is a ScheduleError, written as the file's issues.
   const feeds: Feed[] = buildFeeds(schedule, result, {
-    stamp: feedStamp(file, options.sourceDateEpoch),
+    stamp: feedStamp(file, options.sourceDateEpoch, lang),
     expand: options.expand,
     uidDomain: options.uidDomain,
     conflictNotes: options.conflictNotes,
@@ -112,7 +123,8 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
       mkdirSync(dirname(target), { recursive: true });
       writeFileAtomically(target, bytes);
     } catch (error) {
-      throw new UsageError(`cannot write ${target}: ${(error as Error).message}`);
+      const failure = error instanceof LinkedFolder ? { symlinkFolder: error.folder } : fileFailure(error, true);
+      throw new UsageError(message(lang, "cannot-write", { file: target, failure }));
     }
     written.push({ path: target, events: feed.events, bytes: bytes.length });
   }

@@ -5,6 +5,7 @@ import { initTemplate } from "../init/template";
 import { inert } from "../internal/inert";
 import { INIT_TEXT, message, type Lang } from "../messages";
 import type { Output } from "./io";
+import { fileFailure } from "./paths";
 
 /** Options of `lichhop init`. */
 export interface InitOptions {
@@ -78,9 +79,10 @@ export function runInit(options: InitOptions, out: Output): number {
     // "wx": create only, so an existing file is never overwritten (checked atomically).
     writeFileSync(path, text, { encoding: "utf8", flag: "wx" });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "EEXIST" ? words.exists : (error as Error).message;
-    throw new ScheduleError([{ code: "invalid-value", message: `cannot write ${path}: ${reason}`, path: [], file: path }]);
+    const failure = fileFailure(error, true);
+    throw new ScheduleError([
+      { code: "bad-argument", message: message(lang, "cannot-write", { file: path, failure }), path: [], file: path },
+    ]);
   }
   const shown = inert(path);
   out.stdout(words.wrote(shown));

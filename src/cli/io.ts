@@ -9,7 +9,7 @@ export interface Output {
 
 /** An issue about the command line itself. */
 export function usageIssue(messageText: string): Issue {
-  return { code: "invalid-value", message: messageText, path: [] };
+  return { code: "bad-argument", message: messageText, path: [] };
 }
 
 /**

@@ -4,7 +4,7 @@ import { safeParseSchedule } from "../load/parse";
 import type { Lang } from "../messages";
 import type { Schedule } from "../schema/model";
 import { ScheduleError } from "../errors";
-import { readError } from "./paths";
+import { fileFailure, readError } from "./paths";
 
 import { DEFAULT_MAX_SIZE, tooLarge } from "../load/decode";
 
@@ -26,11 +26,11 @@ function readCapped(path: string, maxSize: number, lang: Lang | undefined): Uint
   try {
     fd = openSync(path, "r");
   } catch (error) {
-    throw readError(path, error);
+    throw readError(path, fileFailure(error), lang ?? "vi");
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw readError(path, new Error("is a directory"));
+    if (stat.isDirectory()) throw readError(path, "directory", lang ?? "vi");
     if (stat.isFile() && stat.size > maxSize) throw new ScheduleError([tooLarge(path, stat.size, maxSize, lang)]);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -45,7 +45,7 @@ function readCapped(path: string, maxSize: number, lang: Lang | undefined): Uint
     return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
   } catch (error) {
     if (error instanceof ScheduleError) throw error;
-    throw readError(path, error);
+    throw readError(path, fileFailure(error), lang ?? "vi");
   } finally {
     closeSync(fd);
   }

@@ -2,6 +2,7 @@ import { UsageError } from "../errors";
 import { CalendarError } from "../calendar/errors";
 import { canChi, formatLunar, fromLunar, toLunar, type LunarDate } from "../calendar/lunar";
 import { inert } from "../internal/inert";
+import { FIRST_YEAR, LAST_YEAR } from "../limits";
 import { message, type Lang } from "../messages";
 import type { Output } from "./io";
 
@@ -23,7 +24,7 @@ export function runLunar(date: string | undefined, options: LunarOptions, out: O
   const lang: Lang = options.lang ?? "vi";
   if (date === undefined) throw new UsageError(message(lang, "lunar-date-needed"));
   if (options.format !== "text" && options.format !== "json") {
-    throw new UsageError(message(lang, "text-or-json", { found: options.format }));
+    throw new UsageError(message(lang, "bad-format", { found: options.format, formats: ["text", "json"] }));
   }
   const lunarDayMonth = /^(\d{1,2})\/(\d{1,2})$/.exec(date);
   if (lunarDayMonth) return solarOf(Number(lunarDayMonth[1]), Number(lunarDayMonth[2]), options, lang, out);
@@ -32,7 +33,13 @@ export function runLunar(date: string | undefined, options: LunarOptions, out: O
   try {
     lunar = toLunar(date);
   } catch (error) {
-    if (error instanceof CalendarError) throw new UsageError(`${date}: ${error.message}`);
+    if (error instanceof CalendarError) {
+      throw new UsageError(
+        error.code === "out-of-range"
+          ? message(lang, "date-out-of-range", { found: date, first: FIRST_YEAR, last: LAST_YEAR })
+          : message(lang, "lunar-bad-date", { found: date }),
+      );
+    }
     throw error;
   }
   const text = formatLunar(lunar, lang);

@@ -3,30 +3,30 @@ import { writeSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { version } from "../../package.json";
 import { inert } from "../internal/inert";
-import type { Limits } from "../limits";
+import { FIRST_YEAR, LAST_YEAR, type Limits } from "../limits";
 import { closest, hintBudget } from "../load/hints";
 import { message, type Lang } from "../messages";
 import { failureIssues, writeIssues, type Output } from "./io";
 import { CHECK_FORMATS } from "./options";
+import { isIsoDate } from "../time/date";
 
 /** The most `--max-size` allows: 500 MB, below the longest string JavaScript holds (about 512 MB of text). */
 const MAX_MAX_SIZE = 500 * 1024 * 1024;
 
 /** `--max-size`: a number of bytes, or of megabytes with `MB` (`50MB`; 1 MB = 1024 × 1024 bytes). */
-function parseMaxSize(value: string | undefined): number | undefined {
+function parseMaxSize(value: string | undefined, lang: Lang): number | undefined {
   if (value === undefined) return undefined;
   const match = /^(\d{1,12})\s*(MB)?$/i.exec(value.trim());
   const size = match ? Number(match[1]) * (match[2] ? 1024 * 1024 : 1) : Number.NaN;
-  if (!(size >= 1 && size <= MAX_MAX_SIZE)) {
-    throw new UsageError(`--max-size ${value}: expected a number of bytes, or of megabytes with MB (e.g. 50MB), at most 500MB`);
-  }
+  if (!(size >= 1 && size <= MAX_MAX_SIZE)) throw new UsageError(message(lang, "bad-max-size", { found: value }));
   return size;
 }
 
 /** A `--max-…` count: a positive whole number. */
-function parseCount(name: string, value: string | undefined): number | undefined {
+function parseCount(name: string, value: string | undefined, lang: Lang): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new UsageError(`--${name} ${value}: expected a positive whole number`);
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1)
+    throw new UsageError(message(lang, "bad-count", { option: `--${name}`, found: value }));
   return Number(value);
 }
 
@@ -35,11 +35,12 @@ function parseLimits(
   occurrences: string | undefined,
   conflicts: string | undefined,
   findings: string | undefined,
+  lang: Lang,
 ): Partial<Limits> | undefined {
   const limits = {
-    occurrences: parseCount("max-occurrences", occurrences),
-    conflicts: parseCount("max-conflicts", conflicts),
-    findings: parseCount("max-findings", findings),
+    occurrences: parseCount("max-occurrences", occurrences, lang),
+    conflicts: parseCount("max-conflicts", conflicts, lang),
+    findings: parseCount("max-findings", findings, lang),
   };
   const given = Object.entries(limits).filter(([, bound]) => bound !== undefined);
   return given.length === 0 ? undefined : (Object.fromEntries(given) as Partial<Limits>);
@@ -139,14 +140,31 @@ const OPTIONS = {
 /** The commands, for the one nearest to a mistyped command. */
 const COMMANDS = ["check", "expand", "days-off", "lunar", "init", "schema", "ics", "serve", "help"];
 
+/** `--from` or `--to`: a real date YYYY-MM-DD in the supported years. */
+function checkDateOption(option: "--from" | "--to", value: string | undefined, lang: Lang): void {
+  if (value === undefined) return;
+  if (!isIsoDate(value)) throw new UsageError(message(lang, "bad-date-option", { option, found: value }));
+  const year = Number(value.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    throw new UsageError(message(lang, "date-option-out-of-range", { option, found: value, first: FIRST_YEAR, last: LAST_YEAR }));
+  }
+}
+
 /**
- * A command line `parseArgs` refused, worded in the language of `--lang` if given, else in
- * Vietnamese (the file's locale is not known yet); an unknown option names the nearest one.
+ * The language of the command line's own mistakes: `--lang` when it is vi or en, else
+ * Vietnamese (they are found before any file, whose locale is then unknown, is read).
+ */
+function argumentLang(given: string | undefined): Lang {
+  return given === "en" ? "en" : "vi";
+}
+
+/**
+ * A command line `parseArgs` refused, worded in the language of `--lang` if given (see
+ * {@link argumentLang}); an unknown option names the nearest one.
  */
 function parseError(error: unknown, argv: readonly string[]): UsageError {
   const at = argv.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
-  const given = at < 0 ? undefined : argv[at]?.startsWith("--lang=") ? argv[at]?.slice(7) : argv[at + 1];
-  const lang: Lang = given === "en" ? "en" : "vi";
+  const lang = argumentLang(at < 0 ? undefined : argv[at]?.startsWith("--lang=") ? argv[at]?.slice(7) : argv[at + 1]);
   const { code, message: detail } = error as { code?: string; message: string };
   const option = /'(-{1,2}[^' ]+)/.exec(detail)?.[1];
   if (option !== undefined && code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
@@ -192,33 +210,35 @@ export async function main(argv: readonly string[], out: Output): Promise<number
       out.stdout(HELP);
       return command === undefined && !values.help ? 2 : 0;
     }
+    const lang = argumentLang(values.lang);
     if (values.lang !== undefined && values.lang !== "vi" && values.lang !== "en") {
-      throw new UsageError(`--lang ${values.lang}: expected vi or en`);
+      throw new UsageError(message(lang, "bad-lang", { found: values.lang }));
     }
     const formats: readonly string[] = command === "check" ? CHECK_FORMATS : ["text", "json"];
     if (!formats.includes(values.format)) {
-      throw new UsageError(`--format ${values.format}: expected ${formats.join(", ")}`);
+      throw new UsageError(message(lang, "bad-format", { found: values.format, formats }));
     }
-    for (const key of ["from", "to"] as const) {
-      const value = values[key];
-      if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-        throw new UsageError(`--${key} ${value}: expected a date YYYY-MM-DD`);
-      }
+    checkDateOption("--from", values.from, lang);
+    checkDateOption("--to", values.to, lang);
+    if (values.from !== undefined && values.to !== undefined && values.from > values.to) {
+      throw new UsageError(message(lang, "from-after-to", { from: values.from, to: values.to }));
     }
-    const maxSize = parseMaxSize(values["max-size"]);
-    const limits = parseLimits(values["max-occurrences"], values["max-conflicts"], values["max-findings"]);
+    const maxSize = parseMaxSize(values["max-size"], lang);
+    const limits = parseLimits(values["max-occurrences"], values["max-conflicts"], values["max-findings"], lang);
     const common = { from: values.from, to: values.to, format: values.format, lang: values.lang as Lang | undefined, maxSize, limits };
     const file = rest[0];
+    const tooMany = (takes: "one-file" | "at-most-one-file" | "one-date" | "none") =>
+      new UsageError(message(lang, "too-many-arguments", { command, count: rest.length, takes }));
     const needFile = () => {
-      if (file === undefined) throw new UsageError(`lichhop ${command}: expected a schedule FILE`);
-      if (rest.length > 1) throw new UsageError(`lichhop ${command}: expected one FILE, got ${rest.length}`);
+      if (file === undefined) throw new UsageError(message(lang, "file-needed", { command }));
+      if (rest.length > 1) throw tooMany("one-file");
       return file;
     };
     switch (command) {
       case "check": {
         const failOn = values["fail-on"];
         if (failOn !== "error" && failOn !== "warning" && failOn !== "never") {
-          throw new UsageError(`--fail-on ${failOn}: expected error, warning or never`);
+          throw new UsageError(message(lang, "bad-fail-on", { found: failOn }));
         }
         const { runCheck } = await import("./check");
         // awaited, so that a rejection ends in the catch below
@@ -229,7 +249,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         );
       }
       case "schema": {
-        if (rest.length > 0) throw new UsageError("lichhop schema: expected no arguments");
+        if (rest.length > 0) throw tooMany("none");
         const { runSchema } = await import("./schema");
         return runSchema(out);
       }
@@ -239,7 +259,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         return runExpand(path, common, out);
       }
       case "days-off": {
-        if (rest.length > 1) throw new UsageError(`lichhop days-off: expected at most one FILE, got ${rest.length}`);
+        if (rest.length > 1) throw tooMany("at-most-one-file");
         const { runDaysOff } = await import("./days-off");
         return runDaysOff(
           { year: values.year, format: values.format, lang: common.lang, file, currentYear: new Date().getFullYear(), maxSize },
@@ -247,7 +267,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         );
       }
       case "lunar": {
-        if (rest.length > 1) throw new UsageError(`lichhop lunar: expected one DATE, got ${rest.length}`);
+        if (rest.length > 1) throw tooMany("one-date");
         const { runLunar } = await import("./lunar");
         return runLunar(file, { format: values.format, lang: common.lang, year: values.year, leap: values.leap }, out);
       }
@@ -263,7 +283,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
             uidDomain: values["uid-domain"],
             conflictNotes: values["no-conflict-notes"] ? false : undefined,
             sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
-            maxEvents: parseCount("max-events", values["max-events"]),
+            maxEvents: parseCount("max-events", values["max-events"], lang),
           },
           out,
         );
@@ -288,7 +308,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         return code;
       }
       case "init": {
-        if (rest.length > 0) throw new UsageError("lichhop init: takes no positional arguments; use --out FILE");
+        if (rest.length > 0) throw tooMany("none");
         const { runInit } = await import("./init");
         return runInit(
           {
@@ -303,9 +323,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         );
       }
       default:
-        throw new UsageError(
-          message(values.lang === "en" ? "en" : "vi", "unknown-command", { command, hint: closest(command, COMMANDS, hintBudget()) }),
-        );
+        throw new UsageError(message(lang, "unknown-command", { command, hint: closest(command, COMMANDS, hintBudget()) }));
     }
   } catch (error) {
     const issues = failureIssues(error);

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { UsageError } from "../errors";
+import { message } from "../messages";
 import { createFeedHandler, type FeedHandler } from "../server/handler";
 import { checkUidDomain, feedStamp } from "./ics";
 import type { Output } from "./io";
@@ -21,14 +22,16 @@ export interface ServeCommandOptions extends CommonOptions {
  * listening starts; a listen error later sets the exit code to 2.
  */
 export function runServe(file: string, options: ServeCommandOptions, out: Output): number {
+  // The file's locale is not known before the arguments are checked: --lang or Vietnamese.
+  const lang = options.lang ?? "vi";
   const port = Number(options.port ?? "8080");
   if (!/^\d{1,5}$/.test(options.port ?? "8080") || port > 65535) {
-    throw new UsageError(`--port ${options.port}: expected a port number 0–65535`);
+    throw new UsageError(message(lang, "bad-port", { found: String(options.port) }));
   }
   const host = options.host ?? "127.0.0.1";
-  checkUidDomain(options.uidDomain);
+  checkUidDomain(options.uidDomain, lang);
   const stamp =
-    options.sourceDateEpoch !== undefined && options.sourceDateEpoch !== "" ? feedStamp(file, options.sourceDateEpoch) : undefined;
+    options.sourceDateEpoch !== undefined && options.sourceDateEpoch !== "" ? feedStamp(file, options.sourceDateEpoch, lang) : undefined;
   // A file invalid at start is a ScheduleError, written as the file's issues.
   const handler: FeedHandler = createFeedHandler({
     file,

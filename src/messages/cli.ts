@@ -37,8 +37,6 @@ export const DAYS_OFF_TEXT: Readonly<Record<Lang, DaysOffText>> = {
 
 /** The words of `lichhop init`. */
 export interface InitText {
-  /** Why the starting file was not written over an existing one. */
-  readonly exists: string;
   /** Said once the file is written; `path` is shown as given. */
   readonly wrote: (path: string) => string;
   /** `--province` names no unit; `suggestions` are the nearest names (maybe none). */
@@ -54,7 +52,6 @@ export interface InitText {
 /** `lichhop init` text, per language. */
 export const INIT_TEXT: Readonly<Record<Lang, InitText>> = {
   vi: {
-    exists: "tệp đã tồn tại; chọn --out khác hoặc xóa tệp cũ trước",
     wrote: (path) => `Đã tạo ${path}; tiếp theo: lichhop check ${path}\n`,
     unknownProvince: (found, suggestions) =>
       `--province ${found}: không phải một trong 34 tỉnh, thành phố từ 01/7/2025` +
@@ -65,7 +62,6 @@ export const INIT_TEXT: Readonly<Record<Lang, InitText>> = {
     urbanOnlyInCity: "--committees: Ban Đô thị chỉ có ở HĐND thành phố trực thuộc trung ương; --province không phải thành phố",
   },
   en: {
-    exists: "the file already exists; choose another --out or remove it first",
     wrote: (path) => `Wrote ${path}; next: lichhop check ${path}\n`,
     unknownProvince: (found, suggestions) =>
       `--province ${found}: not one of the 34 provinces and cities since 1 July 2025` +
@@ -76,6 +72,76 @@ export const INIT_TEXT: Readonly<Record<Lang, InitText>> = {
     urbanOnlyInCity: "--committees: only the HĐND of a centrally-run city has a Ban Đô thị; --province is not a city",
   },
 };
+
+/** `a, b hoặc c` / `a, b or c`. */
+function orList(items: readonly string[], lang: Lang): string {
+  if (items.length < 2) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${lang === "vi" ? "hoặc" : "or"} ${items[items.length - 1]}`;
+}
+
+/** Why a file could not be read or written, from the system's error code (`fileFailure` in `cli/`). */
+export type FileProblem =
+  | "missing"
+  | "missing-folder"
+  | "directory"
+  | "not-directory"
+  | "denied"
+  | "exists"
+  | "loop"
+  | "name-too-long"
+  | "too-many-open"
+  | "no-space"
+  | "read-only";
+
+/**
+ * A {@link FileProblem}; a folder on the way to a feed that is a symbolic link (`lichhop ics`
+ * refuses to write through it); or another system error, its code (`EIO`) and the system's words.
+ */
+export type FileFailure =
+  | FileProblem
+  | { readonly symlinkFolder: string }
+  | { readonly code?: string | undefined; readonly detail: string };
+
+const FILE_PROBLEMS: Readonly<Record<Lang, Readonly<Record<FileProblem, string>>>> = {
+  vi: {
+    missing: "tệp không tồn tại",
+    "missing-folder": "thư mục chứa tệp không tồn tại",
+    directory: "đây là một thư mục, không phải tệp",
+    "not-directory": "một phần của đường dẫn không phải là thư mục",
+    denied: "không có quyền truy cập",
+    exists: "tệp đã tồn tại; chọn --out khác hoặc xóa tệp cũ trước",
+    loop: "đường dẫn đi qua quá nhiều liên kết tượng trưng",
+    "name-too-long": "tên tệp quá dài",
+    "too-many-open": "đang mở quá nhiều tệp; hãy thử lại",
+    "no-space": "ổ đĩa đã hết chỗ trống",
+    "read-only": "ổ đĩa chỉ cho phép đọc",
+  },
+  en: {
+    missing: "no such file",
+    "missing-folder": "its folder does not exist",
+    directory: "is a directory",
+    "not-directory": "a part of the path is not a directory",
+    denied: "permission denied",
+    exists: "the file already exists; choose another --out or remove it first",
+    loop: "too many symbolic links",
+    "name-too-long": "the name is too long",
+    "too-many-open": "too many open files; try again",
+    "no-space": "no space left on the device",
+    "read-only": "the file system is read-only",
+  },
+};
+
+/** A {@link FileFailure} in words; an unknown system error keeps its code (Vietnamese) or its own words (English). */
+function failureText(failure: FileFailure, lang: Lang): string {
+  if (typeof failure === "string") return FILE_PROBLEMS[lang][failure];
+  if ("symlinkFolder" in failure) {
+    return lang === "vi"
+      ? `${failure.symlinkFolder} là một liên kết tượng trưng; xóa liên kết đó hoặc chọn --out khác`
+      : `${failure.symlinkFolder} is a symbolic link; remove it or choose another --out`;
+  }
+  if (lang === "en") return failure.detail;
+  return failure.code ? `lỗi hệ thống ${failure.code}` : `lỗi hệ thống ("${failure.detail}")`;
+}
 
 /** The messages of argument errors of the commands that take a language. */
 export const CLI_MESSAGES = {
@@ -135,8 +201,109 @@ export const CLI_MESSAGES = {
     vi: (p) => `${p.lunar} (âm lịch) là ngày ${dmy(p.date)} (dương lịch)`,
     en: (p) => `${p.lunar} is ${p.date}`,
   }),
-  "text-or-json": entry<{ found: string }>({
-    vi: (p) => `--format ${p.found}: cần text hoặc json`,
-    en: (p) => `--format ${p.found}: expected text or json`,
+  /** `formats` are the formats the command writes. */
+  "bad-format": entry<{ found: string; formats: readonly string[] }>({
+    vi: (p) => `--format ${p.found}: cần ${orList(p.formats, "vi")}`,
+    en: (p) => `--format ${p.found}: expected ${orList(p.formats, "en")}`,
+  }),
+  "bad-lang": entry<{ found: string }>({
+    vi: (p) => `--lang ${p.found}: cần vi (tiếng Việt) hoặc en (tiếng Anh)`,
+    en: (p) => `--lang ${p.found}: expected vi or en`,
+  }),
+  /** `option` is `--from` or `--to`, as typed. */
+  "bad-date-option": entry<{ option: string; found: string }>({
+    vi: (p) => `${p.option} ${p.found}: cần một ngày có thật dạng YYYY-MM-DD, ví dụ 2024-03-07 (ngày 07/03/2024)`,
+    en: (p) => `${p.option} ${p.found}: expected a real date YYYY-MM-DD, e.g. 2024-03-07`,
+  }),
+  "date-option-out-of-range": entry<{ option: string; found: string; first: number; last: number }>({
+    vi: (p) => `${p.option} ${p.found}: cần một ngày từ 01/01/${p.first} đến 31/12/${p.last}`,
+    en: (p) => `${p.option} ${p.found}: expected a date from ${p.first}-01-01 to ${p.last}-12-31`,
+  }),
+  "from-after-to": entry<{ from: string; to: string }>({
+    vi: (p) => `--from ${p.from} và --to ${p.to}: ngày bắt đầu (${dmy(p.from)}) phải trước hoặc trùng ngày kết thúc (${dmy(p.to)})`,
+    en: (p) => `--from ${p.from} is after --to ${p.to}: expected a first day on or before the last`,
+  }),
+  "bad-fail-on": entry<{ found: string }>({
+    vi: (p) => `--fail-on ${p.found}: cần error (lỗi), warning (cảnh báo) hoặc never (không bao giờ)`,
+    en: (p) => `--fail-on ${p.found}: expected error, warning or never`,
+  }),
+  "bad-max-size": entry<{ found: string }>({
+    vi: (p) => `--max-size ${p.found}: cần số byte, hoặc số MB kèm chữ MB (ví dụ 50MB), tối đa 500MB`,
+    en: (p) => `--max-size ${p.found}: expected a number of bytes, or of megabytes with MB (e.g. 50MB), at most 500MB`,
+  }),
+  /** A `--max-…` count; `option` is its name with the dashes (`--max-conflicts`). */
+  "bad-count": entry<{ option: string; found: string }>({
+    vi: (p) => `${p.option} ${p.found}: cần một số nguyên dương`,
+    en: (p) => `${p.option} ${p.found}: expected a positive whole number`,
+  }),
+  "base-and-base-ref": entry({
+    vi: () => "--base và --base-ref: chỉ dùng một trong hai",
+    en: () => "--base and --base-ref: give one of them",
+  }),
+  "base-ref-not-commit": entry<{ rev: string }>({
+    vi: (p) => `--base-ref ${p.rev}: không phải một phiên bản (commit) của kho git này (trên CI, cần lấy đủ lịch sử, ví dụ fetch-depth: 0)`,
+    en: (p) => `--base-ref ${p.rev}: not a commit in this repository (in CI, fetch enough history, e.g. fetch-depth: 0)`,
+  }),
+  /** `lichhop check` without a file or directory. */
+  "files-needed": entry({
+    vi: () => "lichhop check: cần một tệp lịch họp hoặc một thư mục chứa các tệp lịch họp",
+    en: () => "lichhop check: expected a schedule FILE or directory",
+  }),
+  "file-needed": entry<{ command: string }>({
+    vi: (p) => `lichhop ${p.command}: cần một tệp lịch họp`,
+    en: (p) => `lichhop ${p.command}: expected a schedule FILE`,
+  }),
+  /** `count` positional arguments where the command takes `takes`. */
+  "too-many-arguments": entry<{ command: string; count: number; takes: "one-file" | "at-most-one-file" | "one-date" | "none" }>({
+    vi: (p) =>
+      `lichhop ${p.command}: ${
+        {
+          "one-file": "chỉ nhận một tệp",
+          "at-most-one-file": "nhận nhiều nhất một tệp",
+          "one-date": "chỉ nhận một ngày",
+          none: "không nhận tham số nào",
+        }[p.takes]
+      }, nhưng có ${p.count}${p.command === "init" ? "; tệp cần tạo được chọn bằng --out TỆP" : ""}`,
+    en: (p) =>
+      p.takes === "none"
+        ? p.command === "init"
+          ? "lichhop init: takes no positional arguments; use --out FILE"
+          : `lichhop ${p.command}: expected no arguments`
+        : `lichhop ${p.command}: expected ${{ "one-file": "one FILE", "at-most-one-file": "at most one FILE", "one-date": "one DATE" }[p.takes]}, got ${p.count}`,
+  }),
+  "no-schedule-files": entry<{ dir: string }>({
+    vi: (p) => `${p.dir}: thư mục không có tệp lịch họp nào (*.yaml, *.yml hoặc *.json)`,
+    en: (p) => `${p.dir}: no *.yaml, *.yml or *.json schedule files in this directory`,
+  }),
+  /** `lichhop ics` without `--out`. */
+  "out-needed": entry({
+    vi: () => "lichhop ics: cần --out THƯ_MỤC, thư mục ghi các tệp lịch",
+    en: () => "lichhop ics: expected --out DIR",
+  }),
+  "bad-port": entry<{ found: string }>({
+    vi: (p) => `--port ${p.found}: cần số cổng từ 0 đến 65535`,
+    en: (p) => `--port ${p.found}: expected a port number 0–65535`,
+  }),
+  "bad-uid-domain": entry<{ found: string }>({
+    vi: (p) => `--uid-domain ${p.found}: cần một tên miền, ví dụ hdnd.langson.gov.vn`,
+    en: (p) => `--uid-domain ${p.found}: expected a domain name such as hdnd.langson.gov.vn`,
+  }),
+  "bad-source-date-epoch": entry<{ found: string }>({
+    vi: (p) => `SOURCE_DATE_EPOCH=${p.found}: cần số giây nguyên tính từ 01/01/1970`,
+    en: (p) => `SOURCE_DATE_EPOCH=${p.found}: expected whole seconds since 1970`,
+  }),
+  /** `lichhop lunar DATE` with a DATE that is neither a real date nor a lunar day/month. */
+  "lunar-bad-date": entry<{ found: string }>({
+    vi: (p) =>
+      `lichhop lunar ${p.found}: cần một ngày dương lịch có thật dạng YYYY-MM-DD, hoặc ngày/tháng âm lịch kèm --year (ví dụ 10/3 --year 2026)`,
+    en: (p) => `lichhop lunar ${p.found}: expected a real date YYYY-MM-DD, or a lunar day/month with --year (e.g. 10/3 --year 2026)`,
+  }),
+  "cannot-read": entry<{ file: string; failure: FileFailure }>({
+    vi: (p) => `Không đọc được ${p.file}: ${failureText(p.failure, "vi")}`,
+    en: (p) => `cannot read ${p.file}: ${failureText(p.failure, "en")}`,
+  }),
+  "cannot-write": entry<{ file: string; failure: FileFailure }>({
+    vi: (p) => `Không ghi được ${p.file}: ${failureText(p.failure, "vi")}`,
+    en: (p) => `cannot write ${p.file}: ${failureText(p.failure, "en")}`,
   }),
 };

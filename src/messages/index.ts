@@ -4,12 +4,21 @@ import { FINDING_MESSAGES } from "./findings";
 import type { Entry, Lang } from "./entry";
 import { ISSUE_MESSAGES } from "./issues";
 
-export { DAYS_OFF_TEXT, INIT_TEXT, type DayOffKindName, type DaysOffText, type InitText } from "./cli";
+export {
+  DAYS_OFF_TEXT,
+  INIT_TEXT,
+  type DayOffKindName,
+  type DaysOffText,
+  type FileFailure,
+  type FileProblem,
+  type InitText,
+} from "./cli";
 export type { CadenceBounds, CadencePeriod } from "./conflicts";
 export { entry, type Entry, type Lang, type NoParams } from "./entry";
 export { EXPECTED_WORDS, expectedText, foundText, type Expected, type ExpectedWord, type Found } from "./expected";
 export { FEED_LABELS, type FeedLabels } from "./feeds";
 export type { EncodingGuess } from "./issues";
+export { RRULE_PART_NAMES, type RRuleExpected, type RRulePartName } from "./rrule";
 export { REFERENCE_KINDS, WEEKDAY_NAMES, type ReferenceKind } from "./labels";
 export {
   BASE_SUMMARY,

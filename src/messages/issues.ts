@@ -1,6 +1,8 @@
 import { dmy, entry, fmt, type Lang } from "./entry";
 import { durationText, expectedText, foundText, type Expected, type Found } from "./expected";
 import { REFERENCE_KINDS, type ReferenceKind } from "./labels";
+import { rruleExpectedText, type RRuleExpected } from "./rrule";
+import { yamlReasonText } from "./yaml";
 
 /** `10/03/2024` for `2024-03-10`, `10/03/2024 08:00` for `2024-03-10T08:00`. */
 const dmyTime = (text: string): string => (text.length > 10 ? `${dmy(text.slice(0, 10))} ${text.slice(11, 16)}` : dmy(text));
@@ -27,8 +29,9 @@ function megabytes(bytes: number): string {
 
 /** The messages of issues: what was found in a schedule file or argument, and what was expected. */
 export const ISSUE_MESSAGES = {
+  /** `detail` is the YAML reader's reason, in English (see `yamlReasonText`). */
   "yaml-syntax": entry<{ format: string; detail: string }>({
-    vi: (p) => `Lỗi cú pháp ${p.format}: ${p.detail}`,
+    vi: (p) => `Lỗi cú pháp ${p.format}: ${yamlReasonText(p.detail, "vi")}`,
     en: (p) => `${p.format} syntax error: ${p.detail}`,
   }),
   "too-many-aliases": entry({
@@ -78,9 +81,9 @@ export const ISSUE_MESSAGES = {
     vi: () => "Bộ chọn rỗng: cần ít nhất một danh sách bodies, groups, meetings hoặc tags",
     en: () => "empty selector: expected at least one of bodies, groups, meetings or tags",
   }),
-  "bad-rrule": entry<{ part: string; expected: string }>({
-    vi: (p) => `Quy tắc lặp (RRULE) không hợp lệ ở "${p.part}": cần ${p.expected}`,
-    en: (p) => `bad RRULE at "${p.part}": expected ${p.expected}`,
+  "bad-rrule": entry<{ part: string; expected: RRuleExpected }>({
+    vi: (p) => `Quy tắc lặp (RRULE) không hợp lệ ở "${p.part}": cần ${rruleExpectedText(p.expected, "vi")}`,
+    en: (p) => `bad RRULE at "${p.part}": expected ${rruleExpectedText(p.expected, "en")}`,
   }),
   "start-not-in-rule": entry<{ start: string; rule: string; first?: string | undefined }>({
     vi: (p) =>
@@ -125,7 +128,7 @@ export const ISSUE_MESSAGES = {
     en: () => "no horizon: set horizon in the file or --from/--to",
   }),
   "bad-horizon": entry<{ from: string; to: string }>({
-    vi: (p) => `Khoảng thời gian không hợp lệ: ngày kết thúc ${p.to} trước ngày bắt đầu ${p.from}`,
+    vi: (p) => `Khoảng thời gian không hợp lệ: ngày kết thúc ${dmy(p.to)} trước ngày bắt đầu ${dmy(p.from)}`,
     en: (p) => `bad horizon: to ${p.to} is before from ${p.from}`,
   }),
   "too-many-occurrences": entry<{ max: number }>({

@@ -1,7 +1,9 @@
-/** One problem found in an RRULE text. */
+import type { RRuleExpected, RRulePartName } from "../messages";
+
+/** One problem found in an RRULE text: the part and what it should have been. */
 export interface RRuleProblem {
   readonly part: string;
-  readonly expected: string;
+  readonly expected: RRuleExpected;
 }
 
 const DAY_NAMES = "(MO|TU|WE|TH|FR|SA|SU)";
@@ -13,28 +15,27 @@ const intList = (min: number, max: number, signed: boolean) => (value: string) =
     return n >= min && n <= max && !(signed && Number(item) === 0);
   });
 
-const PARTS: Record<string, { test: (value: string) => boolean; expected: string }> = {
-  FREQ: {
-    test: (v) => /^(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)$/.test(v),
-    expected: "SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY",
-  },
-  UNTIL: { test: (v) => /^\d{8}(T\d{6}Z?)?$/.test(v), expected: "a date YYYYMMDD or a time YYYYMMDDTHHMMSS[Z]" },
-  COUNT: { test: (v) => /^[1-9]\d{0,8}$/.test(v), expected: "a positive whole number" },
-  INTERVAL: { test: (v) => /^[1-9]\d{0,8}$/.test(v), expected: "a positive whole number" },
-  BYSECOND: { test: intList(0, 60, false), expected: "seconds 0–60, comma-separated" },
-  BYMINUTE: { test: intList(0, 59, false), expected: "minutes 0–59, comma-separated" },
-  BYHOUR: { test: intList(0, 23, false), expected: "hours 0–23, comma-separated" },
-  BYDAY: {
-    test: (v) => v.split(",").every((item) => new RegExp(`^([+-]?([1-9]|[1-4]\\d|5[0-3]))?${DAY_NAMES}$`).test(item)),
-    expected: "weekdays such as MO, 1TH or -1FR, comma-separated",
-  },
-  BYMONTHDAY: { test: intList(1, 31, true), expected: "days of the month ±1–31, comma-separated" },
-  BYYEARDAY: { test: intList(1, 366, true), expected: "days of the year ±1–366, comma-separated" },
-  BYWEEKNO: { test: intList(1, 53, true), expected: "weeks ±1–53, comma-separated" },
-  BYMONTH: { test: intList(1, 12, false), expected: "months 1–12, comma-separated" },
-  BYSETPOS: { test: intList(1, 366, true), expected: "positions ±1–366, comma-separated" },
-  WKST: { test: (v) => new RegExp(`^${DAY_NAMES}$`).test(v), expected: "a weekday such as MO" },
+/** The test of each part's value; its form in words is the message catalogue's. */
+const PARTS: Readonly<Record<RRulePartName, (value: string) => boolean>> = {
+  FREQ: (v) => /^(SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)$/.test(v),
+  UNTIL: (v) => /^\d{8}(T\d{6}Z?)?$/.test(v),
+  COUNT: (v) => /^[1-9]\d{0,8}$/.test(v),
+  INTERVAL: (v) => /^[1-9]\d{0,8}$/.test(v),
+  BYSECOND: intList(0, 60, false),
+  BYMINUTE: intList(0, 59, false),
+  BYHOUR: intList(0, 23, false),
+  BYDAY: (v) => v.split(",").every((item) => new RegExp(`^([+-]?([1-9]|[1-4]\\d|5[0-3]))?${DAY_NAMES}$`).test(item)),
+  BYMONTHDAY: intList(1, 31, true),
+  BYYEARDAY: intList(1, 366, true),
+  BYWEEKNO: intList(1, 53, true),
+  BYMONTH: intList(1, 12, false),
+  BYSETPOS: intList(1, 366, true),
+  WKST: (v) => new RegExp(`^${DAY_NAMES}$`).test(v),
 };
+
+const PART_NAMES = Object.keys(PARTS) as RRulePartName[];
+
+const isPartName = (key: string): key is RRulePartName => Object.hasOwn(PARTS, key);
 
 /** The RRULE text without an optional `RRULE:` prefix, upper-cased. */
 export function normalizeRRule(text: string): string {
@@ -49,7 +50,7 @@ export function normalizeRRule(text: string): string {
  *
  * @example
  * checkRRule("FREQ=MONTHLY;BYDAY=1TH"); // []
- * checkRRule("FREQ=MONTHLY;BYDAY=1XX"); // [{ part: "BYDAY=1XX", expected: "weekdays such as …" }]
+ * checkRRule("FREQ=MONTHLY;BYDAY=1XX"); // [{ part: "BYDAY=1XX", expected: { value: "BYDAY" } }]
  */
 export function checkRRule(text: string): RRuleProblem[] {
   const problems: RRuleProblem[] = [];
@@ -59,19 +60,18 @@ export function checkRRule(text: string): RRuleProblem[] {
     const eq = part.indexOf("=");
     const key = eq < 0 ? part : part.slice(0, eq);
     const value = eq < 0 ? "" : part.slice(eq + 1);
-    const spec = PARTS[key];
     if (key === "DTSTART") {
-      problems.push({ part, expected: "no DTSTART: the meeting's `start` is the first occurrence" });
-    } else if (!spec) {
-      problems.push({ part, expected: `one of ${Object.keys(PARTS).join(", ")}` });
+      problems.push({ part, expected: { noDtstart: true } });
+    } else if (!isPartName(key)) {
+      problems.push({ part, expected: { knownPart: PART_NAMES } });
     } else if (seen.has(key)) {
-      problems.push({ part, expected: `${key} only once` });
-    } else if (!spec.test(value)) {
-      problems.push({ part, expected: `${key}=${spec.expected}` });
+      problems.push({ part, expected: { once: key } });
+    } else if (!PARTS[key](value)) {
+      problems.push({ part, expected: { value: key } });
     }
     seen.add(key);
   }
-  if (!seen.has("FREQ")) problems.push({ part: body, expected: "a FREQ part, e.g. FREQ=WEEKLY" });
-  if (seen.has("COUNT") && seen.has("UNTIL")) problems.push({ part: body, expected: "COUNT or UNTIL, not both" });
+  if (!seen.has("FREQ")) problems.push({ part: body, expected: { freq: true } });
+  if (seen.has("COUNT") && seen.has("UNTIL")) problems.push({ part: body, expected: { countOrUntil: true } });
   return problems;
 }

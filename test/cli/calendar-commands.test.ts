@@ -124,9 +124,9 @@ describe("lichhop days-off", () => {
   });
 
   it("says what year it expects in the language asked for (Vietnamese by default)", () => {
-    expect(run(["days-off", "--year", "1899"]).stderr).toBe("--year 1899: cần một năm từ 1900 đến 2100 [invalid-value]\n");
+    expect(run(["days-off", "--year", "1899"]).stderr).toBe("--year 1899: cần một năm từ 1900 đến 2100 [bad-argument]\n");
     expect(run(["days-off", "--year", "1899", "--lang", "en"]).stderr).toBe(
-      "--year 1899: expected a year from 1900 to 2100 [invalid-value]\n",
+      "--year 1899: expected a year from 1900 to 2100 [bad-argument]\n",
     );
   });
 });
@@ -230,7 +230,7 @@ describe("lichhop lunar", () => {
   ])("refuses the lunar %j in the language asked", (args, text) => {
     const result = run(["lunar", ...args]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`${text} [invalid-value]\n`);
+    expect(result.stderr).toBe(`${text} [bad-argument]\n`);
   });
 
   it.each([

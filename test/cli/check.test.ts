@@ -183,8 +183,9 @@ describe("lichhop check (the built binary)", () => {
   });
 
   it.each([
-    [["check"], "expected a schedule FILE"],
-    [["check", "nope.yaml"], "no such file"],
+    [["check"], "lichhop check: cần một tệp lịch họp"],
+    [["check", "nope.yaml"], "Không đọc được nope.yaml: tệp không tồn tại"],
+    [["check", "nope.yaml", "--lang", "en"], "cannot read nope.yaml: no such file"],
     [["check", EXAMPLE, "--format", "xml"], "--format xml"],
     [["check", EXAMPLE, "--fail-on", "sometimes"], "--fail-on sometimes"],
     [["check", EXAMPLE, "--from", "1/1/2024"], "--from 1/1/2024"],

@@ -94,7 +94,7 @@ describe("lichhop check in CI (the built binary)", () => {
 
   it("--base-ref with an unknown revision exits 2 and says why", () => {
     const dir = gitRepo({ "lich.yaml": BASE_TEXT });
-    const { code, stderr } = run(["check", "lich.yaml", "--base-ref", "origin/main"], dir);
+    const { code, stderr } = run(["check", "lich.yaml", "--base-ref", "origin/main", "--lang", "en"], dir);
     expect(code).toBe(2);
     expect(stderr).toContain("--base-ref origin/main: not a commit");
   });
@@ -142,7 +142,7 @@ describe("lichhop check in CI (the built binary)", () => {
     [["expand", "test/fixtures/ci/schedules/small.yaml", "--format", "github"], "--format github"],
     [["schema", "extra"], "expected no arguments"],
   ])("%j exits 2", (args, text) => {
-    const { code, stderr } = run(args);
+    const { code, stderr } = run([...args, "--lang", "en"]);
     expect(code).toBe(2);
     expect(stderr).toContain(text);
   });

@@ -111,7 +111,7 @@ describe("schedule files larger than the limit are refused before they are read 
   });
 
   it.each([["0"], ["-5"], ["12KB"], ["1.5MB"], ["501MB"], ["lots"]])("refuses --max-size %s", (value) => {
-    const { code, stderr } = run(["check", tempFile("lich.yaml", SMALL), `--max-size=${value}`]);
+    const { code, stderr } = run(["check", tempFile("lich.yaml", SMALL), `--max-size=${value}`, "--lang", "en"]);
     expect(code).toBe(2);
     expect(stderr).toContain(`--max-size ${value}: expected a number of bytes`);
   });

@@ -98,9 +98,11 @@ describe("lichhop ics writes through a random, exclusively created temporary fil
     const victim = join(elsewhere, `${feeds.find((feed) => feed.startsWith("person/"))!.slice("person/".length)}`);
     writeFileSync(victim, VICTIM_TEXT);
     symlinkSync(elsewhere, join(out, "person"));
-    const res = spawnSync(process.execPath, [CLI, "ics", EXAMPLE, "--out", out], { encoding: "utf8" });
+    const res = spawnSync(process.execPath, [CLI, "ics", EXAMPLE, "--out", out, "--lang", "en"], { encoding: "utf8" });
     expect(res.status).toBe(2);
-    expect(res.stderr).toContain("symbolic link");
+    expect(res.stderr).toContain(`${join(out, "person")} is a symbolic link; remove it or choose another --out [bad-argument]`);
+    const vi = spawnSync(process.execPath, [CLI, "ics", EXAMPLE, "--out", out, "--lang", "vi"], { encoding: "utf8" });
+    expect(vi.stderr).toContain(`${join(out, "person")} là một liên kết tượng trưng; xóa liên kết đó hoặc chọn --out khác [bad-argument]`);
     expect(readFileSync(victim, "utf8")).toBe(VICTIM_TEXT);
     expect(readdirSync(elsewhere)).toEqual([victim.slice(elsewhere.length + 1)]);
   });

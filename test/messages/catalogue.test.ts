@@ -19,6 +19,7 @@ import {
   WEEKDAY_NAMES,
 } from "../../src/messages";
 import { issueFactory, type MakeIssue } from "../../src/source";
+import { BARE_DURATION, ENGLISH } from "../helpers/english";
 
 const LANGS: readonly Lang[] = ["vi", "en"];
 
@@ -27,7 +28,7 @@ const b = '"Họp HĐND" (T5 07/03/2024 09:00–10:00)';
 
 /** One set of parameters for every message: a message added without a sample does not compile. */
 const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
-  "yaml-syntax": { format: "YAML", detail: "thụt lề sai" },
+  "yaml-syntax": { format: "YAML", detail: "bad indentation of a mapping entry" },
   "too-many-aliases": {},
   "unknown-field": { field: "colour", allowed: "version, timezone", hint: "color" },
   "missing-field": { field: "version", expected: { oneOf: [1] } },
@@ -38,7 +39,7 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "ambiguous-reference": { id: "ubnd", bodyLine: 4, personLine: 9 },
   "duplicate-id": { id: "ubnd", line: 4 },
   "empty-selector": {},
-  "bad-rrule": { part: "FREQ=DAYLY", expected: "FREQ=DAILY" },
+  "bad-rrule": { part: "FREQ=DAYLY", expected: { value: "FREQ" } },
   "start-not-in-rule": { start: "2024-01-02T08:00", rule: "FREQ=WEEKLY;BYDAY=MO", first: "2024-01-08T08:00" },
   "unknown-zone": { zone: "Asia/Hanoi" },
   "end-before-start": { start: "08:00", end: "07:00" },
@@ -88,7 +89,6 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "moved-from": { from: "15/02" },
   "occurrence-moved-here": { occurrence: "2024-03-11", original: "2024-03-10" },
   "year-out-of-range": { found: "1899" },
-  "text-or-json": { found: "xml" },
   "unknown-option": { option: "--form", hint: "--format" },
   "option-needs-value": { option: "--out" },
   "option-takes-no-value": { option: "--detail" },
@@ -100,6 +100,27 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "no-leap-month": { month: 5, year: 2024 },
   "no-such-lunar-date": { day: 31, month: 3, year: 2026, leap: false },
   "lunar-to-solar": { lunar: "ngày 10 tháng 3 năm Bính Ngọ", date: "2026-04-26" },
+  "bad-format": { found: "xml", formats: ["text", "json", "github", "junit", "sarif"] },
+  "bad-lang": { found: "fr" },
+  "bad-date-option": { option: "--from", found: "1/3/2024" },
+  "date-option-out-of-range": { option: "--to", found: "2101-01-01", first: 1900, last: 2100 },
+  "from-after-to": { from: "2024-12-01", to: "2024-01-01" },
+  "bad-fail-on": { found: "sometimes" },
+  "bad-max-size": { found: "12KB" },
+  "bad-count": { option: "--max-conflicts", found: "0" },
+  "base-and-base-ref": {},
+  "base-ref-not-commit": { rev: "origin/main" },
+  "files-needed": {},
+  "file-needed": { command: "expand" },
+  "too-many-arguments": { command: "expand", count: 2, takes: "one-file" },
+  "no-schedule-files": { dir: "lich/" },
+  "out-needed": {},
+  "bad-port": { found: "99999" },
+  "bad-uid-domain": { found: "hdnd langson" },
+  "bad-source-date-epoch": { found: "1.5" },
+  "lunar-bad-date": { found: "18/04/2024" },
+  "cannot-read": { file: "lich.yaml", failure: "missing" },
+  "cannot-write": { file: "feeds/all.ics", failure: "denied" },
 };
 
 const IDS = Object.keys(SAMPLES).filter((id): id is MessageId => id in SAMPLES);
@@ -108,13 +129,6 @@ const IDS = Object.keys(SAMPLES).filter((id): id is MessageId => id in SAMPLES);
 function render<K extends MessageId>(lang: Lang, id: K): string {
   return message(lang, id, SAMPLES[id]);
 }
-
-/** English words with no place in a Vietnamese message; field names, option names and YAML values aside. */
-const ENGLISH =
-  /(?<![\p{L}\p{N}_.-])(a|an|the|of|or|and|is|are|expected|found|such|as|one|number|list|mapping|date|dates|time|exists|[Ii]nvalid|input|whole|day|days|must|with|least|most|like|only|not|[Uu]nknown|see|did|you|mean|missing|wrong|type|e\.g\.|undefined)(?![\p{L}\p{N}_.-])/u;
-
-/** An ISO 8601 duration code not followed by its reading in words: `PT1H30M`, but not `PT1H30M (1 giờ 30 phút)`. */
-const BARE_DURATION = /(?<![\w-])P(?=\d|T\d)(\d+[WD])*(T(\d+[HMS])+)?(?![\w-])(?! \()/;
 
 /** Every way an issue says what it expected or found, for the messages that take them. */
 const EXPECTATIONS: readonly Expected[] = [
