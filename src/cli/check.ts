@@ -4,22 +4,15 @@ import { ScheduleError, UsageError, type Issue } from "../errors";
 import { safeMergeSchedules, type ScheduleText } from "../load/merge";
 import { appendFileSync } from "node:fs";
 import { introduces } from "../diff/diff";
-import { formatGithub, formatGithubSummary, formatIssuesGithub } from "../report/formats/github";
-import { formatIssuesJunit, formatJunit } from "../report/formats/junit";
-import { formatIssuesSarif, formatSarif } from "../report/formats/sarif";
+import { streamView } from "../report/formats/checks";
+import { formatGithub, formatGithubSummary, formatIssuesGithub, writeGithub, writeGithubSummary } from "../report/formats/github";
+import { formatIssuesJunit, formatJunit, writeJunit } from "../report/formats/junit";
+import { formatIssuesSarif, formatSarif, writeSarif } from "../report/formats/sarif";
 import { BASE_SUMMARY, type Lang, message } from "../messages";
-import {
-  findingsReport,
-  findingsStream,
-  listedReport,
-  type FindingsStream,
-  type ListedReport,
-  type Report,
-  type ReportFrame,
-} from "../report/report";
+import { findingsStream, listedReport, type FindingsStream, type ListedReport, type Report, type ReportFrame } from "../report/report";
 import { formatReportText, writeFindingsText } from "../report/text";
 import type { Schedule } from "../schema/model";
-import { chunkedStdout, failureIssues, issueLine, writeJson, type Output } from "./io";
+import { chunked, chunkedStdout, failureIssues, issueLine, writeJson, type Output } from "./io";
 import { loadScheduleFile, readScheduleFile } from "./load";
 import { CHECK_FORMATS, type CommonOptions } from "./options";
 import { expandPaths } from "./paths";
@@ -121,8 +114,7 @@ async function evaluate(
   const { frame, held, findingOf, context, locator } = gathered;
   const listed = (only?: ReadonlySet<string>) => listedReport(frame, held ?? [], findingOf ?? [], context, locator, only);
   let checked: Checked;
-  if (!held && options.format === "text") checked = { streamed: findingsStream(frame, context, locator) };
-  else if (!held) checked = { report: findingsReport(frame, context, locator) };
+  if (!held) checked = { streamed: findingsStream(frame, context, locator) };
   else if (options.format === "json") checked = { listed: listed() };
   else if (options.format === "text") checked = { report: materialize(listed(new Set(frame.findings.flatMap((f) => f.conflicts)))) };
   else checked = { report: materialize(listed()) };
@@ -140,9 +132,7 @@ function materialize(listed: ListedReport): Report {
 async function check(paths: readonly string[], options: CheckCommandOptions, out: Output): Promise<number> {
   const { checked, failures, schedule, lang, withBase } = await evaluate(paths, options, out);
   if (checked.streamed) {
-    const { write, flush } = chunkedStdout(out);
-    writeFindingsText(checked.streamed, lang, write);
-    flush();
+    writeStreamed(checked.streamed, options.format, schedule, lang, out);
   } else if (options.format === "json") {
     writeJson((checked.listed ?? checked.report) as unknown as Record<string, unknown>, out);
   } else {
@@ -169,6 +159,36 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
     }
   }
   return failures > 0 ? 1 : 0;
+}
+
+/**
+ * Writes the findings of a check that kept no conflicts (text, and a CI format past the listing
+ * bound) a finding at a time: the output of tens of thousands of findings is never held whole.
+ */
+function writeStreamed(stream: FindingsStream, format: string, schedule: Schedule, lang: Lang, out: Output): void {
+  const { write, flush } = chunkedStdout(out);
+  const view = streamView(stream);
+  switch (format) {
+    case "github": {
+      writeGithub(view, lang, write);
+      const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+      if (summaryFile) {
+        const summary = chunked((text) => appendFileSync(summaryFile, text));
+        writeGithubSummary(stream.summary, view, lang, summary.write);
+        summary.flush();
+      }
+      break;
+    }
+    case "junit":
+      writeJunit(view, { schedule, lang }, write);
+      break;
+    case "sarif":
+      writeSarif(view, { schedule, toolVersion: version, lang }, write);
+      break;
+    default:
+      writeFindingsText(stream, lang, write);
+  }
+  flush();
 }
 
 /**

@@ -98,17 +98,22 @@ export function writeJson(value: Record<string, unknown>, out: Output): void {
  * stream in few large writes, and is never held whole. `flush` writes what is left.
  */
 export function chunkedStdout(out: Output): { write: (text: string) => void; flush: () => void } {
+  return chunked(out.stdout);
+}
+
+/** Text written piece by piece, passed on to `sink` in chunks of about a megabyte (see {@link chunkedStdout}). */
+export function chunked(sink: (text: string) => void): { write: (text: string) => void; flush: () => void } {
   let buffer = "";
   return {
     write(text) {
       buffer += text;
       if (buffer.length >= CHUNK) {
-        out.stdout(buffer);
+        sink(buffer);
         buffer = "";
       }
     },
     flush() {
-      if (buffer !== "") out.stdout(buffer);
+      if (buffer !== "") sink(buffer);
       buffer = "";
     },
   };

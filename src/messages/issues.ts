@@ -102,7 +102,7 @@ export const ISSUE_MESSAGES = {
   /** A person's membership of `body` whose last date comes before its first (`from`, `to`: YYYY-MM-DD). */
   "membership-to-before-from": entry<{ body: string; from: string; to: string }>({
     vi: (p) =>
-      `Thời gian là thành viên của "${p.body}" không hợp lệ: ngày kết thúc ${dmy(p.to)} (to) trước ngày bắt đầu ${dmy(p.from)} (from); cả hai ngày đều được tính, nên thành viên trong một ngày thì from và to trùng nhau`,
+      `Thời gian là thành viên của "${p.body}" không hợp lệ: ngày kết thúc ${dmy(p.to)} trước ngày bắt đầu ${dmy(p.from)}; cả hai ngày đều được tính, nên thành viên trong một ngày thì ngày bắt đầu và ngày kết thúc trùng nhau`,
     en: (p) =>
       `the membership of "${p.body}" ends (to ${p.to}) before it begins (from ${p.from}); both dates count, so a membership of one day has the same from and to`,
   }),

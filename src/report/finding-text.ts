@@ -101,6 +101,6 @@ export function findingChangeText(finding: ReportFinding, lang: Lang): string | 
  * How a CI format weighs a finding: its severity, or `notice` for a finding that changed against
  * the base without gaining dates (a retimed series that clashed before): shown, not failing.
  */
-export function findingLevel(finding: ReportFinding): "error" | "warning" | "notice" {
+export function findingLevel(finding: Pick<ReportFinding, "severity" | "diff">): "error" | "warning" | "notice" {
   return finding.diff?.status === "changed" && finding.diff.gainedCount === 0 ? "notice" : finding.severity;
 }

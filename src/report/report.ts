@@ -499,6 +499,10 @@ export interface StreamedFinding {
  */
 export interface FindingsStream extends Omit<Report, "conflicts" | "findings"> {
   readonly findings: LazyList<StreamedFinding>;
+  /** What a finding is grouped and counted by (kind, rule, severity), read without putting it in report form. */
+  readonly facts: (index: number) => Pick<ReportFinding, "kind" | "rule" | "severity" | "count">;
+  /** The findings' first conflicts in report order, as the findings report lists them. */
+  readonly samples: () => readonly Conflict[];
 }
 
 /** {@link findingsReport} as a {@link FindingsStream}. */
@@ -509,7 +513,12 @@ export function findingsStream(frame: ReportFrame, context: RenderContext, locat
     const sample = write(finding.sample, finding.id);
     return { finding: reportFinding(finding, context, sample, locator), sample };
   };
-  return { ...reportFrame(frame, frame.findings.length), findings: { length: frame.findings.length, item } };
+  const facts = (index: number) => frame.findings[index] as Finding;
+  const samples = () => {
+    const all = frame.findings.map((finding) => finding.sample);
+    return reportOrder(all).map((k) => all[k] as Conflict);
+  };
+  return { ...reportFrame(frame, frame.findings.length), findings: { length: frame.findings.length, item }, facts, samples };
 }
 
 /** Builds the JSON report from the expansion and the conflicts (sorted here, on a copy). */

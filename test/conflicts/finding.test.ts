@@ -212,9 +212,9 @@ describe("a fold that stops keeping conflict ids part way", () => {
         const whole = findingFold(clockFor, { keepIds: false });
         for (const conflict of shuffled) whole.add(conflict);
         const fold = findingFold(clockFor);
-        shuffled.slice(0, at).forEach((conflict) => fold.add(conflict));
+        for (const conflict of shuffled.slice(0, at)) fold.add(conflict);
         fold.dropIds();
-        shuffled.slice(at).forEach((conflict) => fold.add(conflict));
+        for (const conflict of shuffled.slice(at)) fold.add(conflict);
         const findings = fold.findings();
         expect(findings.map((f) => [f.id, f.count, f.conflicts, f.sample.id])).toEqual(
           whole.findings().map((f) => [f.id, f.count, f.conflicts, f.sample.id]),

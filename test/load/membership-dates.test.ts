@@ -47,7 +47,7 @@ describe("dated membership in the file: people[].bodies", () => {
     ]);
     const [vi] = issuesOf(withMemberships("{ body: ubnd, from: 2024-03-07, to: 2024-03-01 }"), "vi");
     expect(vi?.message).toBe(
-      'Thời gian là thành viên của "ubnd" không hợp lệ: ngày kết thúc 01/03/2024 (to) trước ngày bắt đầu 07/03/2024 (from); cả hai ngày đều được tính, nên thành viên trong một ngày thì from và to trùng nhau',
+      'Thời gian là thành viên của "ubnd" không hợp lệ: ngày kết thúc 01/03/2024 trước ngày bắt đầu 07/03/2024; cả hai ngày đều được tính, nên thành viên trong một ngày thì ngày bắt đầu và ngày kết thúc trùng nhau',
     );
   });
 

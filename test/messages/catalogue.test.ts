@@ -19,7 +19,7 @@ import {
   WEEKDAY_NAMES,
 } from "../../src/messages";
 import { issueFactory, type MakeIssue } from "../../src/source";
-import { BARE_DURATION, ENGLISH } from "../helpers/english";
+import { BARE_DURATION, ENGLISH, withoutForms } from "../helpers/english";
 
 const LANGS: readonly Lang[] = ["vi", "en"];
 
@@ -155,7 +155,7 @@ describe("the message catalogue", () => {
       ...FOUND.map((found) => message("vi", "invalid-value", { expected, found })),
     ];
     for (const text of texts) {
-      expect(text).not.toMatch(ENGLISH);
+      expect(withoutForms(text)).not.toMatch(ENGLISH);
       expect(text).not.toMatch(BARE_DURATION);
     }
     expect(message("en", "missing-field", { field: "x", expected })).not.toBe(message("vi", "missing-field", { field: "x", expected }));

@@ -1,7 +1,7 @@
 import { formatPath, type Issue } from "../../errors";
 import { inert } from "../../internal/inert";
 import type { Report, ReportFinding, ReportSource } from "../report";
-import { checkId, ciPath } from "./checks";
+import { checkId, ciPath, reportView, type FindingsView } from "./checks";
 import { argIssues, argLang, argOptions, argReport } from "../../internal/args";
 import { findingChangeText, findingLevel } from "../finding-text";
 import { CI_SUMMARY_TEXT, REPORT_TEXT, type Lang } from "../../messages";
@@ -34,8 +34,7 @@ function command(level: "error" | "warning" | "notice", where: Partial<ReportSou
   return `::${level} ${properties.join(",")}::${escapeData(text)}`;
 }
 
-function summaryLine(report: Report): string {
-  const s = report.summary;
+function summaryLine(s: Report["summary"]): string {
   const changed = s.changed === undefined ? "" : ` ${s.changed} changed,`;
   const base =
     s.new === undefined ? "" : `; against the base: ${s.new} new,${changed} ${s.fixed ?? 0} fixed, ${s.unchanged ?? 0} unchanged`;
@@ -63,21 +62,28 @@ function findingText(finding: ReportFinding, lang: Lang): string {
 export function formatGithub(report: Report, options: GithubOptions = {}): string {
   argReport(report, "formatGithub: report");
   const lang = argLang(argOptions(options, "formatGithub").lang, "formatGithub") ?? "vi";
-  const lines =
-    report.findings === undefined
-      ? report.conflicts.map((conflict) =>
-          command(conflict.severity, conflict.source ?? {}, `lichhop ${checkId(conflict)}`, `${conflict.message} [${conflict.id}]`),
-        )
-      : report.findings.map((finding) =>
-          command(
-            findingLevel(finding),
-            finding.source ?? {},
-            `lichhop ${checkId(finding)}`,
-            `${findingText(finding, lang)} [${finding.id}]`,
-          ),
-        );
-  lines.push(summaryLine(report));
-  return `${lines.join("\n")}\n`;
+  const { findings } = report;
+  if (findings === undefined) {
+    const lines = report.conflicts.map((conflict) =>
+      command(conflict.severity, conflict.source ?? {}, `lichhop ${checkId(conflict)}`, `${conflict.message} [${conflict.id}]`),
+    );
+    lines.push(summaryLine(report.summary));
+    return `${lines.join("\n")}\n`;
+  }
+  const chunks: string[] = [];
+  writeGithub(reportView({ ...report, findings }), lang, (text) => void chunks.push(text));
+  return chunks.join("");
+}
+
+/** {@link formatGithub} of a report with findings, a command at a time through `write`. */
+export function writeGithub(view: FindingsView, lang: Lang, write: (text: string) => void): void {
+  for (let k = 0; k < view.length; k++) {
+    const { finding } = view.item(k);
+    write(
+      `${command(findingLevel(finding), finding.source ?? {}, `lichhop ${checkId(finding)}`, `${findingText(finding, lang)} [${finding.id}]`)}\n`,
+    );
+  }
+  write(`${summaryLine(view.summary)}\n`);
 }
 
 /** Escapes text for Markdown (the job summary renders HTML too). */
@@ -100,34 +106,49 @@ function markdown(text: string): string {
 export function formatGithubSummary(report: Report, options: GithubOptions = {}): string {
   argReport(report, "formatGithubSummary: report");
   const lang = argLang(argOptions(options, "formatGithubSummary").lang, "formatGithubSummary") ?? "vi";
+  const findings = report.findings;
+  const view = findings === undefined ? undefined : reportView({ ...report, findings });
+  const chunks: string[] = [];
+  writeGithubSummary(report.summary, view, lang, (text) => void chunks.push(text));
+  return chunks.join("");
+}
+
+/**
+ * {@link formatGithubSummary} of a report's summary and findings (none for a report without
+ * findings), a line at a time through `write`.
+ */
+export function writeGithubSummary(s: Report["summary"], view: FindingsView | undefined, lang: Lang, write: (text: string) => void): void {
   const t = CI_SUMMARY_TEXT[lang];
   const l = REPORT_TEXT[lang];
-  const s = report.summary;
-  const findings = report.findings ?? [];
-  const added = findings.filter((finding) => finding.diff?.status !== "changed");
-  const changed = findings.filter((finding) => finding.diff?.status === "changed");
+  let added = 0;
+  let addedConflicts = 0;
+  let changed = 0;
+  let gained = 0;
+  for (let k = 0; k < (view?.length ?? 0); k++) {
+    const facts = (view as FindingsView).facts(k);
+    if (facts.diff?.status === "changed") {
+      changed++;
+      gained += facts.diff.gainedCount;
+    } else {
+      added++;
+      addedConflicts += facts.count;
+    }
+  }
   const counts = t.counts({
-    added: report.findings === undefined ? s.conflicts : added.length,
-    addedConflicts: report.findings === undefined ? s.conflicts : added.reduce((sum, finding) => sum + finding.count, 0),
-    base:
-      s.new === undefined
-        ? undefined
-        : {
-            changed: s.changed ?? changed.length,
-            gained: changed.reduce((sum, finding) => sum + (finding.diff?.gainedCount ?? 0), 0),
-            fixed: s.fixed ?? 0,
-            unchanged: s.unchanged ?? 0,
-          },
+    added: view === undefined ? s.conflicts : added,
+    addedConflicts: view === undefined ? s.conflicts : addedConflicts,
+    base: s.new === undefined ? undefined : { changed: s.changed ?? changed, gained, fixed: s.fixed ?? 0, unchanged: s.unchanged ?? 0 },
   });
-  const lines = [`### ${t.heading}`, "", `${counts}.`];
-  if (findings.length > 0) lines.push("");
-  for (const finding of findings) {
+  write(`### ${t.heading}\n\n${counts}.\n`);
+  if (view !== undefined && view.length > 0) write("\n");
+  for (let k = 0; k < (view?.length ?? 0); k++) {
+    const { finding } = (view as FindingsView).item(k);
     const level = findingLevel(finding);
     const tag = level === "notice" ? t.changed : level === "error" ? l.error : l.warning;
     const at = finding.source?.file === undefined ? "" : ` (\`${ciPath(finding.source.file)}:${finding.source.line}\`)`;
-    lines.push(`- **${tag}** ${markdown(findingText(finding, lang))}${at}`);
+    write(`- **${tag}** ${markdown(findingText(finding, lang))}${at}\n`);
   }
-  return `${lines.join("\n")}\n\n`;
+  write("\n");
 }
 
 /**

@@ -2,7 +2,7 @@ import { formatIssue, type Issue } from "../../errors";
 import type { Lang } from "../../messages";
 import type { Schedule } from "../../schema/model";
 import type { Report, ReportConflict, ReportFinding, ReportSource } from "../report";
-import { checkId, ciEntries, ciPath, meetingTitles } from "./checks";
+import { allFacts, checkId, ciEntries, ciPath, meetingTitles, reportView, viewEntries, type FindingsView } from "./checks";
 import { findingChangeText, findingLevel } from "../finding-text";
 import { xmlEscape, xmlText } from "./xml";
 import { argIssues, argLang, argOptions, argReport } from "../../internal/args";
@@ -59,52 +59,80 @@ function findingBody(finding: ReportFinding, conflicts: readonly ReportConflict[
   return lines.join("\n");
 }
 
-/** One test case per finding: failing, or passing with its note when it changed without gaining dates. */
-function findingCases(
+/** A finding's test case: failing, or passing with its note when it changed without gaining dates. */
+function findingCase(
   classname: string,
   entryId: string,
-  findings: readonly ReportFinding[],
-  report: Report,
+  finding: ReportFinding,
+  conflicts: readonly ReportConflict[],
   options: JunitOptions,
-): { cases: string[]; failures: number } {
+  lang: Lang,
+): string {
+  const name = findingName(entryId, finding, meetingTitles(finding, conflicts, options.schedule));
+  const open = `    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(name)}"${fileAttributes(finding.source)}>`;
+  const change = findingChangeText(finding, lang);
+  const body = findingBody(finding, conflicts, change);
+  if (findingLevel(finding) === "notice") return [open, `      <system-out>${xmlText(body)}</system-out>`, "    </testcase>"].join("\n");
+  const text = change === undefined ? finding.message : `${finding.message} — ${change}`;
+  return [
+    open,
+    `      <failure type="${xmlEscape(finding.kind)}" message="${xmlEscape(`[${finding.severity}] ${text}`)}">${xmlText(body)}</failure>`,
+    "    </testcase>",
+  ].join("\n");
+}
+
+/**
+ * {@link formatJunit} of a report with findings, a test case at a time through `write`: the
+ * findings are counted by their facts first, for the suites' totals, then each is written.
+ */
+export function writeJunit(view: FindingsView, options: JunitOptions, write: (text: string) => void): void {
   const lang = options.lang ?? options.schedule?.locale ?? "vi";
-  let failures = 0;
-  const cases = findings.map((finding) => {
-    const name = findingName(entryId, finding, meetingTitles(finding, report, options.schedule));
-    const open = `    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(name)}"${fileAttributes(finding.source)}>`;
-    const change = findingChangeText(finding, lang);
-    const conflicts = report.conflicts.filter((conflict) => conflict.finding === finding.id);
-    const body = findingBody(finding, conflicts, change);
-    if (findingLevel(finding) === "notice") return [open, `      <system-out>${xmlText(body)}</system-out>`, "    </testcase>"].join("\n");
-    failures++;
-    const text = change === undefined ? finding.message : `${finding.message} — ${change}`;
-    return [
-      open,
-      `      <failure type="${xmlEscape(finding.kind)}" message="${xmlEscape(`[${finding.severity}] ${text}`)}">${xmlText(body)}</failure>`,
-      "    </testcase>",
-    ].join("\n");
+  const facts = allFacts(view);
+  const entries = viewEntries(view, facts, options.schedule, options.lang, "formatJunit");
+  const byEntry = new Map(entries.map((entry) => [entry.id, { entry, findings: [] as number[], failures: 0 }]));
+  facts.forEach((finding, k) => {
+    const group = byEntry.get(checkId(finding));
+    if (!group) return;
+    group.findings.push(k);
+    if (findingLevel(finding) !== "notice") group.failures++;
   });
-  return { cases, failures };
+  const groups = [...byEntry.values()];
+  const tests = groups.reduce((sum, group) => sum + Math.max(1, group.findings.length), 0);
+  const failures = groups.reduce((sum, group) => sum + group.failures, 0);
+  write(documentHead(options.name ?? "lichhop", tests, failures));
+  for (const { entry, findings, failures } of groups) {
+    const classname = `lichhop.${entry.id.replace("/", ".")}`;
+    write(`${suiteHead(`${entry.id}: ${entry.title}`, Math.max(1, findings.length), failures)}\n`);
+    if (findings.length === 0) write(`${noConflicts(classname, entry.id)}\n`);
+    for (const k of findings) {
+      const { finding, conflicts } = view.item(k);
+      write(`${findingCase(classname, entry.id, finding, conflicts, options, lang)}\n`);
+    }
+    write("  </testsuite>\n");
+  }
+  write("</testsuites>\n");
+}
+
+function noConflicts(classname: string, entryId: string): string {
+  return `    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(`${entryId}: no conflicts`)}"/>`;
+}
+
+function suiteHead(name: string, tests: number, failures: number): string {
+  return `  <testsuite name="${xmlEscape(name)}" tests="${tests}" failures="${failures}" errors="0" skipped="0">`;
+}
+
+function documentHead(name: string, tests: number, failures: number): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xmlEscape(name)}" tests="${tests}" failures="${failures}" errors="0" skipped="0">\n`;
 }
 
 function suite(name: string, cases: readonly string[], failures: number): string {
-  return [
-    `  <testsuite name="${xmlEscape(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
-    ...cases,
-    "  </testsuite>",
-  ].join("\n");
+  return [suiteHead(name, cases.length, failures), ...cases, "  </testsuite>"].join("\n");
 }
 
 function document(name: string, suites: readonly { xml: string; tests: number; failures: number }[]): string {
   const tests = suites.reduce((sum, s) => sum + s.tests, 0);
   const failures = suites.reduce((sum, s) => sum + s.failures, 0);
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="${xmlEscape(name)}" tests="${tests}" failures="${failures}" errors="0" skipped="0">`,
-    ...suites.map((s) => s.xml),
-    "</testsuites>",
-    "",
-  ].join("\n");
+  return `${documentHead(name, tests, failures)}${[...suites.map((s) => s.xml), "</testsuites>", ""].join("\n")}`;
 }
 
 /**
@@ -123,22 +151,20 @@ function document(name: string, suites: readonly { xml: string; tests: number; f
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
   argReport(report, "formatJunit: report");
   argLang(argOptions(options, "formatJunit").lang, "formatJunit");
+  const { findings } = report;
+  if (findings !== undefined) {
+    const chunks: string[] = [];
+    writeJunit(reportView({ ...report, findings }), options, (text) => void chunks.push(text));
+    return chunks.join("");
+  }
   const entries = ciEntries(report, options.schedule, options.lang, "formatJunit");
   const suites = entries.map((entry) => {
     const classname = `lichhop.${entry.id.replace("/", ".")}`;
     const name = `${entry.id}: ${entry.title}`;
-    if (report.findings !== undefined) {
-      const findings = report.findings.filter((finding) => checkId(finding) === entry.id);
-      const { cases, failures } =
-        findings.length === 0
-          ? { cases: [`    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(`${entry.id}: no conflicts`)}"/>`], failures: 0 }
-          : findingCases(classname, entry.id, findings, report, options);
-      return { xml: suite(name, cases, failures), tests: cases.length, failures };
-    }
     const conflicts = report.conflicts.filter((conflict) => checkId(conflict) === entry.id);
     const cases =
       conflicts.length === 0
-        ? [`    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(`${entry.id}: no conflicts`)}"/>`]
+        ? [noConflicts(classname, entry.id)]
         : conflicts.map((conflict) =>
             [
               `    <testcase classname="${xmlEscape(classname)}" name="${xmlEscape(`${entry.id}: ${conflict.id}`)}"${fileAttributes(conflict.source)}>`,

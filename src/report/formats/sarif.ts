@@ -1,8 +1,19 @@
 import { formatPath, type Issue } from "../../errors";
 import type { Lang } from "../../messages";
 import type { Schedule } from "../../schema/model";
-import type { Report, ReportFinding, ReportSource } from "../report";
-import { checkId, ciEntries, ciPath, meetingTitles, type CheckEntry } from "./checks";
+import type { Report, ReportConflict, ReportFinding, ReportSource } from "../report";
+import {
+  allFacts,
+  checkId,
+  ciEntries,
+  ciPath,
+  meetingsOf,
+  meetingTitles,
+  reportView,
+  viewEntries,
+  type CheckEntry,
+  type FindingsView,
+} from "./checks";
 import { findingChangeText, findingLevel } from "../finding-text";
 import { locate } from "../../source";
 import { argIssues, argLang, argOptions, argReport } from "../../internal/args";
@@ -71,12 +82,13 @@ function log(tool: Record<string, unknown>, results: readonly unknown[]): string
 export function formatSarif(report: Report, options: SarifOptions = {}): string {
   argReport(report, "formatSarif: report");
   argLang(argOptions(options, "formatSarif").lang, "formatSarif");
-  const rules = ciEntries(report, options.schedule, options.lang, "formatSarif");
-  if (report.findings !== undefined) {
-    const lang = options.lang ?? options.schedule?.locale ?? "vi";
-    const results = report.findings.map((finding) => findingResult(finding, report, rules, options, lang));
-    return log(driver(rules, options.toolVersion), results);
+  const { findings } = report;
+  if (findings !== undefined) {
+    const chunks: string[] = [];
+    writeSarif(reportView({ ...report, findings }), options, (text) => void chunks.push(text));
+    return chunks.join("");
   }
+  const rules = ciEntries(report, options.schedule, options.lang, "formatSarif");
   const results = report.conflicts.map((conflict) => {
     const ruleId = checkId(conflict);
     const primary = location(conflict.source);
@@ -99,13 +111,45 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
   return log(driver(rules, options.toolVersion), results);
 }
 
+/**
+ * {@link formatSarif} of a report with findings, a result at a time through `write`: the log is
+ * written around its results as `JSON.stringify(log, null, 2)` writes it, byte for byte.
+ */
+export function writeSarif(view: FindingsView, options: SarifOptions, write: (text: string) => void): void {
+  const lang = options.lang ?? options.schedule?.locale ?? "vi";
+  const rules = viewEntries(view, allFacts(view), options.schedule, options.lang, "formatSarif");
+  const tool = driver(rules, options.toolVersion);
+  if (view.length === 0) {
+    write(log(tool, []));
+    return;
+  }
+  // The log with one placeholder result, cut around it: what comes before and after the results.
+  const placeholder = "\u0000results\u0000";
+  const whole = log(tool, [placeholder]);
+  const quoted = JSON.stringify(placeholder);
+  const at = whole.indexOf(quoted);
+  const lineStart = whole.lastIndexOf("\n", at) + 1;
+  const indent = whole.slice(lineStart, at);
+  write(whole.slice(0, lineStart));
+  for (let k = 0; k < view.length; k++) {
+    const { finding, conflicts } = view.item(k);
+    const result = JSON.stringify(findingResult(finding, conflicts, rules, options, lang), null, 2);
+    write(`${k === 0 ? "" : ",\n"}${indent}${result.replace(/\n/g, `\n${indent}`)}`);
+  }
+  write(whole.slice(at + quoted.length));
+}
+
 /** Where each meeting of a finding is: its occurrence in the finding's first listed conflict, else its place in the schedule. */
-function meetingSources(finding: ReportFinding, report: Report, schedule: Schedule | undefined): (ReportSource | undefined)[] {
-  const conflict = report.conflicts.find((c) => c.finding === finding.id);
+function meetingSources(
+  finding: ReportFinding,
+  conflicts: readonly ReportConflict[],
+  schedule: Schedule | undefined,
+): (ReportSource | undefined)[] {
+  const conflict = conflicts[0];
   return finding.meetings.map((id) => {
     const occurrence = conflict?.occurrences.find((o) => o.meeting === id && o.source);
     if (occurrence?.source) return occurrence.source;
-    const index = schedule?.meetings.findIndex((meeting) => meeting.id === id) ?? -1;
+    const index = schedule ? (meetingsOf(schedule).get(id)?.index ?? -1) : -1;
     if (!schedule || index < 0) return undefined;
     const at = locate(schedule.source, ["meetings", index]);
     if (at.line === undefined || at.file === undefined) return undefined;
@@ -115,15 +159,15 @@ function meetingSources(finding: ReportFinding, report: Report, schedule: Schedu
 
 function findingResult(
   finding: ReportFinding,
-  report: Report,
+  conflicts: readonly ReportConflict[],
   rules: readonly CheckEntry[],
   options: SarifOptions,
   lang: Lang,
 ): Record<string, unknown> {
   const ruleId = checkId(finding);
   const primary = location(finding.source);
-  const titles = meetingTitles(finding, report, options.schedule);
-  const sources = meetingSources(finding, report, options.schedule);
+  const titles = meetingTitles(finding, conflicts, options.schedule);
+  const sources = meetingSources(finding, conflicts, options.schedule);
   // The other meeting: any of its meetings not on the annotated line's meeting block.
   const related = sources
     .map((source, index) => {
