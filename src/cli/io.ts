@@ -48,7 +48,7 @@ export function writeIssues(issues: readonly Issue[], format: string, out: Outpu
 }
 
 /** Output is flushed in pieces of about this many characters. */
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 15;
 
 /** A top-level value made item by item (a report's `LazyList` of conflicts), written as an array. */
 function lazyList(value: unknown): { length: number; item: (index: number) => unknown } | undefined {

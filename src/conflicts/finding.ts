@@ -106,6 +106,20 @@ class DaySet {
     return true;
   }
 
+  /** Its first `count` days, ascending. */
+  first(count: number): number[] {
+    const out: number[] = [];
+    for (let word = 0; word < this.bits.length && out.length < count; word++) {
+      let bits = this.bits[word] as number;
+      while (bits !== 0 && out.length < count) {
+        const low = bits & -bits;
+        out.push(this.base + word * 32 + (31 - Math.clz32(low)));
+        bits ^= low;
+      }
+    }
+    return out;
+  }
+
   private grow(day: number): void {
     const low = Math.min(this.base, day - (((day % 32) + 32) % 32));
     const high = Math.max(this.base + this.bits.length * 32, day + 1);
@@ -127,9 +141,8 @@ interface Group {
   count: number;
   first: number;
   last: number;
-  /** Its distinct days, counted; and the first {@link MAX_FINDING_DATES} of them, ascending. */
+  /** Its distinct days: counted, and its first {@link MAX_FINDING_DATES} read from the bits in order. */
   readonly days: DaySet;
-  readonly firstDays: FirstDays;
   /** The ids of its first {@link MAX_FINDING_CONFLICTS} conflicts, with their sort keys (or its first only, see `keepIds`). */
   conflicts: FirstIds | FirstId;
   sample: Conflict;
@@ -185,7 +198,6 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
           first: day,
           last: day,
           days: new DaySet(),
-          firstDays: new FirstDays(),
           conflicts: keepIds ? new FirstIds() : new FirstId(),
           sample: conflict,
         };
@@ -196,7 +208,7 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
       if (conflict.severity === "error") group.severity = "error";
       if (day < group.first) group.first = day;
       if (day > group.last) group.last = day;
-      if (group.days.add(day)) group.firstDays.add(day);
+      group.days.add(day);
       // The sample is the first conflict in report order: the one the id list starts with.
       const id = group.conflicts.add(start, conflict);
       if (id !== undefined) group.sample = keptConflict(conflict, id);
@@ -249,7 +261,7 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
           last: date(group.last),
           // Read when the finding is: the sorted findings of a dense schedule hold no dates.
           get dates() {
-            return group.firstDays.list().map(date);
+            return group.days.first(MAX_FINDING_DATES).map(date);
           },
           dateCount: group.days.size,
           get conflicts() {
@@ -333,32 +345,6 @@ function groupTable() {
     },
     groups: (): readonly Group[] => all,
   };
-}
-
-/** The first {@link MAX_FINDING_DATES} days of a finding, ascending, in an Int32Array. */
-class FirstDays {
-  private days = new Int32Array(0);
-  private size = 0;
-
-  add(day: number): void {
-    const { size } = this;
-    if (size >= MAX_FINDING_DATES && day > (this.days[size - 1] as number)) return;
-    let at = size;
-    while (at > 0 && (this.days[at - 1] as number) > day) at--;
-    if (size + 1 > this.days.length && size < MAX_FINDING_DATES) {
-      const grown = new Int32Array(Math.min(MAX_FINDING_DATES, Math.max(2, 2 * size)));
-      grown.set(this.days);
-      this.days = grown;
-    }
-    const kept = Math.min(size, MAX_FINDING_DATES - 1);
-    this.days.copyWithin(at + 1, at, kept);
-    this.days[at] = day;
-    this.size = kept + 1;
-  }
-
-  list(): number[] {
-    return Array.from(this.days.subarray(0, this.size));
-  }
 }
 
 const HEX_ID = /^[0-9a-f]{16}$/;
