@@ -4,7 +4,7 @@ import type { Schedule } from "../schema/model";
 import type { ZoneClock } from "../time/zone";
 import { BudgetExceeded } from "../limits";
 import { detectCadenceConflicts } from "./cadence";
-import { sortedColumns } from "./columns";
+import { sortedColumns, type Columns } from "./columns";
 import type { Conflict } from "./conflict";
 import { detectLeadTimeConflicts } from "./lead-time";
 import { detectPairConflicts } from "./pairs";
@@ -60,8 +60,8 @@ export interface DetectContext {
  * const conflicts = detectConflicts(schedule, occurrences, { horizon, calendar: workCalendar(), clockFor, clock: clockFor("Asia/Ho_Chi_Minh") });
  */
 export function detectConflicts(schedule: Schedule, occurrences: readonly Occurrence[], context: DetectContext): Conflict[] {
-  if (context.maxRuleChecks !== undefined) countRuleChecks(schedule, occurrences, context.maxRuleChecks);
   const columns = sortedColumns(occurrences, context.order);
+  if (context.maxRuleChecks !== undefined) countRuleChecks(schedule, columns, context.maxRuleChecks);
   const max = context.maxConflicts ?? Number.POSITIVE_INFINITY;
   const conflicts: Conflict[] = [];
   const sink = context.emit ?? ((conflict: Conflict) => void conflicts.push(conflict));
@@ -87,16 +87,19 @@ export function detectConflicts(schedule: Schedule, occurrences: readonly Occurr
  * a few lines can hold hundreds of rules over a long horizon; past `max` the rule that crossed
  * it is named.
  */
-function countRuleChecks(schedule: Schedule, occurrences: readonly Occurrence[], max: number): void {
-  const perMeeting = new Map<string, number>();
-  for (const o of occurrences) perMeeting.set(o.meeting, (perMeeting.get(o.meeting) ?? 0) + 1);
+function countRuleChecks(schedule: Schedule, columns: Columns, max: number): void {
+  // Per meeting, by its index in the columns: a count per occurrence, read from a typed column.
+  const counts = new Float64Array(columns.meetings.length);
+  for (let k = 0; k < columns.meeting.length; k++)
+    counts[columns.meeting[k] as number] = (counts[columns.meeting[k] as number] as number) + 1;
+  const perMeeting = new Map(columns.meetings.map((id, m) => [id, counts[m] as number]));
   const members = selectorMembers(schedule);
   let total = 0;
   for (const rule of schedule.rules) {
     if (rule.kind === "no-overlap") {
       for (const id of new Set([...members(rule.between[0]), ...members(rule.between[1])])) total += perMeeting.get(id) ?? 0;
     } else {
-      total += occurrences.length;
+      total += columns.meeting.length;
     }
     if (total > max) throw new BudgetExceeded("ruleChecks", undefined, rule.id);
   }
