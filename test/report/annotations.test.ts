@@ -80,6 +80,49 @@ describe("annotations land on the new or changed meeting", () => {
     expect(annotated?.source).toEqual(annotated?.occurrences[0]?.source);
   });
 
+  it("puts a new attendee clash on the attendees line that added the person", () => {
+    const proposed = BASE_TEXT.replace(
+      "    end: 2024-07-10T11:30\n    attendees: [chu-tich-ubnd, pho-chu-tich-ubnd]",
+      "    end: 2024-07-10T11:30\n    attendees: [chu-tich-ubnd, pho-chu-tich-ubnd, doan-thi-hau]",
+    );
+    expect(proposed).not.toBe(BASE_TEXT);
+    const report = checked(parse(proposed), base);
+    const added = (report.findings ?? []).filter((finding) => finding.diff?.status === "new");
+    expect(added.map((finding) => [finding.kind, finding.subjects, finding.dates])).toEqual([
+      ["attendee", ["doan-thi-hau"], ["2024-07-10"]],
+    ]);
+    expect(lineOf(proposed, added[0]?.source?.line ?? 0)).toBe("    attendees: [chu-tich-ubnd, pho-chu-tich-ubnd, doan-thi-hau]");
+  });
+
+  it("puts new day-off findings on the onDayOff line that stopped moving the occurrences", () => {
+    const proposed = BASE_TEXT.replace(
+      "    tags: [tiep-cong-dan]\n    onDayOff: next-working-day\n\n  - id: tiep-cong-dan-hdnd",
+      "    tags: [tiep-cong-dan]\n    onDayOff: keep\n\n  - id: tiep-cong-dan-hdnd",
+    );
+    expect(proposed).not.toBe(BASE_TEXT);
+    const report = checked(parse(proposed), base);
+    const dayOff = (report.findings ?? []).filter((finding) => finding.kind === "day-off" && finding.meetings[0] === "tiep-cong-dan-ubnd");
+    expect(dayOff).toHaveLength(1);
+    expect(dayOff[0]?.dates).toContain("2024-06-15");
+    expect(lineOf(proposed, dayOff[0]?.source?.line ?? 0)).toBe("    onDayOff: keep");
+  });
+
+  it("puts a clash a new changes entry makes on that entry's line", () => {
+    const proposed = BASE_TEXT.replace(
+      "    repeat: FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2\n",
+      "    repeat: FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2\n    changes:\n      - { occurrence: 2024-06-27, start: 2024-06-27T08:00, end: 2024-06-27T11:00 }\n",
+    );
+    expect(proposed).not.toBe(BASE_TEXT);
+    const report = checked(parse(proposed), base);
+    const added = (report.findings ?? []).filter((finding) => finding.diff?.status === "new");
+    expect(added.map((finding) => [finding.kind, finding.meetings, finding.dates])).toEqual([
+      ["rule", ["ban-kt-ns-tham-tra-giua-nam", "ubnd-thuong-ky"], ["2024-06-27"]],
+    ]);
+    expect(lineOf(proposed, added[0]?.source?.line ?? 0)).toBe(
+      "      - { occurrence: 2024-06-27, start: 2024-06-27T08:00, end: 2024-06-27T11:00 }",
+    );
+  });
+
   it("names the right file when the schedule is merged from several files", () => {
     const hdnd = `version: 1
 horizon: { from: 2024-03-01, to: 2024-03-31 }
