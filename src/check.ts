@@ -186,7 +186,9 @@ export function gatherCheck(
     }
     return { ok: false as const, issues: [make("too-many-conflicts", path, "too-many-conflicts", { max: limits.conflicts })] };
   };
-  const fold = findingFold(context.clockFor, { maxFindings: limits.findings, keepIds: holding !== "none" });
+  // A finding's first conflict ids are read from the held conflicts when the report lists them
+  // (see listedReport): the fold keeps each finding's first only.
+  const fold = findingFold(context.clockFor, { maxFindings: limits.findings, keepIds: false });
   let held: Conflict[] | undefined = holding === "none" ? undefined : [];
   let findingOf: string[] | undefined = held && [];
   let deferring = holding === "none";
@@ -205,7 +207,6 @@ export function gatherCheck(
       // Past the bound a `fit` check keeps its findings only, each with its first conflict's id.
       held = undefined;
       findingOf = undefined;
-      fold.dropIds();
       deferring = true;
       return;
     }

@@ -112,11 +112,11 @@ async function evaluate(
   const gathered = gatherCheck(schedule, checkOptions, holding);
   if (!gathered.ok) throw new ScheduleError(gathered.issues);
   const { frame, held, findingOf, context, locator } = gathered;
-  const listed = (only?: ReadonlySet<string>) => listedReport(frame, held ?? [], findingOf ?? [], context, locator, only);
+  const listed = (firstOnly?: boolean) => listedReport(frame, held ?? [], findingOf ?? [], context, locator, firstOnly);
   let checked: Checked;
   if (!held) checked = { streamed: findingsStream(frame, context, locator) };
   else if (options.format === "json") checked = { listed: listed() };
-  else if (options.format === "text") checked = { report: materialize(listed(new Set(frame.findings.flatMap((f) => f.conflicts)))) };
+  else if (options.format === "text") checked = { report: materialize(listed(true)) };
   else checked = { report: materialize(listed()) };
   const failures = failing(checked.streamed ? frame : (checked.report ?? (checked.listed as ListedReport)), options.failOn);
   return { checked, failures, schedule, lang, withBase };

@@ -144,7 +144,7 @@ interface Group {
   /** Its distinct days: counted, and its first {@link MAX_FINDING_DATES} read from the bits in order. */
   readonly days: DaySet;
   /** The ids of its first {@link MAX_FINDING_CONFLICTS} conflicts, with their sort keys (or its first only, see `keepIds`). */
-  conflicts: FirstIds | FirstId;
+  readonly conflicts: FirstIds | FirstId;
   sample: Conflict;
 }
 
@@ -174,7 +174,7 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
   const { lookup, store, groups } = groupTable();
   let size = 0;
   const max = options.maxFindings ?? Number.POSITIVE_INFINITY;
-  let keepIds = options.keepIds ?? true;
+  const keepIds = options.keepIds ?? true;
   return {
     /**
      * Adds a conflict; returns the id of its finding. A pair conflict found with `deferIds` (its
@@ -183,7 +183,9 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
     add(conflict: Conflict): string {
       let group = lookup(conflict);
       const day = conflictDay(conflict, clockFor);
-      const start = conflict.occurrences[0]?.start ?? Number.NEGATIVE_INFINITY;
+      // Report order: by first start; a cadence period with nothing counted by its first day.
+      const period = conflict.kind === "cadence" ? Date.parse(conflict.period.from) : Number.NEGATIVE_INFINITY;
+      const start = conflict.occurrences[0]?.start ?? period;
       if (!group) {
         if (size >= max) throw new BudgetExceeded("findings", findingMeeting(conflict), conflict.rule ?? undefined);
         const { key, meetings } = findingKey(conflict);
@@ -213,15 +215,6 @@ export function findingFold(clockFor: (zone: string) => ZoneClock, options: Fold
       const id = group.conflicts.add(start, conflict);
       if (id !== undefined) group.sample = keptConflict(conflict, id);
       return group.id;
-    },
-    /**
-     * Stops keeping conflict ids: each finding keeps its first only, as with `keepIds: false`
-     * (a check that lists conflicts while they fit, and past its bound prints findings alone).
-     */
-    dropIds(): void {
-      if (!keepIds) return;
-      keepIds = false;
-      for (const group of groups()) group.conflicts = group.conflicts.firstOnly();
     },
     /** How many findings it holds. */
     get size(): number {
@@ -410,13 +403,6 @@ class FirstIds {
   ids(): string[] {
     return Array.from({ length: this.size }, (_, k) => this.id(k));
   }
-
-  /** Its first id alone. */
-  firstOnly(): FirstId {
-    const first = new FirstId();
-    if (this.size > 0) first.set(this.slots[0] as number, this.id(0));
-    return first;
-  }
 }
 
 /** A conflict's id: computed from its facts when detection deferred it (see `PairOptions.deferIds`). */
@@ -443,15 +429,6 @@ class FirstId {
 
   ids(): string[] {
     return this.id === undefined ? [] : [this.id];
-  }
-
-  set(start: number, id: string): void {
-    this.start = start;
-    this.id = id;
-  }
-
-  firstOnly(): FirstId {
-    return this;
   }
 }
 

@@ -59,12 +59,11 @@ function pairConflict(
   x: Occurrence,
   y: Occurrence,
   identities: readonly [string, string] | undefined,
+  overlapOf: (start: number, end: number) => Conflict["overlap"],
 ): PairConflict {
   const id = identities ? conflictFingerprint(facts.kind, facts.rule, subjects, identities) : "";
   const occurrences = [x, y];
-  const start = Math.max(x.start, y.start);
-  const end = Math.min(x.end, y.end);
-  const overlap = start < end ? { start, end } : null;
+  const overlap = overlapOf(Math.max(x.start, y.start), Math.min(x.end, y.end));
   // Literals rather than a spread of the facts: a spread builds each object property by property.
   if (facts.kind !== "rule") return { id, kind: facts.kind, rule: null, severity, subjects, occurrences, overlap };
   const { rule, gap, scope } = facts;
@@ -128,6 +127,17 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
     return found;
   };
   const max = options.maxConflicts ?? Number.POSITIVE_INFINITY;
+  // Conflicts that overlap over the same span share one (frozen) overlap: a dense schedule's
+  // millions of pairs clash over a few spans a day.
+  const spans = new Map<number, Map<number, NonNullable<Conflict["overlap"]>>>();
+  const overlapOf = (start: number, end: number): Conflict["overlap"] => {
+    if (start >= end) return null;
+    let byEnd = spans.get(start);
+    if (!byEnd) spans.set(start, (byEnd = new Map()));
+    let found = byEnd.get(end);
+    if (!found) byEnd.set(end, (found = Object.freeze({ start, end })));
+    return found;
+  };
   const { deferIds } = options;
   const defer = typeof deferIds === "function" ? deferIds : () => deferIds === true;
   let found = 0;
@@ -135,7 +145,7 @@ export function detectPairConflicts(schedule: Schedule, sorted: readonly Occurre
     // Pairs grow with the square of what overlaps: stop at the bound, not at the end of memory.
     if (++found > max) throw new BudgetExceeded("conflicts", (sorted[j] as Occurrence).meeting);
     const identities = defer() ? undefined : ([identity(i), identity(j)] as const);
-    return pairConflict(facts, severity, subjects, sorted[i] as Occurrence, sorted[j] as Occurrence, identities);
+    return pairConflict(facts, severity, subjects, sorted[i] as Occurrence, sorted[j] as Occurrence, identities, overlapOf);
   };
 
   const attendeeSeverity = levelSeverity(schedule.checks?.attendee, "error");

@@ -1,5 +1,5 @@
 import type { Conflict, ConflictKind, LeadTimeConflict, RuleConflict } from "../conflicts/conflict";
-import { findingFold, type Finding } from "../conflicts/finding";
+import { findingFold, MAX_FINDING_CONFLICTS, type Finding } from "../conflicts/finding";
 import { findingMessage } from "./finding-text";
 import type { Horizon, Occurrence } from "../recurrence/occurrence";
 import type { Severity } from "../schema/schedule";
@@ -448,8 +448,9 @@ export interface ListedReport extends Omit<Report, "conflicts" | "findings"> {
 /**
  * The report of conflicts held in detection order, each with the id of its finding: they are
  * ordered here (on a list of places, not a copy), and each is put in report form only when
- * read. With `only`, just the conflicts whose ids it has are listed (the text's `--detail`
- * lists a finding's first ones).
+ * read. Each finding lists the ids of its first {@link MAX_FINDING_CONFLICTS} conflicts in that
+ * order, read from the held conflicts (the fold that made the findings need not keep them).
+ * With `firstOnly`, just those conflicts are listed (the text's `--detail`).
  */
 export function listedReport(
   frame: ReportFrame,
@@ -457,10 +458,20 @@ export function listedReport(
   findingOf: readonly string[],
   context: RenderContext,
   locator?: ReportLocator,
-  only?: ReadonlySet<string>,
+  firstOnly = false,
 ): ListedReport {
   let order = reportOrder(conflicts);
-  if (only) order = order.filter((k) => only.has((conflicts[k] as Conflict).id));
+  const firstIds = new Map<string, string[]>();
+  const first = new Uint8Array(conflicts.length);
+  for (const k of order) {
+    const finding = findingOf[k] as string;
+    let ids = firstIds.get(finding);
+    if (!ids) firstIds.set(finding, (ids = []));
+    if (ids.length >= MAX_FINDING_CONFLICTS) continue;
+    ids.push((conflicts[k] as Conflict).id);
+    first[k] = 1;
+  }
+  if (firstOnly) order = order.filter((k) => first[k] === 1);
   const write = conflictWriter(context, locator);
   const list: LazyList<ReportConflict> = {
     length: order.length,
@@ -469,7 +480,7 @@ export function listedReport(
       return write(conflicts[k] as Conflict, findingOf[k] as string);
     },
   };
-  const { version, horizon, summary, findings } = reportHead(frame, context, write, locator);
+  const { version, horizon, summary, findings } = reportHead(frame, context, write, locator, firstIds);
   return { version, horizon, summary, conflicts: list, findings };
 }
 
@@ -545,8 +556,11 @@ function reportHead(
   context: RenderContext,
   write: (conflict: Conflict, finding: string) => ReportConflict,
   locator: ReportLocator | undefined,
+  firstIds?: ReadonlyMap<string, readonly string[]>,
 ): Omit<Report, "conflicts"> & { readonly findings: readonly ReportFinding[] } {
-  const findings = frame.findings.map((finding) => reportFinding(finding, context, write(finding.sample, finding.id), locator));
+  const findings = frame.findings.map((finding) =>
+    reportFinding(finding, context, write(finding.sample, finding.id), locator, firstIds?.get(finding.id)),
+  );
   return { ...reportFrame(frame, findings.length), findings };
 }
 
@@ -573,6 +587,7 @@ function reportFinding(
   context: RenderContext,
   sample: ReportConflict,
   locator: ReportLocator | undefined,
+  conflictIds?: readonly string[],
 ): ReportFinding {
   const { id, kind, rule, severity, subjects, meetings, count, first, last, dates, dateCount } = finding;
   const title = rule === null ? (isBuiltInCheck(kind) ? CHECK_TITLES[context.lang][kind] : kind) : ruleTitle(rule, context);
@@ -581,6 +596,7 @@ function reportFinding(
   // `conflicts` is read from the finding when the report is read, not copied: the findings
   // of a dense schedule would otherwise hold a string per listed conflict.
   const fields = { id, kind, rule, severity, subjects, meetings, title, message, count, first, last, dates, dateCount };
+  if (conflictIds) return source ? { ...fields, conflicts: conflictIds, source } : { ...fields, conflicts: conflictIds };
   return source
     ? {
         ...fields,

@@ -203,25 +203,3 @@ describe("findings of conflicts whose ids detection deferred", () => {
     );
   });
 });
-
-describe("a fold that stops keeping conflict ids part way", () => {
-  it("ends with the findings of a fold that never kept them", () => {
-    const conflicts = [...clashingDaily(), ...conflictsOf(example)];
-    fc.assert(
-      fc.property(fc.shuffledSubarray(conflicts, { minLength: conflicts.length }), fc.nat(conflicts.length), (shuffled, at) => {
-        const whole = findingFold(clockFor, { keepIds: false });
-        for (const conflict of shuffled) whole.add(conflict);
-        const fold = findingFold(clockFor);
-        for (const conflict of shuffled.slice(0, at)) fold.add(conflict);
-        fold.dropIds();
-        for (const conflict of shuffled.slice(at)) fold.add(conflict);
-        const findings = fold.findings();
-        expect(findings.map((f) => [f.id, f.count, f.conflicts, f.sample.id])).toEqual(
-          whole.findings().map((f) => [f.id, f.count, f.conflicts, f.sample.id]),
-        );
-        expect(findings.every((f) => f.conflicts.length === 1)).toBe(true);
-      }),
-      { numRuns: runs(30) },
-    );
-  });
-});
