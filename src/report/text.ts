@@ -114,7 +114,9 @@ function findingBlock(
   if (finding.rule !== null) lines.push(`   ${l.rule}: ${inert(finding.title)}`);
   const sample = conflicts[0];
   if (sample?.overlap) lines.push(`   ${l.overlap}: ${overlapText(sample.overlap, lang)}`);
-  const places = sample ? placesOf(sample, l) : finding.source ? [inert(place(finding.source, l))] : [];
+  // A cadence period with nothing counted has no occurrence to point at: the finding's place (its rule).
+  const sampled = sample ? placesOf(sample, l) : [];
+  const places = sampled.length === 0 && finding.source ? [inert(place(finding.source, l))] : sampled;
   if (places.length > 0) lines.push(`   ${l.at}: ${places.join(", ")}`);
   lines.push(`   id: ${inert(finding.id)}`);
   if (!detail) return;
