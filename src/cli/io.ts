@@ -47,8 +47,13 @@ export function writeIssues(issues: readonly Issue[], format: string, out: Outpu
   for (const issue of issues) out.stderr(issueLine(issue));
 }
 
-/** Output is flushed in pieces of about this many characters. */
-const CHUNK = 1 << 15;
+/**
+ * Output is flushed in pieces of about this many characters: small enough to die young in V8's
+ * heap (a megabyte string is a large object, freed only by a full collection), large enough to
+ * be few writes; the CLI writes pieces this long straight to a pipe, at the reader's pace.
+ */
+export const OUTPUT_CHUNK = 1 << 15;
+const CHUNK = OUTPUT_CHUNK;
 
 /** A top-level value made item by item (a report's `LazyList` of conflicts), written as an array. */
 function lazyList(value: unknown): { length: number; item: (index: number) => unknown } | undefined {

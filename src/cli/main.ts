@@ -6,7 +6,7 @@ import { inert } from "../internal/inert";
 import { FIRST_YEAR, LAST_YEAR, type Limits } from "../limits";
 import { closest, hintBudget } from "../load/hints";
 import { message, type Lang } from "../messages";
-import { failureIssues, writeIssues, type Output } from "./io";
+import { failureIssues, OUTPUT_CHUNK, writeIssues, type Output } from "./io";
 import { CHECK_FORMATS } from "./options";
 import { isIsoDate } from "../time/date";
 
@@ -348,8 +348,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-/** Pieces of output at least this long are written straight to the descriptor (see `writeWaiting`). */
-const PACED = 1 << 16;
+/**
+ * Pieces of output at least this long are written straight to the descriptor (see
+ * `writeWaiting`): the chunks that large outputs are written in (`OUTPUT_CHUNK`) are.
+ */
+const PACED = OUTPUT_CHUNK;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
