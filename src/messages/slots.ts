@@ -92,6 +92,45 @@ export const SLOT_MESSAGES = {
     vi: (p) => `quy định "${p.rule}": chưa có cuộc họp nào ${p.window} trước đó`,
     en: (p) => `rule "${p.rule}": no meeting ${p.window} before`,
   }),
+  /** `lichhop free`: the heading; `duration` in words, `from` and `to` as `dd/mm/yyyy`. */
+  "free-heading": entry<{ duration: string; from: string; to: string }>({
+    vi: (p) => `Thời gian trống cho cuộc họp ${p.duration}, từ ${p.from} đến ${p.to}`,
+    en: (p) => `Free times for a meeting of ${p.duration}, ${p.from} to ${p.to}`,
+  }),
+  /** `lichhop free`: a slot's room, optional attendees who cannot come, a warning; and the headings of near misses and of what blocked the window. */
+  "free-label": entry<{ label: "room" | "busy" | "warning" | "near" | "none" }>({
+    vi: (p) =>
+      ({
+        room: "Phòng",
+        busy: "Vắng",
+        warning: "Cảnh báo",
+        near: "Gần được (thiếu người dự không bắt buộc hoặc có cảnh báo)",
+        none: "Không có thời gian trống. Lý do từng ngày",
+      })[p.label],
+    en: (p) =>
+      ({
+        room: "Room",
+        busy: "Cannot come",
+        warning: "Warning",
+        near: "Near misses (optional attendees short, or a warning)",
+        none: "No free time. What blocked each day",
+      })[p.label],
+  }),
+  /** `lichhop free` without `--duration`. */
+  "free-needs-duration": entry({
+    vi: () => "lichhop free: cần --duration, thời lượng cuộc họp theo ISO 8601, ví dụ PT2H (2 giờ)",
+    en: () => "lichhop free: expected --duration, the meeting's length in ISO 8601 (e.g. PT2H)",
+  }),
+  /** `--half-day` other than sang or chieu. */
+  "bad-half-day": entry<{ found: string }>({
+    vi: (p) => `--half-day ${p.found}: cần sang (buổi sáng) hoặc chieu (buổi chiều)`,
+    en: (p) => `--half-day ${p.found}: expected sang (morning) or chieu (afternoon)`,
+  }),
+  /** `--now` that is no local time. */
+  "bad-now": entry<{ found: string }>({
+    vi: (p) => `--now ${p.found}: cần giờ địa phương YYYY-MM-DDTHH:MM`,
+    en: (p) => `--now ${p.found}: expected a local time YYYY-MM-DDTHH:MM`,
+  }),
   /** The request's half-day or times leave nothing of the day's working periods. */
   "block-outside": entry({
     vi: () => "ngoài khung giờ yêu cầu",

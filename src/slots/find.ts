@@ -253,7 +253,7 @@ export function findSlots(schedule: Schedule, request: SlotRequestInput, options
       badArgument(`${where}: now`, "an instant: epoch milliseconds or a Date", given.now);
   }
   const valid = ensureSchedule(schedule, `${where}: schedule`, given.lang);
-  const req = checkSlotRequest(request, valid, `${where}: request`);
+  const req = checkSlotRequest(request, valid, where);
   if (req.minNotice !== undefined && now === undefined) {
     throw new UsageError(
       `${where}: request.minNotice: expected options.now as well, the instant the notice counts from (the library never reads the clock)`,

@@ -133,6 +133,11 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "block-cadence": { rule: "UBND họp mỗi tháng một lần", period: "tháng 03/2024", max: 1 },
   "block-lead-time": { rule: "Thẩm tra trước kỳ họp", window: "từ 7 đến 30 ngày" },
   "block-outside": {},
+  "free-heading": { duration: "2 giờ", from: "04/03/2024", to: "08/03/2024" },
+  "free-label": { label: "near" },
+  "free-needs-duration": {},
+  "bad-half-day": { found: "toi" },
+  "bad-now": { found: "hôm nay" },
 };
 
 const IDS = Object.keys(SAMPLES).filter((id): id is MessageId => id in SAMPLES);
