@@ -3,7 +3,7 @@ import { UsageError } from "../errors";
 import { closest, hintBudget } from "../load/hints";
 import type { Schedule } from "../schema/model";
 import { DATE_PATTERN, DATE_TIME_PATTERN, DURATION_PATTERN, ID_PATTERN } from "../schema/schedule";
-import { DAY, parseDuration, parseWall } from "../time/wall";
+import { DAY, isSupportedWall, parseDuration, parseWall } from "../time/wall";
 
 /** The longest window searched, in days. */
 export const MAX_WINDOW_DAYS = 366;
@@ -15,7 +15,8 @@ const ids = z.array(id);
 const date = z
   .string()
   .regex(DATE_PATTERN, { error: "a date YYYY-MM-DD", abort: true })
-  .refine((text) => parseWall(text) !== undefined, { error: "a real date YYYY-MM-DD" });
+  .refine((text) => parseWall(text) !== undefined, { error: "a real date YYYY-MM-DD", abort: true })
+  .refine((text) => isSupportedWall((parseWall(text) as { wall: number }).wall), { error: "a date in the years 1900–2100" });
 const spanMs = (text: string): number => {
   const span = parseDuration(text);
   return span ? span.days * DAY + span.ms : Number.NaN;

@@ -162,7 +162,12 @@ function addsError(
 }
 
 /** Every aligned start of the window inside one working period, in order, each with the first room that adds no error (brute force). */
-function bruteForce(schedule: Schedule, request: SlotRequestInput, c: Case): { start: string; room: string | null }[] {
+function bruteForce(
+  schedule: Schedule,
+  request: SlotRequestInput,
+  c: Case,
+  count = c.request.count,
+): { start: string; room: string | null }[] {
   const calendar = workCalendar(schedule.calendar ?? {});
   const length = { PT30M: 30, PT1H: 60, PT1H30M: 90, PT2H: 120, PT3H: 180 }[c.request.duration] as number;
   const rooms: (string | null)[] = request.room === undefined ? [null] : typeof request.room === "string" ? [request.room] : request.room;
@@ -178,7 +183,7 @@ function bruteForce(schedule: Schedule, request: SlotRequestInput, c: Case): { s
         const end = `${date}T${clock(m + length)}`;
         const room = rooms.find((r) => !addsError(schedule, request, start, end, required, r));
         if (room !== undefined) found.push({ start, room });
-        if (found.length >= c.request.count) return found;
+        if (found.length >= count) return found;
       }
     }
   }
@@ -200,6 +205,25 @@ describe("findSlots against checkSchedule", () => {
         expect(result.whyNone !== undefined && result.whyNone.length > 0).toBe(result.slots.length === 0);
       }),
       { numRuns: runs(40) },
+    );
+  });
+
+  it("ranks by distance from near with prefer: nearest, as the brute force sorts every valid start", () => {
+    const wallMs = (local: string) => Date.parse(`${local}:00Z`);
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 0, max: 3 * 48 }), (c, half) => {
+        const schedule = scheduleOf(c);
+        const near = `${dayOf(Math.floor(half / 48))}T${clock((half % 48) * 30 + 15)}`;
+        const request: SlotRequestInput = { ...requestOf(c), prefer: "nearest", near };
+        const result = findSlots(schedule, request);
+        const all = bruteForce(schedule, request, c, Number.POSITIVE_INFINITY);
+        const target = wallMs(near);
+        const expected = [...all]
+          .sort((a, b) => Math.abs(wallMs(a.start) - target) - Math.abs(wallMs(b.start) - target) || wallMs(a.start) - wallMs(b.start))
+          .slice(0, c.request.count);
+        expect(result.slots.map((s) => ({ start: s.start.slice(0, 16), room: s.room }))).toEqual(expected);
+      }),
+      { numRuns: runs(15) },
     );
   });
 });
