@@ -45,6 +45,13 @@ export type { CheckOptions, CheckResult } from "./check";
 export type { FindingDiff, Report, ReportConflict, ReportFinding, ReportOccurrence, ReportSource } from "./report/report";
 export type { Conflict, ConflictKind } from "./conflicts/conflict";
 
+// Find free times for a new meeting against every rule of the schedule.
+export { findSlots } from "./slots/find";
+export type { BlockedDay, Slot, SlotBlock, SlotBlockKind, SlotOptions, SlotsResult } from "./slots/find";
+export { slotRequestSchema } from "./slots/request";
+export type { SlotRequest, SlotRequestInput } from "./slots/request";
+export type { HalfDay } from "./messages";
+
 // Render a report, or the issues of a file that cannot be checked: text and CI formats.
 export { formatReportText } from "./report/text";
 export { formatGithub, formatGithubSummary, formatIssuesGithub } from "./report/formats/github";

@@ -54,6 +54,9 @@ Usage:
                      [--base FILE|DIR | --base-ref REV] [--max-size BYTES]
                      [--max-occurrences N] [--max-conflicts N] [--max-findings N] [--detail]
   lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
+  lichhop free FILE --duration PT2H [--attendees a,b] [--optional c,d] [--room r | --rooms r1,r2]
+                     [--body b] [--from DATE] [--to DATE] [--half-day sang|chieu] [--count 5]
+                     [--min-notice N] [--now YYYY-MM-DDTHH:MM] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
   lichhop lunar DATE|D/M [--year YYYY] [--leap] [--format text|json] [--lang vi|en]
   lichhop init [--province NAME] [--out FILE] [--year YYYY] [--committees LIST] [--lang vi|en]
@@ -68,6 +71,8 @@ Commands:
            exit 0: nothing at or above --fail-on (default error); 1: conflicts; 2: bad file or arguments
            several files (or a directory of *.yaml) are merged into one schedule
   expand   list every occurrence in the horizon, sorted
+  free     free times for a new meeting against every rule, attendee, room and day off of FILE
+           (default: two weeks from today; --now sets today); exit 0: times found, 1: none (why)
   days-off list the days off of a year (holidays, substitute and decision days; FILE's calendar);
            without --year, each year of FILE's horizon, else the current year
   lunar    the Vietnamese lunar date of DATE, e.g. "ngày 10 tháng 3 năm Giáp Thìn"; or the
@@ -94,6 +99,11 @@ Options:
   --province     init: one of the 34 provinces and cities, accents optional ("Lang Son", "TP HCM")
   --committees   init: the HĐND committees, some of phap-che,kt-ns,vh-xh,dan-toc,do-thi (default:
                  the first three, and do-thi for a city; dan-toc only when listed)
+  --duration     free: the meeting's length, ISO 8601 (PT2H, PT1H30M)
+  --attendees, --optional  free: required and optional people or bodies, comma-separated
+  --room, --rooms  free: the room, or rooms to choose from in order; --body: the new meeting's
+                 body (its rules apply); --half-day sang|chieu; --count: how many (default 5);
+                 --min-notice: working days of notice from --now (default: the clock)
   --port, --host serve: where to listen (default 8080 on 127.0.0.1)
   --lang         vi or en (default: the file's locale, else vi)
   --fail-on      error (default), warning or never
@@ -135,10 +145,20 @@ const OPTIONS = {
   "max-conflicts": { type: "string" },
   "max-findings": { type: "string" },
   "max-events": { type: "string" },
+  duration: { type: "string" },
+  attendees: { type: "string" },
+  optional: { type: "string" },
+  room: { type: "string" },
+  rooms: { type: "string" },
+  body: { type: "string" },
+  "half-day": { type: "string" },
+  count: { type: "string" },
+  "min-notice": { type: "string" },
+  now: { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
 /** The commands, for the one nearest to a mistyped command. */
-const COMMANDS = ["check", "expand", "days-off", "lunar", "init", "schema", "ics", "serve", "help"];
+const COMMANDS = ["check", "expand", "free", "days-off", "lunar", "init", "schema", "ics", "serve", "help"];
 
 /** `--from` or `--to`: a real date YYYY-MM-DD in the supported years. */
 function checkDateOption(option: "--from" | "--to", value: string | undefined, lang: Lang): void {
@@ -257,6 +277,32 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         const path = needFile();
         const { runExpand } = await import("./expand");
         return runExpand(path, common, out);
+      }
+      case "free": {
+        const path = needFile();
+        const { runFree } = await import("./free");
+        const minNotice = values["min-notice"];
+        if (minNotice !== undefined && !/^\d{1,2}$/.test(minNotice)) {
+          throw new UsageError(message(lang, "bad-count", { option: "--min-notice", found: minNotice }));
+        }
+        return runFree(
+          path,
+          {
+            ...common,
+            duration: values.duration,
+            attendees: values.attendees,
+            optional: values.optional,
+            room: values.room,
+            rooms: values.rooms,
+            body: values.body,
+            halfDay: values["half-day"],
+            count: parseCount("count", values.count, lang),
+            minNotice: minNotice === undefined ? undefined : Number(minNotice),
+            now: values.now,
+            clock: Date.now(),
+          },
+          out,
+        );
       }
       case "days-off": {
         if (rest.length > 1) throw tooMany("at-most-one-file");

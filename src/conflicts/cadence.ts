@@ -9,7 +9,7 @@ import { conflictFingerprint } from "./fingerprint";
 type Per = CadenceRule["per"];
 
 /** The first day (floating wall ms, local midnight) of the period of `per` holding `day`. */
-function periodStart(day: number, per: Per): number {
+export function periodStart(day: number, per: Per): number {
   const d = new Date(day);
   const year = d.getUTCFullYear();
   switch (per) {
@@ -25,7 +25,7 @@ function periodStart(day: number, per: Per): number {
 }
 
 /** The first day of the period after the one starting at `start`. */
-function nextPeriod(start: number, per: Per): number {
+export function nextPeriod(start: number, per: Per): number {
   const d = new Date(start);
   switch (per) {
     case "week":
@@ -39,7 +39,8 @@ function nextPeriod(start: number, per: Per): number {
   }
 }
 
-function selectorOf(rule: CadenceRule): Selector {
+/** The selector of a cadence rule: its bodies, groups, meetings and tags. */
+export function selectorOf(rule: CadenceRule): Selector {
   const { bodies, groups, meetings, tags } = rule;
   return { ...(bodies && { bodies }), ...(groups && { groups }), ...(meetings && { meetings }), ...(tags && { tags }) };
 }

@@ -10,7 +10,8 @@ import { conflictFingerprint, occurrenceIdentity } from "./fingerprint";
 import { selectorMembers } from "./selectors";
 import { bucketBy, sweep, sweepSides } from "./sweep";
 
-interface CompiledRule {
+/** A no-overlap rule ready to judge pairs: its severity, gap (ms), scope and each meeting's sides. */
+export interface CompiledRule {
   readonly rule: NoOverlapRule;
   readonly severity: Severity;
   readonly gap: number;
@@ -19,7 +20,8 @@ interface CompiledRule {
   readonly sides: ReadonlyMap<string, number>;
 }
 
-function compileRules(schedule: Schedule): CompiledRule[] {
+/** The no-overlap rules of a schedule, compiled (findSlots judges a new meeting by the same). */
+export function compileRules(schedule: Schedule): CompiledRule[] {
   const members = selectorMembers(schedule);
   return schedule.rules
     .filter((rule): rule is NoOverlapRule => rule.kind === "no-overlap")
@@ -33,11 +35,12 @@ function compileRules(schedule: Schedule): CompiledRule[] {
     });
 }
 
-const HALF_DAY = 12 * HOUR;
+/** The size of a `half-day` scope's block: the morning is [00:00, 12:00), the afternoon [12:00, 24:00). */
+export const HALF_DAY = 12 * HOUR;
 const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /** The half-day or day blocks an occurrence touches, as instants in the schedule's zone. */
-function blockOf(occurrence: Occurrence, size: number, clock: ZoneClock): [number, number] {
+export function blockOf(occurrence: Pick<Occurrence, "start" | "end">, size: number, clock: ZoneClock): [number, number] {
   const startWall = clock.toWall(occurrence.start);
   const endWall = clock.toWall(occurrence.end);
   const dayStart = Math.floor(startWall / DAY) * DAY;

@@ -13,7 +13,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["recurrence"],
   ["load"],
   ["conflicts", "report/report.ts", "report/locate.ts", "report/finding-text.ts"],
-  ["check.ts", "expand.ts"],
+  ["check.ts", "expand.ts", "slots"],
   ["report", "ical", "diff", "init"],
   ["cli", "server", "index.ts"],
 ];

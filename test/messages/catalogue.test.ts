@@ -121,6 +121,23 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "lunar-bad-date": { found: "18/04/2024" },
   "cannot-read": { file: "lich.yaml", failure: "missing" },
   "cannot-write": { file: "feeds/all.ics", failure: "denied" },
+  "slot-reason": { day: "T5 07/03/2024", part: "sang", time: "08:00–10:00", first: true, after: 2, missing: 1, offBy: "30 phút" },
+  "slot-why": { day: "T5 07/03", part: "sang", blocks: ["Hồ Tiến Thiệu bận — Phiên họp UBND thường kỳ"] },
+  "block-busy": { person: "Hồ Tiến Thiệu", meeting: "Phiên họp UBND thường kỳ" },
+  "block-room": { room: "Phòng họp số 1", meeting: "Phiên họp UBND thường kỳ" },
+  "block-rule": { rule: "HĐND không trùng UBND", meeting: "Phiên họp UBND thường kỳ" },
+  "block-day-off": { name: { vi: "Giỗ Tổ Hùng Vương", en: "Hung Kings' Commemoration Day" } },
+  "block-notice": { days: 2 },
+  "block-short": { duration: "2 giờ" },
+  "block-quorum": { free: 1, total: 3, needed: 2 },
+  "block-cadence": { rule: "UBND họp mỗi tháng một lần", period: "tháng 03/2024", max: 1 },
+  "block-lead-time": { rule: "Thẩm tra trước kỳ họp", window: "từ 7 đến 30 ngày" },
+  "block-outside": {},
+  "free-heading": { duration: "2 giờ", from: "04/03/2024", to: "08/03/2024" },
+  "free-label": { label: "near" },
+  "free-needs-duration": {},
+  "bad-half-day": { found: "toi" },
+  "bad-now": { found: "hôm nay" },
 };
 
 const IDS = Object.keys(SAMPLES).filter((id): id is MessageId => id in SAMPLES);

@@ -1,0 +1,106 @@
+import { UsageError } from "../errors";
+import { inert } from "../internal/inert";
+import { elapsedWords, message } from "../messages";
+import { scheduleZone } from "../schema/model";
+import { findSlots, type Slot } from "../slots/find";
+import type { SlotRequestInput } from "../slots/request";
+import { DAY, formatDate, parseDuration, parseWall } from "../time/wall";
+import { formatDmy } from "../time/wall-text";
+import { zoneClock } from "../time/zone";
+import { writeJson, type Output } from "./io";
+import { loadScheduleFile } from "./load";
+import type { CommonOptions } from "./options";
+
+/** The options of `lichhop free`, as the command line gives them. */
+export interface FreeOptions extends CommonOptions {
+  readonly duration?: string | undefined;
+  readonly attendees?: string | undefined;
+  readonly optional?: string | undefined;
+  readonly room?: string | undefined;
+  readonly rooms?: string | undefined;
+  readonly body?: string | undefined;
+  readonly halfDay?: string | undefined;
+  readonly count?: number | undefined;
+  readonly minNotice?: number | undefined;
+  /** `--now`, a local time in the schedule's zone; else {@link FreeOptions.clock}. */
+  readonly now?: string | undefined;
+  /** The present, read by the caller (the clock is read in `main` only). */
+  readonly clock: number;
+}
+
+/** The days searched when `--to` is not given: two weeks from `--from`. */
+const DEFAULT_DAYS = 14;
+
+const list = (value: string | undefined): string[] | undefined =>
+  value
+    ?.split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/**
+ * `lichhop free FILE --duration PT2H …`: free times for a new meeting, as text or JSON
+ * (`{ version: 1, slots, whyNone?, nearMisses }`). Exit 0 with slots, 1 without (`whyNone` says why).
+ */
+export function runFree(file: string, options: FreeOptions, out: Output): number {
+  const schedule = loadScheduleFile(file, options);
+  const lang = options.lang ?? schedule.locale ?? "vi";
+  if (options.duration === undefined) throw new UsageError(message(lang, "free-needs-duration"));
+  if (options.halfDay !== undefined && !["sang", "chieu", "sáng", "chiều"].includes(options.halfDay)) {
+    throw new UsageError(message(lang, "bad-half-day", { found: options.halfDay }));
+  }
+  const clock = zoneClock(scheduleZone(schedule));
+  let now = options.clock;
+  if (options.now !== undefined) {
+    const wall = parseWall(options.now);
+    if (!wall || wall.dateOnly) throw new UsageError(message(lang, "bad-now", { found: options.now }));
+    now = clock.toInstant(wall.wall);
+  }
+  const from = options.from ?? formatDate(Math.floor(clock.toWall(now) / DAY) * DAY);
+  const to = options.to ?? formatDate((parseWall(from)?.wall ?? 0) + (DEFAULT_DAYS - 1) * DAY);
+  const required = list(options.attendees);
+  const optional = list(options.optional);
+  const rooms = list(options.rooms);
+  const request: SlotRequestInput = {
+    duration: options.duration,
+    from,
+    to,
+    ...(options.body === undefined ? {} : { body: options.body }),
+    ...(required || optional ? { attendees: { ...(required ? { required } : {}), ...(optional ? { optional } : {}) } } : {}),
+    ...(options.room !== undefined ? { room: options.room } : rooms ? { room: rooms } : {}),
+    ...(options.halfDay === undefined ? {} : { halfDay: options.halfDay as "sang" | "chieu" }),
+    ...(options.count === undefined ? {} : { count: options.count }),
+    ...(options.minNotice === undefined ? {} : { minNotice: options.minNotice }),
+  };
+  const result = findSlots(schedule, request, { now, lang, ...(options.limits ? { limits: options.limits } : {}) });
+  if (options.format === "json") {
+    writeJson({ version: 1, ...result }, out);
+    return result.slots.length > 0 ? 0 : 1;
+  }
+  const roomNames = new Map(schedule.rooms.map((room) => [room.id, room.name]));
+  const span = parseDuration(options.duration);
+  const lines = [
+    message(lang, "free-heading", {
+      duration: span ? elapsedWords(span.days * DAY + span.ms, lang) : options.duration,
+      from: formatDmy(from),
+      to: formatDmy(to),
+    }),
+    "",
+  ];
+  const slotLines = (slot: Slot, index: number) => {
+    lines.push(`${index + 1}. ${slot.reason}`);
+    if (slot.room !== null) lines.push(`   ${message(lang, "free-label", { label: "room" })}: ${roomNames.get(slot.room) ?? slot.room}`);
+    for (const busy of slot.optionalBusy) lines.push(`   ${message(lang, "free-label", { label: "busy" })}: ${busy.message}`);
+    for (const warning of slot.warnings) lines.push(`   ${message(lang, "free-label", { label: "warning" })}: ${warning.message}`);
+  };
+  result.slots.forEach(slotLines);
+  if (result.whyNone) {
+    lines.push(`${message(lang, "free-label", { label: "none" })}:`);
+    for (const day of result.whyNone) lines.push(`- ${day.text}`);
+  }
+  if (result.nearMisses.length > 0) {
+    lines.push("", `${message(lang, "free-label", { label: "near" })}:`);
+    result.nearMisses.forEach(slotLines);
+  }
+  out.stdout(`${lines.map(inert).join("\n")}\n`);
+  return result.slots.length > 0 ? 0 : 1;
+}

@@ -1,0 +1,139 @@
+import { entry, fmt, type Lang } from "./entry";
+
+/** A half of the working day: the morning (`sang`, periods starting before noon) or the afternoon (`chieu`). */
+export type HalfDay = "sang" | "chieu";
+
+const HALF: Readonly<Record<Lang, Readonly<Record<HalfDay, string>>>> = {
+  vi: { sang: "sáng", chieu: "chiều" },
+  en: { sang: "morning", chieu: "afternoon" },
+};
+
+/** "sáng", "afternoon": a half-day's name. */
+export function halfDayName(part: HalfDay, lang: Lang): string {
+  return HALF[lang][part];
+}
+
+/**
+ * The messages of the free-slot search (`findSlots`): why a slot was chosen, and what blocked a
+ * day or half-day of the window. `day` is the short day label ("T5 07/03/2024", "T4 16/04"),
+ * `meeting` a meeting's title, `person`, `room` and `rule` names or titles.
+ */
+export const SLOT_MESSAGES = {
+  /**
+   * Why a slot is offered: its half-day, time and rank. `first`: the best one; `after`: whole days
+   * from the first day searched; `missing`: optional attendees who cannot come; `offBy`: how far
+   * from the time asked for, in words ("30 phút"; "" when exactly there), when the search
+   * prefers the nearest.
+   */
+  "slot-reason": entry<{
+    day: string;
+    part: HalfDay;
+    time: string;
+    first: boolean;
+    after: number;
+    missing: number;
+    offBy?: string | undefined;
+  }>({
+    vi: (p) =>
+      `${p.day}, buổi ${HALF.vi[p.part]} ${p.time}: ${p.offBy === undefined ? (p.first ? "trống sớm nhất" : "trống") : p.offBy === "" ? "đúng thời điểm mong muốn" : `${p.first ? "gần thời điểm mong muốn nhất" : "gần thời điểm mong muốn"} (lệch ${p.offBy})`}${
+        p.after > 0 ? `, sau ${fmt(p.after, "vi")} ngày` : ""
+      }${p.missing > 0 ? `; vắng ${fmt(p.missing, "vi")} người dự không bắt buộc` : "; đủ người dự"}`,
+    en: (p) =>
+      `${p.day}, ${HALF.en[p.part]} ${p.time}: ${p.offBy === undefined ? (p.first ? "the earliest free time" : "free") : p.offBy === "" ? "at the time asked for" : `${p.first ? "the nearest to" : "near"} the time asked for (${p.offBy} away)`}${
+        p.after > 0 ? `, ${fmt(p.after, "en")} ${p.after === 1 ? "day" : "days"} on` : ""
+      }${p.missing > 0 ? `; ${fmt(p.missing, "en")} optional ${p.missing === 1 ? "attendee" : "attendees"} cannot come` : "; everyone can come"}`,
+  }),
+  /** One line of `whyNone`: a day, or one of its half-days, and what blocked it. */
+  "slot-why": entry<{ day: string; part?: HalfDay | undefined; blocks: readonly string[] }>({
+    vi: (p) => `${p.day}${p.part ? ` ${HALF.vi[p.part]}` : ""}: ${p.blocks.join("; ")}`,
+    en: (p) => `${p.day}${p.part ? ` ${HALF.en[p.part]}` : ""}: ${p.blocks.join("; ")}`,
+  }),
+  /** A required attendee (or an optional one, on a slot) is in another meeting. */
+  "block-busy": entry<{ person: string; meeting: string }>({
+    vi: (p) => `${p.person} bận — ${p.meeting}`,
+    en: (p) => `${p.person} is busy — ${p.meeting}`,
+  }),
+  "block-room": entry<{ room: string; meeting: string }>({
+    vi: (p) => `${p.room} đã có lịch — ${p.meeting}`,
+    en: (p) => `${p.room} is taken — ${p.meeting}`,
+  }),
+  /** A no-overlap rule keeps the new meeting apart from `meeting`. */
+  "block-rule": entry<{ rule: string; meeting: string }>({
+    vi: (p) => `quy định "${p.rule}" — trùng ${p.meeting}`,
+    en: (p) => `rule "${p.rule}" — clashes with ${p.meeting}`,
+  }),
+  /** `name`: the day off's name in both languages. */
+  "block-day-off": entry<{ name: Readonly<Record<Lang, string>> }>({
+    vi: (p) => p.name.vi,
+    en: (p) => p.name.en,
+  }),
+  /** Too early to send the invitations: `days` working days of notice are needed. */
+  "block-notice": entry<{ days: number }>({
+    vi: (p) => (p.days === 0 ? "đã qua" : `chưa đủ ${fmt(p.days, "vi")} ngày làm việc báo trước`),
+    en: (p) => (p.days === 0 ? "already past" : `less than ${fmt(p.days, "en")} working ${p.days === 1 ? "day" : "days"} of notice`),
+  }),
+  /** No free stretch as long as the meeting (`duration` in words) is left. */
+  "block-short": entry<{ duration: string }>({
+    vi: (p) => `không còn khoảng trống ${p.duration} liền`,
+    en: (p) => `no free stretch of ${p.duration}`,
+  }),
+  /** Too few optional attendees free: `free` of `total`, `needed` at least. */
+  "block-quorum": entry<{ free: number; total: number; needed: number }>({
+    vi: (p) => `chỉ ${fmt(p.free, "vi")}/${fmt(p.total, "vi")} người dự không bắt buộc rảnh, cần ${fmt(p.needed, "vi")}`,
+    en: (p) => `only ${fmt(p.free, "en")} of ${fmt(p.total, "en")} optional attendees free, ${fmt(p.needed, "en")} needed`,
+  }),
+  /** A cadence rule's period (`period`: "tháng 05/2024") already has its most meetings. */
+  "block-cadence": entry<{ rule: string; period: string; max: number }>({
+    vi: (p) => `quy định "${p.rule}": ${p.period} đã đủ ${fmt(p.max, "vi")} buổi`,
+    en: (p) => `rule "${p.rule}": ${p.period} already has ${fmt(p.max, "en")}`,
+  }),
+  /** A lead-time rule: no `before` meeting starts in the window before this time. */
+  "block-lead-time": entry<{ rule: string; window: string }>({
+    vi: (p) => `quy định "${p.rule}": chưa có cuộc họp nào ${p.window} trước đó`,
+    en: (p) => `rule "${p.rule}": no meeting ${p.window} before`,
+  }),
+  /** `lichhop free`: the heading; `duration` in words, `from` and `to` as `dd/mm/yyyy`. */
+  "free-heading": entry<{ duration: string; from: string; to: string }>({
+    vi: (p) => `Thời gian trống cho cuộc họp ${p.duration}, từ ${p.from} đến ${p.to}`,
+    en: (p) => `Free times for a meeting of ${p.duration}, ${p.from} to ${p.to}`,
+  }),
+  /** `lichhop free`: a slot's room, optional attendees who cannot come, a warning; and the headings of near misses and of what blocked the window. */
+  "free-label": entry<{ label: "room" | "busy" | "warning" | "near" | "none" }>({
+    vi: (p) =>
+      ({
+        room: "Phòng",
+        busy: "Vắng",
+        warning: "Cảnh báo",
+        near: "Gần được (thiếu người dự không bắt buộc hoặc có cảnh báo)",
+        none: "Không có thời gian trống. Lý do từng ngày",
+      })[p.label],
+    en: (p) =>
+      ({
+        room: "Room",
+        busy: "Cannot come",
+        warning: "Warning",
+        near: "Near misses (optional attendees short, or a warning)",
+        none: "No free time. What blocked each day",
+      })[p.label],
+  }),
+  /** `lichhop free` without `--duration`. */
+  "free-needs-duration": entry({
+    vi: () => "lichhop free: cần --duration, thời lượng cuộc họp theo ISO 8601, ví dụ PT2H (2 giờ)",
+    en: () => "lichhop free: expected --duration, the meeting's length in ISO 8601 (e.g. PT2H)",
+  }),
+  /** `--half-day` other than sang or chieu. */
+  "bad-half-day": entry<{ found: string }>({
+    vi: (p) => `--half-day ${p.found}: cần sang (buổi sáng) hoặc chieu (buổi chiều)`,
+    en: (p) => `--half-day ${p.found}: expected sang (morning) or chieu (afternoon)`,
+  }),
+  /** `--now` that is no local time. */
+  "bad-now": entry<{ found: string }>({
+    vi: (p) => `--now ${p.found}: cần giờ địa phương YYYY-MM-DDTHH:MM`,
+    en: (p) => `--now ${p.found}: expected a local time YYYY-MM-DDTHH:MM`,
+  }),
+  /** The request's half-day or times leave nothing of the day's working periods. */
+  "block-outside": entry({
+    vi: () => "ngoài khung giờ yêu cầu",
+    en: () => "outside the times asked for",
+  }),
+};
