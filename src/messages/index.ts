@@ -3,6 +3,7 @@ import { CONFLICT_MESSAGES } from "./conflicts";
 import { FINDING_MESSAGES } from "./findings";
 import type { Entry, Lang } from "./entry";
 import { ISSUE_MESSAGES } from "./issues";
+import { SERVER_MESSAGES } from "./server";
 
 export {
   DAYS_OFF_TEXT,
@@ -33,10 +34,10 @@ export {
   type ReportText,
   type SummaryCounts,
 } from "./report";
-export { PAGE_TEXT, type FeedGroup, type PageText } from "./server";
+export { PAGE_TEXT, type FeedGroup, type PageText, type ReloadFailure } from "./server";
 
 /** Every message lichhop writes, in Vietnamese and English: the issues', the conflicts' and the commands'. */
-const CATALOGUE = { ...ISSUE_MESSAGES, ...CONFLICT_MESSAGES, ...FINDING_MESSAGES, ...CLI_MESSAGES };
+const CATALOGUE = { ...ISSUE_MESSAGES, ...CONFLICT_MESSAGES, ...FINDING_MESSAGES, ...CLI_MESSAGES, ...SERVER_MESSAGES };
 
 /** The id of a message in the catalogue. */
 export type MessageId = keyof typeof CATALOGUE;
