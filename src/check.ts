@@ -1,4 +1,3 @@
-import { workCalendar, type WorkCalendar } from "./calendar/work-calendar";
 import type { Conflict } from "./conflicts/conflict";
 import { detectConflicts } from "./conflicts/detect";
 import { selectorMembers } from "./conflicts/selectors";
@@ -15,6 +14,7 @@ import { scheduleZone, type Schedule } from "./schema/model";
 import { zoneClocks } from "./time/zone";
 import { BudgetExceeded, resolveLimits, type Limits } from "./limits";
 import { argDate, argLang, argLimits, argOptions, badArgument } from "./internal/args";
+import { safeScheduleCalendar } from "./load/calendar";
 import { ensureSchedule, safeEnsureSchedule } from "./load/guard";
 
 /** Options for {@link checkSchedule}. */
@@ -154,16 +154,9 @@ export function gatherCheck(
   holding: Holding,
 ): ({ ok: true } & Gathered) | { ok: false; issues: Issue[] } {
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
-  let calendar: WorkCalendar;
-  try {
-    calendar = workCalendar(schedule.calendar ?? {});
-  } catch (error) {
-    const make = issueFactory({ lang, source: schedule.source });
-    return {
-      ok: false,
-      issues: [make("invalid-value", ["calendar"], "invalid-value", { found: "calendar", expected: (error as Error).message })],
-    };
-  }
+  const built = safeScheduleCalendar(schedule, lang);
+  if (!built.ok) return built;
+  const { calendar } = built;
   const context = renderContext(schedule, lang);
   const expandOptions: ExpandRunOptions = { ...options, lang, adjust: dayOffAdjuster(calendar), clockFor: context.clockFor };
   const expanded = expandOccurrences(schedule, expandOptions);

@@ -1,4 +1,6 @@
-import { ScheduleError } from "./errors";
+import { ScheduleError, type Issue } from "./errors";
+import { safeScheduleCalendar } from "./load/calendar";
+import { dayOffAdjuster } from "./recurrence/day-off-policy";
 import { argDate, argLang, argLimits, argList, argOptions, badArgument } from "./internal/args";
 import { ensureSchedule, safeEnsureSchedule } from "./load/guard";
 import { expandOccurrences, type ExpandOptions, type ExpandResult } from "./recurrence/expand";
@@ -21,6 +23,21 @@ function expandOptions(options: unknown, where: string): ExpandOptions {
 }
 
 /**
+ * The options with the default `adjust`, the `onDayOff` policy over the file's calendar, when
+ * none is given; or the calendar section's issues, worded in the options' language.
+ */
+export function withAdjust(
+  schedule: Schedule,
+  options: ExpandOptions,
+): { ok: true; options: ExpandOptions } | { ok: false; issues: Issue[] } {
+  if (options.adjust !== undefined || !schedule.meetings.some((m) => m.onDayOff !== undefined && m.onDayOff !== "keep")) {
+    return { ok: true, options };
+  }
+  const built = safeScheduleCalendar(schedule, options.lang ?? schedule.locale ?? "vi");
+  return built.ok ? { ok: true, options: { ...options, adjust: dayOffAdjuster(built.calendar) } } : built;
+}
+
+/**
  * Expands every meeting of a schedule into its occurrences inside the horizon, sorted; returns
  * the issues instead when a series is too dense or the horizon is missing.
  *
@@ -31,7 +48,9 @@ export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = 
   options = expandOptions(options, "safeExpandSchedule");
   const ensured = safeEnsureSchedule(schedule, "safeExpandSchedule: schedule", options.lang);
   if (!ensured.ok) return ensured;
-  const result = expandOccurrences(ensured.schedule, options);
+  const adjusted = withAdjust(ensured.schedule, options);
+  if (!adjusted.ok) return adjusted;
+  const result = expandOccurrences(ensured.schedule, adjusted.options);
   return result.ok ? { ok: true, horizon: result.horizon, occurrences: result.occurrences } : result;
 }
 
@@ -46,7 +65,10 @@ export function safeExpandSchedule(schedule: Schedule, options: ExpandOptions = 
  */
 export function expandSchedule(schedule: Schedule, options: ExpandOptions = {}): Occurrence[] {
   options = expandOptions(options, "expandSchedule");
-  const result = expandOccurrences(ensureSchedule(schedule, "expandSchedule: schedule", options.lang), options);
+  const ensured = ensureSchedule(schedule, "expandSchedule: schedule", options.lang);
+  const adjusted = withAdjust(ensured, options);
+  if (!adjusted.ok) throw new ScheduleError(adjusted.issues);
+  const result = expandOccurrences(ensured, adjusted.options);
   if (!result.ok) throw new ScheduleError(result.issues);
   return result.occurrences;
 }

@@ -75,8 +75,11 @@ function baseTextsAt(rev: string, paths: readonly string[], options: CheckComman
   return texts;
 }
 
-/** The base schedule, or undefined when there is none (every file new) or it cannot be read as a schedule. */
-function loadBase(options: CheckCommandOptions, paths: readonly string[], out: Output): Schedule | undefined {
+/**
+ * The base schedule, or undefined when there is none (every file new) or it cannot be read as a
+ * schedule (said on stderr in `lang`, the report's language).
+ */
+function loadBase(options: CheckCommandOptions, paths: readonly string[], lang: Lang, out: Output): Schedule | undefined {
   let texts: ScheduleText[];
   try {
     texts =
@@ -86,16 +89,15 @@ function loadBase(options: CheckCommandOptions, paths: readonly string[], out: O
   } catch (error) {
     // A base saved in another encoding must not block the change that converts it to UTF-8.
     if (!(error instanceof ScheduleError) || !error.issues.every((issue) => BROKEN_BASE.has(issue.code))) throw error;
-    out.stderr(
-      `lichhop: the base is not a valid schedule (${error.issues.length} issue(s): ${error.issues[0]?.code}); every conflict counts as new\n`,
-    );
+    const base = message(lang, "base-unusable", { why: "unreadable", issues: error.issues.length, code: error.issues[0]?.code });
+    out.stderr(`lichhop: ${base}\n`);
     return undefined;
   }
   if (texts.length === 0) return undefined;
   const result = safeMergeSchedules(texts, options.lang ? { lang: options.lang } : {});
   if (result.ok) return result.schedule;
   // A broken base must not block the change that repairs it: every conflict then counts as new.
-  out.stderr(`lichhop: the base is not a valid schedule (${result.issues.length} issue(s)); every conflict counts as new\n`);
+  out.stderr(`lichhop: ${message(lang, "base-unusable", { why: "invalid", issues: result.issues.length })}\n`);
   return undefined;
 }
 
@@ -112,7 +114,7 @@ export function reportWithBase(
   paths: readonly string[],
   out: Output,
 ): Report {
-  const base = loadBase(options, paths, out);
+  const base = loadBase(options, paths, lang, out);
   let baseReport: Report = { ...result.report, conflicts: [] };
   if (base) {
     const checked = safeCheckSchedule(base, {
@@ -122,7 +124,7 @@ export function reportWithBase(
       ...(options.limits ? { limits: options.limits } : {}),
     });
     if (checked.ok) baseReport = checked.report;
-    else out.stderr(`lichhop: the base cannot be expanded (${checked.issues.length} issue(s)); every conflict counts as new\n`);
+    else out.stderr(`lichhop: ${message(lang, "base-unusable", { why: "not-expandable", issues: checked.issues.length })}\n`);
   }
   // The base is read after the check (a file that fails fails before the base is looked at), so
   // the annotations move to the changed meetings and fields now.

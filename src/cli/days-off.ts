@@ -1,7 +1,7 @@
-import { UsageError } from "../errors";
-import { CalendarError } from "../calendar/errors";
+import { ScheduleError, UsageError } from "../errors";
 import { workCalendar, type WorkCalendar } from "../calendar/work-calendar";
 import { inert } from "../internal/inert";
+import { safeScheduleCalendar } from "../load/calendar";
 import { clockTime, DAYS_OFF_TEXT, message, periodsText, WEEKDAY_NAMES, type Lang } from "../messages";
 import type { Output } from "./io";
 import { loadScheduleFile } from "./load";
@@ -48,12 +48,11 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
   const years = horizon ? yearsOf(horizon.from, horizon.to) : [Number(yearText)];
   const [only] = years;
   const lang: Lang = options.lang ?? schedule?.locale ?? "vi";
-  let calendar: WorkCalendar;
-  try {
-    calendar = workCalendar(schedule?.calendar ?? {});
-  } catch (error) {
-    if (error instanceof CalendarError) throw new UsageError(error.message);
-    throw error;
+  let calendar: WorkCalendar = workCalendar();
+  if (schedule) {
+    const built = safeScheduleCalendar(schedule, lang);
+    if (!built.ok) throw new ScheduleError(built.issues);
+    calendar = built.calendar;
   }
   const { periods: defaultPeriods, seasons } = calendar.workingHours;
   if (options.format === "json") {

@@ -1,6 +1,7 @@
 import { ScheduleError, UsageError } from "../errors";
 import { renderContext } from "../check";
 import { inert } from "../internal/inert";
+import { withAdjust } from "../expand";
 import { expandOccurrences } from "../recurrence/expand";
 import { describeTime, reportOccurrence } from "../report/report";
 import { message } from "../messages";
@@ -14,10 +15,12 @@ export function runExpand(file: string, options: CommonOptions, out: Output): nu
   const lang = options.lang ?? schedule.locale ?? "vi";
   const context = renderContext(schedule, lang);
   // The schedule was validated as it was read, and the options with the command line.
+  const adjusted = withAdjust(schedule, { lang });
+  if (!adjusted.ok) throw new ScheduleError(adjusted.issues);
   const result = expandOccurrences(schedule, {
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
-    lang,
+    ...adjusted.options,
     clockFor: context.clockFor,
     limits: options.limits,
   });

@@ -134,9 +134,9 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
     const shown = written.map((w) => inert(w.path));
     const width = Math.max(...shown.map((path) => path.length));
     written.forEach((w, i) => {
-      out.stdout(`${(shown[i] as string).padEnd(width)}  ${String(w.events).padStart(4)} VEVENT  ${w.bytes} B\n`);
+      out.stdout(`${message(lang, "ics-feed-written", { path: (shown[i] as string).padEnd(width), events: w.events, bytes: w.bytes })}\n`);
     });
-    out.stdout(`${written.length} feeds, ${result.report.summary.conflicts} conflicts\n`);
+    out.stdout(`${message(lang, "feed-counts", { feeds: written.length, conflicts: result.report.summary.conflicts })}\n`);
   }
   return 0;
 }

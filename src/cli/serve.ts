@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { UsageError } from "../errors";
+import { inert } from "../internal/inert";
 import { message } from "../messages";
 import { createFeedHandler, type FeedHandler } from "../server/handler";
 import { checkUidDomain, feedStamp } from "./ics";
@@ -53,8 +54,9 @@ export function runServe(file: string, options: ServeCommandOptions, out: Output
       ),
   });
   const server = createServer(handler);
-  server.on("error", (error) => {
-    out.stderr(`lichhop serve: cannot listen on ${host}:${port}: ${error.message}\n`);
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    const address = `${host.includes(":") ? `[${host}]` : host}:${port}`;
+    out.stderr(`lichhop serve: ${inert(message(lang, "cannot-listen", { address, code: error.code, detail: error.message }))}\n`);
     handler.close();
     process.exitCode = 2;
   });
@@ -62,9 +64,9 @@ export function runServe(file: string, options: ServeCommandOptions, out: Output
     const address = server.address();
     const actual = typeof address === "object" && address ? address.port : port;
     const shown = host.includes(":") ? `[${host}]` : host;
-    const { feeds, report } = handler.state();
+    const { feeds, report, lang: fileLang } = handler.state();
     out.stdout(
-      `lichhop serve: ${feeds.length} feeds, ${report.summary.conflicts} conflicts\n` +
+      `lichhop serve: ${message(fileLang, "feed-counts", { feeds: feeds.length, conflicts: report.summary.conflicts })}\n` +
         `  http://${shown}:${actual}/   (webcal://${shown}:${actual}/all.ics)\n`,
     );
   });

@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import * as z from "zod";
+import { calendarConfigSchema } from "../calendar/work-calendar";
 import type { Issue, IssuePath } from "../errors";
 import { scheduleFileSchema, type ScheduleFile } from "../schema/schedule";
 import type { Expected, ExpectedWord, Found } from "../messages";
@@ -51,8 +52,8 @@ function typeOfValue(value: unknown): string {
   return typeof value;
 }
 
-function keysAt(path: IssuePath, data: unknown): string[] {
-  const schema = schemaAt(scheduleFileSchema, path, data);
+function keysAt(root: AnySchema, path: IssuePath, data: unknown): string[] {
+  const schema = schemaAt(root, path, data);
   const def = schema?._zod.def as unknown as { type: string; shape?: Record<string, unknown> } | undefined;
   return def?.type === "object" && def.shape ? Object.keys(def.shape) : [];
 }
@@ -157,6 +158,24 @@ export function checkShape(
 ): { file: ScheduleFile; issues?: never } | { file?: never; issues: Issue[] } {
   const result = scheduleFileSchema.safeParse(data);
   if (result.success) return { file: result.data };
+  return { issues: shapeIssues(scheduleFileSchema, data, result.error.issues, context) };
+}
+
+/** A schedule file with only its `calendar:` section, for {@link calendarIssues}. */
+const CALENDAR_SECTION = z.object({ calendar: calendarConfigSchema.optional() });
+
+/**
+ * The issues of a `calendar:` section, each at its field (`calendar.workingHours.periods.1`) with
+ * its file, line and column, worded in the context's language; none when the section is valid.
+ */
+export function calendarIssues(config: unknown, context: IssueContext): Issue[] {
+  const data = { calendar: config };
+  const result = CALENDAR_SECTION.safeParse(data);
+  return result.success ? [] : shapeIssues(CALENDAR_SECTION, data, result.error.issues, context);
+}
+
+/** The issues of `data`, which `root` refused with `zodIssues`, in the catalogue's words. */
+function shapeIssues(root: AnySchema, data: unknown, zodIssues: readonly z.core.$ZodIssue[], context: IssueContext): Issue[] {
   const make = issueFactory(context);
   const hints = hintBudget();
   const issues: Issue[] = [];
@@ -169,7 +188,7 @@ export function checkShape(
       for (const inner of branch) report(inner, path);
     } else if (zodIssue.code === "unrecognized_keys") {
       for (const key of zodIssue.keys) {
-        const allowed = keysAt(path, data);
+        const allowed = keysAt(root, path, data);
         const hint = closest(key, allowed, hints);
         issues.push(make("unknown-field", [...path, key], "unknown-field", { field: key, allowed: allowed.join(", "), hint }));
       }
@@ -205,6 +224,6 @@ export function checkShape(
       );
     }
   };
-  for (const zodIssue of result.error.issues) report(zodIssue, []);
-  return { issues };
+  for (const zodIssue of zodIssues) report(zodIssue, []);
+  return issues;
 }

@@ -1,4 +1,4 @@
-import { dmy, entry, type Lang } from "./entry";
+import { dmy, entry, fmt, type Lang } from "./entry";
 
 /** What a listed day off is: a holiday, a substitute day, a decision's day or the file's own. */
 export type DayOffKindName = "holiday" | "substitute" | "decision" | "custom";
@@ -216,7 +216,8 @@ export const CLI_MESSAGES = {
     en: (p) => `${p.option} ${p.found}: expected a real date YYYY-MM-DD, e.g. 2024-03-07`,
   }),
   "date-option-out-of-range": entry<{ option: string; found: string; first: number; last: number }>({
-    vi: (p) => `${p.option} ${p.found}: cần một ngày từ 01/01/${p.first} đến 31/12/${p.last}`,
+    vi: (p) =>
+      `${p.option} ${p.found}: ngày ${dmy(p.found)} nằm ngoài phạm vi hỗ trợ, cần một ngày từ 01/01/${p.first} đến 31/12/${p.last}`,
     en: (p) => `${p.option} ${p.found}: expected a date from ${p.first}-01-01 to ${p.last}-12-31`,
   }),
   "from-after-to": entry<{ from: string; to: string }>({
@@ -306,4 +307,51 @@ export const CLI_MESSAGES = {
     vi: (p) => `Không ghi được ${p.file}: ${failureText(p.failure, "vi")}`,
     en: (p) => `cannot write ${p.file}: ${failureText(p.failure, "en")}`,
   }),
+  /** A feed `lichhop ics` wrote: `path` padded by the caller to line the counts up, its events and size. */
+  "ics-feed-written": entry<{ path: string; events: number; bytes: number }>({
+    vi: (p) => `${p.path}  ${fmt(p.events, "vi").padStart(5)} sự kiện  ${fmt(p.bytes, "vi")} byte`,
+    en: (p) => `${p.path}  ${String(p.events).padStart(4)} VEVENT  ${p.bytes} B`,
+  }),
+  /** How many feeds were written (`lichhop ics`) or are served (`lichhop serve`), and the check's conflicts. */
+  "feed-counts": entry<{ feeds: number; conflicts: number }>({
+    vi: (p) => `${fmt(p.feeds, "vi")} tệp lịch, ${fmt(p.conflicts, "vi")} xung đột`,
+    en: (p) => `${p.feeds} feeds, ${p.conflicts} conflicts`,
+  }),
+  /**
+   * `lichhop serve` cannot listen on `address` (`127.0.0.1:8080`); `code` is the system's error
+   * code (`EADDRINUSE`), `detail` its words (shown in English only).
+   */
+  "cannot-listen": entry<{ address: string; code?: string | undefined; detail: string }>({
+    vi: (p) => `Không mở được cổng ${p.address}: ${LISTEN_FAILURES[p.code ?? ""] ?? (p.code ? `lỗi hệ thống ${p.code}` : "lỗi hệ thống")}`,
+    en: (p) => `cannot listen on ${p.address}: ${p.detail}`,
+  }),
+  /**
+   * `lichhop check --base`: the base cannot be used, so every conflict counts as new. `why`:
+   * its files are not UTF-8 or too large (`code` is the first issue's), they are not a valid
+   * schedule, or the schedule cannot be expanded; `issues` is how many issues it has.
+   */
+  "base-unusable": entry<{ why: "unreadable" | "invalid" | "not-expandable"; issues: number; code?: string | undefined }>({
+    vi: (p) =>
+      `bản gốc ${
+        p.why === "not-expandable"
+          ? "không triển khai được thành các buổi họp"
+          : p.why === "invalid"
+            ? "không phải lịch họp hợp lệ"
+            : p.code === "file-too-large"
+              ? "có tệp quá lớn"
+              : "có tệp không phải mã UTF-8"
+      } (${fmt(p.issues, "vi")} lỗi); mọi xung đột được tính là mới`,
+    en: (p) =>
+      p.why === "not-expandable"
+        ? `the base cannot be expanded (${p.issues} issue(s)); every conflict counts as new`
+        : `the base is not a valid schedule (${p.issues} issue(s)${p.code ? `: ${p.code}` : ""}); every conflict counts as new`,
+  }),
+};
+
+/** Why a port cannot be listened on, by the system's error code, in Vietnamese. */
+const LISTEN_FAILURES: Readonly<Record<string, string>> = {
+  EADDRINUSE: "cổng này đang được một chương trình khác sử dụng; chọn --port khác",
+  EACCES: "không có quyền mở cổng này (cổng dưới 1024 cần quyền quản trị); chọn --port khác",
+  EADDRNOTAVAIL: "máy này không có địa chỉ đó; kiểm tra --host",
+  ENOTFOUND: "không tìm thấy máy có tên đó; kiểm tra --host",
 };

@@ -31,7 +31,7 @@ export const CONFLICT_MESSAGES = {
     en: (p) => `breaks "${p.rule}": ${p.a} clashes with ${p.b}${p.how ? ` (${p.how})` : ""}`,
   }),
   "conflict-attendee": entry<{ subjects: string; a: string; b: string }>({
-    vi: (p) => `${p.subjects} cùng lúc dự ${p.a} và ${p.b}`,
+    vi: (p) => `${p.subjects} được bố trí dự cùng lúc cả ${p.a} và ${p.b}`,
     en: (p) => `${p.subjects} booked for both ${p.a} and ${p.b}`,
   }),
   "conflict-room": entry<{ subjects: string; a: string; b: string }>({
@@ -40,23 +40,23 @@ export const CONFLICT_MESSAGES = {
   }),
   /** `date` is `dd/mm/yyyy`; `name` is the day off's name in both languages. */
   "conflict-day-off": entry<{ a: string; date: string; name: Readonly<Record<Lang, string>> }>({
-    vi: (p) => `${p.a} rơi vào ngày nghỉ: ${p.name.vi} (${p.date})`,
+    vi: (p) => `${p.a} trùng ngày nghỉ: ${p.name.vi} (${p.date})`,
     en: (p) => `${p.a} falls on a day off: ${p.name.en} (${p.date})`,
   }),
   /** `hours`: the day's working periods, "07:30–11:30, 13:30–17:00". */
   "conflict-working-hours": entry<{ a: string; hours: string }>({
-    vi: (p) => `${p.a} nằm ngoài giờ làm việc (${p.hours})`,
+    vi: (p) => `${p.a} diễn ra ngoài giờ làm việc (${p.hours})`,
     en: (p) => `${p.a} is outside working hours (${p.hours})`,
   }),
   /** `period`: the period's name ("tháng 05/2024", "quý II/2024", "May 2024"). */
   "conflict-cadence": entry<CadenceBounds & { rule: string; count: number; period: string }>({
-    vi: (p) => `Vi phạm quy định "${p.rule}": ${p.count} buổi trong ${p.period}, cần ${expected(p, "vi")}`,
+    vi: (p) => `Vi phạm quy định "${p.rule}": ${p.period} có ${p.count} buổi họp, cần ${expected(p, "vi")} buổi`,
     en: (p) =>
       `breaks "${p.rule}": ${p.count} ${p.count === 1 ? "occurrence" : "occurrences"} in ${p.period}; expected ${expected(p, "en")}`,
   }),
   /** `from` and `to`: the window, `dd/mm/yyyy HH:MM`; `window`: the rule's bounds in words ("từ 7 đến 30 ngày"). */
   "conflict-lead-time": entry<{ rule: string; a: string; window: string; from: string; to: string }>({
-    vi: (p) => `Vi phạm quy định "${p.rule}": không có cuộc họp nào bắt đầu ${p.window} trước ${p.a} (trong khoảng ${p.from} – ${p.to})`,
+    vi: (p) => `Vi phạm quy định "${p.rule}": không có buổi họp nào bắt đầu trước ${p.a} ${p.window} (trong khoảng ${p.from} – ${p.to})`,
     en: (p) => `breaks "${p.rule}": no meeting starts ${p.window} before ${p.a} (between ${p.from} and ${p.to})`,
   }),
 };

@@ -21,7 +21,7 @@ export const FINDING_MESSAGES = {
     en: (p) => `${p.a} clashes with ${p.b}${p.how ? ` (${p.how})` : ""}`,
   }),
   "finding-attendee": entry<{ subjects: string; a: string; b: string }>({
-    vi: (p) => `${p.subjects} cùng lúc dự ${p.a} và ${p.b}`,
+    vi: (p) => `${p.subjects} được bố trí dự cùng lúc cả ${p.a} và ${p.b}`,
     en: (p) => `${p.subjects} booked for both ${p.a} and ${p.b}`,
   }),
   "finding-room": entry<{ subjects: string; a: string; b: string }>({
@@ -30,21 +30,21 @@ export const FINDING_MESSAGES = {
   }),
   /** `name`: the day off's name, when the finding has one day. */
   "finding-day-off": entry<{ a: string; name?: string | undefined }>({
-    vi: (p) => `${p.a} rơi vào ngày nghỉ${p.name ? ` (${p.name})` : ""}`,
+    vi: (p) => `${p.a} trùng ngày nghỉ${p.name ? ` (${p.name})` : ""}`,
     en: (p) => `${p.a} falls on a day off${p.name ? ` (${p.name})` : ""}`,
   }),
   /** `hours`: the day's working periods, "07:30–11:30, 13:30–17:00". */
   "finding-working-hours": entry<{ a: string; hours: string }>({
-    vi: (p) => `${p.a} nằm ngoài giờ làm việc (${p.hours})`,
+    vi: (p) => `${p.a} diễn ra ngoài giờ làm việc (${p.hours})`,
     en: (p) => `${p.a} is outside working hours (${p.hours})`,
   }),
   "finding-cadence": entry<CadenceBounds & { per: CadencePeriod }>({
-    vi: (p) => `Số buổi họp không đạt yêu cầu (cần ${expected(p, "vi")} buổi mỗi ${PER_VI[p.per]})`,
+    vi: (p) => `Số buổi họp không đúng quy định (cần ${expected(p, "vi")} buổi mỗi ${PER_VI[p.per]})`,
     en: (p) => `wrong number of meetings (expected ${expected(p, "en")} per ${p.per})`,
   }),
   /** `window`: where a `before` meeting should start, in words ("từ 7 đến 30 ngày"). */
   "finding-lead-time": entry<{ a: string; window: string }>({
-    vi: (p) => `Trước ${p.a} không có cuộc họp nào bắt đầu ${p.window} trước đó`,
+    vi: (p) => `Không có buổi họp nào bắt đầu trước ${p.a} ${p.window}`,
     en: (p) => `no meeting starts ${p.window} before ${p.a}`,
   }),
   /** How many occurrences, on which dates (`dd/mm/yyyy`, some of them), and how many dates more. */

@@ -3,6 +3,7 @@ import { CONFLICT_MESSAGES } from "./conflicts";
 import { FINDING_MESSAGES } from "./findings";
 import type { Entry, Lang } from "./entry";
 import { ISSUE_MESSAGES } from "./issues";
+import { SERVER_MESSAGES } from "./server";
 import { SLOT_MESSAGES } from "./slots";
 
 export {
@@ -34,11 +35,11 @@ export {
   type ReportText,
   type SummaryCounts,
 } from "./report";
-export { PAGE_TEXT, type FeedGroup, type PageText } from "./server";
+export { PAGE_TEXT, type FeedGroup, type PageText, type ReloadFailure } from "./server";
 export { halfDayName, type HalfDay } from "./slots";
 
-/** Every message lichhop writes, in Vietnamese and English: the issues', the conflicts', the commands' and the free-slot search's. */
-const CATALOGUE = { ...ISSUE_MESSAGES, ...CONFLICT_MESSAGES, ...FINDING_MESSAGES, ...CLI_MESSAGES, ...SLOT_MESSAGES };
+/** Every message lichhop writes, in Vietnamese and English: the issues', the conflicts', the commands', the feed server's and the free-slot search's. */
+const CATALOGUE = { ...ISSUE_MESSAGES, ...CONFLICT_MESSAGES, ...FINDING_MESSAGES, ...CLI_MESSAGES, ...SERVER_MESSAGES, ...SLOT_MESSAGES };
 
 /** The id of a message in the catalogue. */
 export type MessageId = keyof typeof CATALOGUE;

@@ -21,10 +21,12 @@ const GUESS: Readonly<Record<Lang, Readonly<Record<EncodingGuess, string>>>> = {
   },
 };
 
-/** ` (20 MB)` for 20971520 (MB of 1024 × 1024 bytes, as `--max-size` reads them); nothing below 1 MB. */
-function megabytes(bytes: number): string {
+/** ` (20 MB)` for 20971520 (MB of 1024 × 1024 bytes, as `--max-size` reads them), `(1,5 MB)` in Vietnamese; nothing below 1 MB. */
+function megabytes(bytes: number, lang: Lang): string {
   const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? ` (${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB)` : "";
+  if (mb < 1) return "";
+  const text = Number.isInteger(mb) ? fmt(mb, lang) : `${fmt(Math.trunc(mb), lang)}${lang === "vi" ? "," : "."}${mb.toFixed(1).slice(-1)}`;
+  return ` (${text} MB)`;
 }
 
 /** The messages of issues: what was found in a schedule file or argument, and what was expected. */
@@ -109,8 +111,8 @@ export const ISSUE_MESSAGES = {
   "no-such-occurrence": entry<{ occurrence: string; found: number }>({
     vi: (p) =>
       p.found === 0
-        ? `Không có buổi họp nào của chuỗi vào ${p.occurrence}`
-        : `${p.occurrence} chỉ tới nhiều buổi họp; ghi rõ giờ, ví dụ ${p.occurrence}T08:00`,
+        ? `Cuộc họp không có buổi nào vào ${dmyTime(p.occurrence)}`
+        : `${p.occurrence} ứng với nhiều buổi họp; ghi rõ giờ, ví dụ ${p.occurrence}T08:00`,
     en: (p) =>
       p.found === 0
         ? `the series has no occurrence at ${p.occurrence}`
@@ -119,7 +121,7 @@ export const ISSUE_MESSAGES = {
   /** `original`: the rule's own date (or date-time) of the occurrence a day-off move put on `occurrence`. */
   "occurrence-moved-here": entry<{ occurrence: string; original: string }>({
     vi: (p) =>
-      `Không có buổi họp nào của chuỗi vào ${dmyTime(p.occurrence)}: buổi họp ngày ${dmyTime(p.original)} được dời sang ngày này vì trùng ngày nghỉ (onDayOff); hãy ghi ngày gốc ${p.original}`,
+      `Cuộc họp không có buổi nào vào ${dmyTime(p.occurrence)}: buổi họp ngày ${dmyTime(p.original)} được dời sang ngày này vì trùng ngày nghỉ (onDayOff); hãy ghi ngày gốc ${p.original}`,
     en: (p) =>
       `the series has no occurrence at ${p.occurrence}: the one of ${p.original} was moved there off a day off (onDayOff); name its original date, ${p.original}`,
   }),
@@ -132,23 +134,23 @@ export const ISSUE_MESSAGES = {
     en: (p) => `bad horizon: to ${p.to} is before from ${p.from}`,
   }),
   "too-many-occurrences": entry<{ max: number }>({
-    vi: (p) => `Chuỗi họp sinh quá ${fmt(p.max, "vi")} buổi trong khoảng thời gian kiểm tra`,
+    vi: (p) => `Cuộc họp có hơn ${fmt(p.max, "vi")} buổi trong khoảng thời gian kiểm tra`,
     en: (p) => `the series gives more than ${fmt(p.max, "en")} occurrences in the horizon`,
   }),
   "too-many-occurrences-total": entry<{ max: number }>({
     vi: (p) =>
-      `Lịch họp sinh quá ${fmt(p.max, "vi")} buổi trong khoảng thời gian kiểm tra (tính đến cuộc họp này); thu hẹp khoảng kiểm tra hoặc nâng giới hạn (--max-occurrences)`,
+      `Lịch họp có hơn ${fmt(p.max, "vi")} buổi trong khoảng thời gian kiểm tra (tính đến cuộc họp này); thu hẹp khoảng thời gian kiểm tra hoặc nâng giới hạn (--max-occurrences)`,
     en: (p) =>
       `the schedule gives more than ${fmt(p.max, "en")} occurrences in the horizon (counting up to this meeting); narrow the horizon or raise the limit (--max-occurrences)`,
   }),
   "runaway-rule": entry<{ max: number }>({
     vi: (p) =>
-      `Quy tắc lặp quá dày: việc duyệt các quy tắc lặp của lịch vượt quá ${fmt(p.max, "vi")} bước (tính từ ngày bắt đầu của mỗi chuỗi, kể cả các thời điểm BYHOUR/BYMINUTE/BYSECOND sinh ra); cho chuỗi bắt đầu gần khoảng kiểm tra hơn hoặc dùng tần suất thưa hơn`,
+      `Quy tắc lặp quá dày: việc duyệt các quy tắc lặp của lịch vượt quá ${fmt(p.max, "vi")} bước (tính từ ngày bắt đầu của mỗi cuộc họp, kể cả các thời điểm BYHOUR/BYMINUTE/BYSECOND sinh ra); cho cuộc họp bắt đầu gần khoảng thời gian kiểm tra hơn hoặc dùng tần suất thưa hơn`,
     en: (p) =>
       `runaway rule: walking the schedule's rules takes more than ${fmt(p.max, "en")} steps (counted from each series' start, with the instants BYHOUR/BYMINUTE/BYSECOND add); start the series closer to the horizon or use a coarser frequency`,
   }),
   "date-out-of-range": entry<{ found: string; first: number; last: number }>({
-    vi: (p) => `Ngày ${p.found} nằm ngoài phạm vi hỗ trợ: cần ngày từ 01/01/${p.first} đến 31/12/${p.last}`,
+    vi: (p) => `Ngày ${dmyTime(p.found)} nằm ngoài phạm vi hỗ trợ: cần ngày từ 01/01/${p.first} đến 31/12/${p.last}`,
     en: (p) => `the date ${p.found} is outside the supported years: expected a date from ${p.first}-01-01 to ${p.last}-12-31`,
   }),
   "duration-too-long": entry<{ found: string; max: number }>({
@@ -165,19 +167,19 @@ export const ISSUE_MESSAGES = {
   }),
   "too-many-conflicts": entry<{ max: number }>({
     vi: (p) =>
-      `Lịch họp có hơn ${fmt(p.max, "vi")} xung đột (dừng kiểm tra tại cuộc họp này); sửa các xung đột lặp lại, thu hẹp khoảng kiểm tra hoặc nâng giới hạn (--max-conflicts)`,
+      `Lịch họp có hơn ${fmt(p.max, "vi")} xung đột (dừng kiểm tra tại cuộc họp này); sửa các xung đột lặp lại, thu hẹp khoảng thời gian kiểm tra hoặc nâng giới hạn (--max-conflicts)`,
     en: (p) =>
       `the schedule has more than ${fmt(p.max, "en")} conflicts (the check stopped at this meeting); fix the repeated clashes, narrow the horizon or raise the limit (--max-conflicts)`,
   }),
   "too-many-findings": entry<{ max: number }>({
     vi: (p) =>
-      `Lịch họp có hơn ${fmt(p.max, "vi")} nhóm xung đột (mỗi nhóm là hai chuỗi họp trùng nhau, một chuỗi họp vào ngày nghỉ…; dừng kiểm tra tại cuộc họp này); sửa các xung đột lặp lại, thu hẹp khoảng kiểm tra hoặc nâng giới hạn (--max-findings)`,
+      `Lịch họp có hơn ${fmt(p.max, "vi")} vấn đề (mỗi vấn đề là hai cuộc họp trùng lịch với nhau, một cuộc họp trùng ngày nghỉ…; dừng kiểm tra tại cuộc họp này); sửa các xung đột lặp lại, thu hẹp khoảng thời gian kiểm tra hoặc nâng giới hạn (--max-findings)`,
     en: (p) =>
       `the schedule has more than ${fmt(p.max, "en")} findings (each a clash of two meeting series, a series on days off…; the check stopped at this meeting); fix the repeated clashes, narrow the horizon or raise the limit (--max-findings)`,
   }),
   "too-many-events": entry<{ max: number; expand: boolean }>({
     vi: (p) =>
-      `Các lịch iCal sẽ có hơn ${fmt(p.max, "vi")} sự kiện (mỗi lịch theo người, cơ quan, phòng họp lặp lại các buổi họp của mình)${p.expand ? "; bỏ --expand để ghi mỗi chuỗi họp một sự kiện," : ";"} thu hẹp khoảng thời gian hoặc nâng giới hạn (--max-events)`,
+      `Các lịch iCal sẽ có hơn ${fmt(p.max, "vi")} sự kiện (mỗi lịch theo người, cơ quan, phòng họp lặp lại các buổi họp của mình)${p.expand ? "; bỏ --expand để ghi mỗi cuộc họp một sự kiện," : ";"} thu hẹp khoảng thời gian kiểm tra hoặc nâng giới hạn (--max-events)`,
     en: (p) =>
       `the feeds would hold more than ${fmt(p.max, "en")} events (every person, body and room feed repeats its meetings)${p.expand ? "; drop --expand to write one event per series," : ";"} narrow the horizon or raise the limit (--max-events)`,
   }),
@@ -224,9 +226,9 @@ export const ISSUE_MESSAGES = {
   }),
   "file-too-large": entry<{ size?: number | undefined; max: number }>({
     vi: (p) =>
-      `Tệp ${p.size === undefined ? "có hơn" : `có ${p.size} byte, vượt`} giới hạn ${p.max} byte${megabytes(p.max)}; tách tệp hoặc nâng giới hạn bằng --max-size`,
+      `Tệp ${p.size === undefined ? "có hơn" : `có ${fmt(p.size, "vi")} byte, vượt`} giới hạn ${fmt(p.max, "vi")} byte${megabytes(p.max, "vi")}; tách tệp hoặc nâng giới hạn bằng --max-size`,
     en: (p) =>
-      `the file ${p.size === undefined ? "has more than" : `has ${p.size} bytes, more than`} the limit of ${p.max} bytes${megabytes(p.max)}; split it or raise the limit with --max-size`,
+      `the file ${p.size === undefined ? "has more than" : `has ${fmt(p.size, "en")} bytes, more than`} the limit of ${fmt(p.max, "en")} bytes${megabytes(p.max, "en")}; split it or raise the limit with --max-size`,
   }),
   "not-a-mapping": entry({
     vi: () => `Tệp lịch phải là một ánh xạ (version, meetings, …)`,

@@ -37,7 +37,7 @@ export const REPORT_TEXT: Readonly<Record<Lang, ReportText>> = {
     none: "Không có xung đột.",
     error: "LỖI",
     warning: "CẢNH BÁO",
-    overlap: "Trùng",
+    overlap: "Thời gian trùng",
     rule: "Quy định",
     at: "Tại",
     line: (line) => `dòng ${line}`,
@@ -64,10 +64,10 @@ export type BuiltInCheck = "attendee" | "room" | "day-off" | "working-hours";
 /** The title of each built-in check, as CI formats list it (a JUnit test suite, a SARIF rule). */
 export const CHECK_TITLES: Readonly<Record<Lang, Readonly<Record<BuiltInCheck, string>>>> = {
   vi: {
-    attendee: "Một người dự hai cuộc họp cùng lúc",
-    room: "Một phòng họp dùng cho hai cuộc họp cùng lúc",
-    "day-off": "Cuộc họp vào ngày nghỉ",
-    "working-hours": "Cuộc họp ngoài giờ làm việc",
+    attendee: "Một người được bố trí dự hai buổi họp cùng lúc",
+    room: "Một phòng họp được bố trí cho hai buổi họp cùng lúc",
+    "day-off": "Buổi họp trùng ngày nghỉ",
+    "working-hours": "Buổi họp diễn ra ngoài giờ làm việc",
   },
   en: {
     attendee: "A person in two meetings at once",
@@ -94,7 +94,7 @@ export interface BaseCounts {
 /** The line the text report ends with when checked against a base, per language. */
 export const BASE_SUMMARY: Readonly<Record<Lang, (counts: BaseCounts) => string>> = {
   vi: (c) =>
-    `So với bản gốc: ${fmt(c.added, "vi")} mới, ${c.changed === undefined ? "" : `${fmt(c.changed, "vi")} thay đổi, `}${fmt(c.fixed, "vi")} đã hết, ${fmt(c.unchanged, "vi")} không đổi.\n`,
+    `So với bản gốc: ${fmt(c.added, "vi")} mới, ${c.changed === undefined ? "" : `${fmt(c.changed, "vi")} thay đổi, `}${fmt(c.fixed, "vi")} đã khắc phục, ${fmt(c.unchanged, "vi")} không đổi.\n`,
   en: (c) =>
     `Against the base: ${fmt(c.added, "en")} new, ${c.changed === undefined ? "" : `${fmt(c.changed, "en")} changed, `}${fmt(c.fixed, "en")} fixed, ${fmt(c.unchanged, "en")} unchanged.\n`,
 };
@@ -120,9 +120,9 @@ export const CI_SUMMARY_TEXT: Readonly<Record<Lang, CiSummaryText>> = {
   vi: {
     heading: "lichhop: kiểm tra lịch họp",
     counts: (c) =>
-      `${fmt(c.added, "vi")} xung đột${c.base ? " mới" : ""} (${fmt(c.addedConflicts, "vi")} buổi)` +
+      `${fmt(c.added, "vi")} vấn đề${c.base ? " mới" : ""} (${fmt(c.addedConflicts, "vi")} buổi)` +
       (c.base
-        ? `, ${fmt(c.base.changed, "vi")} thay đổi (thêm ${fmt(c.base.gained, "vi")} ngày), ${fmt(c.base.fixed, "vi")} đã hết, ${fmt(c.base.unchanged, "vi")} không đổi`
+        ? `, ${fmt(c.base.changed, "vi")} thay đổi (thêm ${fmt(c.base.gained, "vi")} ngày), ${fmt(c.base.fixed, "vi")} đã khắc phục, ${fmt(c.base.unchanged, "vi")} không đổi`
         : ""),
     changed: "thay đổi",
   },

@@ -1,4 +1,4 @@
-import type { Lang } from "./entry";
+import { entry, fmt, type Lang } from "./entry";
 
 /** The kinds of feed the feed server's index page groups its links by. */
 export type FeedGroup = "all" | "body" | "person" | "room" | "conflicts";
@@ -45,4 +45,77 @@ export const PAGE_TEXT: Readonly<Record<Lang, PageText>> = {
     report: "JSON report",
     loaded: "Loaded at",
   },
+};
+
+/**
+ * Why a reload of the served file ended without feeds, when the file itself is not to blame as a
+ * checker sees it: the build ran past its time (`ms`) or memory (`mb`) limit, the worker could
+ * not start or stopped, its answer could not be read, the `vtimezone` source threw, the handler
+ * was closed, or the build threw (`detail`: the error's own words, shown as they are).
+ */
+export type ReloadFailure =
+  | { readonly kind: "timeout"; readonly ms: number }
+  | { readonly kind: "memory"; readonly mb: number }
+  | { readonly kind: "cannot-start"; readonly script: string; readonly detail: string }
+  | { readonly kind: "worker-exit"; readonly exitCode: number }
+  | { readonly kind: "unreadable-answer"; readonly detail: string }
+  | { readonly kind: "vtimezone"; readonly detail: string }
+  | { readonly kind: "cancelled" }
+  | { readonly kind: "failed"; readonly detail: string };
+
+function failureText(f: ReloadFailure, lang: Lang): string {
+  const vi = lang === "vi";
+  switch (f.kind) {
+    case "timeout":
+      return vi
+        ? `lần nạp lại chạy quá ${fmt(f.ms, "vi")} mili giây (giới hạn reloadTimeout) và đã bị dừng`
+        : `the reload took longer than ${f.ms} ms (the reloadTimeout limit) and was stopped`;
+    case "memory":
+      return vi
+        ? `lần nạp lại dùng quá ${fmt(f.mb, "vi")} MB bộ nhớ (giới hạn reloadMemoryMb) và đã bị dừng`
+        : `the reload ran out of memory (more than ${f.mb} MB, the reloadMemoryMb limit) and was stopped`;
+    case "cannot-start":
+      return vi
+        ? `không khởi động được tiến trình nạp lại ${f.script} ("${f.detail}")`
+        : `cannot start the reload worker ${f.script}: ${f.detail}`;
+    case "worker-exit":
+      return vi
+        ? `tiến trình nạp lại đã dừng (mã thoát ${f.exitCode}) trước khi trả kết quả`
+        : `the reload worker stopped (exit code ${f.exitCode}) before it answered`;
+    case "unreadable-answer":
+      return vi ? `không đọc được kết quả của lần nạp lại ("${f.detail}")` : `the reload's answer could not be read: ${f.detail}`;
+    case "vtimezone":
+      return vi ? `nguồn múi giờ (vtimezone) báo lỗi ("${f.detail}")` : `the vtimezone source failed: ${f.detail}`;
+    case "cancelled":
+      return vi ? "lần nạp lại đã bị hủy vì máy chủ lịch đã đóng" : "the reload was cancelled: the handler was closed";
+    case "failed":
+      return vi ? `lần nạp lại gặp lỗi ("${f.detail}")` : `the reload failed: ${f.detail}`;
+  }
+}
+
+/** The feed server's log lines and the failures it shows (`createFeedHandler`). */
+export const SERVER_MESSAGES = {
+  "reload-failure": entry<{ failure: ReloadFailure }>({
+    vi: (p) => failureText(p.failure, "vi"),
+    en: (p) => failureText(p.failure, "en"),
+  }),
+  /** The served `file` changed and its new feeds are served. */
+  "feeds-reloaded": entry<{ file: string; feeds: number; conflicts: number }>({
+    vi: (p) => `${p.file}: đã nạp lại: ${fmt(p.feeds, "vi")} tệp lịch, ${fmt(p.conflicts, "vi")} xung đột`,
+    en: (p) => `${p.file}: reloaded: ${p.feeds} feeds, ${p.conflicts} conflicts`,
+  }),
+  /** A change to `file` was not loaded, because the file is `invalid` or the reload failed; the reasons follow on the next lines. */
+  "feeds-kept": entry<{ file: string; invalid: boolean }>({
+    vi: (p) => `${p.file}: ${p.invalid ? "tệp không hợp lệ" : "không nạp lại được"}, vẫn phục vụ các tệp lịch hợp lệ gần nhất:`,
+    en: (p) => `${p.file}: ${p.invalid ? "invalid" : "not reloaded"}, still serving the last good feeds:`,
+  }),
+  /**
+   * A folder cannot be watched for changes (`code`: the system's error code, `detail`: its words,
+   * shown in English); the file is polled instead.
+   */
+  "cannot-watch": entry<{ file: string; dir: string; code?: string | undefined; detail: string }>({
+    vi: (p) =>
+      `${p.file}: không theo dõi được thư mục ${p.dir} (${p.code ? `lỗi hệ thống ${p.code}` : `lỗi hệ thống "${p.detail}"`}); sẽ định kỳ kiểm tra tệp thay thế`,
+    en: (p) => `${p.file}: cannot watch ${p.dir} (${p.detail}); polling instead`,
+  }),
 };

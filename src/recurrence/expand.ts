@@ -177,16 +177,11 @@ export function expandOccurrences(
   const horizon = resolveHorizon(schedule, { ...options, clockFor }, lang);
   if ("code" in horizon) return { ok: false, issues: [horizon] };
   const make = issueFactory({ lang, source: schedule.source });
+  // lichhop's own callers pass `adjust`, built with the calendar's issues worded (`load/calendar.ts`);
+  // the calendar of a validated schedule always builds.
   let adjust = options.adjust;
   if (adjust === undefined && schedule.meetings.some((m) => m.onDayOff !== undefined && m.onDayOff !== "keep")) {
-    try {
-      adjust = dayOffAdjuster(workCalendar(schedule.calendar ?? {}));
-    } catch (error) {
-      return {
-        ok: false,
-        issues: [make("invalid-value", ["calendar"], "invalid-value", { found: "calendar", expected: (error as Error).message })],
-      };
-    }
+    adjust = dayOffAdjuster(workCalendar(schedule.calendar ?? {}));
   }
   const fileZone = scheduleZone(schedule);
   const limits = resolveLimits(options.limits);

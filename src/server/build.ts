@@ -7,9 +7,10 @@ import type { VtimezoneSource } from "../ical/vtimezone";
 import type { Limits } from "../limits";
 import { DEFAULT_MAX_SIZE, tooLarge } from "../load/decode";
 import { safeParseSchedule } from "../load/parse";
-import type { Lang } from "../messages";
+import { message, type Lang, type ReloadFailure } from "../messages";
 import type { Report } from "../report/report";
 import { scheduleZone, type Schedule } from "../schema/model";
+import { fileFailure } from "../cli/paths";
 
 /**
  * Everything one build of the served file needs, as plain data: it crosses to the reload worker
@@ -68,7 +69,7 @@ export interface BuiltFeeds {
 export type BuildOutcome =
   | { readonly ok: true; readonly value: BuiltFeeds }
   | { readonly ok: false; readonly issues: readonly Issue[] }
-  | { readonly ok: false; readonly failure: string };
+  | { readonly ok: false; readonly failure: ReloadFailure };
 
 /** A parsed and checked file, before its feeds are rendered. */
 export interface CheckedFile {
@@ -95,11 +96,9 @@ export function checkFile(request: BuildRequest): CheckedFile | { readonly issue
     mtime = Math.floor(stat.mtimeMs / 1000) * 1000;
     bytes = readFileSync(request.path);
   } catch (cause) {
-    return {
-      issues: [
-        { code: "invalid-value", message: `cannot read ${request.name}: ${(cause as Error).message}`, path: [], file: request.name },
-      ],
-    };
+    // Worded as the command line words a schedule file it cannot read.
+    const text = message(request.lang ?? "vi", "cannot-read", { file: request.name, failure: fileFailure(cause) });
+    return { issues: [{ code: "bad-argument", message: text, path: [], file: request.name }] };
   }
   // Bytes, not text: a file that is not UTF-8 is refused with its line, never served as mojibake.
   const parsed = safeParseSchedule(bytes, { filename: request.name, ...(request.lang ? { lang: request.lang } : {}) });

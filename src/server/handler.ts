@@ -4,7 +4,7 @@ import { formatIssue, ScheduleError, UsageError } from "../errors";
 import type { FeedOptions } from "../ical/context";
 import type { VtimezoneSource } from "../ical/vtimezone";
 import { inert } from "../internal/inert";
-import type { Lang } from "../messages";
+import { message, type Lang } from "../messages";
 import type { Report } from "../report/report";
 import { buildInProcess, etagOf, ICS, type BuildOutcome, type BuildRequest, type BuiltFeeds, type ServedFeed } from "./build";
 import { renderIndex } from "./page";
@@ -270,15 +270,19 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
   const first = buildInProcess(request, options.vtimezone);
   if (!first.ok) {
     if ("issues" in first) throw new ScheduleError(first.issues);
-    throw new ScheduleError([{ code: "invalid-value", message: first.failure, path: [], file: options.file }]);
+    const text = message(options.lang ?? "vi", "reload-failure", { failure: first.failure });
+    throw new ScheduleError([{ code: "invalid-value", message: text, path: [], file: options.file }]);
   }
   let current: Build = settle(undefined, first.value);
   let loadedAt = Date.now();
   let error: string | undefined;
   let closed = false;
 
+  // The log and the index page speak the language of the feeds last served.
   const describe = (outcome: Exclude<BuildOutcome, { ok: true }>): string =>
-    "issues" in outcome ? outcome.issues.map((issue) => inert(formatIssue(issue))).join("\n") : `${name}: ${inert(outcome.failure)}`;
+    "issues" in outcome
+      ? outcome.issues.map((issue) => inert(formatIssue(issue))).join("\n")
+      : `${name}: ${inert(message(current.lang, "reload-failure", { failure: outcome.failure }))}`;
 
   let cancel: (() => void) | undefined;
   const once = async (): Promise<boolean> => {
@@ -288,7 +292,7 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
       cancel = job.cancel;
       outcome = await job.result;
     } catch (cause) {
-      outcome = { ok: false, failure: `the reload failed: ${cause instanceof Error ? cause.message : String(cause)}` };
+      outcome = { ok: false, failure: { kind: "failed", detail: cause instanceof Error ? cause.message : String(cause) } };
     } finally {
       cancel = undefined;
     }
@@ -297,11 +301,13 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
       current = settle(current, outcome.value);
       loadedAt = Date.now();
       error = undefined;
-      say(`${name}: reloaded: ${current.feeds.length} feeds, ${current.report.summary.conflicts} conflicts`);
+      say(
+        message(current.lang, "feeds-reloaded", { file: name, feeds: current.feeds.length, conflicts: current.report.summary.conflicts }),
+      );
       return true;
     }
     error = describe(outcome);
-    say(`${name}: ${"issues" in outcome ? "invalid" : "not reloaded"}, still serving the last good feeds:\n${error}`);
+    say(`${message(current.lang, "feeds-kept", { file: name, invalid: "issues" in outcome })}\n${error}`);
     return false;
   };
 
@@ -335,7 +341,8 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
       pollInterval,
       initial,
       onChange: () => void reload(),
-      onWarning: (message) => say(`${name}: ${inert(message)}`),
+      onWarning: (dir, error) =>
+        say(message(current.lang, "cannot-watch", { file: name, dir: inert(dir), code: error.code, detail: inert(String(error.message)) })),
     });
   }
 

@@ -1,5 +1,7 @@
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { VtimezoneSource } from "../ical/vtimezone";
+import type { ReloadFailure } from "../messages";
 import { buildInProcess, type BuildOutcome, type BuildRequest } from "./build";
 
 /** The limits of one reload in the worker. */
@@ -37,17 +39,15 @@ export interface ToWorker {
   readonly table: readonly (readonly [string, string | null])[];
 }
 
-/** Why the worker ended with an error, in words an operator can act on. */
-function describeWorkerError(error: unknown, script: URL, limits: ReloadLimits): string {
+/** Why the worker ended with an error, as facts the catalogue words for an operator. */
+function describeWorkerError(error: unknown, script: URL, limits: ReloadLimits): ReloadFailure {
   const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === "ERR_WORKER_OUT_OF_MEMORY") {
-    return `the reload ran out of memory (more than ${limits.memoryMb} MB, the reloadMemoryMb limit) and was stopped`;
-  }
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === "ERR_WORKER_OUT_OF_MEMORY") return { kind: "memory", mb: limits.memoryMb };
   if (code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND" || code === "ERR_WORKER_PATH" || code === "ERR_WORKER_INIT_FAILED") {
-    return `cannot start the reload worker ${script.href}: ${message}`;
+    return { kind: "cannot-start", script: script.protocol === "file:" ? fileURLToPath(script) : script.href, detail };
   }
-  return `the reload failed: ${message}`;
+  return { kind: "failed", detail };
 }
 
 /**
@@ -69,7 +69,7 @@ export function workerRebuild(script: URL, limits: ReloadLimits, vtimezone: Vtim
       worker?.terminate().catch(() => {});
       settle(outcome);
     };
-    const fail = (failure: string) => finish({ ok: false, failure });
+    const fail = (failure: ReloadFailure) => finish({ ok: false, failure });
     try {
       worker = new Worker(script, {
         workerData: { request, askZones: vtimezone !== undefined } satisfies ReloadWorkerData,
@@ -83,10 +83,7 @@ export function workerRebuild(script: URL, limits: ReloadLimits, vtimezone: Vtim
       return { result, cancel: () => {} };
     }
     const running = worker;
-    timer = setTimeout(
-      () => fail(`the reload took longer than ${limits.timeout} ms (the reloadTimeout limit) and was stopped`),
-      limits.timeout,
-    );
+    timer = setTimeout(() => fail({ kind: "timeout", ms: limits.timeout }), limits.timeout);
     timer.unref();
     running.on("message", (message: ToMain) => {
       if (message.kind === "done") {
@@ -97,15 +94,15 @@ export function workerRebuild(script: URL, limits: ReloadLimits, vtimezone: Vtim
       try {
         for (const zone of message.zones) table.push([zone, vtimezone?.(zone) ?? null]);
       } catch (error) {
-        fail(`the vtimezone source failed: ${error instanceof Error ? error.message : String(error)}`);
+        fail({ kind: "vtimezone", detail: error instanceof Error ? error.message : String(error) });
         return;
       }
       running.postMessage({ kind: "zones", table } satisfies ToWorker);
     });
-    running.on("messageerror", (error) => fail(`the reload's answer could not be read: ${error.message}`));
+    running.on("messageerror", (error) => fail({ kind: "unreadable-answer", detail: error.message }));
     running.on("error", (error) => fail(describeWorkerError(error, script, limits)));
-    running.on("exit", (code) => fail(`the reload worker stopped (exit code ${code}) before it answered`));
-    return { result, cancel: () => fail("the reload was cancelled: the handler was closed") };
+    running.on("exit", (code) => fail({ kind: "worker-exit", exitCode: code }));
+    return { result, cancel: () => fail({ kind: "cancelled" }) };
   };
 }
 
@@ -119,7 +116,7 @@ export function inProcessRebuild(vtimezone: VtimezoneSource | undefined): Rebuil
     try {
       result = Promise.resolve(buildInProcess(request, vtimezone));
     } catch (error) {
-      result = Promise.resolve({ ok: false, failure: `the reload failed: ${error instanceof Error ? error.message : String(error)}` });
+      result = Promise.resolve({ ok: false, failure: { kind: "failed", detail: error instanceof Error ? error.message : String(error) } });
     }
     return { result, cancel: () => {} };
   };

@@ -11,7 +11,8 @@ export interface ChangeWatchOptions {
   /** Called when the file may have changed; calls close together are the caller's to coalesce. */
   readonly onChange: () => void;
   /** Called when a directory watch cannot be set up or fails (polling goes on). */
-  readonly onWarning: (message: string) => void;
+  /** A folder cannot be watched (`error`: the system's error, with its code): the file is polled instead. */
+  readonly onWarning: (dir: string, error: NodeJS.ErrnoException) => void;
 }
 
 /** Stops the watches and the polling. */
@@ -79,13 +80,13 @@ export function watchChanges(file: string, options: ChangeWatchOptions): ChangeW
       });
       // A watcher that fails (its directory removed, say) is closed: it warns once.
       watcher.on("error", (error) => {
-        options.onWarning(`cannot watch ${dir} (${error.message}); polling instead`);
+        options.onWarning(dir, error);
         watcher.close();
       });
       watcher.unref();
       return watcher;
     } catch (error) {
-      options.onWarning(`cannot watch ${dir} (${(error as Error).message}); polling instead`);
+      options.onWarning(dir, error as NodeJS.ErrnoException);
       return undefined;
     }
   };

@@ -54,7 +54,7 @@ describe("lichhop check (the built binary)", () => {
     expect(stdout).toContain(
       "Phiên họp thường kỳ Thường trực HĐND tỉnh (T5 đầu tháng) trùng lịch với UBND tỉnh họp chuyên đề quy hoạch: 1 buổi — 07/03/2024",
     );
-    expect(stdout).toContain("Trùng: T5 07/03/2024 09:00–11:00");
+    expect(stdout).toContain("Thời gian trùng: T5 07/03/2024 09:00–11:00");
     expect(stdout).toMatch(/10 xung đột \(7 lỗi, 3 cảnh báo\) thuộc 10 vấn đề/);
     expect(stdout).not.toMatch(/\d{4}-\d{2}-\d{2}|PT\d|P\d+D/);
     // --detail lists every conflict under its finding.

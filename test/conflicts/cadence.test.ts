@@ -67,7 +67,7 @@ describe("cadence rules", () => {
     const report = result.report.conflicts[0];
     expect(report).toMatchObject({ kind: "cadence", rule: "nhip", overlap: null, period: { from: "2024-03-01", to: "2024-03-31" } });
     expect(report?.occurrences).toHaveLength(2);
-    expect(report?.message).toBe('Vi phạm quy định "Nhịp họp": 2 buổi trong tháng 03/2024, cần đúng 1');
+    expect(report?.message).toBe('Vi phạm quy định "Nhịp họp": tháng 03/2024 có 2 buổi họp, cần đúng 1 buổi');
   });
 
   it("reports a period with nothing in it, with an empty occurrence list", () => {

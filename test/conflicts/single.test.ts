@@ -78,10 +78,10 @@ describe("the day-off check", () => {
     const body = oneOff("2024-04-18T08:00", "2024-04-18T10:00");
     const vi = formatReportText(check(body).report, "vi");
     // The finding names the day when it has one, and --detail lists the conflict with it.
-    expect(vi).toContain("rơi vào ngày nghỉ (Giỗ Tổ Hùng Vương (10/3 âm lịch)): 1 buổi — 18/04/2024");
+    expect(vi).toContain("trùng ngày nghỉ (Giỗ Tổ Hùng Vương (10/3 âm lịch)): 1 buổi — 18/04/2024");
     expect(vi).toContain("[CẢNH BÁO]");
     const detail = formatReportText(check(body).report, "vi", { detail: true });
-    expect(detail).toContain('"Họp thử" (T5 18/04/2024 08:00–10:00) rơi vào ngày nghỉ: Giỗ Tổ Hùng Vương (10/3 âm lịch) (18/04/2024)');
+    expect(detail).toContain('"Họp thử" (T5 18/04/2024 08:00–10:00) trùng ngày nghỉ: Giỗ Tổ Hùng Vương (10/3 âm lịch) (18/04/2024)');
     const en = formatReportText(check(body, { lang: "en" }).report, "en");
     expect(en).toContain("falls on a day off (Hùng Kings' Commemoration (10th day of the 3rd lunar month)): 1 occurrence — 18/04/2024");
   });

@@ -251,8 +251,10 @@ describe("the CLI refuses a file that is not UTF-8 (exit 2)", () => {
     const base = tempFile("base.yaml", cp1258(TEXT));
     const { code, stderr } = run(["check", file, "--base", base]);
     expect(code).toBe(0);
-    expect(stderr).toContain("the base is not a valid schedule");
-    expect(stderr).toContain("bad-encoding");
+    expect(stderr).toBe("lichhop: bản gốc có tệp không phải mã UTF-8 (1 lỗi); mọi xung đột được tính là mới\n");
+    const en = run(["check", file, "--base", base, "--lang", "en"]);
+    expect(en.code).toBe(0);
+    expect(en.stderr).toBe("lichhop: the base is not a valid schedule (1 issue(s): bad-encoding); every conflict counts as new\n");
   });
 
   it("decodes --base-ref contents like a file: a Windows-1258 base at HEAD counts as no base", () => {
@@ -270,7 +272,7 @@ describe("the CLI refuses a file that is not UTF-8 (exit 2)", () => {
     writeFileSync(join(dir, "lich/lich.yaml"), TEXT);
     const converted = run(["check", "lich/lich.yaml", "--base-ref", "HEAD"], dir);
     expect(converted.code, converted.stderr).toBe(0);
-    expect(converted.stderr).toContain("bad-encoding");
+    expect(converted.stderr).toContain("bản gốc có tệp không phải mã UTF-8");
     git("commit", "-q", "-am", "utf-8");
     const clean = run(["check", "lich/lich.yaml", "--base-ref", "HEAD", "--format", "json"], dir);
     expect(clean.code, clean.stderr).toBe(0);

@@ -60,8 +60,8 @@ describe.each([
 
       writeFileSync(file, good);
       expect(await handler.reload()).toBe(true);
-      expect(logs.some((line) => line.includes("reloaded"))).toBe(true);
-      expect(logs.some((line) => line.includes("invalid"))).toBe(true);
+      expect(logs.some((line) => line.includes("đã nạp lại"))).toBe(true);
+      expect(logs.some((line) => line.includes("tệp không hợp lệ"))).toBe(true);
       for (const line of logs) expectInert(line, "a log message");
     } finally {
       await stop();
@@ -84,8 +84,8 @@ describe("lichhop serve", () => {
       writeFileSync(file, invalid);
       await vi.waitFor(() => expect(stderr).toContain("pwned"), { timeout: 30_000, interval: 50 });
       writeFileSync(file, good);
-      await vi.waitFor(() => expect(stderr).toContain("reloaded"), { timeout: 30_000, interval: 50 });
-      expect(stderr).toContain("invalid, still serving the last good feeds");
+      await vi.waitFor(() => expect(stderr).toContain("đã nạp lại"), { timeout: 30_000, interval: 50 });
+      expect(stderr).toContain("tệp không hợp lệ, vẫn phục vụ các tệp lịch hợp lệ gần nhất");
       expectInert(stderr, "stderr");
       const lines = stderr.split("\n").filter(Boolean);
       for (const line of lines) expect(line.startsWith("lichhop serve: "), line).toBe(true);

@@ -67,14 +67,18 @@ async function survives(name: string, limits: { reloadTimeout: number; reloadMem
 
 describe("a change whose check cannot finish", () => {
   it("is stopped at the time limit, while requests get the last good feeds; a later good file is served", async () => {
-    await survives("slow.yaml", { reloadTimeout: 5000, reloadMemoryMb: 4096 }, /took longer than 5000 ms \(the reloadTimeout limit\)/);
+    await survives(
+      "slow.yaml",
+      { reloadTimeout: 5000, reloadMemoryMb: 4096 },
+      /lần nạp lại chạy quá 5\.000 mili giây \(giới hạn reloadTimeout\)/,
+    );
   }, 60_000);
 
   it("is stopped at the memory limit (the worker, not the server, runs out), and a later good file is served", async () => {
     await survives(
       "greedy.yaml",
       { reloadTimeout: 120_000, reloadMemoryMb: 64 },
-      /ran out of memory \(more than 64 MB, the reloadMemoryMb limit\)/,
+      /lần nạp lại dùng quá 64 MB bộ nhớ \(giới hạn reloadMemoryMb\)/,
     );
   }, 150_000);
 });
@@ -91,7 +95,7 @@ describe("a hostile file saved while the file is watched", () => {
       await vi.waitFor(
         async () => {
           expect(await (await fetch(`${base}/all.ics`)).text()).toBe(good);
-          expect(handler.state().error).toMatch(/ran out of memory/);
+          expect(handler.state().error).toMatch(/dùng quá \d+ MB bộ nhớ/);
         },
         { timeout: 120_000, interval: 100 },
       );

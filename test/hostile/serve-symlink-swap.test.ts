@@ -93,7 +93,7 @@ describe("a served path that is a symlink", () => {
     const { base, stop } = await listen(handler);
     try {
       lnSfn("missing/lich.yaml", join(root, "current"));
-      await vi.waitFor(() => expect(handler.state().error).toMatch(/cannot read/), SEEN);
+      await vi.waitFor(() => expect(handler.state().error).toMatch(/Không đọc được .*tệp không tồn tại/), SEEN);
       expect(await (await fetch(`${base}/all.ics`)).text()).toContain("(v1)");
       mkdirSync(join(root, "missing"));
       writeFileSync(join(root, "missing", "lich.yaml"), version("mended"));

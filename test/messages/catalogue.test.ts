@@ -138,6 +138,14 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "free-needs-duration": {},
   "bad-half-day": { found: "toi" },
   "bad-now": { found: "hôm nay" },
+  "ics-feed-written": { path: "lich/body/ubnd.ics  ", events: 1234, bytes: 150110338 },
+  "feed-counts": { feeds: 12, conflicts: 3 },
+  "cannot-listen": { address: "127.0.0.1:8080", code: "EADDRINUSE", detail: "listen EADDRINUSE: address already in use 127.0.0.1:8080" },
+  "base-unusable": { why: "unreadable", issues: 1, code: "bad-encoding" },
+  "reload-failure": { failure: { kind: "timeout", ms: 5000 } },
+  "feeds-reloaded": { file: "lich.yaml", feeds: 12, conflicts: 3 },
+  "feeds-kept": { file: "lich.yaml", invalid: true },
+  "cannot-watch": { file: "lich.yaml", dir: "/srv/lich", code: "EMFILE", detail: "EMFILE: too many open files, watch" },
 };
 
 const IDS = Object.keys(SAMPLES).filter((id): id is MessageId => id in SAMPLES);
@@ -209,13 +217,67 @@ describe("the message catalogue", () => {
     expect(message("vi", "unknown-reference", { kind: "room", id: "p1" })).toBe('Không tìm thấy phòng họp "p1"');
     expect(message("en", "duplicate-id", { id: "x" })).toBe('duplicate id "x" (already used on line ?)');
     expect(message("en", "file-too-large", { max: 1024 })).toBe(
-      "the file has more than the limit of 1024 bytes; split it or raise the limit with --max-size",
+      "the file has more than the limit of 1,024 bytes; split it or raise the limit with --max-size",
     );
   });
 
   it("groups thousands as each language writes them", () => {
     expect(message("vi", "too-many-occurrences", { max: 100000 })).toContain("100.000");
     expect(message("en", "too-many-occurrences", { max: 100000 })).toContain("100,000");
+    expect(message("vi", "file-too-large", { size: 150110338, max: 20971520 })).toBe(
+      "Tệp có 150.110.338 byte, vượt giới hạn 20.971.520 byte (20 MB); tách tệp hoặc nâng giới hạn bằng --max-size",
+    );
+    expect(message("en", "file-too-large", { size: 150110338, max: 20971520 })).toBe(
+      "the file has 150,110,338 bytes, more than the limit of 20,971,520 bytes (20 MB); split it or raise the limit with --max-size",
+    );
+    expect(message("vi", "file-too-large", { max: 1572864 })).toContain("1.572.864 byte (1,5 MB)");
+    expect(message("en", "file-too-large", { max: 1572864 })).toContain("1,572,864 bytes (1.5 MB)");
+  });
+
+  it("writes out-of-range dates as Vietnamese dates in Vietnamese", () => {
+    expect(message("vi", "date-out-of-range", { found: "1800-01-01", first: 1900, last: 2100 })).toBe(
+      "Ngày 01/01/1800 nằm ngoài phạm vi hỗ trợ: cần ngày từ 01/01/1900 đến 31/12/2100",
+    );
+    expect(message("vi", "date-out-of-range", { found: "1800-01-01T08:00", first: 1900, last: 2100 })).toContain("Ngày 01/01/1800 08:00 ");
+    expect(message("vi", "date-option-out-of-range", { option: "--from", found: "1800-01-01", first: 1900, last: 2100 })).toBe(
+      "--from 1800-01-01: ngày 01/01/1800 nằm ngoài phạm vi hỗ trợ, cần một ngày từ 01/01/1900 đến 31/12/2100",
+    );
+  });
+
+  it.each([
+    { kind: "timeout", ms: 5000 },
+    { kind: "memory", mb: 256 },
+    { kind: "cannot-start", script: "/srv/dist/reload-worker.js", detail: "ERR_WORKER_PATH" },
+    { kind: "worker-exit", exitCode: 1 },
+    { kind: "unreadable-answer", detail: "DataCloneError" },
+    { kind: "vtimezone", detail: "ENOENT" },
+    { kind: "cancelled" },
+    { kind: "failed", detail: "ENOMEM" },
+  ] as const)("words a reload failure in Vietnamese only: %j", (failure) => {
+    expect(message("vi", "reload-failure", { failure })).not.toMatch(ENGLISH);
+    expect(message("en", "reload-failure", { failure })).not.toBe(message("vi", "reload-failure", { failure }));
+  });
+
+  it.each([
+    ["unreadable", "file-too-large"],
+    ["unreadable", "bad-encoding"],
+    ["invalid", undefined],
+    ["not-expandable", undefined],
+  ] as const)("says why a base is unusable in Vietnamese only: %s %s", (why, code) => {
+    const vi = message("vi", "base-unusable", { why, issues: 2, code });
+    expect(vi).not.toMatch(ENGLISH);
+    expect(vi).not.toContain(code ?? "-");
+    expect(vi).toContain("mọi xung đột được tính là mới");
+  });
+
+  it("says why a port cannot be listened on in Vietnamese only", () => {
+    for (const code of ["EADDRINUSE", "EACCES", "EADDRNOTAVAIL", "EIO", undefined]) {
+      const vi = message("vi", "cannot-listen", { address: "[::1]:80", code, detail: "listen failed: something else" });
+      expect(vi).not.toMatch(ENGLISH);
+    }
+    expect(message("en", "cannot-listen", { address: "127.0.0.1:80", code: "EACCES", detail: "listen EACCES: permission denied" })).toBe(
+      "cannot listen on 127.0.0.1:80: listen EACCES: permission denied",
+    );
   });
 
   it("has every label in both languages, none empty", () => {
@@ -230,7 +292,7 @@ describe("the message catalogue", () => {
         typeof value === "string" ? [value] : typeof value === "object" && value !== null ? Object.values(value).flatMap(strings) : [];
       for (const lang of LANGS) for (const text of strings(table[lang])) expect(text.trim(), name).not.toBe("");
     }
-    expect(BASE_SUMMARY.vi({ added: 1, fixed: 2, unchanged: 3 })).toBe("So với bản gốc: 1 mới, 2 đã hết, 3 không đổi.\n");
+    expect(BASE_SUMMARY.vi({ added: 1, fixed: 2, unchanged: 3 })).toBe("So với bản gốc: 1 mới, 2 đã khắc phục, 3 không đổi.\n");
     expect(BASE_SUMMARY.en({ added: 1, fixed: 2, unchanged: 3 })).toBe("Against the base: 1 new, 2 fixed, 3 unchanged.\n");
   });
 });

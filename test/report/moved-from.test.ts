@@ -39,7 +39,7 @@ describe("a moved occurrence", () => {
         [
           "no-such-occurrence",
           8,
-          "Không có buổi họp nào của chuỗi vào 11/03/2024: buổi họp ngày 10/03/2024 được dời sang ngày này vì trùng ngày nghỉ (onDayOff); hãy ghi ngày gốc 2024-03-10",
+          "Cuộc họp không có buổi nào vào 11/03/2024: buổi họp ngày 10/03/2024 được dời sang ngày này vì trùng ngày nghỉ (onDayOff); hãy ghi ngày gốc 2024-03-10",
         ],
       ]);
     }

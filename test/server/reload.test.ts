@@ -66,7 +66,7 @@ describe("the reload worker", () => {
     );
     const feeds = handler.state().feeds;
     expect(await handler.reload()).toBe(false);
-    expect(handler.state().error).toMatch(/cannot start the reload worker .*no-such-worker\.js/);
+    expect(handler.state().error).toMatch(/không khởi động được tiến trình nạp lại .*no-such-worker\.js/);
     expect(handler.state().feeds).toBe(feeds);
   });
 
