@@ -40,12 +40,12 @@ export const FINDING_MESSAGES = {
   }),
   "finding-cadence": entry<CadenceBounds & { per: CadencePeriod }>({
     vi: (p) => `Số buổi họp không đúng quy định (cần ${expected(p, "vi")} buổi mỗi ${PER_VI[p.per]})`,
-    en: (p) => `wrong number of meetings (expected ${expected(p, "en")} per ${p.per})`,
+    en: (p) => `Wrong number of meetings (expected ${expected(p, "en")} per ${p.per})`,
   }),
   /** `window`: where a `before` meeting should start, in words ("từ 7 đến 30 ngày"). */
   "finding-lead-time": entry<{ a: string; window: string }>({
     vi: (p) => `Không có buổi họp nào bắt đầu trước ${p.a} ${p.window}`,
-    en: (p) => `no meeting starts ${p.window} before ${p.a}`,
+    en: (p) => `No meeting starts ${p.window} before ${p.a}`,
   }),
   /** How many occurrences, on which dates (`dd/mm/yyyy`, some of them), and how many dates more. */
   "finding-dates": entry<{ count: number; dates: readonly string[]; more: number }>({

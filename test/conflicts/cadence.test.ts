@@ -81,7 +81,7 @@ describe("cadence rules", () => {
       }).report,
       "en",
     );
-    expect(text).toContain("wrong number of meetings (expected at least 1 per month): May 2024");
+    expect(text).toContain("Wrong number of meetings (expected at least 1 per month): May 2024");
     expect(text).toContain("Rule: Nhịp họp");
   });
 
