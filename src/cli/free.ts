@@ -3,7 +3,7 @@ import { inert } from "../internal/inert";
 import { elapsedWords, message } from "../messages";
 import { scheduleZone } from "../schema/model";
 import { findSlots, type Slot } from "../slots/find";
-import type { SlotRequestInput } from "../slots/request";
+import { requestProblemText, safeCheckSlotRequest, type SlotRequestInput } from "../slots/request";
 import { DAY, formatDate, parseDuration, parseWall } from "../time/wall";
 import { formatDmy } from "../time/wall-text";
 import { zoneClock } from "../time/zone";
@@ -71,6 +71,13 @@ export function runFree(file: string, options: FreeOptions, out: Output): number
     ...(options.count === undefined ? {} : { count: options.count }),
     ...(options.minNotice === undefined ? {} : { minNotice: options.minNotice }),
   };
+  // The library words a refused request in English for developers; the command line in its own language.
+  const checked = safeCheckSlotRequest(request, schedule);
+  if (!checked.ok) {
+    throw new UsageError(
+      message(lang, "free-bad-request", { problems: checked.problems.map((problem) => requestProblemText(problem, lang)) }),
+    );
+  }
   const result = findSlots(schedule, request, { now, lang, ...(options.limits ? { limits: options.limits } : {}) });
   if (options.format === "json") {
     writeJson({ version: 1, ...result }, out);

@@ -16,6 +16,9 @@ import {
   type ParamsOf,
   REFERENCE_KINDS,
   REPORT_TEXT,
+  REQUEST_WORDS,
+  type RequestExpected,
+  type RequestWord,
   WEEKDAY_NAMES,
 } from "../../src/messages";
 import { issueFactory, type MakeIssue } from "../../src/source";
@@ -138,6 +141,10 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "free-needs-duration": {},
   "bad-half-day": { found: "toi" },
   "bad-now": { found: "hôm nay" },
+  "request-invalid": { path: "request.duration", expected: { what: "meeting-duration" }, found: '"2h"' },
+  "request-unknown-field": { path: "request", field: "romm", hint: "room" },
+  "request-unknown-reference": { path: "request.room[1]", kind: "room", id: "phong-hop-9", hint: "phong-hop-1" },
+  "free-bad-request": { problems: ["request.count: cần một số không lớn hơn 100, nhận được 500"] },
 };
 
 const IDS = Object.keys(SAMPLES).filter((id): id is MessageId => id in SAMPLES);
@@ -176,6 +183,25 @@ describe("the message catalogue", () => {
       expect(text).not.toMatch(BARE_DURATION);
     }
     expect(message("en", "missing-field", { field: "x", expected })).not.toBe(message("vi", "missing-field", { field: "x", expected }));
+  });
+
+  it.each<RequestExpected>([
+    ...(Object.keys(REQUEST_WORDS.vi) as RequestWord[]).map((what) => ({ what })),
+    { oneOf: ["sang", "chieu"] },
+    { oneOf: ["earliest"] },
+    { atLeast: 1 },
+    { atMost: 100 },
+    { onOrAfter: "2024-03-08" },
+    { window: { days: 366, from: "2024-01-01" } },
+  ])("words what a free-slot request expected in Vietnamese only: %j", (expected) => {
+    for (const found of [undefined, '"2h"', "500"]) {
+      const vi = message("vi", "request-invalid", { path: "request.x", expected, ...(found === undefined ? {} : { found }) });
+      expect(vi).not.toMatch(ENGLISH);
+      expect(vi).not.toMatch(BARE_DURATION);
+    }
+    expect(message("en", "request-invalid", { path: "request.x", expected })).not.toBe(
+      message("vi", "request-invalid", { path: "request.x", expected }),
+    );
   });
 
   it.each([
