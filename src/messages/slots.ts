@@ -182,6 +182,12 @@ export const SLOT_MESSAGES = {
     vi: (p) => `không còn khoảng trống ${p.duration} liền`,
     en: (p) => `no free stretch of ${p.duration}`,
   }),
+  /** A person already has `count` meetings that day, `max` at most (the request's `maxPerDay`, the new meeting included). */
+  "block-max-per-day": entry<{ person: string; count: number; max: number }>({
+    vi: (p) => `${p.person} đã có ${fmt(p.count, "vi")} cuộc họp trong ngày (tối đa ${fmt(p.max, "vi")} kể cả cuộc họp mới)`,
+    en: (p) =>
+      `${p.person} already has ${fmt(p.count, "en")} ${p.count === 1 ? "meeting" : "meetings"} that day (at most ${fmt(p.max, "en")}, the new one included)`,
+  }),
   /** Too few optional attendees free: `free` of `total`, `needed` at least. */
   "block-quorum": entry<{ free: number; total: number; needed: number }>({
     vi: (p) => `chỉ ${fmt(p.free, "vi")}/${fmt(p.total, "vi")} người dự không bắt buộc rảnh, cần ${fmt(p.needed, "vi")}`,

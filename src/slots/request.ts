@@ -8,6 +8,8 @@ import { DAY, isSupportedWall, parseDuration, parseWall } from "../time/wall";
 
 /** The longest window searched, in days. */
 export const MAX_WINDOW_DAYS = 366;
+/** The largest `maxPerDay` a request may ask for. */
+export const MAX_PER_DAY = 24;
 /** The most slots one search returns. */
 export const MAX_SLOT_COUNT = 100;
 
@@ -112,6 +114,15 @@ export const slotRequestSchema = z
     avoidWarnings: z
       .boolean()
       .meta({ description: "Slots that would add a warning become near misses (default false: listed with their warnings)." })
+      .optional(),
+    maxPerDay: z
+      .int()
+      .min(1)
+      .max(MAX_PER_DAY)
+      .meta({
+        description:
+          "The most meetings one person has on a local day, the new one included: a day on which a required attendee already has this many is refused; an optional one who has counts as busy.",
+      })
       .optional(),
     count: z.int().min(1).max(MAX_SLOT_COUNT).meta({ description: "How many slots to return (default 5, at most 100)." }).optional(),
     prefer: z

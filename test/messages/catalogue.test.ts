@@ -133,6 +133,7 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "block-notice": { days: 2 },
   "block-short": { duration: "2 giờ" },
   "block-quorum": { free: 1, total: 3, needed: 2 },
+  "block-max-per-day": { person: "Hồ Tiến Thiệu", count: 2, max: 2 },
   "block-cadence": { rule: "UBND họp mỗi tháng một lần", period: "tháng 03/2024", max: 1 },
   "block-lead-time": { rule: "Thẩm tra trước kỳ họp", window: "từ 7 đến 30 ngày" },
   "block-outside": {},
