@@ -8,6 +8,10 @@
  * (only the dense table and json to a pipe vs a file, merged into the results file), `--no-dense`, `--out FILE`
  * (default bench/results.json).
  *
+ * findSlots is measured at every size (the `findSlots` column: a year of a province's
+ * working time, two required attendees, three rooms, count 5) and on the bundled example over
+ * its whole year, in process: the row "findSlots" of the targets.
+ *
  * The 1M size exceeds the default limits (200,000 occurrences, 50,000 conflicts): every check
  * here passes {@link BENCH_LIMITS}, and every CLI run the matching flags.
  */
@@ -29,6 +33,8 @@ import { detectLeadTimeConflicts } from "../src/conflicts/lead-time";
 import { detectSingleConflicts } from "../src/conflicts/single";
 import { safeParseSchedule } from "../src/load/parse";
 import { expandOccurrences } from "../src/recurrence/expand";
+import type { SlotRequestInput } from "../src/slots/request";
+import { DAY, formatDate, parseWall } from "../src/time/wall";
 import type { Occurrence } from "../src/recurrence/occurrence";
 import type { Schedule } from "../src/schema/model";
 import { rruleAlone, sortFloor, straightforward } from "./baselines";
@@ -68,6 +74,12 @@ const BENCH_LIMITS = { occurrences: 2_000_000, conflicts: 2_000_000, ruleChecks:
 /** The same for CLI runs; `--max-size` is added for a file above the default 20 MB. */
 const BENCH_LIMIT_ARGS = ["--max-occurrences", String(BENCH_LIMITS.occurrences), "--max-conflicts", String(BENCH_LIMITS.conflicts)];
 const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
+
+/**
+ * The findSlots target: the example's year well under a second, the 100k schedule in about a
+ * second (passed up to 1.5 s, the margin "about" leaves).
+ */
+const SLOTS_TARGET = { exampleMs: 1_000, largeMs: 1_500 } as const;
 
 /** The straightforward baseline runs only where it is predicted to finish within this. */
 const NAIVE_CAP_MS = 30_000;
@@ -168,6 +180,12 @@ interface SizeResult {
   naivePairsMs: number | null;
   naiveOccurrences: number | null;
   naiveConflicts: number | null;
+  slotsMs: number | null;
+  /** Slots the findSlots phase returned, and the days its window spans. */
+  slots: number | null;
+  slotDays: number | null;
+  /** The same request ranked by distance from the window's middle, so that every day is scanned. */
+  slotsScanMs: number | null;
   cliWallMs: number | null;
   cliMaxRssMb: number | null;
   /** Why a value is missing (phase → note). */
@@ -202,6 +220,50 @@ function plan(target: number): { runs: number; warmup: number; phaseBudget: numb
     sizeBudget: base.sizeBudget * scale,
     cliBudget: base.cliBudget * scale,
   };
+}
+
+/**
+ * The free-slot request the benchmark times: a new meeting of a province's Thường trực HĐND (so
+ * its no-overlap rule with UBND applies), two of its members required, three rooms in order of
+ * preference, over the horizon from its first day (at most the 366 days a search allows),
+ * count 5. `prefix` is the ids' province prefix (`p01-` in generated files, none in the example).
+ */
+function benchSlotRequest(
+  schedule: Schedule,
+  prefix: string,
+  required: readonly [string, string],
+  rooms: readonly string[],
+): SlotRequestInput {
+  const from = schedule.horizon?.from ?? "2024-01-01";
+  const fromWall = (parseWall(from) as { wall: number }).wall;
+  const last = formatDate(fromWall + 365 * DAY);
+  const to = schedule.horizon && schedule.horizon.to < last ? schedule.horizon.to : last;
+  return {
+    duration: "PT2H",
+    from,
+    to,
+    body: `${prefix}tt-hdnd`,
+    attendees: { required: required.map((id) => `${prefix}${id}`) },
+    room: rooms.map((id) => `${prefix}${id}`),
+    count: 5,
+  };
+}
+
+/** The days a request's window spans. */
+const windowDays = (request: SlotRequestInput) =>
+  Math.round(((parseWall(request.to)?.wall ?? 0) - (parseWall(request.from)?.wall ?? 0)) / DAY) + 1;
+
+/** findSlots on the bundled example over its whole year (parsing excluded), in process. */
+function exampleSlots(): { timing: Timing; scanMs: number; slots: number; days: number } {
+  const text = readFileSync(join(root, "examples", "lang-son-2024.yaml"), "utf8");
+  const loaded = safeParseSchedule(text, { filename: "examples/lang-son-2024.yaml" });
+  if (!loaded.ok) throw new Error("the example does not load");
+  const request = benchSlotRequest(loaded.schedule, "", ["doan-thi-hau", "pho-chu-tich-hdnd"], ["phong-hop-1", "hoi-truong-tinh"]);
+  const run = measureWithin(9, 3, 10_000, () => api.findSlots(loaded.schedule, request));
+  const scan = measureWithin(9, 3, 10_000, () =>
+    api.findSlots(loaded.schedule, { ...request, prefer: "nearest", near: "2024-07-01T09:00" }),
+  );
+  return { timing: run.timing, scanMs: scan.timing.median, slots: run.value.slots.length, days: windowDays(request) };
 }
 
 /** Runs `fn` up to `runs` times after `warmup` unmeasured runs, stopping early past `budget` ms. */
@@ -302,6 +364,24 @@ function worker(name: string, runNaive: boolean): void {
   emit({ phase: "check", timing: check.timing, conflicts: report.summary.conflicts, occurrences: check.value.occurrences.length });
   log(`  expand + check ${formatMs(check.timing.median)}, ${report.summary.conflicts} conflicts`);
 
+  begin("slots");
+  const slotRequest = benchSlotRequest(schedule, "p01-", ["chu-tich-hdnd", "pct-hdnd-1"], ["phong-hop-1", "phong-hop-2", "hoi-truong"]);
+  const slots = measureWithin(runs, warmup, phaseBudget, () => api.findSlots(schedule, slotRequest, { limits: BENCH_LIMITS }));
+  // Ranked by distance from the window's middle, every day of the window is scanned (earliest stops at the 5th slot).
+  const middle = formatDate((parseWall(slotRequest.from)?.wall ?? 0) + Math.floor(windowDays(slotRequest) / 2) * DAY);
+  const nearRequest: SlotRequestInput = { ...slotRequest, prefer: "nearest", near: `${middle}T09:00` };
+  const scan = measureWithin(runs, warmup, phaseBudget, () => api.findSlots(schedule, nearRequest, { limits: BENCH_LIMITS }));
+  emit({
+    phase: "slots",
+    timing: slots.timing,
+    slots: slots.value.slots.length,
+    days: windowDays(slotRequest),
+    scanMs: scan.timing.median,
+  });
+  log(
+    `  findSlots ${formatMs(slots.timing.median)} (${slots.value.slots.length} slots, ${windowDays(slotRequest)} days); every day scanned (prefer nearest) ${formatMs(scan.timing.median)}`,
+  );
+
   if (typeof buildFeeds === "function") {
     begin("feeds");
     try {
@@ -358,6 +438,10 @@ function benchSize(size: (typeof SIZES)[number], previous: SizeResult | undefine
     naivePairsMs: null,
     naiveOccurrences: null,
     naiveConflicts: null,
+    slotsMs: null,
+    slots: null,
+    slotDays: null,
+    slotsScanMs: null,
     cliWallMs: null,
     cliMaxRssMb: null,
     notes: {},
@@ -436,6 +520,12 @@ function benchSize(size: (typeof SIZES)[number], previous: SizeResult | undefine
       case "check":
         result.checkMs = ms;
         result.conflicts = line["conflicts"] as number;
+        break;
+      case "slots":
+        result.slotsMs = ms;
+        result.slots = line["slots"] as number;
+        result.slotDays = line["days"] as number;
+        result.slotsScanMs = line["scanMs"] as number;
         break;
       case "feeds":
         result.feedsMs = ms;
@@ -692,6 +782,11 @@ function main() {
   const results: SizeResult[] = [];
   for (const size of sizes) results.push(benchSize(size, results[results.length - 1]));
   const example = exampleCheck();
+  log("[slots] findSlots on the example over its year");
+  const slotsExample = exampleSlots();
+  log(
+    `  findSlots ${formatMs(slotsExample.timing.median)} (${slotsExample.slots} slots, ${slotsExample.days} days); every day scanned ${formatMs(slotsExample.scanMs)}`,
+  );
   const server = serverLoadTest();
   let hostile: ReturnType<typeof runHostile> | null = null;
   if (withChildren && !flag("--no-hostile") && existsSync(cli)) {
@@ -781,6 +876,20 @@ function main() {
       pass: hostile ? hostile.every((r) => r.meetsTarget) : null,
     },
     {
+      target: "findSlots: example year < 1 s, 100k ≈ 1 s",
+      ...(mid?.slotsMs != null && mid.slotsScanMs != null
+        ? {
+            measured: `example ${formatMs(slotsExample.timing.median)}, every day scanned ${formatMs(slotsExample.scanMs)}; 100k ${formatMs(mid.slotsMs)}, every day scanned ${formatMs(mid.slotsScanMs)} (${mid.slotDays} days)`,
+            pass:
+              Math.max(slotsExample.timing.median, slotsExample.scanMs) < SLOTS_TARGET.exampleMs &&
+              Math.max(mid.slotsMs, mid.slotsScanMs) <= SLOTS_TARGET.largeMs,
+          }
+        : {
+            ...missing(mid, "slots"),
+            ...(Math.max(slotsExample.timing.median, slotsExample.scanMs) >= SLOTS_TARGET.exampleMs ? { pass: false } : {}),
+          }),
+    },
+    {
       target: "example: lichhop check < 300 ms wall incl. Node start-up",
       measured: example ? `${example.medianMs.toFixed(0)} ms (bare \`node -e 0\`: ${example.nodeStartMs.toFixed(0)} ms)` : "not run",
       pass: example ? example.medianMs < 300 : null,
@@ -797,6 +906,7 @@ function main() {
     "other checks",
     "expand + check",
     "feeds",
+    "findSlots",
     "occ/s",
     "conflicts (pairs)",
     "CLI check wall",
@@ -826,6 +936,7 @@ function main() {
     cell(r, r.otherChecksMs, "otherChecks"),
     cell(r, r.checkMs, "check"),
     cell(r, r.feedsMs, "feeds"),
+    cell(r, r.slotsMs, "slots"),
     r.occurrencesPerSecond === null ? "—" : formatCount(Math.round(r.occurrencesPerSecond)),
     r.conflicts === null ? (r.pairConflicts === null ? "—" : `? (${r.pairConflicts})`) : `${r.conflicts} (${r.pairConflicts ?? "?"})`,
     cell(r, r.cliWallMs, "cli"),
@@ -851,6 +962,7 @@ function main() {
     table,
     "",
     `- Example (\`lichhop check examples/lang-son-2024.yaml\`, median of ${example?.runs.length ?? 0} spawns): ${example ? `${example.medianMs.toFixed(0)} ms wall; \`node -e 0\` alone ${example.nodeStartMs.toFixed(0)} ms` : "not run"}.`,
+    `- findSlots (in process, after parsing; a new Thường trực HĐND meeting of 2 hours, 2 required members, a list of rooms, count 5, over the horizon up to 366 days): the example's ${slotsExample.days} days ${formatMs(slotsExample.timing.median)} (median of ${slotsExample.timing.runs.length}, ${slotsExample.slots} slots), every day scanned (\`prefer: "nearest"\` to mid-year) ${formatMs(slotsExample.scanMs)}; ${results.map((r) => `${r.name} ${formatMs(r.slotsMs)}, every day scanned ${formatMs(r.slotsScanMs)}${r.slotDays === null ? "" : ` (${r.slotDays} days)`}`).join("; ")}.`,
     `- Feed server load test (bench/server.ts): ${
       server?.requestsPerSecond !== undefined
         ? `${server.requestsPerSecond.toFixed(0)} req/s, p99 ${server.p99Ms ?? "?"} ms${server.errors !== undefined ? `, ${server.errors} errors` : ""}`
@@ -877,7 +989,7 @@ function main() {
   process.stdout.write(markdown);
   writeFileSync(
     resultsFile,
-    `${JSON.stringify({ machine, sizes: results, growth, example: example ?? null, server: server ?? null, hostile: hostile ? { date: machine.date, results: hostile } : null, dense, targets, markdown }, null, 2)}\n`,
+    `${JSON.stringify({ machine, sizes: results, growth, example: example ?? null, slotsExample, server: server ?? null, hostile: hostile ? { date: machine.date, results: hostile } : null, dense, targets, markdown }, null, 2)}\n`,
   );
   writeFileSync(join(outDir, "results.md"), markdown);
   log(`wrote ${relative(root, resultsFile)} and ${relative(root, join(outDir, "results.md"))}`);

@@ -3,7 +3,7 @@ import { inert } from "../internal/inert";
 import { elapsedWords, message } from "../messages";
 import { scheduleZone } from "../schema/model";
 import { findSlots, type Slot } from "../slots/find";
-import type { SlotRequestInput } from "../slots/request";
+import { requestProblemText, safeCheckSlotRequest, type SlotRequestInput } from "../slots/request";
 import { DAY, formatDate, parseDuration, parseWall } from "../time/wall";
 import { formatDmy } from "../time/wall-text";
 import { zoneClock } from "../time/zone";
@@ -20,6 +20,12 @@ export interface FreeOptions extends CommonOptions {
   readonly rooms?: string | undefined;
   readonly body?: string | undefined;
   readonly halfDay?: string | undefined;
+  /** `--tags a,b`: the new meeting's tags. */
+  readonly tags?: string | undefined;
+  /** `--align 15` or `--align half-day`. */
+  readonly align?: string | undefined;
+  /** `--buffer PT15M`: kept free before and after the meeting. */
+  readonly buffer?: string | undefined;
   readonly count?: number | undefined;
   readonly minNotice?: number | undefined;
   /** `--now`, a local time in the schedule's zone; else {@link FreeOptions.clock}. */
@@ -60,17 +66,30 @@ export function runFree(file: string, options: FreeOptions, out: Output): number
   const required = list(options.attendees);
   const optional = list(options.optional);
   const rooms = list(options.rooms);
+  const tags = list(options.tags);
+  // A number is minutes; anything else goes to the request as written, which names what it expects.
+  const align = options.align === undefined ? undefined : /^\d{1,9}$/.test(options.align) ? Number(options.align) : options.align;
   const request: SlotRequestInput = {
     duration: options.duration,
     from,
     to,
     ...(options.body === undefined ? {} : { body: options.body }),
+    ...(tags ? { tags } : {}),
     ...(required || optional ? { attendees: { ...(required ? { required } : {}), ...(optional ? { optional } : {}) } } : {}),
     ...(options.room !== undefined ? { room: options.room } : rooms ? { room: rooms } : {}),
     ...(options.halfDay === undefined ? {} : { halfDay: options.halfDay as "sang" | "chieu" }),
+    ...(align === undefined ? {} : { align: align as number | "half-day" }),
+    ...(options.buffer === undefined ? {} : { buffer: { before: options.buffer, after: options.buffer } }),
     ...(options.count === undefined ? {} : { count: options.count }),
     ...(options.minNotice === undefined ? {} : { minNotice: options.minNotice }),
   };
+  // The library words a refused request in English for developers; the command line in its own language.
+  const checked = safeCheckSlotRequest(request, schedule);
+  if (!checked.ok) {
+    // --buffer fills both sides: one mistake, said once.
+    const problems = checked.problems.filter((problem) => problem.path !== "request.buffer.after");
+    throw new UsageError(message(lang, "free-bad-request", { problems: problems.map((problem) => requestProblemText(problem, lang)) }));
+  }
   const result = findSlots(schedule, request, { now, lang, ...(options.limits ? { limits: options.limits } : {}) });
   if (options.format === "json") {
     writeJson({ version: 1, ...result }, out);

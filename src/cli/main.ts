@@ -55,8 +55,9 @@ Usage:
                      [--max-occurrences N] [--max-conflicts N] [--max-findings N] [--detail]
   lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop free FILE --duration PT2H [--attendees a,b] [--optional c,d] [--room r | --rooms r1,r2]
-                     [--body b] [--from DATE] [--to DATE] [--half-day sang|chieu] [--count 5]
-                     [--min-notice N] [--now YYYY-MM-DDTHH:MM] [--format text|json] [--lang vi|en]
+                     [--body b] [--tags t1,t2] [--from DATE] [--to DATE] [--half-day sang|chieu]
+                     [--align 30|half-day] [--buffer PT15M] [--count 5] [--min-notice N]
+                     [--now YYYY-MM-DDTHH:MM] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
   lichhop lunar DATE|D/M [--year YYYY] [--leap] [--format text|json] [--lang vi|en]
   lichhop init [--province NAME] [--out FILE] [--year YYYY] [--committees LIST] [--lang vi|en]
@@ -102,8 +103,11 @@ Options:
   --duration     free: the meeting's length, ISO 8601 (PT2H, PT1H30M)
   --attendees, --optional  free: required and optional people or bodies, comma-separated
   --room, --rooms  free: the room, or rooms to choose from in order; --body: the new meeting's
-                 body (its rules apply); --half-day sang|chieu; --count: how many (default 5);
-                 --min-notice: working days of notice from --now (default: the clock)
+                 body (its rules apply); --tags: the new meeting's tags, comma-separated (rules
+                 selecting them apply); --half-day sang|chieu; --count: how many (default 5);
+                 --align: starts every N minutes from midnight (default 30), or half-day: at
+                 the working periods' starts; --buffer: free time kept before and after, ISO
+                 8601 (PT15M); --min-notice: working days of notice from --now (default: the clock)
   --port, --host serve: where to listen (default 8080 on 127.0.0.1)
   --lang         vi or en (default: the file's locale, else vi)
   --fail-on      error (default), warning or never
@@ -152,6 +156,9 @@ const OPTIONS = {
   rooms: { type: "string" },
   body: { type: "string" },
   "half-day": { type: "string" },
+  tags: { type: "string" },
+  align: { type: "string" },
+  buffer: { type: "string" },
   count: { type: "string" },
   "min-notice": { type: "string" },
   now: { type: "string" },
@@ -296,6 +303,9 @@ export async function main(argv: readonly string[], out: Output): Promise<number
             rooms: values.rooms,
             body: values.body,
             halfDay: values["half-day"],
+            tags: values.tags,
+            align: values.align,
+            buffer: values.buffer,
             count: parseCount("count", values.count, lang),
             minNotice: minNotice === undefined ? undefined : Number(minNotice),
             now: values.now,

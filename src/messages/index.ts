@@ -36,7 +36,7 @@ export {
   type SummaryCounts,
 } from "./report";
 export { PAGE_TEXT, type FeedGroup, type PageText, type ReloadFailure } from "./server";
-export { halfDayName, type HalfDay } from "./slots";
+export { halfDayName, REQUEST_WORDS, requestExpectedText, type HalfDay, type RequestExpected, type RequestWord } from "./slots";
 
 /** Every message lichhop writes, in Vietnamese and English: the issues', the conflicts', the commands', the feed server's and the free-slot search's. */
 const CATALOGUE = { ...ISSUE_MESSAGES, ...CONFLICT_MESSAGES, ...FINDING_MESSAGES, ...CLI_MESSAGES, ...SERVER_MESSAGES, ...SLOT_MESSAGES };

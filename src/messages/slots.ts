@@ -1,4 +1,5 @@
 import { entry, fmt, type Lang } from "./entry";
+import { REFERENCE_KINDS } from "./labels";
 
 /** A half of the working day: the morning (`sang`, periods starting before noon) or the afternoon (`chieu`). */
 export type HalfDay = "sang" | "chieu";
@@ -11,6 +12,110 @@ const HALF: Readonly<Record<Lang, Readonly<Record<HalfDay, string>>>> = {
 /** "sáng", "afternoon": a half-day's name. */
 export function halfDayName(part: HalfDay, lang: Lang): string {
   return HALF[lang][part];
+}
+
+/** The kinds of value a field of a free-slot request expects, each worded in every language (see {@link REQUEST_WORDS}). */
+export type RequestWord =
+  | "text"
+  | "number"
+  | "int"
+  | "boolean"
+  | "list"
+  | "mapping"
+  | "non-empty-list"
+  | "id"
+  | "date"
+  | "real-date"
+  | "supported-date"
+  | "duration"
+  | "meeting-duration"
+  | "buffer"
+  | "times"
+  | "room"
+  | "align"
+  | "local-time"
+  | "real-local-time"
+  | "body-or-bodies"
+  | "near";
+
+/**
+ * What a field of a free-slot request expects: a kind of value, one of some values, a bound, a
+ * date on or after `from`, or a window of at most `days` days.
+ */
+export type RequestExpected =
+  | { readonly what: RequestWord }
+  | { readonly oneOf: readonly string[] }
+  | { readonly atLeast: number }
+  | { readonly atMost: number }
+  | { readonly onOrAfter: string }
+  | { readonly window: { readonly days: number; readonly from: string } };
+
+/** The words of every {@link RequestWord}, per language; field names and values stay as written. */
+export const REQUEST_WORDS: Readonly<Record<Lang, Readonly<Record<RequestWord, string>>>> = {
+  vi: {
+    text: "văn bản",
+    number: "một số",
+    int: "một số nguyên",
+    boolean: "true hoặc false",
+    list: "một danh sách",
+    mapping: "một ánh xạ (các cặp tên: giá trị)",
+    "non-empty-list": "một danh sách không rỗng",
+    id: "một mã gồm chữ thường không dấu, chữ số và dấu '-', tối đa 64 ký tự",
+    date: "ngày dạng YYYY-MM-DD",
+    "real-date": "một ngày có thật dạng YYYY-MM-DD",
+    "supported-date": "một ngày từ năm 1900 đến năm 2100",
+    duration: "thời lượng theo chuẩn ISO 8601, ví dụ PT2H (2 giờ) hoặc PT1H30M (1 giờ 30 phút)",
+    "meeting-duration": "thời lượng lớn hơn 0 và không quá 24 giờ, ví dụ PT2H (2 giờ) hoặc PT1H30M (1 giờ 30 phút)",
+    buffer: "khoảng đệm không quá 24 giờ, ví dụ PT15M (15 phút)",
+    times: "khung giờ HH:MM-HH:MM trong ngày, giờ bắt đầu trước giờ kết thúc",
+    room: "mã một phòng họp hoặc danh sách mã phòng họp không rỗng",
+    align: "số phút từ 1 đến 720, hoặc half-day",
+    "local-time": "giờ địa phương dạng YYYY-MM-DDTHH:MM",
+    "real-local-time": "một thời điểm có thật dạng YYYY-MM-DDTHH:MM",
+    "body-or-bodies": "body hoặc bodies, không dùng cả hai",
+    near: "giờ địa phương YYYY-MM-DDTHH:MM khi prefer là nearest",
+  },
+  en: {
+    text: "a text",
+    number: "a number",
+    int: "a whole number",
+    boolean: "true or false",
+    list: "a list",
+    mapping: "a mapping",
+    "non-empty-list": "a non-empty list",
+    id: "an id: lowercase letters, digits and '-', at most 64 characters",
+    date: "a date YYYY-MM-DD",
+    "real-date": "a real date YYYY-MM-DD",
+    "supported-date": "a date in the years 1900–2100",
+    duration: "an ISO 8601 duration such as PT2H or PT1H30M",
+    "meeting-duration": "a duration above zero and at most 24 hours (PT2H, PT1H30M)",
+    buffer: "a buffer of at most 24 hours, such as PT15M",
+    times: "a time of day window HH:MM-HH:MM with its start before its end",
+    room: "a room id or a non-empty list of room ids",
+    align: "minutes from 1 to 720, or half-day",
+    "local-time": "a local time YYYY-MM-DDTHH:MM",
+    "real-local-time": "a real local time YYYY-MM-DDTHH:MM",
+    "body-or-bodies": "body or bodies, not both",
+    near: "a local time YYYY-MM-DDTHH:MM when prefer is nearest",
+  },
+};
+
+/** A {@link RequestExpected} in words. */
+export function requestExpectedText(expected: RequestExpected, lang: Lang): string {
+  const vi = lang === "vi";
+  if ("what" in expected) return REQUEST_WORDS[lang][expected.what];
+  if ("atLeast" in expected) return vi ? `một số không nhỏ hơn ${expected.atLeast}` : `a number of at least ${expected.atLeast}`;
+  if ("atMost" in expected) return vi ? `một số không lớn hơn ${expected.atMost}` : `a number of at most ${expected.atMost}`;
+  if ("onOrAfter" in expected)
+    return vi ? `một ngày không sớm hơn ngày bắt đầu (${expected.onOrAfter})` : `a date on or after from (${expected.onOrAfter})`;
+  if ("window" in expected) {
+    const { days, from } = expected.window;
+    return vi ? `khoảng tìm kiếm tối đa ${fmt(days, "vi")} ngày kể từ ${from}` : `a window of at most ${fmt(days, "en")} days from ${from}`;
+  }
+  const values = expected.oneOf.map((value) => JSON.stringify(value));
+  if (values.length === 1) return values[0] as string;
+  const last = values.pop() as string;
+  return vi ? `một trong các giá trị ${values.join(", ")} hoặc ${last}` : `one of ${values.join(", ")} or ${last}`;
 }
 
 /**
@@ -77,6 +182,12 @@ export const SLOT_MESSAGES = {
     vi: (p) => `không còn khoảng trống ${p.duration} liền`,
     en: (p) => `no free stretch of ${p.duration}`,
   }),
+  /** A person already has `count` meetings that day, `max` at most (the request's `maxPerDay`, the new meeting included). */
+  "block-max-per-day": entry<{ person: string; count: number; max: number }>({
+    vi: (p) => `${p.person} đã có ${fmt(p.count, "vi")} cuộc họp trong ngày (tối đa ${fmt(p.max, "vi")} kể cả cuộc họp mới)`,
+    en: (p) =>
+      `${p.person} already has ${fmt(p.count, "en")} ${p.count === 1 ? "meeting" : "meetings"} that day (at most ${fmt(p.max, "en")}, the new one included)`,
+  }),
   /** Too few optional attendees free: `free` of `total`, `needed` at least. */
   "block-quorum": entry<{ free: number; total: number; needed: number }>({
     vi: (p) => `chỉ ${fmt(p.free, "vi")}/${fmt(p.total, "vi")} người dự không bắt buộc rảnh, cần ${fmt(p.needed, "vi")}`,
@@ -135,5 +246,28 @@ export const SLOT_MESSAGES = {
   "block-outside": entry({
     vi: () => "ngoài khung giờ yêu cầu",
     en: () => "outside the times asked for",
+  }),
+  /**
+   * A field of a free-slot request with a wrong value: `path` as `request.attendees.required[0]`,
+   * `found` the value as JSON (undefined: nothing there).
+   */
+  "request-invalid": entry<{ path: string; expected: RequestExpected; found?: string | undefined }>({
+    vi: (p) => `${p.path}: cần ${requestExpectedText(p.expected, "vi")}, nhận được ${p.found ?? "giá trị rỗng"}`,
+    en: (p) => `${p.path}: expected ${requestExpectedText(p.expected, "en")}, got ${p.found ?? "nothing"}`,
+  }),
+  /** A field a free-slot request does not have; `hint`, the nearest one. */
+  "request-unknown-field": entry<{ path: string; field: string; hint?: string | undefined }>({
+    vi: (p) => `${p.path}: không có trường "${p.field}"${p.hint ? `; có phải "${p.hint}"?` : ""}`,
+    en: (p) => `${p.path}: unknown field "${p.field}"${p.hint ? `; did you mean "${p.hint}"?` : ""}`,
+  }),
+  /** A body, person or room of a free-slot request that the schedule does not have. */
+  "request-unknown-reference": entry<{ path: string; kind: "body" | "attendee" | "room"; id: string; hint?: string | undefined }>({
+    vi: (p) => `${p.path}: không tìm thấy ${REFERENCE_KINDS.vi[p.kind]} "${p.id}"${p.hint ? `; có phải "${p.hint}"?` : ""}`,
+    en: (p) => `${p.path}: unknown ${REFERENCE_KINDS.en[p.kind]} "${p.id}"${p.hint ? `; did you mean "${p.hint}"?` : ""}`,
+  }),
+  /** `lichhop free`: the request built from the command line is refused; `problems`, each worded by the messages above. */
+  "free-bad-request": entry<{ problems: readonly string[] }>({
+    vi: (p) => `lichhop free: yêu cầu không hợp lệ: ${p.problems.join("; ")}`,
+    en: (p) => `lichhop free: bad request: ${p.problems.join("; ")}`,
   }),
 };

@@ -46,12 +46,23 @@ export interface SlotOptions {
 }
 
 /** What keeps a slot out, or what a slot would add as a warning. */
-export type SlotBlockKind = "day-off" | "notice" | "outside" | "short" | "busy" | "room" | "rule" | "cadence" | "lead-time" | "quorum";
+export type SlotBlockKind =
+  | "day-off"
+  | "notice"
+  | "outside"
+  | "short"
+  | "busy"
+  | "max-per-day"
+  | "room"
+  | "rule"
+  | "cadence"
+  | "lead-time"
+  | "quorum";
 
 /** One thing that blocks a time (or, on a slot, an optional attendee's meeting or a warning it adds). */
 export interface SlotBlock {
   readonly kind: SlotBlockKind;
-  /** The person (`busy`), room (`room`) or rule (`rule`, `cadence`, `lead-time`) id; null for the others. */
+  /** The person (`busy`, `max-per-day`), room (`room`) or rule (`rule`, `cadence`, `lead-time`) id; null for the others. */
   readonly subject: string | null;
   /** The meeting occurrence in the way (`busy`, `room`, `rule`), as the report writes occurrences; null for the others. */
   readonly occurrence: ReportOccurrence | null;
@@ -191,8 +202,10 @@ interface PartStats {
 interface DayRecord {
   readonly date: string;
   readonly wall: number;
-  readonly kind: "day-off" | "notice" | "outside" | "parts";
+  readonly kind: "day-off" | "notice" | "max-per-day" | "outside" | "parts";
   readonly dayOff?: { readonly vi: string; readonly en: string };
+  /** The required attendees who already have `maxPerDay` meetings that day (kind `max-per-day`). */
+  readonly full?: readonly string[];
   readonly parts: Map<HalfDay, PartStats>;
   readonly required: readonly string[];
 }
@@ -352,6 +365,24 @@ function search(
   const rooms = req.room === undefined ? [] : typeof req.room === "string" ? [req.room] : req.room;
   const roomSet = new Set(rooms);
 
+  // maxPerDay: each attendee's meetings per local day of the window (a meeting counts on every day it touches).
+  const perDay = new Map<string, Map<number, number>>();
+  if (req.maxPerDay !== undefined) {
+    for (const o of occurrences) {
+      const first = Math.max(fromWall, Math.floor(clock.toWall(o.start) / DAY) * DAY);
+      const last = Math.min(toWall, Math.floor((clock.toWall(Math.max(o.start + 1, o.end)) - 1) / DAY) * DAY);
+      if (first > last) continue;
+      for (const p of o.attendees) {
+        if (!interesting.has(p)) continue;
+        let days = perDay.get(p);
+        if (!days) perDay.set(p, (days = new Map()));
+        for (let w = first; w <= last; w += DAY) days.set(w, (days.get(w) ?? 0) + 1);
+      }
+    }
+  }
+  const meetingsOn = (p: string, wall: number) => perDay.get(p)?.get(wall) ?? 0;
+  const full = (p: string, wall: number) => req.maxPerDay !== undefined && meetingsOn(p, wall) >= req.maxPerDay;
+
   // Busy time as forbidden starts: [o.start − duration − after, o.end + before) meets o.
   const attendeeSeverity = levelSeverity(schedule.checks?.attendee, "error") ?? "off";
   const roomSeverity = levelSeverity(schedule.checks?.room, "error") ?? "off";
@@ -453,6 +484,11 @@ function search(
       days.push({ date, wall, kind: "notice", parts: new Map(), required });
       continue;
     }
+    const fullRequired = required.filter((p) => full(p, wall));
+    if (fullRequired.length > 0) {
+      days.push({ date, wall, kind: "max-per-day", parts: new Map(), required, full: fullRequired });
+      continue;
+    }
     const ranges = startRanges(calendar.periods(date), req.acrossBreaks === true, part, times, duration);
     const record: DayRecord = { date, wall, kind: ranges.length === 0 ? "outside" : "parts", parts: new Map(), required };
     days.push(record);
@@ -512,7 +548,7 @@ function search(
             continue;
           }
         }
-        const busy = optional.filter((p) => holding(personTrack(p).any, start) !== undefined);
+        const busy = optional.filter((p) => full(p, wall) || holding(personTrack(p).any, start) !== undefined);
         const candidate: Candidate = { start, end, room, part: range.part, day: record, optional, busy };
         const needed = Math.ceil(quorum * optional.length - 1e-9);
         const free = optional.length - busy.length;
@@ -560,6 +596,12 @@ function search(
     });
   };
   const firstDay = now === undefined ? fromWall : firstDayWall;
+  const maxPerDayBlock = (p: string, wall: number): SlotBlock => ({
+    kind: "max-per-day",
+    subject: p,
+    occurrence: null,
+    message: message(lang, "block-max-per-day", { person: names.get(p) ?? p, count: meetingsOn(p, wall), max: req.maxPerDay ?? 0 }),
+  });
   const slotOf = (c: Candidate, rank: number): Slot => {
     const startWall = clock.toWall(c.start);
     const endWall = clock.toWall(c.end);
@@ -569,8 +611,8 @@ function search(
       ...blockersAt(rulesTrack, c.start, ["warning"]),
     ]).map(blockOfBlocker);
     const optionalBusy = c.busy.map((p) => {
-      const blocker = blockersAt(personTrack(p), c.start, ["error", "warning", "off"])[0] as Blocker;
-      return blockOfBlocker(blocker);
+      const blocker = blockersAt(personTrack(p), c.start, ["error", "warning", "off"])[0];
+      return blocker ? blockOfBlocker(blocker) : maxPerDayBlock(p, c.day.wall);
     });
     const offBy =
       nearInstant === undefined ? undefined : c.start === nearInstant ? "" : elapsedWords(Math.abs(c.start - nearInstant), lang);
@@ -619,6 +661,13 @@ function search(
         plain("day-off", message(lang, "block-day-off", { name: day.dayOff as { vi: string; en: string } })),
       ]);
     else if (day.kind === "notice") line(day.date, day.wall, null, [notice()]);
+    else if (day.kind === "max-per-day")
+      line(
+        day.date,
+        day.wall,
+        null,
+        (day.full ?? []).map((p) => maxPerDayBlock(p, day.wall)),
+      );
     else if (day.kind === "outside") line(day.date, day.wall, null, [plain("outside", message(lang, "block-outside"))]);
     else {
       for (const [halfDay, stats] of [...day.parts].sort((a, b) => (a[0] < b[0] ? 1 : -1))) {

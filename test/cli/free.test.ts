@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli";
+import { ENGLISH } from "../helpers/english";
 
 const EXAMPLE = join(__dirname, "../../examples/lang-son-2024.yaml");
 const NOW = ["--now", "2024-03-01T08:00"];
@@ -115,6 +116,94 @@ describe("lichhop free", () => {
     expect(JSON.parse(result.stdout).slots[0].start).toBe("2024-03-12T07:30:00+07:00");
   });
 
+  const startsOf = (args: readonly string[]) => {
+    const result = runCli(["free", EXAMPLE, ...args, ...NOW, "--format", "json"]);
+    return (JSON.parse(result.stdout) as { slots: { start: string }[] }).slots.map((slot) => slot.start.slice(0, 16));
+  };
+
+  it("--align takes minutes or half-day", () => {
+    const day = ["--duration", "PT2H", "--from", "2024-03-04", "--to", "2024-03-05", "--count", "3"];
+    expect(startsOf(day)).toEqual(["2024-03-04T07:30", "2024-03-04T08:00", "2024-03-04T08:30"]);
+    expect(startsOf([...day, "--align", "15"])).toEqual(["2024-03-04T07:30", "2024-03-04T07:45", "2024-03-04T08:00"]);
+    expect(startsOf([...day, "--align", "half-day"])).toEqual(["2024-03-04T07:30", "2024-03-04T13:30", "2024-03-05T07:30"]);
+  });
+
+  it("--buffer keeps free time on both sides of the meeting", () => {
+    // Lý Văn Sơn has the UBMTTQ briefing on Monday 11/03 14:00–16:30.
+    const request = [
+      "--duration",
+      "PT30M",
+      "--attendees",
+      "chu-tich-ubmttq",
+      "--half-day",
+      "chieu",
+      "--from",
+      "2024-03-11",
+      "--to",
+      "2024-03-12",
+    ];
+    expect(startsOf([...request, "--count", "2"])).toEqual(["2024-03-11T13:30", "2024-03-11T16:30"]);
+    expect(startsOf([...request, "--count", "2", "--buffer", "PT15M"])).toEqual(["2024-03-12T13:30", "2024-03-12T14:00"]);
+    expect(startsOf([...request, "--count", "1", "--buffer", "PT15M", "--duration", "PT15M", "--align", "15"])).toEqual([
+      "2024-03-11T13:30",
+    ]);
+  });
+
+  it("--tags makes the rules selecting those tags apply: a kỳ họp needs its thẩm tra first", () => {
+    const request = ["--duration", "PT2H", "--from", "2024-03-04", "--to", "2024-03-04", "--half-day", "sang"];
+    expect(startsOf([...request, "--count", "1"])).toEqual(["2024-03-04T07:30"]);
+    const result = runCli(["free", EXAMPLE, ...request, "--tags", "thuong-ky,ky-hop", ...NOW]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      '- T2 04/03 sáng: quy định "Các Ban HĐND thẩm tra dự thảo nghị quyết từ 7 đến 30 ngày trước kỳ họp": chưa có cuộc họp nào từ 7 đến 30 ngày trước đó',
+    );
+  });
+
+  it.each([
+    [
+      ["--align", "7x"],
+      'request.align: cần số phút từ 1 đến 720, hoặc half-day, nhận được "7x"',
+      'request.align: expected minutes from 1 to 720, or half-day, got "7x"',
+    ],
+    [
+      ["--align", "999"],
+      "request.align: cần một số không lớn hơn 720, nhận được 999",
+      "request.align: expected a number of at most 720, got 999",
+    ],
+    [
+      ["--buffer", "15m"],
+      'request.buffer.before: cần thời lượng theo chuẩn ISO 8601, ví dụ PT2H (2 giờ) hoặc PT1H30M (1 giờ 30 phút), nhận được "15m"',
+      'request.buffer.before: expected an ISO 8601 duration such as PT2H or PT1H30M, got "15m"',
+    ],
+    [
+      ["--tags", "Ky_Hop"],
+      "request.tags[0]: cần một mã gồm chữ thường không dấu, chữ số và dấu '-', tối đa 64 ký tự, nhận được \"Ky_Hop\"",
+      "request.tags[0]: expected an id: lowercase letters, digits and '-', at most 64 characters, got \"Ky_Hop\"",
+    ],
+  ])("refuses %j once, in Vietnamese and in English", (args, vi, en) => {
+    const request = ["free", EXAMPLE, "--duration", "PT1H", ...args, ...NOW];
+    const inVi = runCli(request);
+    expect(inVi.code).toBe(2);
+    expect(inVi.stderr).toBe(`lichhop free: yêu cầu không hợp lệ: ${vi} [bad-argument]\n`);
+    const inEn = runCli([...request, "--lang", "en"]);
+    expect(inEn.code).toBe(2);
+    expect(inEn.stderr).toBe(`lichhop free: bad request: ${en} [bad-argument]\n`);
+  });
+
+  it("lists the new options in the help", () => {
+    const help = runCli(["--help"]).stdout;
+    for (const option of [
+      "[--tags t1,t2]",
+      "[--align 30|half-day]",
+      "[--buffer PT15M]",
+      "--tags: the new meeting's tags",
+      "--align: starts every N minutes",
+      "--buffer: free time kept before and after",
+    ]) {
+      expect(help).toContain(option);
+    }
+  });
+
   it.each([
     [["--attendees", "tt-hdnd"], "lichhop free: cần --duration"],
     [["--duration", "PT1H", "--half-day", "toi"], "--half-day toi: cần sang (buổi sáng) hoặc chieu (buổi chiều)"],
@@ -122,11 +211,57 @@ describe("lichhop free", () => {
     [["--duration", "PT1H", "--count", "0"], "--count 0: cần một số nguyên dương"],
     [
       ["--duration", "PT1H", "--room", "phong-hop-9", ...NOW],
-      'findSlots: request.room: unknown room "phong-hop-9"; did you mean "phong-hop-1"?',
+      'lichhop free: yêu cầu không hợp lệ: request.room: không tìm thấy phòng họp "phong-hop-9"; có phải "phong-hop-1"?',
     ],
   ])("refuses %j with exit 2", (args, text) => {
     const result = runCli(["free", EXAMPLE, ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(text);
+  });
+
+  const REQUEST_ERRORS: readonly (readonly [string, readonly string[], string, string])[] = [
+    [
+      "an unknown attendee and body",
+      ["--duration", "PT1H", "--attendees", "tt-hdnd,hau", "--body", "ubdn"],
+      'request.body: không tìm thấy cơ quan "ubdn"; có phải "ubnd"?; request.attendees.required[1]: không tìm thấy người hoặc cơ quan "hau"',
+      'request.body: unknown body "ubdn"; did you mean "ubnd"?; request.attendees.required[1]: unknown person or body "hau"',
+    ],
+    [
+      "a count above its limit",
+      ["--duration", "PT1H", "--count", "500"],
+      "request.count: cần một số không lớn hơn 100, nhận được 500",
+      "request.count: expected a number of at most 100, got 500",
+    ],
+    [
+      "a duration in words",
+      ["--duration", "2h"],
+      'request.duration: cần thời lượng theo chuẩn ISO 8601, ví dụ PT2H (2 giờ) hoặc PT1H30M (1 giờ 30 phút), nhận được "2h"',
+      'request.duration: expected an ISO 8601 duration such as PT2H or PT1H30M, got "2h"',
+    ],
+    [
+      "a duration of days",
+      ["--duration", "P2D"],
+      'request.duration: cần thời lượng lớn hơn 0 và không quá 24 giờ, ví dụ PT2H (2 giờ) hoặc PT1H30M (1 giờ 30 phút), nhận được "P2D"',
+      'request.duration: expected a duration above zero and at most 24 hours (PT2H, PT1H30M), got "P2D"',
+    ],
+    [
+      "a window too long",
+      ["--duration", "PT1H", "--from", "2024-01-01", "--to", "2025-06-01"],
+      'request.to: cần khoảng tìm kiếm tối đa 366 ngày kể từ 2024-01-01, nhận được "2025-06-01"',
+      'request.to: expected a window of at most 366 days from 2024-01-01, got "2025-06-01"',
+    ],
+  ];
+
+  it.each(REQUEST_ERRORS)("refuses a request with %s in Vietnamese, the file's locale", (_, args, vi) => {
+    const result = runCli(["free", EXAMPLE, ...args, ...NOW]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`lichhop free: yêu cầu không hợp lệ: ${vi}`);
+    expect(result.stderr).not.toMatch(ENGLISH);
+  });
+
+  it.each(REQUEST_ERRORS)("refuses a request with %s in English with --lang en", (_, args, __, en) => {
+    const result = runCli(["free", EXAMPLE, ...args, ...NOW, "--lang", "en"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`lichhop free: bad request: ${en}`);
   });
 });

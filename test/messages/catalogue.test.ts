@@ -16,6 +16,9 @@ import {
   type ParamsOf,
   REFERENCE_KINDS,
   REPORT_TEXT,
+  REQUEST_WORDS,
+  type RequestExpected,
+  type RequestWord,
   WEEKDAY_NAMES,
 } from "../../src/messages";
 import { issueFactory, type MakeIssue } from "../../src/source";
@@ -130,6 +133,7 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "block-notice": { days: 2 },
   "block-short": { duration: "2 giờ" },
   "block-quorum": { free: 1, total: 3, needed: 2 },
+  "block-max-per-day": { person: "Hồ Tiến Thiệu", count: 2, max: 2 },
   "block-cadence": { rule: "UBND họp mỗi tháng một lần", period: "tháng 03/2024", max: 1 },
   "block-lead-time": { rule: "Thẩm tra trước kỳ họp", window: "từ 7 đến 30 ngày" },
   "block-outside": {},
@@ -146,6 +150,10 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "feeds-reloaded": { file: "lich.yaml", feeds: 12, conflicts: 3 },
   "feeds-kept": { file: "lich.yaml", invalid: true },
   "cannot-watch": { file: "lich.yaml", dir: "/srv/lich", code: "EMFILE", detail: "EMFILE: too many open files, watch" },
+  "request-invalid": { path: "request.duration", expected: { what: "meeting-duration" }, found: '"2h"' },
+  "request-unknown-field": { path: "request", field: "romm", hint: "room" },
+  "request-unknown-reference": { path: "request.room[1]", kind: "room", id: "phong-hop-9", hint: "phong-hop-1" },
+  "free-bad-request": { problems: ["request.count: cần một số không lớn hơn 100, nhận được 500"] },
 };
 
 const IDS = Object.keys(SAMPLES).filter((id): id is MessageId => id in SAMPLES);
@@ -184,6 +192,25 @@ describe("the message catalogue", () => {
       expect(text).not.toMatch(BARE_DURATION);
     }
     expect(message("en", "missing-field", { field: "x", expected })).not.toBe(message("vi", "missing-field", { field: "x", expected }));
+  });
+
+  it.each<RequestExpected>([
+    ...(Object.keys(REQUEST_WORDS.vi) as RequestWord[]).map((what) => ({ what })),
+    { oneOf: ["sang", "chieu"] },
+    { oneOf: ["earliest"] },
+    { atLeast: 1 },
+    { atMost: 100 },
+    { onOrAfter: "2024-03-08" },
+    { window: { days: 366, from: "2024-01-01" } },
+  ])("words what a free-slot request expected in Vietnamese only: %j", (expected) => {
+    for (const found of [undefined, '"2h"', "500"]) {
+      const vi = message("vi", "request-invalid", { path: "request.x", expected, ...(found === undefined ? {} : { found }) });
+      expect(vi).not.toMatch(ENGLISH);
+      expect(vi).not.toMatch(BARE_DURATION);
+    }
+    expect(message("en", "request-invalid", { path: "request.x", expected })).not.toBe(
+      message("vi", "request-invalid", { path: "request.x", expected }),
+    );
   });
 
   it.each([

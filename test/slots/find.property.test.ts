@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { workCalendar } from "../../src/calendar/work-calendar";
 import { checkSchedule } from "../../src/check";
+import { expandSchedule, reportOccurrences } from "../../src/expand";
 import { validateSchedule } from "../../src/load/parse";
 import type { Schedule } from "../../src/schema/model";
 import type { ScheduleFileInput, Selector } from "../../src/schema/schedule";
@@ -64,6 +65,7 @@ const caseArb = fc.record({
     room: fc.constantFrom(undefined, "r1", ["r1", "r2"]),
     align: fc.constantFrom(30, 15, 60),
     count: fc.integer({ min: 1, max: 6 }),
+    maxPerDay: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
   }),
 });
 
@@ -124,6 +126,7 @@ function requestOf(c: Case): SlotRequestInput {
     ...(r.room === undefined ? {} : { room: r.room }),
     align: r.align,
     count: r.count,
+    ...(r.maxPerDay === undefined ? {} : { maxPerDay: r.maxPerDay }),
   };
 }
 
@@ -173,9 +176,21 @@ function bruteForce(
   const rooms: (string | null)[] = request.room === undefined ? [null] : typeof request.room === "string" ? [request.room] : request.room;
   const required = people(schedule, c.request.required);
   const found: { start: string; room: string | null }[] = [];
+  // maxPerDay: each person's meetings touching a local day, read from the expansion's local times.
+  const occurrences = expandSchedule(schedule);
+  const local = reportOccurrences(occurrences);
+  const meetingsOn = (person: string, date: string) =>
+    occurrences.filter(
+      (o, i) =>
+        o.attendees.includes(person) &&
+        (local[i]?.start.slice(0, 16) ?? "") < `${date}T24:00` &&
+        (local[i]?.end.slice(0, 16) ?? "") > `${date}T00:00`,
+    ).length;
+  const max = c.request.maxPerDay;
   for (let d = 0; d <= c.request.days; d++) {
     const date = dayOf(d);
     if (!calendar.isWorkingDay(date)) continue;
+    if (max !== undefined && required.some((p) => meetingsOn(p, date) >= max)) continue;
     for (const [from, to] of calendar.periods(date)) {
       const first = Math.ceil(from / c.request.align) * c.request.align;
       for (let m = first; m + length <= to; m += c.request.align) {

@@ -309,6 +309,61 @@ describe("findSlots: attendees, rooms and rules", () => {
   });
 });
 
+describe("findSlots: maxPerDay", () => {
+  // Thiệu has the UBND meeting on Thursday 07/03 morning; Nam one on Friday 08/03 and one on Thursday afternoon.
+  const schedule = province(
+    `${UBND_MORNING}
+  - { id: tiep-dan, title: Tiếp công dân, body: tt-hdnd, start: 2024-03-08T07:30, end: 2024-03-08T09:30, attendees: [nam] }
+  - { id: giao-ban, title: Giao ban, body: tt-hdnd, start: 2024-03-07T16:00, end: 2024-03-07T17:00, attendees: [nam] }`,
+  );
+  const request: SlotRequestInput = { duration: "PT1H", from: "2024-03-07", to: "2024-03-08", count: 1 };
+
+  it("refuses a day on which a required attendee already has maxPerDay meetings", () => {
+    const required = { ...request, attendees: { required: ["thieu"] } };
+    expect(starts(required, schedule)).toEqual(["2024-03-07T10:00:00+07:00"]);
+    expect(starts({ ...required, maxPerDay: 1 }, schedule)).toEqual(["2024-03-08T07:30:00+07:00"]);
+    expect(starts({ ...required, maxPerDay: 2 }, schedule)).toEqual(["2024-03-07T10:00:00+07:00"]);
+  });
+
+  it("says who is full on each day when nothing fits", () => {
+    const result = findSlots(schedule, { ...request, attendees: { required: ["nam", "thieu"] }, maxPerDay: 1 });
+    expect(result.slots).toEqual([]);
+    expect(result.whyNone?.map((day) => day.text)).toEqual([
+      "T5 07/03: Hoàng Văn Nam đã có 1 cuộc họp trong ngày (tối đa 1 kể cả cuộc họp mới); Hồ Tiến Thiệu đã có 1 cuộc họp trong ngày (tối đa 1 kể cả cuộc họp mới)",
+      "T6 08/03: Hoàng Văn Nam đã có 1 cuộc họp trong ngày (tối đa 1 kể cả cuộc họp mới)",
+    ]);
+    expect(result.whyNone?.[1]?.blocks).toEqual([expect.objectContaining({ kind: "max-per-day", subject: "nam", occurrence: null })]);
+  });
+
+  it("counts an optional attendee past maxPerDay as busy", () => {
+    const [slot] = findSlots(schedule, {
+      ...request,
+      from: "2024-03-08",
+      attendees: { required: ["hau"], optional: ["nam"] },
+      maxPerDay: 1,
+    }).slots;
+    expect(slot?.start).toBe("2024-03-08T07:30:00+07:00");
+    expect(slot?.attendees).toEqual(["hau"]);
+    expect(slot?.optionalBusy.map((b) => [b.kind, b.subject])).toEqual([["busy", "nam"]]);
+    const [later] = findSlots(schedule, {
+      ...request,
+      from: "2024-03-08",
+      times: ["10:00-11:30"],
+      attendees: { required: ["hau"], optional: ["nam"] },
+      maxPerDay: 1,
+    }).slots;
+    expect(later?.start).toBe("2024-03-08T10:00:00+07:00");
+    expect(later?.optionalBusy).toEqual([
+      expect.objectContaining({
+        kind: "max-per-day",
+        subject: "nam",
+        message: "Hoàng Văn Nam đã có 1 cuộc họp trong ngày (tối đa 1 kể cả cuộc họp mới)",
+      }),
+    ]);
+    expect(later?.attendees).toEqual(["hau"]);
+  });
+});
+
 describe("findSlots: cadence and lead time", () => {
   it("keeps a meeting out of a month that already has its most", () => {
     const schedule = province(
@@ -398,6 +453,11 @@ describe("findSlots: bad requests", () => {
       "body and bodies",
       { duration: "PT1H", from: "2024-03-08", to: "2024-03-08", body: "ubnd", bodies: ["ubnd"] },
       /request\.bodies: expected body or bodies, not both/,
+    ],
+    [
+      "a maxPerDay of 0",
+      { duration: "PT1H", from: "2024-03-08", to: "2024-03-08", maxPerDay: 0 },
+      /request\.maxPerDay: expected a number of at least 1, got 0/,
     ],
     [
       "a quorum above 1",
