@@ -120,7 +120,7 @@ export const CI_SUMMARY_TEXT: Readonly<Record<Lang, CiSummaryText>> = {
   vi: {
     heading: "lichhop: kiểm tra lịch họp",
     counts: (c) =>
-      `${fmt(c.added, "vi")} vấn đề${c.base ? " mới" : ""} (${fmt(c.addedConflicts, "vi")} buổi)` +
+      `${fmt(c.added, "vi")} xung đột${c.base ? " mới" : ""} (${fmt(c.addedConflicts, "vi")} buổi)` +
       (c.base
         ? `, ${fmt(c.base.changed, "vi")} thay đổi (thêm ${fmt(c.base.gained, "vi")} ngày), ${fmt(c.base.fixed, "vi")} đã khắc phục, ${fmt(c.base.unchanged, "vi")} không đổi`
         : ""),

@@ -57,7 +57,7 @@ describe("CI by finding (the built binary)", () => {
     expect(lineOf(RETIMED, 27)).toBe("    start: 2024-03-04T09:00");
     expect(stdout).toContain("so với bản gốc: không thêm ngày nào");
     expect(stdout).toContain("against the base: 0 new, 1 changed, 0 fixed, 1 unchanged");
-    expect(summary).toContain("0 vấn đề mới (0 buổi), 1 thay đổi (thêm 0 ngày), 0 đã khắc phục, 1 không đổi.");
+    expect(summary).toContain("0 xung đột mới (0 buổi), 1 thay đổi (thêm 0 ngày), 0 đã khắc phục, 1 không đổi.");
     await expect(stdout).toMatchFileSnapshot(join(GOLDEN, "retime.github.txt"));
   });
 
@@ -69,7 +69,7 @@ describe("CI by finding (the built binary)", () => {
     expect(lineOf(ROOM_CHANGED, 42)).toBe("  - id: hdnd-tiep-xuc");
     // The message lists the dates.
     expect(stdout).toContain("10 buổi — 05/03/2024, 12/03/2024");
-    expect(summary).toContain("1 vấn đề mới (10 buổi), 0 thay đổi (thêm 0 ngày), 0 đã khắc phục, 2 không đổi.");
+    expect(summary).toContain("1 xung đột mới (10 buổi), 0 thay đổi (thêm 0 ngày), 0 đã khắc phục, 2 không đổi.");
     await expect(stdout).toMatchFileSnapshot(join(GOLDEN, "room-change.github.txt"));
     await expect(summary).toMatchFileSnapshot(join(GOLDEN, "room-change.summary.md"));
   });
