@@ -38,6 +38,7 @@ export type Occasion = "new-year" | "tet" | "hung-kings" | "reunification" | "la
  *   daysOff: { from: "2024-02-08", to: "2024-02-14" },
  *   workingDays: [],
  *   source: "Thông báo 5015/TB-LĐTBXH (22/11/2023)",
+ *   note: { vi: "nghỉ từ 08/02 đến 14/02, không làm bù", en: "8–14 February off, no make-up day" },
  * };
  * ```
  */
@@ -54,6 +55,8 @@ export interface Decision {
   readonly workingDays: readonly string[];
   /** The document that fixes it, as cited by the government or the press. */
   readonly source: string;
+  /** What the document arranges, in words (days, swaps, make-up days), in Vietnamese and English. */
+  readonly note: LocalizedText;
 }
 
 const TET_BREAK: LocalizedText = { vi: "Nghỉ Tết Nguyên đán", en: "Lunar New Year break" };
@@ -82,6 +85,7 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     daysOff: { from: "2024-02-08", to: "2024-02-14" },
     workingDays: [],
     source: "Thông báo 5015/TB-LĐTBXH (22/11/2023)",
+    note: { vi: "nghỉ từ 08/02 đến 14/02, không làm bù", en: "8–14 February off, no make-up day" },
   },
   {
     year: 2024,
@@ -89,7 +93,8 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     name: APRIL_MAY_BREAK,
     daysOff: { from: "2024-04-27", to: "2024-05-01" },
     workingDays: ["2024-05-04"],
-    source: "Công văn 2450/VPCP-KGVX (12/4/2024): Monday 29/4 swapped with Saturday 4/5",
+    source: "Công văn 2450/VPCP-KGVX (12/4/2024)",
+    note: { vi: "hoán đổi thứ Hai 29/4 với thứ Bảy 4/5", en: "Monday 29/4 swapped with Saturday 4/5" },
   },
   {
     year: 2024,
@@ -98,6 +103,7 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     daysOff: { from: "2024-08-31", to: "2024-09-03" },
     workingDays: [],
     source: "Thông báo 5015/TB-LĐTBXH (22/11/2023)",
+    note: { vi: "nghỉ từ 31/8 đến 3/9, không làm bù", en: "31 August – 3 September off, no make-up day" },
   },
   {
     year: 2025,
@@ -105,7 +111,8 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     name: TET_BREAK,
     daysOff: { from: "2025-01-25", to: "2025-02-02" },
     workingDays: [],
-    source: "Công văn 8726/VPCP-KGVX (26/11/2024): Tết days 27–31/1, no make-up day",
+    source: "Công văn 8726/VPCP-KGVX (26/11/2024)",
+    note: { vi: "các ngày Tết 27–31/1, không làm bù", en: "Tết days 27–31/1, no make-up day" },
   },
   {
     year: 2025,
@@ -113,7 +120,8 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     name: APRIL_MAY_BREAK,
     daysOff: { from: "2025-04-30", to: "2025-05-04" },
     workingDays: ["2025-04-26"],
-    source: "Công văn 8726/VPCP-KGVX (26/11/2024): Friday 2/5 swapped with Saturday 26/4",
+    source: "Công văn 8726/VPCP-KGVX (26/11/2024)",
+    note: { vi: "hoán đổi thứ Sáu 2/5 với thứ Bảy 26/4", en: "Friday 2/5 swapped with Saturday 26/4" },
   },
   {
     year: 2025,
@@ -121,7 +129,8 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     name: NATIONAL_DAY_BREAK,
     daysOff: { from: "2025-08-30", to: "2025-09-02" },
     workingDays: [],
-    source: "Công văn 8726/VPCP-KGVX (26/11/2024), Thông báo 6150/TB-BLĐTBXH (2024): 2/9 and Monday 1/9, no make-up day",
+    source: "Công văn 8726/VPCP-KGVX (26/11/2024), Thông báo 6150/TB-BLĐTBXH (2024)",
+    note: { vi: "nghỉ 2/9 và thứ Hai 1/9, không làm bù", en: "2/9 and Monday 1/9, no make-up day" },
   },
   {
     year: 2026,
@@ -129,7 +138,8 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     name: NEW_YEAR_BREAK,
     daysOff: { from: "2026-01-01", to: "2026-01-04" },
     workingDays: ["2026-01-10"],
-    source: "Công văn 12729/VPCP-KGVX (25/12/2025): Friday 2/1 swapped with Saturday 10/1",
+    source: "Công văn 12729/VPCP-KGVX (25/12/2025)",
+    note: { vi: "hoán đổi thứ Sáu 2/1 với thứ Bảy 10/1", en: "Friday 2/1 swapped with Saturday 10/1" },
   },
   {
     year: 2026,
@@ -137,7 +147,8 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     name: TET_BREAK,
     daysOff: { from: "2026-02-14", to: "2026-02-22" },
     workingDays: [],
-    source: "Thông báo 9441/TB-BNV (16/10/2025): Tết days 16–20/2, no make-up day",
+    source: "Thông báo 9441/TB-BNV (16/10/2025)",
+    note: { vi: "các ngày Tết 16–20/2, không làm bù", en: "Tết days 16–20/2, no make-up day" },
   },
   {
     year: 2026,
@@ -145,8 +156,11 @@ export const DECISIONS: readonly Decision[] = deepFreeze([
     name: NATIONAL_DAY_BREAK,
     daysOff: { from: "2026-08-29", to: "2026-09-02" },
     workingDays: ["2026-08-22"],
-    source:
-      "Thông báo 9441/TB-BNV (16/10/2025): 1/9 and 2/9, Monday 31/8 swapped with Saturday 22/8 (the make-up Saturday as reported, not checked against the notice's text)",
+    source: "Thông báo 9441/TB-BNV (16/10/2025)",
+    note: {
+      vi: "nghỉ 1/9 và 2/9, hoán đổi thứ Hai 31/8 với thứ Bảy 22/8 (ngày làm bù theo báo chí, chưa đối chiếu với văn bản)",
+      en: "1/9 and 2/9, Monday 31/8 swapped with Saturday 22/8 (the make-up Saturday as reported, not checked against the notice's text)",
+    },
   },
 ]);
 

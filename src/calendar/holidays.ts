@@ -38,6 +38,8 @@ export interface DayOff {
   readonly kind: DayOffKind;
   /** The law article, the decision or `"schedule file"`. */
   readonly source: string;
+  /** For a decision's day: what the decision arranges, in words. */
+  readonly note?: LocalizedText;
   /**
    * `true` when the day comes from a default rule rather than a published decision: Tết days
    * without a decision, the second National Day day, and substitutes for such days.
@@ -58,7 +60,10 @@ export interface DayOff {
 export interface MakeUpDay {
   readonly date: string;
   readonly name: LocalizedText;
+  /** The decision that makes it a working day. */
   readonly source: string;
+  /** What the decision arranges, in words. */
+  readonly note?: LocalizedText;
 }
 
 const ARTICLE_112 = "Bộ luật Lao động 2019, Điều 112";
@@ -181,7 +186,7 @@ export function vietnamDaysOff(year: number, decisions: readonly Decision[] = DE
       if (byDay.has(date)) continue;
       const own = statutory.find((day) => day.date === date);
       const occasion = own?.occasion ?? decision.replaces[0];
-      const entry: DayOff = { date, name: own?.name ?? decision.name, kind: "decision", source: decision.source };
+      const entry: DayOff = { date, name: own?.name ?? decision.name, kind: "decision", source: decision.source, note: decision.note };
       byDay.set(date, occasion === undefined ? entry : { ...entry, occasion });
     }
   }
@@ -231,6 +236,7 @@ export function vietnamMakeUpDays(year: number, decisions: readonly Decision[] =
         date,
         name: { vi: `Làm bù (${decision.name.vi})`, en: `Make-up working day (${decision.name.en})` },
         source: decision.source,
+        note: decision.note,
       })),
     )
     .sort(byDate);

@@ -3,6 +3,7 @@ import { workCalendar, type WorkCalendar } from "../calendar/work-calendar";
 import { inert } from "../internal/inert";
 import { safeScheduleCalendar } from "../load/calendar";
 import { clockTime, DAYS_OFF_TEXT, message, periodsText, WEEKDAY_NAMES, type Lang } from "../messages";
+import { formatDmy } from "../time/wall-text";
 import type { Output } from "./io";
 import { loadScheduleFile } from "./load";
 
@@ -62,6 +63,7 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
         name: day.name[lang],
         kind: day.kind,
         source: day.source,
+        ...(day.note ? { note: day.note[lang] } : {}),
         ...(day.default ? { default: true } : {}),
       }));
     const seasonList = seasons.map((season) => ({
@@ -78,20 +80,25 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
     return 0;
   }
   const weekday = (date: string) => WEEKDAY_NAMES[lang][new Date(`${date}T00:00:00Z`).getUTCDay()] as string;
+  // "T5 18/04/2024": the weekday, then the date as the province writes it.
+  const dayText = (date: string) => `${weekday(date)} ${formatDmy(date)}`;
+  const dayMonth = (monthDay: string) => `${monthDay.slice(3)}/${monthDay.slice(0, 2)}`;
+  const cited = (source: string, note: { readonly vi: string; readonly en: string } | undefined) =>
+    inert(note ? `${source}: ${note[lang]}` : source);
   const text = DAYS_OFF_TEXT[lang];
   const lines: string[] = [];
   for (const year of years) {
     const days = calendar.daysOff(year);
     if (lines.length > 0) lines.push("");
     lines.push(text.heading(year), "");
-    for (const day of days) {
-      const kind = `${text.kinds[day.kind]}${day.default ? `, ${text.default}` : ""}`;
-      lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${inert(day.name[lang])}  [${inert(kind)}; ${inert(day.source)}]`);
+    for (const entry of days) {
+      const kind = `${text.kinds[entry.kind]}${entry.default ? `, ${text.default}` : ""}`;
+      lines.push(`${dayText(entry.date)}  ${inert(entry.name[lang])}  [${inert(kind)}; ${cited(entry.source, entry.note)}]`);
     }
     const makeUp = calendar.makeUpDays(year);
     if (makeUp.length > 0) {
       lines.push("", text.makeUp, "");
-      for (const day of makeUp) lines.push(`${day.date}  ${weekday(day.date).padEnd(3)}  ${inert(day.name[lang])}  [${inert(day.source)}]`);
+      for (const entry of makeUp) lines.push(`${dayText(entry.date)}  ${inert(entry.name[lang])}  [${cited(entry.source, entry.note)}]`);
     }
     // One year keeps its total last, after the seasons; several close each year with its own.
     if (years.length > 1) lines.push("", text.total(days.length));
@@ -101,7 +108,9 @@ export function runDaysOff(options: DaysOffOptions, out: Output): number {
     const hours = (periods: readonly (readonly [number, number])[]) => (periods.length > 0 ? periodsText(periods) : words.none);
     lines.push("", words.title, "");
     for (const season of seasons) {
-      lines.push(`${season.from} – ${season.to}  ${season.name === undefined ? "" : `${inert(season.name)}  `}${hours(season.periods)}`);
+      lines.push(
+        `${dayMonth(season.from)} – ${dayMonth(season.to)}  ${season.name === undefined ? "" : `${inert(season.name)}  `}${hours(season.periods)}`,
+      );
     }
     lines.push(`${words.rest}: ${hours(defaultPeriods)}`);
   }

@@ -19,9 +19,14 @@ function table() {
           kind: day.kind,
           name: day.name.vi,
           source: day.source,
+          ...(day.note ? { note: day.note.en, ghiChu: day.note.vi } : {}),
           ...(day.default ? { default: true } : {}),
         })),
-        makeUpDays: vietnamMakeUpDays(year).map((day) => ({ date: day.date, source: day.source })),
+        makeUpDays: vietnamMakeUpDays(year).map((day) => ({
+          date: day.date,
+          source: day.source,
+          ...(day.note ? { note: day.note.en, ghiChu: day.note.vi } : {}),
+        })),
       },
     ]),
   );

@@ -68,9 +68,11 @@ describe("lichhop days-off", () => {
   it("prints text with the make-up days, and uses a schedule file's calendar", () => {
     const text = run(["days-off", "--year", "2024"]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain("2024-04-18  T5   Giỗ Tổ Hùng Vương (10/3 âm lịch)");
+    expect(text.stdout).toContain("T5 18/04/2024  Giỗ Tổ Hùng Vương (10/3 âm lịch)");
     expect(text.stdout).toContain("Ngày làm bù");
-    expect(text.stdout).toContain("2024-05-04");
+    expect(text.stdout).toContain(
+      "T7 04/05/2024  Làm bù (Nghỉ lễ 30/4 – 1/5)  [Công văn 2450/VPCP-KGVX (12/4/2024): hoán đổi thứ Hai 29/4 với thứ Bảy 4/5]",
+    );
     const dir = tempDir();
     const file = join(dir, "s.yaml");
     writeFileSync(file, "version: 1\ncalendar: { daysOff: [2024-11-25] }\n");
@@ -100,11 +102,11 @@ describe("lichhop days-off", () => {
     const text = run(["days-off", file, "--year", "2026"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
-      "\nGiờ làm việc theo mùa\n\n04-15 – 10-14  Giờ mùa hè  07:00–11:30, 13:30–17:00\n12-20 – 01-10  không có giờ làm việc\nNgoài các mùa: 07:30–11:30, 13:30–17:00\n\n",
+      "\nGiờ làm việc theo mùa\n\n15/04 – 14/10  Giờ mùa hè  07:00–11:30, 13:30–17:00\n20/12 – 10/01  không có giờ làm việc\nNgoài các mùa: 07:30–11:30, 13:30–17:00\n\n",
     );
     const en = run(["days-off", file, "--year", "2026", "--lang", "en"]).stdout;
     expect(en).toContain(
-      "\nSeasonal working hours\n\n04-15 – 10-14  Giờ mùa hè  07:00–11:30, 13:30–17:00\n12-20 – 01-10  no working hours\nOutside the seasons: 07:30–11:30, 13:30–17:00\n",
+      "\nSeasonal working hours\n\n15/04 – 14/10  Giờ mùa hè  07:00–11:30, 13:30–17:00\n20/12 – 10/01  no working hours\nOutside the seasons: 07:30–11:30, 13:30–17:00\n",
     );
     const body = JSON.parse(run(["days-off", file, "--year", "2026", "--format", "json"]).stdout);
     expect(Object.keys(body)).toEqual(["version", "year", "daysOff", "seasons"]);
@@ -168,7 +170,9 @@ describe("lichhop days-off FILE without --year", () => {
     writeFileSync(file, "version: 1\nhorizon: { from: 2025-11-01, to: 2026-03-31 }\n");
     const text = run(["days-off", file]).stdout;
     expect(text.match(/^Ngày nghỉ năm \d{4}$/gm)).toEqual(["Ngày nghỉ năm 2025", "Ngày nghỉ năm 2026"]);
-    expect(text).toContain("2026-02-17");
+    expect(text).toContain("T3 17/02/2026  Tết Nguyên đán (mùng 1)");
+    // No English and no ISO date in the Vietnamese text.
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|swapped|make-up|no make-up/);
     const body = JSON.parse(run(["days-off", file, "--format", "json"]).stdout);
     expect(body.years.map((y: { year: number }) => y.year)).toEqual([2025, 2026]);
     expect(body.years[1].daysOff).toEqual(JSON.parse(run(["days-off", "--year", "2026", "--format", "json"]).stdout).daysOff);
