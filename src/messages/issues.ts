@@ -89,7 +89,7 @@ export const ISSUE_MESSAGES = {
   }),
   "start-not-in-rule": entry<{ start: string; rule: string; first?: string | undefined }>({
     vi: (p) =>
-      `Thời điểm bắt đầu ${p.start} không khớp quy tắc lặp ${p.rule}${p.first ? ` (lần đầu tiên theo quy tắc là ${p.first})` : ""}; dùng "extra" để thêm buổi họp ngoài quy tắc`,
+      `Thời điểm bắt đầu ${dmyTime(p.start)} không khớp quy tắc lặp ${p.rule}${p.first ? ` (lần đầu tiên theo quy tắc là ${dmyTime(p.first)})` : ""}; dùng "extra" để thêm buổi họp ngoài quy tắc`,
     en: (p) =>
       `start ${p.start} is not an occurrence of ${p.rule}${p.first ? ` (its first is ${p.first})` : ""}; use "extra" for an occurrence outside the rule`,
   }),
@@ -98,7 +98,7 @@ export const ISSUE_MESSAGES = {
     en: (p) => `unknown time zone "${p.zone}": expected an IANA zone such as Asia/Ho_Chi_Minh`,
   }),
   "end-before-start": entry<{ start: string; end: string }>({
-    vi: (p) => `Thời điểm kết thúc ${p.end} phải sau thời điểm bắt đầu ${p.start}`,
+    vi: (p) => `Thời điểm kết thúc ${dmyTime(p.end)} phải sau thời điểm bắt đầu ${dmyTime(p.start)}`,
     en: (p) => `end ${p.end} must be after start ${p.start}`,
   }),
   /** A person's membership of `body` whose last date comes before its first (`from`, `to`: YYYY-MM-DD). */
@@ -158,7 +158,7 @@ export const ISSUE_MESSAGES = {
     en: (p) => `the duration ${p.found} is too long: at most ${p.max} days (P${p.max}D)`,
   }),
   "end-too-late": entry<{ found: string; max: number }>({
-    vi: (p) => `Thời điểm kết thúc ${p.found} quá xa: cuộc họp kéo dài tối đa ${p.max} ngày`,
+    vi: (p) => `Thời điểm kết thúc ${dmyTime(p.found)} quá xa: cuộc họp kéo dài tối đa ${p.max} ngày`,
     en: (p) => `the end ${p.found} is too late: a meeting lasts at most ${p.max} days`,
   }),
   "rrule-too-long": entry<{ length: number; max: number }>({
