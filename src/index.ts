@@ -48,6 +48,8 @@ export type { Conflict, ConflictKind } from "./conflicts/conflict";
 // Find free times for a new meeting against every rule of the schedule.
 export { findSlots } from "./slots/find";
 export type { BlockedDay, Slot, SlotBlock, SlotBlockKind, SlotOptions, SlotsResult } from "./slots/find";
+export { suggestMoves } from "./slots/suggest";
+export type { Move, MoveChange, MoveSide, MovesResult, SuggestOptions } from "./slots/suggest";
 export { slotRequestSchema } from "./slots/request";
 export type { SlotRequest, SlotRequestInput } from "./slots/request";
 export type { HalfDay } from "./messages";

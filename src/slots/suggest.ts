@@ -1,0 +1,273 @@
+import { safeCheckSchedule } from "../check";
+import type { Conflict, ConflictKind } from "../conflicts/conflict";
+import { conflictDate } from "../conflicts/finding";
+import { ScheduleError, UsageError } from "../errors";
+import { argLang, argLimits, argOptions, badArgument } from "../internal/args";
+import type { Limits } from "../limits";
+import { ensureSchedule } from "../load/guard";
+import { validateSchedule } from "../load/parse";
+import type { Lang } from "../messages";
+import type { Occurrence } from "../recurrence/occurrence";
+import type { Report } from "../report/report";
+import { scheduleZone, type Schedule } from "../schema/model";
+import type { Change, ScheduleFile } from "../schema/schedule";
+import { DAY, formatDate, formatWall, MINUTE, parseWall } from "../time/wall";
+import { zoneClocks } from "../time/zone";
+import { findSlots } from "./find";
+import { MAX_SLOT_COUNT } from "./request";
+
+/** Options for {@link suggestMoves}. */
+export interface SuggestOptions {
+  /** The present, epoch milliseconds or a `Date`: no move starts before it (as `findSlots`'s `now`). */
+  readonly now?: number | Date;
+  /** The language of the slots' reasons; defaults to the file's `locale`, else Vietnamese. */
+  readonly lang?: Lang;
+  /** The bounds of the expansions behind the search and the checks (see `DEFAULT_LIMITS`). */
+  readonly limits?: Partial<Limits>;
+  /** How many moves per side, at most (default 3, at most 100). */
+  readonly count?: number;
+  /** How many days are searched from the clashing occurrence's date, that day included (default 14, at most 366). */
+  readonly days?: number;
+}
+
+/** One `changes` entry as the schedule file takes it: the occurrence and its new times, local to the meeting's zone. */
+export type MoveChange = Pick<Change, "occurrence" | "title" | "room" | "attendees"> & {
+  readonly start: string;
+  readonly end: string;
+};
+
+/** A new time for one occurrence of a clash, checked by applying it to a copy of the schedule. */
+export interface Move {
+  /** The meeting moved. */
+  readonly meeting: string;
+  /**
+   * The entry to put in the meeting's `changes` (replacing the entry for the same occurrence, if
+   * the file has one: that entry's `title`, `room` and `attendees` are kept, its `duration` is
+   * dropped for `end`). Times are local, `YYYY-MM-DDTHH:MM`, in the meeting's zone.
+   */
+  readonly change: MoveChange;
+  /** The new start and exclusive end, ISO 8601 with that day's offset, as the report writes instants. */
+  readonly start: string;
+  readonly end: string;
+  /** Why this time, in words (the slot's reason from `findSlots`). */
+  readonly reason: string;
+  /** Ids of the findings of the current report that are gone once the move is made. */
+  readonly resolves: readonly string[];
+  /**
+   * Ids of the findings of the moved schedule's report that are new or gained a conflict (all of
+   * severity warning: a move adding an error is never offered).
+   */
+  readonly adds: readonly string[];
+  /** Ids of the conflicts of the current report that are gone (the clash's own among them). */
+  readonly resolvedConflicts: readonly string[];
+  /** Ids of the conflicts the move adds (all of severity warning). */
+  readonly addedConflicts: readonly string[];
+}
+
+/** The moves for one occurrence of the clash. */
+export interface MoveSide {
+  readonly meeting: string;
+  /** The original local start that names the occurrence (`YYYY-MM-DDTHH:MM`, or a date when all-day). */
+  readonly occurrence: string;
+  /** Best first (the order of `findSlots`: earliest start). Empty when nothing fits, or for an all-day occurrence (not moved). */
+  readonly moves: readonly Move[];
+}
+
+/** What {@link suggestMoves} returns. */
+export interface MovesResult {
+  /** The finding the clash belongs to. */
+  readonly finding: string;
+  /** The conflict moves are suggested for: the one asked for, or the finding's first on its first date. */
+  readonly conflict: string;
+  readonly kind: ConflictKind;
+  /** The conflict's local date, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** One per occurrence of the conflict, in its order (by start): two for a pair, one for a day-off or working-hours conflict. */
+  readonly sides: readonly MoveSide[];
+}
+
+const MOVABLE: ReadonlySet<ConflictKind> = new Set(["rule", "attendee", "room", "day-off", "working-hours"]);
+const DEFAULT_COUNT = 3;
+const DEFAULT_DAYS = 14;
+const MAX_DAYS = 366;
+/** Slots asked for beyond `count`, so that a slot the full check turns down does not leave the side short. */
+const SPARE = 5;
+
+/**
+ * Suggests new times for either side of a clash: given the id of a finding or of a conflict of
+ * `checkSchedule(schedule)` (kinds `rule`, `attendee`, `room`, and `day-off` or `working-hours`
+ * for one meeting), each occurrence of the clash is searched a new time with {@link findSlots}
+ * (its duration, attendees, room, bodies and tags; the occurrence itself left out), from its
+ * local date over `days` days, within the file's horizon. A finding spanning many dates is
+ * handled through its first conflict on its first date.
+ *
+ * Each move is a `changes` entry ready to paste, checked by applying it to a copy of the schedule
+ * and checking that copy: `resolves` and `adds` name the findings it removes and adds. A move is
+ * offered only when it removes the clash and adds no conflict of severity error. All-day
+ * occurrences are not moved. The order is deterministic: sides by start, moves by start.
+ *
+ * Throws a {@link UsageError} for an id that is neither a finding's nor a conflict's, or for a
+ * cadence or lead-time clash, and a {@link ScheduleError} for a schedule that cannot be checked.
+ *
+ * @example
+ * const report = checkSchedule(schedule);
+ * const { sides } = suggestMoves(schedule, report.findings[1].id); // the example's 07/03 rule finding
+ * sides[0]?.moves[0]?.change; // { occurrence: "2024-03-07T08:00", start: "2024-03-07T13:30", end: "2024-03-07T17:00" }
+ */
+export function suggestMoves(schedule: Schedule, id: string, options: SuggestOptions = {}): MovesResult {
+  const where = "suggestMoves";
+  const given = argOptions(options, where) as SuggestOptions;
+  argLang(given.lang, where);
+  argLimits(given.limits, where);
+  if (typeof id !== "string") badArgument(`${where}: id`, "a finding id or conflict id (a string)", id);
+  const count = given.count ?? DEFAULT_COUNT;
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SLOT_COUNT) {
+    badArgument(`${where}: count`, `a whole number from 1 to ${MAX_SLOT_COUNT}`, given.count);
+  }
+  const days = given.days ?? DEFAULT_DAYS;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)
+    badArgument(`${where}: days`, `a whole number from 1 to ${MAX_DAYS}`, given.days);
+  const valid = ensureSchedule(schedule, `${where}: schedule`, given.lang);
+  const checkOptions = given.limits === undefined ? {} : { limits: given.limits };
+  const before = checked(valid, checkOptions);
+
+  const target = clashOf(before, id, where);
+  const clock = zoneClocks()(scheduleZone(valid));
+  const horizonTo = before.report.horizon.to;
+  const sides = target.conflict.occurrences.map((o): MoveSide => {
+    const side = { meeting: o.meeting, occurrence: o.allDay ? formatDate(o.recurrenceId) : formatWall(o.recurrenceId) };
+    if (o.allDay || o.end - o.start > DAY) return { ...side, moves: [] };
+    const from = formatDate(clock.toWall(o.start));
+    const last = formatDate((parseWall(from) as { wall: number }).wall + (days - 1) * DAY);
+    const to = [last, horizonTo].sort()[0] as string;
+    if (to < from) return { ...side, moves: [] };
+    const found = findSlots(
+      withChange(valid, o, { cancelled: true }),
+      {
+        duration: `PT${Math.round((o.end - o.start) / MINUTE)}M`,
+        from,
+        to,
+        ...(o.bodies.length > 0 ? { bodies: [...o.bodies] } : {}),
+        ...(o.tags.length > 0 ? { tags: [...o.tags] } : {}),
+        ...(o.attendees.length > 0 ? { attendees: { required: [...o.attendees] } } : {}),
+        ...(o.room === undefined ? {} : { room: o.room }),
+        count: Math.min(MAX_SLOT_COUNT, count + SPARE),
+      },
+      {
+        ...(given.now === undefined ? {} : { now: given.now }),
+        ...(given.lang === undefined ? {} : { lang: given.lang }),
+        ...(given.limits === undefined ? {} : { limits: given.limits }),
+      },
+    );
+    const zoneClock = zoneClocks()(o.zone);
+    const moves: Move[] = [];
+    for (const slot of found.slots) {
+      if (moves.length >= count) break;
+      const start = formatWall(zoneClock.toWall(Date.parse(slot.start)));
+      const end = formatWall(zoneClock.toWall(Date.parse(slot.end)));
+      const entry = withChange(valid, o, { start, end });
+      const after = checked(entry, checkOptions);
+      const move = judged(before, after, target.conflict.id);
+      if (!move) continue;
+      const change = changeFor(valid, o, { start, end });
+      moves.push({ meeting: o.meeting, change, start: slot.start, end: slot.end, reason: slot.reason, ...move });
+    }
+    return { ...side, moves };
+  });
+  return { finding: target.finding, conflict: target.conflict.id, kind: target.conflict.kind, date: target.date, sides };
+}
+
+interface Checked {
+  readonly report: Report;
+  readonly conflicts: readonly Conflict[];
+}
+
+function checked(schedule: Schedule, options: { limits?: Partial<Limits> }): Checked {
+  const result = safeCheckSchedule(schedule, options);
+  if (!result.ok) throw new ScheduleError(result.issues);
+  return { report: result.report, conflicts: result.conflicts };
+}
+
+/** The conflict a finding or conflict id names: a finding's first conflict (in report order) on its first date. */
+function clashOf(before: Checked, id: string, where: string): { finding: string; conflict: Conflict; date: string } {
+  const { report } = before;
+  const clockFor = zoneClocks();
+  const byId = new Map(before.conflicts.map((c) => [c.id, c]));
+  const dateOf = (conflictId: string): string => {
+    const conflict = byId.get(conflictId);
+    return conflict ? conflictDate(conflict, clockFor) : "";
+  };
+  const finding = (report.findings ?? []).find((f) => f.id === id);
+  const listed = finding
+    ? report.conflicts.find((c) => c.finding === id && dateOf(c.id) === finding.first)
+    : report.conflicts.find((c) => c.id === id);
+  if (!listed) {
+    throw new UsageError(
+      `${where}: id: expected the id of a finding or conflict of checkSchedule(schedule), got "${id}" (the report has ${(report.findings ?? []).length} findings and ${report.conflicts.length} conflicts)`,
+    );
+  }
+  if (!MOVABLE.has(listed.kind)) {
+    throw new UsageError(
+      `${where}: id: "${id}" is a ${listed.kind} ${finding ? "finding" : "conflict"}; moves are suggested for rule, attendee, room, day-off and working-hours clashes`,
+    );
+  }
+  const conflict = byId.get(listed.id) as Conflict;
+  return { finding: finding?.id ?? listed.finding ?? "", conflict, date: dateOf(listed.id) };
+}
+
+/** Whether a change entry names the occurrence (its original local start). */
+function names(change: Change, o: Occurrence): boolean {
+  return parseWall(change.occurrence)?.wall === o.recurrenceId;
+}
+
+/** The entry for an occurrence: the file's own entry for it (title, room, attendees kept), with the new fields. */
+function changeFor(schedule: Schedule, o: Occurrence, fields: { start: string; end: string }): MoveChange {
+  const meeting = schedule.meetings.find((m) => m.id === o.meeting);
+  const own = meeting?.changes?.find((c) => names(c, o));
+  return {
+    occurrence: own?.occurrence ?? formatWall(o.recurrenceId),
+    ...(own?.title === undefined ? {} : { title: own.title }),
+    ...(own?.room === undefined ? {} : { room: own.room }),
+    ...(own?.attendees === undefined ? {} : { attendees: own.attendees }),
+    ...fields,
+  };
+}
+
+/** A copy of the schedule with the occurrence cancelled, or moved, validated again. */
+function withChange(schedule: Schedule, o: Occurrence, fields: { cancelled: true } | { start: string; end: string }): Schedule {
+  const { source: _source, ...file } = schedule;
+  const meetings = file.meetings.map((meeting) => {
+    if (meeting.id !== o.meeting) return meeting;
+    const entry: Change =
+      "cancelled" in fields
+        ? { occurrence: changeFor(schedule, o, { start: "", end: "" }).occurrence, cancelled: true }
+        : changeFor(schedule, o, fields);
+    const others = (meeting.changes ?? []).filter((c) => !names(c, o));
+    return { ...meeting, changes: [...others, entry] };
+  });
+  return validateSchedule({ ...file, meetings } satisfies ScheduleFile);
+}
+
+/** What a move resolves and adds; undefined when it leaves the clash or adds an error. */
+function judged(
+  before: Checked,
+  after: Checked,
+  clash: string,
+): Pick<Move, "resolves" | "adds" | "resolvedConflicts" | "addedConflicts"> | undefined {
+  const beforeIds = new Set(before.report.conflicts.map((c) => c.id));
+  const afterIds = new Set(after.report.conflicts.map((c) => c.id));
+  if (afterIds.has(clash)) return undefined;
+  const added = after.report.conflicts.filter((c) => !beforeIds.has(c.id));
+  if (added.some((c) => c.severity === "error")) return undefined;
+  const afterFindings = new Set((after.report.findings ?? []).map((f) => f.id));
+  const beforeFindings = new Set((before.report.findings ?? []).map((f) => f.id));
+  const adds = new Set<string>();
+  for (const f of after.report.findings ?? []) if (!beforeFindings.has(f.id)) adds.add(f.id);
+  for (const c of added) if (c.finding !== undefined) adds.add(c.finding);
+  return {
+    resolves: (before.report.findings ?? []).filter((f) => !afterFindings.has(f.id)).map((f) => f.id),
+    adds: (after.report.findings ?? []).filter((f) => adds.has(f.id)).map((f) => f.id),
+    resolvedConflicts: before.report.conflicts.filter((c) => !afterIds.has(c.id)).map((c) => c.id),
+    addedConflicts: added.map((c) => c.id),
+  };
+}
