@@ -28,7 +28,7 @@ export interface FreeOptions extends CommonOptions {
   readonly buffer?: string | undefined;
   readonly count?: number | undefined;
   readonly minNotice?: number | undefined;
-  /** `--now`, a local time in the schedule's zone; else {@link FreeOptions.clock}. */
+  /** `--now`, a local time (or a date: its start) in the schedule's zone; else {@link FreeOptions.clock}. */
   readonly now?: string | undefined;
   /** The present, read by the caller (the clock is read in `main` only). */
   readonly clock: number;
@@ -58,7 +58,8 @@ export function runFree(file: string, options: FreeOptions, out: Output): number
   let now = options.clock;
   if (options.now !== undefined) {
     const wall = parseWall(options.now);
-    if (!wall || wall.dateOnly) throw new UsageError(message(lang, "bad-now", { found: options.now }));
+    // A date alone is that day's start.
+    if (!wall) throw new UsageError(message(lang, "bad-now", { found: options.now }));
     now = clock.toInstant(wall.wall);
   }
   const from = options.from ?? formatDate(Math.floor(clock.toWall(now) / DAY) * DAY);

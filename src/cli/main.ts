@@ -57,7 +57,7 @@ Usage:
   lichhop free FILE --duration PT2H [--attendees a,b] [--optional c,d] [--room r | --rooms r1,r2]
                      [--body b] [--tags t1,t2] [--from DATE] [--to DATE] [--half-day sang|chieu]
                      [--align 30|half-day] [--buffer PT15M] [--count 5] [--min-notice N]
-                     [--now YYYY-MM-DDTHH:MM] [--format text|json] [--lang vi|en]
+                     [--now DATE|YYYY-MM-DDTHH:MM] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
   lichhop lunar DATE|D/M [--year YYYY] [--leap] [--format text|json] [--lang vi|en]
   lichhop init [--province NAME] [--out FILE] [--year YYYY] [--committees LIST] [--lang vi|en]

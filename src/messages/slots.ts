@@ -239,8 +239,8 @@ export const SLOT_MESSAGES = {
   }),
   /** `--now` that is no local time. */
   "bad-now": entry<{ found: string }>({
-    vi: (p) => `--now ${p.found}: cần giờ địa phương YYYY-MM-DDTHH:MM`,
-    en: (p) => `--now ${p.found}: expected a local time YYYY-MM-DDTHH:MM`,
+    vi: (p) => `--now ${p.found}: cần ngày YYYY-MM-DD hoặc giờ địa phương YYYY-MM-DDTHH:MM`,
+    en: (p) => `--now ${p.found}: expected a date YYYY-MM-DD or a local time YYYY-MM-DDTHH:MM`,
   }),
   /** The request's half-day or times leave nothing of the day's working periods. */
   "block-outside": entry({

@@ -98,6 +98,31 @@ describe("lichhop free", () => {
     expect(json.whyNone).toBeUndefined();
   });
 
+  it("takes a date alone for --now: that day's start, so the whole day is open", () => {
+    const args = [
+      "free",
+      EXAMPLE,
+      "--duration",
+      "PT1H",
+      "--attendees",
+      "chu-tich-ubnd",
+      "--from",
+      "2024-03-04",
+      "--to",
+      "2024-03-04",
+      "--count",
+      "1",
+    ];
+    const byDate = runCli([...args, "--now", "2024-03-04", "--format", "json"]);
+    expect(byDate.code).toBe(0);
+    const atMidnight = runCli([...args, "--now", "2024-03-04T00:00", "--format", "json"]);
+    expect(byDate.stdout).toBe(atMidnight.stdout);
+    expect(JSON.parse(byDate.stdout).slots[0].start).toBe("2024-03-04T07:30:00+07:00");
+    // Later that morning, the first free time moves on.
+    const later = runCli([...args, "--now", "2024-03-04T09:10", "--format", "json"]);
+    expect(JSON.parse(later.stdout).slots[0].start).toBe("2024-03-04T09:30:00+07:00");
+  });
+
   it("counts --min-notice from --now", () => {
     const result = runCli([
       "free",
@@ -207,7 +232,7 @@ describe("lichhop free", () => {
   it.each([
     [["--attendees", "tt-hdnd"], "lichhop free: cần --duration"],
     [["--duration", "PT1H", "--half-day", "toi"], "--half-day toi: cần sang (buổi sáng) hoặc chieu (buổi chiều)"],
-    [["--duration", "PT1H", "--now", "hom-nay"], "--now hom-nay: cần giờ địa phương YYYY-MM-DDTHH:MM"],
+    [["--duration", "PT1H", "--now", "hom-nay"], "--now hom-nay: cần ngày YYYY-MM-DD hoặc giờ địa phương YYYY-MM-DDTHH:MM"],
     [["--duration", "PT1H", "--count", "0"], "--count 0: cần một số nguyên dương"],
     [
       ["--duration", "PT1H", "--room", "phong-hop-9", ...NOW],
