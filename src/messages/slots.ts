@@ -1,5 +1,6 @@
 import { entry, fmt, type Lang } from "./entry";
 import { REFERENCE_KINDS } from "./labels";
+import { EXPECTED_WORDS } from "./expected";
 
 /** A half of the working day: the morning (`sang`, periods starting before noon) or the afternoon (`chieu`). */
 export type HalfDay = "sang" | "chieu";
@@ -50,18 +51,16 @@ export type RequestExpected =
   | { readonly onOrAfter: string }
   | { readonly window: { readonly days: number; readonly from: string } };
 
+/** The words a request shares with a schedule file's fields: one wording for both. */
+const SHARED_WORDS = ["text", "number", "int", "boolean", "list", "mapping", "id", "date"] as const;
+const fileWords = (lang: Lang) =>
+  Object.fromEntries(SHARED_WORDS.map((word) => [word, EXPECTED_WORDS[lang][word]])) as Record<(typeof SHARED_WORDS)[number], string>;
+
 /** The words of every {@link RequestWord}, per language; field names and values stay as written. */
 export const REQUEST_WORDS: Readonly<Record<Lang, Readonly<Record<RequestWord, string>>>> = {
   vi: {
-    text: "văn bản",
-    number: "một số",
-    int: "một số nguyên",
-    boolean: "true hoặc false",
-    list: "một danh sách",
-    mapping: "một ánh xạ (các cặp tên: giá trị)",
+    ...fileWords("vi"),
     "non-empty-list": "một danh sách không rỗng",
-    id: "một mã gồm chữ thường không dấu, chữ số và dấu '-', tối đa 64 ký tự",
-    date: "ngày dạng YYYY-MM-DD",
     "real-date": "một ngày có thật dạng YYYY-MM-DD",
     "supported-date": "một ngày từ năm 1900 đến năm 2100",
     duration: "thời lượng theo chuẩn ISO 8601, ví dụ PT2H (2 giờ) hoặc PT1H30M (1 giờ 30 phút)",
@@ -76,15 +75,8 @@ export const REQUEST_WORDS: Readonly<Record<Lang, Readonly<Record<RequestWord, s
     near: "giờ địa phương YYYY-MM-DDTHH:MM khi prefer là nearest",
   },
   en: {
-    text: "a text",
-    number: "a number",
-    int: "a whole number",
-    boolean: "true or false",
-    list: "a list",
-    mapping: "a mapping",
+    ...fileWords("en"),
     "non-empty-list": "a non-empty list",
-    id: "an id: lowercase letters, digits and '-', at most 64 characters",
-    date: "a date YYYY-MM-DD",
     "real-date": "a real date YYYY-MM-DD",
     "supported-date": "a date in the years 1900–2100",
     duration: "an ISO 8601 duration such as PT2H or PT1H30M",
