@@ -9,8 +9,16 @@ import { formatGithub, formatGithubSummary, formatIssuesGithub, writeGithub, wri
 import { formatIssuesJunit, formatJunit, writeJunit } from "../report/formats/junit";
 import { formatIssuesSarif, formatSarif, writeSarif } from "../report/formats/sarif";
 import { BASE_SUMMARY, type Lang, message } from "../messages";
-import { findingsStream, listedReport, type FindingsStream, type ListedReport, type Report, type ReportFrame } from "../report/report";
-import { formatReportText, writeFindingsText } from "../report/text";
+import {
+  findingsStream,
+  listedReport,
+  type FindingsStream,
+  type ListedReport,
+  type Report,
+  type ReportFinding,
+  type ReportFrame,
+} from "../report/report";
+import { type FindingNotes, reportText, writeFindingsText } from "../report/text";
 import type { Schedule } from "../schema/model";
 import { chunked, chunkedStdout, failureIssues, issueLine, writeJson, type Output } from "./io";
 import { loadScheduleFile, readScheduleFile } from "./load";
@@ -26,6 +34,12 @@ export interface CheckCommandOptions extends CommonOptions {
   readonly baseRef?: string | undefined;
   /** Text: list every conflict under its finding (`--detail`). */
   readonly detail?: boolean | undefined;
+  /** Text and JSON: the top move of each side of each finding's clash (`--suggest`). */
+  readonly suggest?: boolean | undefined;
+  /** The present (`--suggest`: no move starts before it), read by the caller. */
+  readonly clock?: number | undefined;
+  /** `--now`, a local time or date in the schedule's zone, instead of {@link CheckCommandOptions.clock}. */
+  readonly now?: string | undefined;
 }
 
 function mergeTexts(texts: readonly ScheduleText[], lang: Lang | undefined): Schedule {
@@ -130,16 +144,21 @@ function materialize(listed: ListedReport): Report {
 }
 
 async function check(paths: readonly string[], options: CheckCommandOptions, out: Output): Promise<number> {
+  if (options.suggest && options.format !== "text" && options.format !== "json") {
+    throw new UsageError(message(options.lang ?? "vi", "suggest-format", { format: options.format }));
+  }
   const { checked, failures, schedule, lang, withBase } = await evaluate(paths, options, out);
+  const moves = options.suggest ? await suggested(schedule, lang, options) : undefined;
   if (checked.streamed) {
-    writeStreamed(checked.streamed, options.format, schedule, lang, out);
+    writeStreamed(checked.streamed, options.format, schedule, lang, out, moves?.notes);
   } else if (options.format === "json") {
-    writeJson((checked.listed ?? checked.report) as unknown as Record<string, unknown>, out);
+    const report = (checked.listed ?? checked.report) as ListedReport | Report;
+    writeJson((moves ? moves.withSuggestions(report) : report) as unknown as Record<string, unknown>, out);
   } else {
     const report = checked.report ?? materialize(checked.listed as ListedReport);
     switch (options.format) {
       case "text":
-        out.stdout(formatReportText(report, lang, { detail: options.detail === true }) + (withBase ? baseLine(report, lang) : ""));
+        out.stdout(reportText(report, lang, options.detail === true, moves?.notes) + (withBase ? baseLine(report, lang) : ""));
         break;
       case "github": {
         out.stdout(formatGithub(report, { lang }));
@@ -161,11 +180,52 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
   return failures > 0 ? 1 : 0;
 }
 
+/** `--suggest`: the top moves of each finding's clash, as lines under its text block and as its JSON `suggestions`. */
+interface Suggested {
+  readonly notes: FindingNotes;
+  withSuggestions<R extends { readonly findings?: readonly ReportFinding[] | undefined }>(report: R): R;
+}
+
+/**
+ * Searches the top move of each side of the first findings' clashes (see `suggestFindings`),
+ * against a check of the same horizon and limits. A finding past the bound, or of a kind that
+ * is not moved, gets no note and no `suggestions` field.
+ */
+async function suggested(schedule: Schedule, lang: Lang, options: CheckCommandOptions): Promise<Suggested> {
+  const { movePlanner } = await import("../slots/suggest");
+  const { nowOption } = await import("./now");
+  const { suggestFindings, suggestionLines, SUGGEST_DAYS } = await import("./suggest");
+  const planner = movePlanner(schedule, {
+    now: nowOption(schedule, options.now, options.clock ?? Date.now(), lang),
+    lang,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
+  });
+  const { results } = suggestFindings(planner, planner.report.findings ?? [], 1, SUGGEST_DAYS);
+  const byFinding = new Map(results.map((result) => [result.finding, result]));
+  return {
+    notes: (finding) => {
+      const result = byFinding.get(finding.id);
+      return result ? suggestionLines(result, planner.report, SUGGEST_DAYS, lang) : undefined;
+    },
+    withSuggestions: (report) => {
+      if (!report.findings) return report;
+      const findings = report.findings.map((finding) => {
+        const result = byFinding.get(finding.id);
+        if (!result) return finding;
+        return { ...finding, suggestions: result.sides.flatMap((side) => side.moves.slice(0, 1)) };
+      });
+      return { ...report, findings };
+    },
+  };
+}
+
 /**
  * Writes the findings of a check that kept no conflicts (text, and a CI format past the listing
  * bound) a finding at a time: the output of tens of thousands of findings is never held whole.
  */
-function writeStreamed(stream: FindingsStream, format: string, schedule: Schedule, lang: Lang, out: Output): void {
+function writeStreamed(stream: FindingsStream, format: string, schedule: Schedule, lang: Lang, out: Output, notes?: FindingNotes): void {
   const { write, flush } = chunkedStdout(out);
   const view = streamView(stream);
   switch (format) {
@@ -186,7 +246,7 @@ function writeStreamed(stream: FindingsStream, format: string, schedule: Schedul
       writeSarif(view, { schedule, toolVersion: version, lang }, write);
       break;
     default:
-      writeFindingsText(stream, lang, write);
+      writeFindingsText(stream, lang, write, notes);
   }
   flush();
 }

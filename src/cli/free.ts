@@ -9,6 +9,7 @@ import { formatDmy } from "../time/wall-text";
 import { zoneClock } from "../time/zone";
 import { writeJson, type Output } from "./io";
 import { loadScheduleFile } from "./load";
+import { nowOption } from "./now";
 import type { CommonOptions } from "./options";
 
 /** The options of `lichhop free`, as the command line gives them. */
@@ -55,13 +56,7 @@ export function runFree(file: string, options: FreeOptions, out: Output): number
     throw new UsageError(message(lang, "bad-half-day", { found: options.halfDay }));
   }
   const clock = zoneClock(scheduleZone(schedule));
-  let now = options.clock;
-  if (options.now !== undefined) {
-    const wall = parseWall(options.now);
-    // A date alone is that day's start.
-    if (!wall) throw new UsageError(message(lang, "bad-now", { found: options.now }));
-    now = clock.toInstant(wall.wall);
-  }
+  const now = nowOption(schedule, options.now, options.clock, lang);
   const from = options.from ?? formatDate(Math.floor(clock.toWall(now) / DAY) * DAY);
   const to = options.to ?? formatDate((parseWall(from)?.wall ?? 0) + (DEFAULT_DAYS - 1) * DAY);
   const required = list(options.attendees);

@@ -53,10 +53,13 @@ Usage:
                      [--format text|json|github|junit|sarif] [--fail-on error|warning|never]
                      [--base FILE|DIR | --base-ref REV] [--max-size BYTES]
                      [--max-occurrences N] [--max-conflicts N] [--max-findings N] [--detail]
+                     [--suggest [--now DATE|YYYY-MM-DDTHH:MM]]
   lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop free FILE --duration PT2H [--attendees a,b] [--optional c,d] [--room r | --rooms r1,r2]
                      [--body b] [--tags t1,t2] [--from DATE] [--to DATE] [--half-day sang|chieu]
                      [--align 30|half-day] [--buffer PT15M] [--count 5] [--min-notice N]
+                     [--now DATE|YYYY-MM-DDTHH:MM] [--format text|json] [--lang vi|en]
+  lichhop suggest FILE [--finding ID | --conflict ID] [--count 3] [--days 14]
                      [--now DATE|YYYY-MM-DDTHH:MM] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
   lichhop lunar DATE|D/M [--year YYYY] [--leap] [--format text|json] [--lang vi|en]
@@ -74,6 +77,9 @@ Commands:
   expand   list every occurrence in the horizon, sorted
   free     free times for a new meeting against every rule, attendee, room and day off of FILE
            (default: two weeks from today; --now sets today); exit 0: times found, 1: none (why)
+  suggest  new times for either side of each clash (of --finding or --conflict, else of the
+           first 20 findings), each a changes entry to paste, checked against the whole file;
+           exit 0: a move for every clash searched, 1: a clash with none
   days-off list the days off of a year (holidays, substitute and decision days; FILE's calendar);
            without --year, each year of FILE's horizon, else the current year
   lunar    the Vietnamese lunar date of DATE, e.g. "ngày 10 tháng 3 năm Giáp Thìn"; or the
@@ -108,6 +114,11 @@ Options:
                  --align: starts every N minutes from midnight (default 30), or half-day: at
                  the working periods' starts; --buffer: free time kept before and after, ISO
                  8601 (PT15M); --min-notice: working days of notice from --now (default: the clock)
+  --finding, --conflict  suggest: the clash to move, by the id check prints (default: every
+                 finding); --count: moves per side (default 3, at most 100); --days: days
+                 searched from the clash's date (default 14, at most 366)
+  --suggest      check, text and json: the best move of each side under each finding (the first
+                 20 findings; JSON: their "suggestions"); each costs checks of the whole file
   --port, --host serve: where to listen (default 8080 on 127.0.0.1)
   --lang         vi or en (default: the file's locale, else vi)
   --fail-on      error (default), warning or never
@@ -162,10 +173,18 @@ const OPTIONS = {
   count: { type: "string" },
   "min-notice": { type: "string" },
   now: { type: "string" },
+  finding: { type: "string" },
+  conflict: { type: "string" },
+  days: { type: "string" },
+  suggest: { type: "boolean" },
 } satisfies ParseArgsConfig["options"];
 
+/** `lichhop suggest --days` and `--count`: as `suggestMoves` allows. */
+const MAX_SUGGEST_DAYS = 366;
+const MAX_SUGGEST_COUNT = 100;
+
 /** The commands, for the one nearest to a mistyped command. */
-const COMMANDS = ["check", "expand", "free", "days-off", "lunar", "init", "schema", "ics", "serve", "help"];
+const COMMANDS = ["check", "expand", "free", "suggest", "days-off", "lunar", "init", "schema", "ics", "serve", "help"];
 
 /** `--from` or `--to`: a real date YYYY-MM-DD in the supported years. */
 function checkDateOption(option: "--from" | "--to", value: string | undefined, lang: Lang): void {
@@ -271,7 +290,16 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         // awaited, so that a rejection ends in the catch below
         return await runCheck(
           rest,
-          { ...common, failOn, base: values.base, baseRef: values["base-ref"], detail: values.detail === true },
+          {
+            ...common,
+            failOn,
+            base: values.base,
+            baseRef: values["base-ref"],
+            detail: values.detail === true,
+            suggest: values.suggest === true,
+            now: values.now,
+            clock: Date.now(),
+          },
           out,
         );
       }
@@ -311,6 +339,23 @@ export async function main(argv: readonly string[], out: Output): Promise<number
             now: values.now,
             clock: Date.now(),
           },
+          out,
+        );
+      }
+      case "suggest": {
+        const path = needFile();
+        const { runSuggest } = await import("./suggest");
+        const days = parseCount("days", values.days, lang);
+        if (days !== undefined && days > MAX_SUGGEST_DAYS) {
+          throw new UsageError(message(lang, "bad-count", { option: "--days", found: String(days) }));
+        }
+        const count = parseCount("count", values.count, lang);
+        if (count !== undefined && count > MAX_SUGGEST_COUNT) {
+          throw new UsageError(message(lang, "bad-count", { option: "--count", found: String(count) }));
+        }
+        return runSuggest(
+          path,
+          { ...common, finding: values.finding, conflict: values.conflict, count, days, now: values.now, clock: Date.now() },
           out,
         );
       }

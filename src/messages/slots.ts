@@ -262,4 +262,96 @@ export const SLOT_MESSAGES = {
     vi: (p) => `lichhop free: yêu cầu không hợp lệ: ${p.problems.join("; ")}`,
     en: (p) => `lichhop free: bad request: ${p.problems.join("; ")}`,
   }),
+  /** `lichhop suggest`: the heading, over `count` findings whose clashes were searched. */
+  "suggest-heading": entry<{ count: number }>({
+    vi: (p) => `Gợi ý dời lịch cho ${p.count} phát hiện`,
+    en: (p) => `Suggested moves for ${p.count} finding${p.count === 1 ? "" : "s"}`,
+  }),
+  /** `lichhop suggest`: the report has no clash that can be moved. */
+  "suggest-nothing": entry({
+    vi: () => "Không có xung đột nào cần dời lịch.",
+    en: () => "No clash to move.",
+  }),
+  /** `lichhop suggest`: the clash searched, by the local date of the conflict moves are for. */
+  "suggest-date": entry<{ date: string }>({
+    vi: (p) => `Xung đột ngày ${p.date}`,
+    en: (p) => `The clash of ${p.date}`,
+  }),
+  /** One side of a clash: the occurrence that may move, and where its meeting is in the file. */
+  "suggest-side": entry<{ title: string; occurrence: string; place?: string | undefined }>({
+    vi: (p) => `Dời "${p.title}" (buổi ${p.occurrence}${p.place ? `; ${p.place}` : ""})`,
+    en: (p) => `Move "${p.title}" (the one of ${p.occurrence}${p.place ? `; ${p.place}` : ""})`,
+  }),
+  /** What a move does to the report: findings it resolves, warnings it adds (a move never adds an error). */
+  "suggest-effects": entry<{ resolves: number; adds: number }>({
+    vi: (p) => `Giải quyết ${p.resolves} phát hiện; ${p.adds === 0 ? "không phát sinh phát hiện mới" : `phát sinh ${p.adds} cảnh báo`}`,
+    en: (p) =>
+      `Resolves ${p.resolves} finding${p.resolves === 1 ? "" : "s"}; ${p.adds === 0 ? "adds none" : `adds ${p.adds} warning${p.adds === 1 ? "" : "s"}`}`,
+  }),
+  /** Above the `changes` entry to paste. */
+  "suggest-paste": entry({
+    vi: () => "Thêm vào changes của cuộc họp (thay mục có cùng occurrence, nếu có):",
+    en: () => "Add to the meeting's changes (replacing the entry for the same occurrence, if any):",
+  }),
+  /** A side no time was found for, searched over `days` days from `from`. */
+  "suggest-no-move": entry<{ days: number; from: string }>({
+    vi: (p) => `Không tìm được thời gian khác trong ${p.days} ngày từ ${p.from}`,
+    en: (p) => `No other time within ${p.days} days from ${p.from}`,
+  }),
+  /** A side that is an all-day (or multi-day) occurrence: not moved. */
+  "suggest-all-day": entry({
+    vi: () => "Cuộc họp cả ngày: không tự động dời",
+    en: () => "All-day meeting: not moved automatically",
+  }),
+  /** A side that starts before now: not moved. */
+  "suggest-past": entry({
+    vi: () => "Buổi họp đã qua: không dời",
+    en: () => "Already past: not moved",
+  }),
+  /** Findings of kinds that are not moved (cadence, lead time). */
+  "suggest-skipped": entry<{ count: number }>({
+    vi: (p) => `${p.count} phát hiện về số lần họp hoặc thời hạn chuẩn bị không dời tự động được`,
+    en: (p) => `${p.count} cadence or lead-time finding${p.count === 1 ? " is" : "s are"} not moved automatically`,
+  }),
+  /** Moves were searched for the first `shown` findings only. */
+  "suggest-more": entry<{ shown: number; more: number }>({
+    vi: (p) => `Chỉ gợi ý cho ${p.shown} phát hiện đầu; còn ${p.more} phát hiện: dùng lichhop suggest FILE --finding ID`,
+    en: (p) => `Moves are suggested for the first ${p.shown} findings only; ${p.more} more: use lichhop suggest FILE --finding ID`,
+  }),
+  /** `check --suggest`: the top move of one side, under its finding. */
+  "suggest-line": entry<{ title: string; occurrence: string; when: string }>({
+    vi: (p) => `Gợi ý: dời "${p.title}" (buổi ${p.occurrence}) sang ${p.when}`,
+    en: (p) => `Suggestion: move "${p.title}" (the one of ${p.occurrence}) to ${p.when}`,
+  }),
+  /** `check --suggest`: the entry of a move, as one line to paste into the meeting's `changes`. */
+  "suggest-paste-line": entry<{ entry: string }>({
+    vi: (p) => `Thêm vào changes: ${p.entry}`,
+    en: (p) => `Add to changes: ${p.entry}`,
+  }),
+  /** `check --suggest`: no side of the finding's clash has a move (`past`: every side is past or all-day). */
+  "suggest-line-none": entry<{ days: number; past: boolean }>({
+    vi: (p) =>
+      p.past ? "Gợi ý: không dời được, các buổi họp đã qua" : `Gợi ý: không tìm được thời gian khác trong ${p.days} ngày cho bên nào`,
+    en: (p) => (p.past ? "Suggestion: none, the meetings are past" : `Suggestion: no other time within ${p.days} days for either side`),
+  }),
+  /** `--finding`/`--conflict` names nothing of the report. */
+  "suggest-unknown-id": entry<{ option: string; id: string; findings: number }>({
+    vi: (p) => `${p.option}: báo cáo không có mã "${p.id}" (có ${p.findings} phát hiện; mã nằm ở dòng "id:" của lichhop check)`,
+    en: (p) => `${p.option}: the report has no id "${p.id}" (it has ${p.findings} findings; ids are on the "id:" lines of lichhop check)`,
+  }),
+  /** `--finding`/`--conflict` names a cadence or lead-time clash. */
+  "suggest-not-movable": entry<{ option: string; id: string }>({
+    vi: (p) => `${p.option}: "${p.id}" là phát hiện về số lần họp hoặc thời hạn chuẩn bị, không dời tự động được`,
+    en: (p) => `${p.option}: "${p.id}" is a cadence or lead-time clash, which is not moved automatically`,
+  }),
+  /** Both `--finding` and `--conflict`. */
+  "suggest-one-id": entry({
+    vi: () => "Chỉ dùng một trong --finding và --conflict",
+    en: () => "Give --finding or --conflict, not both",
+  }),
+  /** `--suggest` with a format that has no place for it. */
+  "suggest-format": entry<{ format: string }>({
+    vi: (p) => `--suggest chỉ dùng với --format text hoặc json (không dùng với ${p.format})`,
+    en: (p) => `--suggest works with --format text or json (not ${p.format})`,
+  }),
 };

@@ -2,7 +2,7 @@ import type { Conflict, ConflictKind, LeadTimeConflict, RuleConflict } from "../
 import { findingFold, MAX_FINDING_CONFLICTS, type Finding } from "../conflicts/finding";
 import { findingMessage } from "./finding-text";
 import type { Horizon, Occurrence } from "../recurrence/occurrence";
-import type { Severity } from "../schema/schedule";
+import type { Change, Severity } from "../schema/schedule";
 import { DAY, formatOffset, HOUR, MINUTE, parseDuration } from "../time/wall";
 import type { ZoneClock } from "../time/zone";
 import {
@@ -39,6 +39,40 @@ export interface ReportSource {
   readonly file?: string;
   readonly line: number;
   readonly column: number;
+}
+
+/** One `changes` entry as the schedule file takes it: the occurrence and its new times, local to the meeting's zone. */
+export type MoveChange = Pick<Change, "occurrence" | "title" | "room" | "attendees"> & {
+  readonly start: string;
+  readonly end: string;
+};
+
+/** A new time for one occurrence of a clash, checked by applying it to a copy of the schedule. */
+export interface Move {
+  /** The meeting moved. */
+  readonly meeting: string;
+  /**
+   * The entry to put in the meeting's `changes` (replacing the entry for the same occurrence, if
+   * the file has one: that entry's `title`, `room` and `attendees` are kept, its `duration` is
+   * dropped for `end`). Times are local, `YYYY-MM-DDTHH:MM`, in the meeting's zone.
+   */
+  readonly change: MoveChange;
+  /** The new start and exclusive end, ISO 8601 with that day's offset, as the report writes instants. */
+  readonly start: string;
+  readonly end: string;
+  /** Why this time, in words (the slot's reason from `findSlots`). */
+  readonly reason: string;
+  /** Ids of the findings of the current report that are gone once the move is made. */
+  readonly resolves: readonly string[];
+  /**
+   * Ids of the findings of the moved schedule's report that are new or gained a conflict (all of
+   * severity warning: a move adding an error is never offered).
+   */
+  readonly adds: readonly string[];
+  /** Ids of the conflicts of the current report that are gone (the clash's own among them). */
+  readonly resolvedConflicts: readonly string[];
+  /** Ids of the conflicts the move adds (all of severity warning). */
+  readonly addedConflicts: readonly string[];
 }
 
 /** One conflict in the JSON report. */
@@ -93,6 +127,12 @@ export interface ReportFinding {
   readonly source?: ReportSource;
   /** Against a base only: whether the finding is new or changed, and the dates it gained or lost. */
   readonly diff?: FindingDiff;
+  /**
+   * `lichhop check --suggest` only: the best move of each side of the finding's clash that has
+   * one (see `suggestMoves`); on the first 20 findings of kinds rule, attendee, room, day-off
+   * and working-hours, absent elsewhere.
+   */
+  readonly suggestions?: readonly Move[];
 }
 
 /**

@@ -29,6 +29,14 @@ export function formatReportText(report: Report, lang: Lang, options: TextOption
   argReport(report, "formatReportText: report");
   lang = argLang(lang, "formatReportText") ?? "vi";
   argOptions(options, "formatReportText");
+  return reportText(report, lang, options.detail === true);
+}
+
+/** Lines written under a finding's block, before its id (`check --suggest`'s moves). */
+export type FindingNotes = (finding: ReportFinding) => readonly string[] | undefined;
+
+/** {@link formatReportText} of a report known to be well formed, with `notes` under its findings. */
+export function reportText(report: Report, lang: Lang, detail: boolean, notes?: FindingNotes): string {
   const chunks: string[] = [];
   const write = (text: string) => void chunks.push(text);
   const { findings } = report;
@@ -42,7 +50,7 @@ export function formatReportText(report: Report, lang: Lang, options: TextOption
       const conflicts = finding.conflicts.map((id) => byId.get(id)).filter((c): c is ReportConflict => c !== undefined);
       return { finding, conflicts };
     };
-    findingsText(report, { length: findings.length, item }, lang, options.detail === true, write);
+    findingsText(report, { length: findings.length, item }, lang, detail, write, notes);
   }
   return chunks.join("");
 }
@@ -52,12 +60,12 @@ export function formatReportText(report: Report, lang: Lang, options: TextOption
  * time through `write`, each finding put in report form only as it is written: the text of a
  * check with tens of thousands of findings is never held whole.
  */
-export function writeFindingsText(stream: FindingsStream, lang: Lang, write: (text: string) => void): void {
+export function writeFindingsText(stream: FindingsStream, lang: Lang, write: (text: string) => void, notes?: FindingNotes): void {
   const item = (index: number) => {
     const { finding, sample } = stream.findings.item(index);
     return { finding, conflicts: [sample] };
   };
-  findingsText(stream, { length: stream.findings.length, item }, lang, false, write);
+  findingsText(stream, { length: stream.findings.length, item }, lang, false, write, notes);
 }
 
 /** A finding with the conflicts listed under it (its first one names the overlap and the places). */
@@ -73,13 +81,14 @@ function findingsText(
   lang: Lang,
   detail: boolean,
   write: (text: string) => void,
+  notes?: FindingNotes,
 ): void {
   const l = REPORT_TEXT[lang];
   write(`${inert(l.title(head.horizon.from, head.horizon.to))}\n\n`);
   for (let index = 0; index < findings.length; index++) {
     const { finding, conflicts } = findings.item(index);
     const lines: string[] = [];
-    findingBlock(lines, index + 1, finding, conflicts, l, lang, detail);
+    findingBlock(lines, index + 1, finding, conflicts, l, lang, detail, notes?.(finding));
     write(`${lines.join("\n")}\n`);
   }
   write(`${findings.length === 0 ? l.none : ""}\n${l.summary(head.summary)}\n`);
@@ -107,6 +116,7 @@ function findingBlock(
   l: ReportText,
   lang: Lang,
   detail: boolean,
+  notes: readonly string[] | undefined,
 ): void {
   lines.push(`${number}. [${severityTag(finding.severity, l)}] ${inert(finding.message)}`);
   const change = findingChangeText(finding, lang);
@@ -118,6 +128,7 @@ function findingBlock(
   const sampled = sample ? placesOf(sample, l) : [];
   const places = sampled.length === 0 && finding.source ? [inert(place(finding.source, l))] : sampled;
   if (places.length > 0) lines.push(`   ${l.at}: ${places.join(", ")}`);
+  for (const note of notes ?? []) lines.push(`   ${inert(note)}`);
   lines.push(`   id: ${inert(finding.id)}`);
   if (!detail) return;
   for (const conflict of conflicts) {
@@ -143,16 +154,20 @@ function place(source: ReportSource, l: ReportText): string {
   return source.file === undefined ? l.line(source.line) : `${source.file}:${source.line}`;
 }
 
+/** A local date or time (`YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`) in words: "T5 07/03/2024 08:00". */
+export function occurrenceText(local: string, lang: Lang): string {
+  const date = local.slice(0, 10);
+  const day = weekdayOf(dayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))));
+  const words = `${WEEKDAY_NAMES[lang][day]} ${formatDmy(date)}`;
+  return local.length > 10 ? `${words} ${local.slice(11, 16)}` : words;
+}
+
 /**
  * An overlap in local words from its ISO 8601 ends (their own offsets): "T5 07/03/2024
  * 09:00–11:00", or both dates when it spans days.
  */
 export function overlapText(overlap: { readonly start: string; readonly end: string }, lang: Lang): string {
-  const at = (iso: string) => {
-    const date = iso.slice(0, 10);
-    const day = weekdayOf(dayNumber(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))));
-    return { date, words: `${WEEKDAY_NAMES[lang][day]} ${formatDmy(date)}`, time: iso.slice(11, 16) };
-  };
+  const at = (iso: string) => ({ date: iso.slice(0, 10), words: occurrenceText(iso.slice(0, 10), lang), time: iso.slice(11, 16) });
   const start = at(overlap.start);
   const end = at(overlap.end);
   return start.date === end.date ? `${start.words} ${start.time}–${end.time}` : `${start.words} ${start.time} – ${end.words} ${end.time}`;

@@ -1,4 +1,4 @@
-import { safeCheckSchedule } from "../check";
+import { type CheckOptions, safeCheckSchedule } from "../check";
 import type { Conflict, ConflictKind } from "../conflicts/conflict";
 import { conflictDate } from "../conflicts/finding";
 import { ScheduleError, UsageError } from "../errors";
@@ -8,7 +8,7 @@ import { ensureSchedule } from "../load/guard";
 import { validateSchedule } from "../load/parse";
 import type { Lang } from "../messages";
 import type { Occurrence } from "../recurrence/occurrence";
-import type { Report } from "../report/report";
+import type { Move, MoveChange, Report } from "../report/report";
 import { scheduleZone, type Schedule } from "../schema/model";
 import type { Change, ScheduleFile } from "../schema/schedule";
 import { DAY, formatDate, formatWall, MINUTE, parseWall } from "../time/wall";
@@ -30,47 +30,20 @@ export interface SuggestOptions {
   readonly days?: number;
 }
 
-/** One `changes` entry as the schedule file takes it: the occurrence and its new times, local to the meeting's zone. */
-export type MoveChange = Pick<Change, "occurrence" | "title" | "room" | "attendees"> & {
-  readonly start: string;
-  readonly end: string;
-};
-
-/** A new time for one occurrence of a clash, checked by applying it to a copy of the schedule. */
-export interface Move {
-  /** The meeting moved. */
-  readonly meeting: string;
-  /**
-   * The entry to put in the meeting's `changes` (replacing the entry for the same occurrence, if
-   * the file has one: that entry's `title`, `room` and `attendees` are kept, its `duration` is
-   * dropped for `end`). Times are local, `YYYY-MM-DDTHH:MM`, in the meeting's zone.
-   */
-  readonly change: MoveChange;
-  /** The new start and exclusive end, ISO 8601 with that day's offset, as the report writes instants. */
-  readonly start: string;
-  readonly end: string;
-  /** Why this time, in words (the slot's reason from `findSlots`). */
-  readonly reason: string;
-  /** Ids of the findings of the current report that are gone once the move is made. */
-  readonly resolves: readonly string[];
-  /**
-   * Ids of the findings of the moved schedule's report that are new or gained a conflict (all of
-   * severity warning: a move adding an error is never offered).
-   */
-  readonly adds: readonly string[];
-  /** Ids of the conflicts of the current report that are gone (the clash's own among them). */
-  readonly resolvedConflicts: readonly string[];
-  /** Ids of the conflicts the move adds (all of severity warning). */
-  readonly addedConflicts: readonly string[];
-}
+export type { Move, MoveChange } from "../report/report";
 
 /** The moves for one occurrence of the clash. */
 export interface MoveSide {
   readonly meeting: string;
   /** The original local start that names the occurrence (`YYYY-MM-DDTHH:MM`, or a date when all-day). */
   readonly occurrence: string;
-  /** Best first (the order of `findSlots`: earliest start). Empty when nothing fits, or for an all-day occurrence (not moved). */
+  /** Best first (the order of `findSlots`: earliest start). Empty when not moved: see `notMoved`. */
   readonly moves: readonly Move[];
+  /**
+   * Why `moves` is empty: `all-day` (an all-day or multi-day occurrence is not moved), `past`
+   * (it starts before `options.now`), `no-time` (nothing fits in the days searched).
+   */
+  readonly notMoved?: "all-day" | "past" | "no-time";
 }
 
 /** What {@link suggestMoves} returns. */
@@ -128,53 +101,101 @@ export function suggestMoves(schedule: Schedule, id: string, options: SuggestOpt
   if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)
     badArgument(`${where}: days`, `a whole number from 1 to ${MAX_DAYS}`, given.days);
   const valid = ensureSchedule(schedule, `${where}: schedule`, given.lang);
-  const checkOptions = given.limits === undefined ? {} : { limits: given.limits };
-  const before = checked(valid, checkOptions);
+  const planner = movePlanner(valid, given);
+  const target = planner.clash(id);
+  if (typeof target === "string") throw new UsageError(`${where}: id: ${target}`);
+  return planner.moves(target, count, days);
+}
 
-  const target = clashOf(before, id, where);
+/** A clash moves are searched for: the conflict, its finding and its local date. */
+export interface Clash {
+  readonly finding: string;
+  readonly conflict: Conflict;
+  readonly date: string;
+}
+
+/** Searches moves against one check of a schedule, shared by every clash asked about. */
+export interface MovePlanner {
+  /** The schedule's report (the one finding and conflict ids refer to). */
+  readonly report: Report;
+  /** The clash an id names, or why it names none (in English, for a developer). */
+  clash(id: string): Clash | string;
+  /** Up to `count` moves per side of the clash, searched over `days` days from its date. */
+  moves(clash: Clash, count: number, days: number): MovesResult;
+}
+
+/** What {@link movePlanner} checks with: {@link SuggestOptions}' and the check's horizon, as `checkSchedule` takes it. */
+export interface PlannerOptions extends Omit<SuggestOptions, "count" | "days"> {
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/**
+ * Checks a (valid) schedule once, for moves to be searched for any of its clashes: `suggestMoves`
+ * for one, `lichhop suggest` and `check --suggest` for each finding. Throws a
+ * {@link ScheduleError} for a schedule that cannot be checked.
+ */
+export function movePlanner(valid: Schedule, options: PlannerOptions = {}): MovePlanner {
+  const checkOptions = {
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(options.lang === undefined ? {} : { lang: options.lang }),
+    ...(options.from === undefined ? {} : { from: options.from }),
+    ...(options.to === undefined ? {} : { to: options.to }),
+  };
+  const before = checked(valid, checkOptions);
   const clock = zoneClocks()(scheduleZone(valid));
   const horizonTo = before.report.horizon.to;
-  const sides = target.conflict.occurrences.map((o): MoveSide => {
-    const side = { meeting: o.meeting, occurrence: o.allDay ? formatDate(o.recurrenceId) : formatWall(o.recurrenceId) };
-    if (o.allDay || o.end - o.start > DAY) return { ...side, moves: [] };
-    const from = formatDate(clock.toWall(o.start));
-    const last = formatDate((parseWall(from) as { wall: number }).wall + (days - 1) * DAY);
-    const to = [last, horizonTo].sort()[0] as string;
-    if (to < from) return { ...side, moves: [] };
-    const found = findSlots(
-      withChange(valid, o, { cancelled: true }),
-      {
-        duration: `PT${Math.round((o.end - o.start) / MINUTE)}M`,
-        from,
-        to,
-        ...(o.bodies.length > 0 ? { bodies: [...o.bodies] } : {}),
-        ...(o.tags.length > 0 ? { tags: [...o.tags] } : {}),
-        ...(o.attendees.length > 0 ? { attendees: { required: [...o.attendees] } } : {}),
-        ...(o.room === undefined ? {} : { room: o.room }),
-        count: Math.min(MAX_SLOT_COUNT, count + SPARE),
-      },
-      {
-        ...(given.now === undefined ? {} : { now: given.now }),
-        ...(given.lang === undefined ? {} : { lang: given.lang }),
-        ...(given.limits === undefined ? {} : { limits: given.limits }),
-      },
-    );
-    const zoneClock = zoneClocks()(o.zone);
-    const moves: Move[] = [];
-    for (const slot of found.slots) {
-      if (moves.length >= count) break;
-      const start = formatWall(zoneClock.toWall(Date.parse(slot.start)));
-      const end = formatWall(zoneClock.toWall(Date.parse(slot.end)));
-      const entry = withChange(valid, o, { start, end });
-      const after = checked(entry, checkOptions);
-      const move = judged(before, after, target.conflict.id);
-      if (!move) continue;
-      const change = changeFor(valid, o, { start, end });
-      moves.push({ meeting: o.meeting, change, start: slot.start, end: slot.end, reason: slot.reason, ...move });
-    }
-    return { ...side, moves };
-  });
-  return { finding: target.finding, conflict: target.conflict.id, kind: target.conflict.kind, date: target.date, sides };
+  const now = options.now === undefined ? undefined : Number(options.now);
+  const moves = (target: Clash, count: number, days: number): MovesResult => {
+    const sides = target.conflict.occurrences.map((o): MoveSide => {
+      const side = { meeting: o.meeting, occurrence: o.allDay ? formatDate(o.recurrenceId) : formatWall(o.recurrenceId) };
+      if (o.allDay || o.end - o.start > DAY) return { ...side, moves: [], notMoved: "all-day" };
+      if (now !== undefined && o.start < now) return { ...side, moves: [], notMoved: "past" };
+      const from = formatDate(clock.toWall(o.start));
+      const last = formatDate((parseWall(from) as { wall: number }).wall + (days - 1) * DAY);
+      const to = [last, horizonTo].sort()[0] as string;
+      if (to < from) return { ...side, moves: [], notMoved: "no-time" };
+      const found = findSlots(
+        withChange(valid, o, { cancelled: true }),
+        {
+          duration: `PT${Math.round((o.end - o.start) / MINUTE)}M`,
+          from,
+          to,
+          ...(o.bodies.length > 0 ? { bodies: [...o.bodies] } : {}),
+          ...(o.tags.length > 0 ? { tags: [...o.tags] } : {}),
+          ...(o.attendees.length > 0 ? { attendees: { required: [...o.attendees] } } : {}),
+          ...(o.room === undefined ? {} : { room: o.room }),
+          count: Math.min(MAX_SLOT_COUNT, count + SPARE),
+        },
+        {
+          ...(options.now === undefined ? {} : { now: options.now }),
+          ...(options.lang === undefined ? {} : { lang: options.lang }),
+          ...(options.limits === undefined ? {} : { limits: options.limits }),
+        },
+      );
+      const zoneClock = zoneClocks()(o.zone);
+      const moves: Move[] = [];
+      for (const slot of found.slots) {
+        if (moves.length >= count) break;
+        const start = formatWall(zoneClock.toWall(Date.parse(slot.start)));
+        const end = formatWall(zoneClock.toWall(Date.parse(slot.end)));
+        const entry = withChange(valid, o, { start, end });
+        const after = checked(entry, checkOptions);
+        const move = judged(before, after, target.conflict.id);
+        if (!move) continue;
+        const change = changeFor(valid, o, { start, end });
+        moves.push({ meeting: o.meeting, change, start: slot.start, end: slot.end, reason: slot.reason, ...move });
+      }
+      return moves.length > 0 ? { ...side, moves } : { ...side, moves, notMoved: "no-time" };
+    });
+    return { finding: target.finding, conflict: target.conflict.id, kind: target.conflict.kind, date: target.date, sides };
+  };
+  return { report: before.report, clash: (id) => clashOf(before, id), moves };
+}
+
+/** Whether moves are searched for a finding or conflict of this kind. */
+export function isMovable(kind: ConflictKind): boolean {
+  return MOVABLE.has(kind);
 }
 
 interface Checked {
@@ -182,14 +203,14 @@ interface Checked {
   readonly conflicts: readonly Conflict[];
 }
 
-function checked(schedule: Schedule, options: { limits?: Partial<Limits> }): Checked {
+function checked(schedule: Schedule, options: CheckOptions): Checked {
   const result = safeCheckSchedule(schedule, options);
   if (!result.ok) throw new ScheduleError(result.issues);
   return { report: result.report, conflicts: result.conflicts };
 }
 
-/** The conflict a finding or conflict id names: a finding's first conflict (in report order) on its first date. */
-function clashOf(before: Checked, id: string, where: string): { finding: string; conflict: Conflict; date: string } {
+/** The conflict a finding or conflict id names (a finding's first conflict, in report order, on its first date), or why none. */
+function clashOf(before: Checked, id: string): Clash | string {
   const { report } = before;
   const clockFor = zoneClocks();
   const byId = new Map(before.conflicts.map((c) => [c.id, c]));
@@ -202,14 +223,10 @@ function clashOf(before: Checked, id: string, where: string): { finding: string;
     ? report.conflicts.find((c) => c.finding === id && dateOf(c.id) === finding.first)
     : report.conflicts.find((c) => c.id === id);
   if (!listed) {
-    throw new UsageError(
-      `${where}: id: expected the id of a finding or conflict of checkSchedule(schedule), got "${id}" (the report has ${(report.findings ?? []).length} findings and ${report.conflicts.length} conflicts)`,
-    );
+    return `expected the id of a finding or conflict of checkSchedule(schedule), got "${id}" (the report has ${(report.findings ?? []).length} findings and ${report.conflicts.length} conflicts)`;
   }
   if (!MOVABLE.has(listed.kind)) {
-    throw new UsageError(
-      `${where}: id: "${id}" is a ${listed.kind} ${finding ? "finding" : "conflict"}; moves are suggested for rule, attendee, room, day-off and working-hours clashes`,
-    );
+    return `"${id}" is a ${listed.kind} ${finding ? "finding" : "conflict"}; moves are suggested for rule, attendee, room, day-off and working-hours clashes`;
   }
   const conflict = byId.get(listed.id) as Conflict;
   return { finding: finding?.id ?? listed.finding ?? "", conflict, date: dateOf(listed.id) };

@@ -89,18 +89,27 @@ describe("suggestMoves on the bundled example", () => {
   it("leaves an all-day occurrence where it is, and still moves the other side", () => {
     const finding = findingOf("room", ["hdnd-ky-hop-giua-nam", "ubnd-so-ket-6-thang"]);
     const result = suggestMoves(schedule, finding.id);
-    expect(result.sides.find((s) => s.meeting === "hdnd-ky-hop-giua-nam")?.moves).toEqual([]);
+    expect(result.sides.find((s) => s.meeting === "hdnd-ky-hop-giua-nam")).toMatchObject({ moves: [], notMoved: "all-day" });
     expect(result.sides.find((s) => s.meeting === "ubnd-so-ket-6-thang")?.moves.length).toBeGreaterThan(0);
   });
 
-  it("offers nothing before options.now, and at most count moves per side", () => {
+  it("offers nothing before options.now, at most count moves per side, and does not move a past side", () => {
     const finding = findingOf("rule", ["tt-hdnd-thuong-ky", "ubnd-chuyen-de-quy-hoach"]);
-    const now = Date.parse("2024-03-08T09:00:00+07:00");
-    const result = suggestMoves(schedule, finding.id, { now, count: 1 });
-    for (const side of result.sides) {
-      expect(side.moves.length).toBe(1);
-      for (const move of side.moves) expect(Date.parse(move.start)).toBeGreaterThanOrEqual(now);
-    }
+    const early = suggestMoves(schedule, finding.id, { now: Date.parse("2024-03-07T07:00:00+07:00"), count: 1 });
+    expect(early.sides.map((side) => [side.moves.length, side.notMoved])).toEqual([
+      [1, undefined],
+      [1, undefined],
+    ]);
+    // 08:30: the HĐND meeting (08:00) has begun, the UBND one (09:00) not yet.
+    const now = Date.parse("2024-03-07T08:30:00+07:00");
+    const result = suggestMoves(schedule, finding.id, { now, count: 2 });
+    expect(result.sides.map((side) => [side.meeting, side.notMoved])).toEqual([
+      ["tt-hdnd-thuong-ky", "past"],
+      ["ubnd-chuyen-de-quy-hoach", undefined],
+    ]);
+    expect(result.sides[0]?.moves).toEqual([]);
+    expect(result.sides[1]?.moves.length).toBe(2);
+    for (const move of result.sides[1]?.moves ?? []) expect(Date.parse(move.start)).toBeGreaterThanOrEqual(now);
   });
 
   it("refuses an unknown id with a UsageError naming it", () => {
