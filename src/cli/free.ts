@@ -29,6 +29,14 @@ export interface FreeOptions extends CommonOptions {
   readonly buffer?: string | undefined;
   readonly count?: number | undefined;
   readonly minNotice?: number | undefined;
+  /** `--times 08:00-11:00,14:00-16:00`: time-of-day windows the meeting lies within. */
+  readonly times?: string | undefined;
+  /** `--max-per-day 2`: the most meetings one person has a day, the new one included. */
+  readonly maxPerDay?: string | undefined;
+  /** `--quorum 0.5`: the least share of the optional attendees who must be free. */
+  readonly quorum?: string | undefined;
+  /** `--near YYYY-MM-DDTHH:MM`: slots nearest this local time first. */
+  readonly near?: string | undefined;
   /** `--now`, a local time (or a date: its start) in the schedule's zone; else {@link FreeOptions.clock}. */
   readonly now?: string | undefined;
   /** The present, read by the caller (the clock is read in `main` only). */
@@ -63,7 +71,13 @@ export function runFree(file: string, options: FreeOptions, out: Output): number
   const optional = list(options.optional);
   const rooms = list(options.rooms);
   const tags = list(options.tags);
-  // A number is minutes; anything else goes to the request as written, which names what it expects.
+  const times = list(options.times);
+  // A number is read as one; anything else goes to the request as written, which names what it expects.
+  const numeric = (value: string | undefined) =>
+    value === undefined ? undefined : /^\d{1,9}(\.\d{1,9})?$/.test(value) ? Number(value) : value;
+  const quorum = numeric(options.quorum);
+  const maxPerDay = numeric(options.maxPerDay);
+  // A number is minutes.
   const align = options.align === undefined ? undefined : /^\d{1,9}$/.test(options.align) ? Number(options.align) : options.align;
   const request: SlotRequestInput = {
     duration: options.duration,
@@ -71,7 +85,18 @@ export function runFree(file: string, options: FreeOptions, out: Output): number
     to,
     ...(options.body === undefined ? {} : { body: options.body }),
     ...(tags ? { tags } : {}),
-    ...(required || optional ? { attendees: { ...(required ? { required } : {}), ...(optional ? { optional } : {}) } } : {}),
+    ...(required || optional || quorum !== undefined
+      ? {
+          attendees: {
+            ...(required ? { required } : {}),
+            ...(optional ? { optional } : {}),
+            ...(quorum === undefined ? {} : { quorum: quorum as number }),
+          },
+        }
+      : {}),
+    ...(times ? { times } : {}),
+    ...(maxPerDay === undefined ? {} : { maxPerDay: maxPerDay as number }),
+    ...(options.near === undefined ? {} : { prefer: "nearest" as const, near: options.near }),
     ...(options.room !== undefined ? { room: options.room } : rooms ? { room: rooms } : {}),
     ...(options.halfDay === undefined ? {} : { halfDay: options.halfDay as "sang" | "chieu" }),
     ...(align === undefined ? {} : { align: align as number | "half-day" }),

@@ -58,7 +58,9 @@ Usage:
   lichhop free FILE --duration PT2H [--attendees a,b] [--optional c,d] [--room r | --rooms r1,r2]
                      [--body b] [--tags t1,t2] [--from DATE] [--to DATE] [--half-day sang|chieu]
                      [--align 30|half-day] [--buffer PT15M] [--count 5] [--min-notice N]
-                     [--now DATE|YYYY-MM-DDTHH:MM] [--format text|json] [--lang vi|en]
+                     [--times HH:MM-HH:MM,...] [--max-per-day N] [--quorum 0.5]
+                     [--near YYYY-MM-DDTHH:MM] [--now DATE|YYYY-MM-DDTHH:MM]
+                     [--format text|json] [--lang vi|en]
   lichhop suggest FILE [--finding ID | --conflict ID] [--count 3] [--days 14]
                      [--now DATE|YYYY-MM-DDTHH:MM] [--format text|json] [--lang vi|en]
   lichhop days-off [FILE] [--year YYYY] [--format text|json] [--lang vi|en]
@@ -113,7 +115,11 @@ Options:
                  selecting them apply); --half-day sang|chieu; --count: how many (default 5);
                  --align: starts every N minutes from midnight (default 30), or half-day: at
                  the working periods' starts; --buffer: free time kept before and after, ISO
-                 8601 (PT15M); --min-notice: working days of notice from --now (default: the clock)
+                 8601 (PT15M); --min-notice: working days of notice from --now (default: the clock);
+                 --times: time-of-day windows the meeting lies within (08:00-11:00,14:00-16:00);
+                 --max-per-day: the most meetings one person has a day, the new one included;
+                 --quorum: the least share (0-1) of --optional who must be free; --near: the
+                 times nearest this local time first
   --finding, --conflict  suggest: the clash to move, by the id check prints (default: every
                  finding); --count: moves per side (default 3, at most 100); --days: days
                  searched from the clash's date (default 14, at most 366)
@@ -177,6 +183,10 @@ const OPTIONS = {
   conflict: { type: "string" },
   days: { type: "string" },
   suggest: { type: "boolean" },
+  times: { type: "string" },
+  "max-per-day": { type: "string" },
+  quorum: { type: "string" },
+  near: { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
 /** `lichhop suggest --days` and `--count`: as `suggestMoves` allows. */
@@ -336,6 +346,10 @@ export async function main(argv: readonly string[], out: Output): Promise<number
             buffer: values.buffer,
             count: parseCount("count", values.count, lang),
             minNotice: minNotice === undefined ? undefined : Number(minNotice),
+            times: values.times,
+            maxPerDay: values["max-per-day"],
+            quorum: values.quorum,
+            near: values.near,
             now: values.now,
             clock: Date.now(),
           },

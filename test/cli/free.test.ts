@@ -289,4 +289,45 @@ describe("lichhop free", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`lichhop free: bad request: ${en}`);
   });
+
+  it("takes --times, --near, --max-per-day and --quorum, and names each wrong one", () => {
+    const result = runCli([
+      "free",
+      EXAMPLE,
+      "--duration",
+      "PT1H",
+      "--attendees",
+      "tt-hdnd",
+      "--times",
+      "14:00-16:00",
+      "--from",
+      "2024-03-07",
+      "--to",
+      "2024-03-08",
+      "--count",
+      "2",
+      "--near",
+      "2024-03-08T15:00",
+      "--max-per-day",
+      "3",
+      ...NOW,
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n").slice(2, 4)).toEqual([
+      "1. T6 08/03/2024, buổi chiều 15:00–16:00: đúng thời điểm mong muốn, sau 1 ngày; đủ người dự",
+      "2. T6 08/03/2024, buổi chiều 14:30–15:30: gần thời điểm mong muốn (lệch 30 phút), sau 1 ngày; đủ người dự",
+    ]);
+    const wrong = runCli(
+      ["free", EXAMPLE, "--duration", "PT1H", "--attendees", "tt-hdnd", "--optional", "chu-tich-ubnd"].concat(
+        ["--times", "25:00-26:00", "--max-per-day", "x", "--quorum", "2", "--lang", "en"],
+        NOW,
+      ),
+    );
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(
+      'request.times[0]: expected a time of day window HH:MM-HH:MM with its start before its end, got "25:00-26:00"',
+    );
+    expect(wrong.stderr).toContain("request.attendees.quorum: expected a number of at most 1, got 2");
+    expect(wrong.stderr).toContain('request.maxPerDay: expected a number, got "x"');
+  });
 });
