@@ -1,7 +1,6 @@
 import { version } from "../../package.json";
 import { gatherCheck, safeCheckSchedule, type Holding } from "../check";
 import { ScheduleError, UsageError, type Issue } from "../errors";
-import { safeMergeSchedules, type ScheduleText } from "../load/merge";
 import { appendFileSync } from "node:fs";
 import { introduces } from "../diff/diff";
 import { streamView } from "../report/formats/checks";
@@ -18,12 +17,12 @@ import {
   type ReportFinding,
   type ReportFrame,
 } from "../report/report";
-import { type FindingNotes, reportText, writeFindingsText } from "../report/text";
+import { type FindingNotes, reportText, type TextExtras, writeFindingsText } from "../report/text";
 import type { Schedule } from "../schema/model";
-import { chunked, chunkedStdout, failureIssues, issueLine, writeJson, type Output } from "./io";
-import { loadScheduleFile, readScheduleFile } from "./load";
+import { chunked, chunkedStdout, failureIssues, issueLine, writeIssues, writeJson, type Output } from "./io";
+import { openOutputFile, type OutputFile } from "./output";
+import { loadSchedules } from "./load";
 import { CHECK_FORMATS, type CommonOptions } from "./options";
-import { expandPaths } from "./paths";
 
 /** Options of `lichhop check`. */
 export interface CheckCommandOptions extends CommonOptions {
@@ -40,20 +39,16 @@ export interface CheckCommandOptions extends CommonOptions {
   readonly clock?: number | undefined;
   /** `--now`, a local time or date in the schedule's zone, instead of {@link CheckCommandOptions.clock}. */
   readonly now?: string | undefined;
+  /** Colour the text's severity tags (see `colorWanted`). */
+  readonly color?: boolean | undefined;
+  /** `--json`, `--junit`, `--sarif`, `--github FILE`: the same check also written in that format to FILE. */
+  readonly extraOutputs?: readonly ExtraOutput[] | undefined;
 }
 
-function mergeTexts(texts: readonly ScheduleText[], lang: Lang | undefined): Schedule {
-  const result = safeMergeSchedules(texts, lang ? { lang } : {});
-  if (!result.ok) throw new ScheduleError(result.issues);
-  return result.schedule;
-}
-
-/** Reads one file or merges several; throws {@link ScheduleError} on a bad file. */
-function loadSchedules(paths: readonly string[], options: CheckCommandOptions): Schedule {
-  const files = expandPaths(paths, options);
-  if (files.length === 1) return loadScheduleFile(files[0] as string, options);
-  const texts = files.map((filename) => ({ filename, text: readScheduleFile(filename, options) }));
-  return mergeTexts(texts, options.lang);
+/** One more format of the same check, and the file it goes to. */
+export interface ExtraOutput {
+  readonly format: "json" | "junit" | "sarif" | "github";
+  readonly path: string;
 }
 
 function renderIssues(issues: readonly Issue[], format: string): string | undefined {
@@ -79,12 +74,14 @@ function failing(report: Pick<Report, "findings" | "summary"> | ReportFrame, fai
   return report.findings.filter((finding) => introduces(finding) && (failOn === "warning" || finding.severity === "error")).length;
 }
 
-/** How a format keeps conflicts (see `Holding`): text prints findings, JSON and `--detail` list conflicts. */
-function holdingFor(options: CheckCommandOptions): Holding {
-  if (options.format === "json" || (options.format === "text" && options.detail === true)) return "all";
-  if (options.format === "text") return "none";
+/**
+ * How the formats written keep conflicts (see `Holding`): text prints findings, JSON and
+ * `--detail` list conflicts; the most any of them needs.
+ */
+function holdingFor(formats: readonly string[], detail: boolean): Holding {
+  if (formats.some((format) => format === "json" || (format === "text" && detail))) return "all";
   // github, junit and sarif list every conflict while they fit the bound, then their findings.
-  return "fit";
+  return formats.some((format) => format !== "text") ? "fit" : "none";
 }
 
 /**
@@ -105,7 +102,7 @@ async function evaluate(
   paths: readonly string[],
   options: CheckCommandOptions,
   out: Output,
-): Promise<{ checked: Checked; failures: number; schedule: Schedule; lang: Lang; withBase: boolean }> {
+): Promise<{ checkedAs: (format: string) => Checked; failures: number; schedule: Schedule; lang: Lang; withBase: boolean }> {
   const schedule = loadSchedules(paths, options);
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   const checkOptions = {
@@ -120,20 +117,22 @@ async function evaluate(
     if (!result.ok) throw new ScheduleError(result.issues);
     const { reportWithBase } = await import("./base");
     const report = reportWithBase(result, schedule, lang, options, paths, out);
-    return { checked: { report }, failures: failing(report, options.failOn), schedule, lang, withBase };
+    return { checkedAs: () => ({ report }), failures: failing(report, options.failOn), schedule, lang, withBase };
   }
-  const holding = holdingFor(options);
+  const formats = [options.format, ...(options.extraOutputs ?? []).map((extra) => extra.format)];
+  const holding = holdingFor(formats, options.detail === true);
   const gathered = gatherCheck(schedule, checkOptions, holding);
   if (!gathered.ok) throw new ScheduleError(gathered.issues);
   const { frame, held, findingOf, context, locator } = gathered;
   const listed = (firstOnly?: boolean) => listedReport(frame, held ?? [], findingOf ?? [], context, locator, firstOnly);
-  let checked: Checked;
-  if (!held) checked = { streamed: findingsStream(frame, context, locator) };
-  else if (options.format === "json") checked = { listed: listed() };
-  else if (options.format === "text") checked = { report: materialize(listed(true)) };
-  else checked = { report: materialize(listed()) };
-  const failures = failing(checked.streamed ? frame : (checked.report ?? (checked.listed as ListedReport)), options.failOn);
-  return { checked, failures, schedule, lang, withBase };
+  const checkedAs = (format: string): Checked => {
+    if (!held || (format === "text" && options.detail !== true)) return { streamed: findingsStream(frame, context, locator) };
+    if (format === "json") return { listed: listed() };
+    if (format === "text") return { report: materialize(listed(true)) };
+    return { report: materialize(listed()) };
+  };
+  const failures = failing(frame, options.failOn);
+  return { checkedAs, failures, schedule, lang, withBase };
 }
 
 /** A listed report with every conflict in report form. */
@@ -143,28 +142,61 @@ function materialize(listed: ListedReport): Report {
   return { version, horizon, summary, conflicts, findings };
 }
 
-async function check(paths: readonly string[], options: CheckCommandOptions, out: Output): Promise<number> {
+async function check(paths: readonly string[], options: CheckCommandOptions, out: Output, extras: readonly OutputFile[]): Promise<number> {
   if (options.suggest && options.format !== "text" && options.format !== "json") {
     throw new UsageError(message(options.lang ?? "vi", "suggest-format", { format: options.format }));
   }
-  const { checked, failures, schedule, lang, withBase } = await evaluate(paths, options, out);
+  const { checkedAs, failures, schedule, lang, withBase } = await evaluate(paths, options, out);
   const moves = options.suggest ? await suggested(schedule, lang, options) : undefined;
+  const context = { schedule, lang, withBase, detail: options.detail === true, moves, color: options.color === true };
+  writeChecked(checkedAs(options.format), options.format, context, out, true);
+  (options.extraOutputs ?? []).forEach((extra, k) => {
+    const file = extras[k] as OutputFile;
+    writeChecked(
+      checkedAs(extra.format),
+      extra.format,
+      { ...context, detail: false, color: false },
+      { stdout: file.write, stderr: out.stderr },
+      false,
+    );
+  });
+  return failures > 0 ? 1 : 0;
+}
+
+/** How a check is written, whatever the format. */
+interface WriteContext {
+  readonly schedule: Schedule;
+  readonly lang: Lang;
+  readonly withBase: boolean;
+  readonly detail: boolean;
+  readonly moves: Suggested | undefined;
+  /** Severity colours in the text (a terminal, or FORCE_COLOR). */
+  readonly color: boolean;
+}
+
+/** Writes a check in one format; `primary`: the one on stdout, which alone appends GitHub's job summary. */
+function writeChecked(checked: Checked, format: string, context: WriteContext, out: Output, primary: boolean): void {
+  const { schedule, lang, withBase, moves } = context;
   if (checked.streamed) {
-    writeStreamed(checked.streamed, options.format, schedule, lang, out, moves?.notes);
-  } else if (options.format === "json") {
+    const extras = { notes: moves?.notes, color: primary && context.color };
+    writeStreamed(checked.streamed, format, schedule, lang, out, primary, format === "text" ? extras : {});
+  } else if (format === "json") {
     const report = (checked.listed ?? checked.report) as ListedReport | Report;
     writeJson((moves ? moves.withSuggestions(report) : report) as unknown as Record<string, unknown>, out);
   } else {
     const report = checked.report ?? materialize(checked.listed as ListedReport);
-    switch (options.format) {
+    switch (format) {
       case "text":
-        out.stdout(reportText(report, lang, options.detail === true, moves?.notes) + (withBase ? baseLine(report, lang) : ""));
+        out.stdout(
+          reportText(report, lang, context.detail, { notes: moves?.notes, color: context.color }) +
+            (withBase ? baseLine(report, lang) : ""),
+        );
         break;
       case "github": {
         out.stdout(formatGithub(report, { lang }));
         // A GitHub job summary, when the runner asks for one.
         const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-        if (summaryFile) appendFileSync(summaryFile, formatGithubSummary(report, { lang }));
+        if (summaryFile && primary) appendFileSync(summaryFile, formatGithubSummary(report, { lang }));
         break;
       }
       case "junit":
@@ -174,10 +206,9 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
         out.stdout(formatSarif(report, { schedule, toolVersion: version, lang }));
         break;
       default:
-        throw new UsageError(message(lang, "bad-format", { found: options.format, formats: CHECK_FORMATS }));
+        throw new UsageError(message(lang, "bad-format", { found: format, formats: CHECK_FORMATS }));
     }
   }
-  return failures > 0 ? 1 : 0;
 }
 
 /** `--suggest`: the top moves of each finding's clash, as lines under its text block and as its JSON `suggestions`. */
@@ -225,14 +256,22 @@ async function suggested(schedule: Schedule, lang: Lang, options: CheckCommandOp
  * Writes the findings of a check that kept no conflicts (text, and a CI format past the listing
  * bound) a finding at a time: the output of tens of thousands of findings is never held whole.
  */
-function writeStreamed(stream: FindingsStream, format: string, schedule: Schedule, lang: Lang, out: Output, notes?: FindingNotes): void {
+function writeStreamed(
+  stream: FindingsStream,
+  format: string,
+  schedule: Schedule,
+  lang: Lang,
+  out: Output,
+  primary: boolean,
+  extras: TextExtras = {},
+): void {
   const { write, flush } = chunkedStdout(out);
   const view = streamView(stream);
   switch (format) {
     case "github": {
       writeGithub(view, lang, write);
       const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-      if (summaryFile) {
+      if (summaryFile && primary) {
         const summary = chunked((text) => appendFileSync(summaryFile, text));
         writeGithubSummary(stream.summary, view, lang, summary.write);
         summary.flush();
@@ -246,7 +285,7 @@ function writeStreamed(stream: FindingsStream, format: string, schedule: Schedul
       writeSarif(view, { schedule, toolVersion: version, lang }, write);
       break;
     default:
-      writeFindingsText(stream, lang, write, notes);
+      writeFindingsText(stream, lang, write, extras);
   }
   flush();
 }
@@ -258,16 +297,36 @@ function writeStreamed(stream: FindingsStream, format: string, schedule: Schedul
  * github, junit and sarif formats, schedule errors are written in that format too.
  */
 export async function runCheck(paths: readonly string[], options: CheckCommandOptions, out: Output): Promise<number> {
-  if (paths.length === 0) throw new UsageError(message(options.lang ?? "vi", "files-needed"));
+  if (paths.length === 0) throw new UsageError(message(options.lang ?? "vi", "files-needed", { command: "check" }));
   if (options.baseRef !== undefined && (options.base?.length ?? 0) > 0) {
     throw new UsageError(message(options.lang ?? "vi", "base-and-base-ref"));
   }
+  const extras: OutputFile[] = [];
   try {
-    return await check(paths, options, out);
+    for (const extra of options.extraOutputs ?? []) extras.push(openOutputFile(extra.path, options.lang ?? "vi"));
+  } catch (error) {
+    for (const file of extras) file.discard();
+    throw error;
+  }
+  try {
+    const code = await check(paths, options, out, extras);
+    for (const file of extras) file.commit();
+    return code;
   } catch (error) {
     const issues = failureIssues(error);
-    const rendered = issues ? renderIssues(issues, options.format) : undefined;
-    if (rendered === undefined || !issues) throw error;
+    // A bad file is reported in each format asked for (a SARIF upload then shows it); anything else leaves the files as they were.
+    if (!issues) {
+      for (const file of extras) file.discard();
+      throw error;
+    }
+    (options.extraOutputs ?? []).forEach((extra, k) => {
+      const file = extras[k] as OutputFile;
+      if (extra.format === "json") writeIssues(issues, "json", { stdout: file.write, stderr: () => {} });
+      else file.write(renderIssues(issues, extra.format) ?? "");
+      file.commit();
+    });
+    const rendered = renderIssues(issues, options.format);
+    if (rendered === undefined) throw error;
     out.stdout(rendered);
     for (const issue of issues) out.stderr(issueLine(issue));
     return 2;

@@ -6,12 +6,12 @@ import { expandOccurrences } from "../recurrence/expand";
 import { describeTime, reportOccurrence } from "../report/report";
 import { message } from "../messages";
 import { writeJson, type Output } from "./io";
-import { loadScheduleFile } from "./load";
+import { loadSchedules } from "./load";
 import type { CommonOptions } from "./options";
 
-/** `lichhop expand FILE`: lists every occurrence in the horizon, sorted. */
-export function runExpand(file: string, options: CommonOptions, out: Output): number {
-  const schedule = loadScheduleFile(file, options);
+/** `lichhop expand FILE|DIR...`: lists every occurrence in the horizon (of the files merged), sorted. */
+export function runExpand(paths: readonly string[], options: CommonOptions, out: Output): number {
+  const schedule = loadSchedules(paths, options);
   const lang = options.lang ?? schedule.locale ?? "vi";
   const context = renderContext(schedule, lang);
   // The schedule was validated as it was read, and the options with the command line.

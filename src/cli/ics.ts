@@ -7,9 +7,9 @@ import { buildFeeds, type Feed } from "../ical/feeds";
 import { inert } from "../internal/inert";
 import { type Lang, message } from "../messages";
 import type { Output } from "./io";
-import { loadScheduleFile } from "./load";
+import { loadSchedules, STDIN } from "./load";
 import type { CommonOptions } from "./options";
-import { fileFailure } from "./paths";
+import { expandPaths, fileFailure } from "./paths";
 
 /** Options of `lichhop ics`. */
 export interface IcsCommandOptions extends CommonOptions {
@@ -24,15 +24,19 @@ export interface IcsCommandOptions extends CommonOptions {
   readonly maxEvents?: number | undefined;
 }
 
-/** DTSTAMP for a file: `SOURCE_DATE_EPOCH` when set, else the file's modification time. */
-export function feedStamp(file: string, sourceDateEpoch: string | undefined, lang: Lang): number {
+/**
+ * DTSTAMP for schedule files: `SOURCE_DATE_EPOCH` when set, else the latest modification time of
+ * the files (standard input has none: 1970-01-01, the same on every run).
+ */
+export function feedStamp(files: readonly string[], sourceDateEpoch: string | undefined, lang: Lang): number {
   if (sourceDateEpoch !== undefined && sourceDateEpoch !== "") {
     if (!/^\d{1,12}$/.test(sourceDateEpoch)) {
       throw new UsageError(message(lang, "bad-source-date-epoch", { found: sourceDateEpoch }));
     }
     return Number(sourceDateEpoch) * 1000;
   }
-  return Math.floor(statSync(file).mtimeMs / 1000) * 1000;
+  const times = files.map((file) => (file === STDIN ? 0 : statSync(file).mtimeMs));
+  return Math.floor(Math.max(0, ...times) / 1000) * 1000;
 }
 
 /** Checks a `--uid-domain` value. */
@@ -91,12 +95,13 @@ function writeFileAtomically(target: string, bytes: Uint8Array): void {
 }
 
 /** `lichhop ics FILE --out DIR`: writes every feed and lists what it wrote. */
-export function runIcs(file: string, options: IcsCommandOptions, out: Output): number {
+export function runIcs(paths: readonly string[], options: IcsCommandOptions, out: Output): number {
   // The file's locale is not known before the arguments are checked: --lang or Vietnamese.
   const argLang = options.lang ?? "vi";
   if (options.out === undefined || options.out === "") throw new UsageError(message(argLang, "out-needed"));
   checkUidDomain(options.uidDomain, argLang);
-  const schedule = loadScheduleFile(file, options);
+  const files = expandPaths(paths, options);
+  const schedule = loadSchedules(files, options);
   const result = safeCheckSchedule(schedule, {
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),
@@ -107,7 +112,7 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
   const lang = options.lang ?? schedule.locale ?? "vi";
   // Too many events is a ScheduleError, written as the file's issues.
   const feeds: Feed[] = buildFeeds(schedule, result, {
-    stamp: feedStamp(file, options.sourceDateEpoch, lang),
+    stamp: feedStamp(files, options.sourceDateEpoch, lang),
     expand: options.expand,
     uidDomain: options.uidDomain,
     conflictNotes: options.conflictNotes,

@@ -4,7 +4,8 @@ import { safeParseSchedule } from "../load/parse";
 import type { Lang } from "../messages";
 import type { Schedule } from "../schema/model";
 import { ScheduleError } from "../errors";
-import { fileFailure, readError } from "./paths";
+import { expandPaths, fileFailure, readError } from "./paths";
+import { safeMergeSchedules, type ScheduleText } from "../load/merge";
 
 import { DEFAULT_MAX_SIZE, tooLarge } from "../load/decode";
 
@@ -22,32 +23,56 @@ export interface ReadOptions {
  * size before any byte is read, anything else (a pipe, `/dev/stdin`) once it gives more.
  */
 function readCapped(path: string, maxSize: number, lang: Lang | undefined): Uint8Array {
+  const stdin = path === STDIN;
   let fd: number;
   try {
-    fd = openSync(path, "r");
+    fd = stdin ? 0 : openSync(path, "r");
   } catch (error) {
     throw readError(path, fileFailure(error), lang ?? "vi");
   }
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw readError(path, "directory", lang ?? "vi");
-    if (stat.isFile() && stat.size > maxSize) throw new ScheduleError([tooLarge(path, stat.size, maxSize, lang)]);
+    if (stat.isFile() && stat.size > maxSize) throw new ScheduleError([tooLarge(shownName(path), stat.size, maxSize, lang)]);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxSize + 1 - total) || 1);
-      const read = readSync(fd, chunk, 0, chunk.length, null);
+      const read = readWaiting(fd, chunk);
       if (read === 0) break;
       total += read;
-      if (total > maxSize) throw new ScheduleError([tooLarge(path, undefined, maxSize, lang)]);
+      if (total > maxSize) throw new ScheduleError([tooLarge(shownName(path), undefined, maxSize, lang)]);
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
     }
     return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
   } catch (error) {
     if (error instanceof ScheduleError) throw error;
-    throw readError(path, fileFailure(error), lang ?? "vi");
+    throw readError(shownName(path), fileFailure(error), lang ?? "vi");
   } finally {
-    closeSync(fd);
+    if (!stdin) closeSync(fd);
+  }
+}
+
+/** The schedule file name that means standard input. */
+export const STDIN = "-";
+
+/** How a schedule file is named in issues and reports: standard input as `<stdin>`. */
+export function shownName(path: string): string {
+  return path === STDIN ? "<stdin>" : path;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** `readSync`, waiting while a non-blocking standard input has nothing yet (EAGAIN). */
+function readWaiting(fd: number, chunk: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EAGAIN") Atomics.wait(pause, 0, 0, 5);
+      else if ((error as NodeJS.ErrnoException).code === "EOF") return 0;
+      else throw error;
+    }
   }
 }
 
@@ -58,7 +83,7 @@ function readCapped(path: string, maxSize: number, lang: Lang | undefined): Uint
  */
 export function readScheduleFile(path: string, options: ReadOptions = {}): string {
   const bytes = readCapped(path, options.maxSize ?? DEFAULT_MAX_SIZE, options.lang);
-  const decoded = decodeScheduleBytes(bytes, { filename: path, ...(options.lang ? { lang: options.lang } : {}) });
+  const decoded = decodeScheduleBytes(bytes, { filename: shownName(path), ...(options.lang ? { lang: options.lang } : {}) });
   if (!decoded.ok) throw new ScheduleError(decoded.issues);
   return decoded.text;
 }
@@ -66,7 +91,21 @@ export function readScheduleFile(path: string, options: ReadOptions = {}): strin
 /** Reads and validates a schedule file, or throws {@link ScheduleError}. */
 export function loadScheduleFile(path: string, options: ReadOptions = {}): Schedule {
   const text = readScheduleFile(path, options);
-  const result = safeParseSchedule(text, { filename: path, ...(options.lang ? { lang: options.lang } : {}) });
+  const result = safeParseSchedule(text, { filename: shownName(path), ...(options.lang ? { lang: options.lang } : {}) });
   if (!result.ok) throw new ScheduleError(result.issues);
   return result.schedule;
+}
+
+function mergeTexts(texts: readonly ScheduleText[], lang: Lang | undefined): Schedule {
+  const result = safeMergeSchedules(texts, lang ? { lang } : {});
+  if (!result.ok) throw new ScheduleError(result.issues);
+  return result.schedule;
+}
+
+/** Reads one file or merges several; throws {@link ScheduleError} on a bad file. */
+export function loadSchedules(paths: readonly string[], options: ReadOptions): Schedule {
+  const files = expandPaths(paths, options);
+  if (files.length === 1) return loadScheduleFile(files[0] as string, options);
+  const texts = files.map((filename) => ({ filename: shownName(filename), text: readScheduleFile(filename, options) }));
+  return mergeTexts(texts, options.lang);
 }

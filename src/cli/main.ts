@@ -1,12 +1,16 @@
 import { UsageError } from "../errors";
 import { writeSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { version } from "../../package.json";
 import { inert } from "../internal/inert";
 import { FIRST_YEAR, LAST_YEAR, type Limits } from "../limits";
 import { closest, hintBudget } from "../load/hints";
 import { message, type Lang } from "../messages";
-import { failureIssues, OUTPUT_CHUNK, writeIssues, type Output } from "./io";
+import { colorWanted } from "./color";
+import { commandHelp, commandOptions } from "./help";
+import { failureIssues, issueLine, OUTPUT_CHUNK, usageIssue, writeIssues, type Output } from "./io";
+import { openOutputFile, type OutputFile } from "./output";
 import { CHECK_FORMATS } from "./options";
 import { isIsoDate } from "../time/date";
 
@@ -54,7 +58,7 @@ Usage:
                      [--base FILE|DIR | --base-ref REV] [--max-size BYTES]
                      [--max-occurrences N] [--max-conflicts N] [--max-findings N] [--detail]
                      [--suggest [--now DATE|YYYY-MM-DDTHH:MM]]
-  lichhop expand FILE [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
+  lichhop expand FILE|DIR... [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop free FILE --duration PT2H [--attendees a,b] [--optional c,d] [--room r | --rooms r1,r2]
                      [--body b] [--tags t1,t2] [--from DATE] [--to DATE] [--half-day sang|chieu]
                      [--align 30|half-day] [--buffer PT15M] [--count 5] [--min-notice N]
@@ -67,7 +71,7 @@ Usage:
   lichhop lunar DATE|D/M [--year YYYY] [--leap] [--format text|json] [--lang vi|en]
   lichhop init [--province NAME] [--out FILE] [--year YYYY] [--committees LIST] [--lang vi|en]
   lichhop schema
-  lichhop ics FILE --out DIR [--expand] [--uid-domain DOMAIN] [--from DATE] [--to DATE] [--lang vi|en]
+  lichhop ics FILE|DIR... --out DIR [--expand] [--uid-domain DOMAIN] [--from DATE] [--to DATE] [--lang vi|en]
                      [--max-events N] [--no-conflict-notes]
   lichhop serve FILE [--port 8080] [--host 127.0.0.1] [--expand] [--uid-domain DOMAIN]
                      [--no-conflict-notes]
@@ -137,7 +141,12 @@ Options:
                      github, junit and sarif list conflicts up to it, then findings only
   --max-findings     check, ics: the most findings one check may hold (default 100000)
   --max-events       ics: the most events all feeds may hold together (default 150000)
+  -o, --output   write the output to a file (replaced only once complete) instead of stdout
+  --json, --junit, --sarif, --github FILE  check: also write that format to FILE (one check)
   -h, --help     show this help;  -v, --version  show the version
+
+A file named - is read from standard input. lichhop COMMAND --help shows a command's options
+and examples; an option the command does not take is an error.
 `;
 
 const OPTIONS = {
@@ -184,6 +193,11 @@ const OPTIONS = {
   days: { type: "string" },
   suggest: { type: "boolean" },
   times: { type: "string" },
+  output: { type: "string", short: "o" },
+  json: { type: "string" },
+  junit: { type: "string" },
+  sarif: { type: "string" },
+  github: { type: "string" },
   "max-per-day": { type: "string" },
   quorum: { type: "string" },
   near: { type: "string" },
@@ -247,26 +261,73 @@ let serving = false;
  * loads (nor has Node compile) the feed, server, init, schema or lunar code.
  */
 export async function main(argv: readonly string[], out: Output): Promise<number> {
-  let format = "text";
+  const files: OutputFile[] = [];
+  const code = await dispatch(argv, out, files);
   try {
-    let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+    // A command refused before it wrote anything leaves the file as it was.
+    for (const file of files) {
+      if (file.written) file.commit();
+      else file.discard();
+    }
+  } catch (error) {
+    out.stderr(issueLine(usageIssue((error as Error).message)));
+    return 2;
+  }
+  return code;
+}
+
+/** Runs the command; `-o FILE`'s output file is left in `files` for {@link main} to put in place. */
+async function dispatch(argv: readonly string[], terminal: Output, files: OutputFile[]): Promise<number> {
+  let format = "text";
+  let out = terminal;
+  try {
+    let parsed: ReturnType<
+      typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true; tokens: true }>
+    >;
     try {
-      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
     } catch (error) {
       throw parseError(error, argv);
     }
-    const { values, positionals } = parsed;
+    const { values, positionals, tokens } = parsed;
     format = values.format;
     if (values.version) {
       out.stdout(`${version}\n`);
       return 0;
     }
     const [command, ...rest] = positionals;
+    // `lichhop check --help` and `lichhop help check`: the command's own help.
+    const helped = command === "help" ? rest[0] : values.help ? command : undefined;
+    const own = helped === undefined ? undefined : commandHelp(helped, version);
+    if (own !== undefined) {
+      out.stdout(own);
+      return 0;
+    }
     if (values.help || command === undefined || command === "help") {
       out.stdout(HELP);
       return command === undefined && !values.help ? 2 : 0;
     }
     const lang = argumentLang(values.lang);
+    const accepted = commandOptions(command);
+    if (accepted) {
+      for (const token of tokens) {
+        if (token.kind === "option" && token.name !== "lang" && !accepted.has(token.name)) {
+          throw new UsageError(message(lang, "option-not-for-command", { option: token.rawName, command }));
+        }
+      }
+    }
+    const extraOutputs = (["json", "junit", "sarif", "github"] as const).flatMap((extra) => {
+      const path = values[extra];
+      return path === undefined ? [] : [{ format: extra, path }];
+    });
+    const named = [...extraOutputs.map((extra) => extra.path), ...(values.output === undefined ? [] : [values.output])];
+    const twice = named.find((path, k) => named.findIndex((other) => resolve(other) === resolve(path)) !== k);
+    if (twice !== undefined) throw new UsageError(message(lang, "output-twice", { file: twice }));
+    if (values.output !== undefined) {
+      const file = openOutputFile(values.output, lang);
+      files.push(file);
+      out = { stdout: file.write, stderr: terminal.stderr };
+    }
     if (values.lang !== undefined && values.lang !== "vi" && values.lang !== "en") {
       throw new UsageError(message(lang, "bad-lang", { found: values.lang }));
     }
@@ -297,6 +358,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
           throw new UsageError(message(lang, "bad-fail-on", { found: failOn }));
         }
         const { runCheck } = await import("./check");
+
         // awaited, so that a rejection ends in the catch below
         return await runCheck(
           rest,
@@ -307,6 +369,8 @@ export async function main(argv: readonly string[], out: Output): Promise<number
             baseRef: values["base-ref"],
             detail: values.detail === true,
             suggest: values.suggest === true,
+            extraOutputs,
+            color: values.output === undefined && colorWanted(process.env, process.stdout.isTTY === true),
             now: values.now,
             clock: Date.now(),
           },
@@ -319,9 +383,9 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         return runSchema(out);
       }
       case "expand": {
-        const path = needFile();
+        if (rest.length === 0) throw new UsageError(message(lang, "files-needed", { command }));
         const { runExpand } = await import("./expand");
-        return runExpand(path, common, out);
+        return runExpand(rest, common, out);
       }
       case "free": {
         const path = needFile();
@@ -387,10 +451,10 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         return runLunar(file, { format: values.format, lang: common.lang, year: values.year, leap: values.leap }, out);
       }
       case "ics": {
-        const path = needFile();
+        if (rest.length === 0) throw new UsageError(message(lang, "files-needed", { command }));
         const { runIcs } = await import("./ics");
         return runIcs(
-          path,
+          rest,
           {
             ...common,
             out: values.out,
@@ -448,6 +512,9 @@ export async function main(argv: readonly string[], out: Output): Promise<number
     }
     // A defect of lichhop's own, not of the input: still exit 2 (the exit codes are 0, 1 and 2
     // for every input), with the JSON errors document when JSON was asked for.
+    // Half an output is no output: the file named by -o is left as it was.
+    for (const file of files.splice(0)) file.discard();
+    out = terminal;
     const text = `internal error, please report it: ${String(error instanceof Error ? error.message : error)}`;
     if (format === "json") writeIssues([{ code: "internal-error", message: text, path: [] }], format, out);
     out.stderr(`lichhop: ${inert(text)}\n`);

@@ -52,7 +52,8 @@ export function expandPaths(paths: readonly string[], options: { readonly lang?:
   };
   const files: string[] = [];
   for (const path of paths) {
-    if (!look(path, () => statSync(path).isDirectory())) {
+    // Standard input: read as it is named.
+    if (path === "-" || !look(path, () => statSync(path).isDirectory())) {
       files.push(path);
       continue;
     }

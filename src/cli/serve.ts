@@ -32,7 +32,7 @@ export function runServe(file: string, options: ServeCommandOptions, out: Output
   const host = options.host ?? "127.0.0.1";
   checkUidDomain(options.uidDomain, lang);
   const stamp =
-    options.sourceDateEpoch !== undefined && options.sourceDateEpoch !== "" ? feedStamp(file, options.sourceDateEpoch, lang) : undefined;
+    options.sourceDateEpoch !== undefined && options.sourceDateEpoch !== "" ? feedStamp([file], options.sourceDateEpoch, lang) : undefined;
   // A file invalid at start is a ScheduleError, written as the file's issues.
   const handler: FeedHandler = createFeedHandler({
     file,

@@ -154,6 +154,16 @@ export const CLI_MESSAGES = {
     vi: (p) => `Tùy chọn không hợp lệ ${p.option}; ${p.hint ? `có phải ${p.hint}?` : "xem lichhop --help"}`,
     en: (p) => `unknown option ${p.option}; ${p.hint ? `did you mean ${p.hint}?` : "see lichhop --help"}`,
   }),
+  /** An option the command does not take (`lichhop lunar --port 9`). */
+  "option-not-for-command": entry<{ option: string; command: string }>({
+    vi: (p) => `Lệnh ${p.command} không dùng tùy chọn ${p.option}; xem lichhop ${p.command} --help`,
+    en: (p) => `${p.option} does not apply to lichhop ${p.command}; see lichhop ${p.command} --help`,
+  }),
+  /** Two extra outputs, or an extra output and `-o`, name the same file. */
+  "output-twice": entry<{ file: string }>({
+    vi: (p) => `Tệp ${p.file} được chỉ định cho hai đầu ra; mỗi đầu ra cần một tệp riêng`,
+    en: (p) => `${p.file} is named for two outputs; each output needs its own file`,
+  }),
   "option-needs-value": entry<{ option: string }>({
     vi: (p) => `Tùy chọn ${p.option} cần một giá trị, ví dụ ${p.option} GIÁ_TRỊ`,
     en: (p) => `option ${p.option} needs a value, as in ${p.option} VALUE`,
@@ -246,9 +256,9 @@ export const CLI_MESSAGES = {
     en: (p) => `--base-ref ${p.rev}: not a commit in this repository (in CI, fetch enough history, e.g. fetch-depth: 0)`,
   }),
   /** `lichhop check` without a file or directory. */
-  "files-needed": entry({
-    vi: () => "lichhop check: cần một tệp lịch họp hoặc một thư mục chứa các tệp lịch họp",
-    en: () => "lichhop check: expected a schedule FILE or directory",
+  "files-needed": entry<{ command: string }>({
+    vi: (p) => `lichhop ${p.command}: cần một tệp lịch họp hoặc một thư mục chứa các tệp lịch họp`,
+    en: (p) => `lichhop ${p.command}: expected a schedule FILE or directory`,
   }),
   "file-needed": entry<{ command: string }>({
     vi: (p) => `lichhop ${p.command}: cần một tệp lịch họp`,

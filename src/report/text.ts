@@ -35,8 +35,14 @@ export function formatReportText(report: Report, lang: Lang, options: TextOption
 /** Lines written under a finding's block, before its id (`check --suggest`'s moves). */
 export type FindingNotes = (finding: ReportFinding) => readonly string[] | undefined;
 
-/** {@link formatReportText} of a report known to be well formed, with `notes` under its findings. */
-export function reportText(report: Report, lang: Lang, detail: boolean, notes?: FindingNotes): string {
+/** What the CLI adds to the text: `notes` under each finding, and severity colours (ANSI) for a terminal. */
+export interface TextExtras {
+  readonly notes?: FindingNotes | undefined;
+  readonly color?: boolean | undefined;
+}
+
+/** {@link formatReportText} of a report known to be well formed, with the CLI's {@link TextExtras}. */
+export function reportText(report: Report, lang: Lang, detail: boolean, extras: TextExtras = {}): string {
   const chunks: string[] = [];
   const write = (text: string) => void chunks.push(text);
   const { findings } = report;
@@ -50,7 +56,7 @@ export function reportText(report: Report, lang: Lang, detail: boolean, notes?: 
       const conflicts = finding.conflicts.map((id) => byId.get(id)).filter((c): c is ReportConflict => c !== undefined);
       return { finding, conflicts };
     };
-    findingsText(report, { length: findings.length, item }, lang, detail, write, notes);
+    findingsText(report, { length: findings.length, item }, lang, detail, write, extras);
   }
   return chunks.join("");
 }
@@ -60,12 +66,12 @@ export function reportText(report: Report, lang: Lang, detail: boolean, notes?: 
  * time through `write`, each finding put in report form only as it is written: the text of a
  * check with tens of thousands of findings is never held whole.
  */
-export function writeFindingsText(stream: FindingsStream, lang: Lang, write: (text: string) => void, notes?: FindingNotes): void {
+export function writeFindingsText(stream: FindingsStream, lang: Lang, write: (text: string) => void, extras: TextExtras = {}): void {
   const item = (index: number) => {
     const { finding, sample } = stream.findings.item(index);
     return { finding, conflicts: [sample] };
   };
-  findingsText(stream, { length: stream.findings.length, item }, lang, false, write, notes);
+  findingsText(stream, { length: stream.findings.length, item }, lang, false, write, extras);
 }
 
 /** A finding with the conflicts listed under it (its first one names the overlap and the places). */
@@ -81,14 +87,14 @@ function findingsText(
   lang: Lang,
   detail: boolean,
   write: (text: string) => void,
-  notes?: FindingNotes,
+  extras: TextExtras = {},
 ): void {
   const l = REPORT_TEXT[lang];
   write(`${inert(l.title(head.horizon.from, head.horizon.to))}\n\n`);
   for (let index = 0; index < findings.length; index++) {
     const { finding, conflicts } = findings.item(index);
     const lines: string[] = [];
-    findingBlock(lines, index + 1, finding, conflicts, l, lang, detail, notes?.(finding));
+    findingBlock(lines, index + 1, finding, conflicts, l, lang, detail, extras.notes?.(finding), extras.color === true);
     write(`${lines.join("\n")}\n`);
   }
   write(`${findings.length === 0 ? l.none : ""}\n${l.summary(head.summary)}\n`);
@@ -117,8 +123,10 @@ function findingBlock(
   lang: Lang,
   detail: boolean,
   notes: readonly string[] | undefined,
+  color: boolean,
 ): void {
-  lines.push(`${number}. [${severityTag(finding.severity, l)}] ${inert(finding.message)}`);
+  const tag = `[${severityTag(finding.severity, l)}]`;
+  lines.push(`${number}. ${color ? colored(tag, finding.severity) : tag} ${inert(finding.message)}`);
   const change = findingChangeText(finding, lang);
   if (change !== undefined) lines.push(`   ${inert(change.charAt(0).toUpperCase() + change.slice(1))}`);
   if (finding.rule !== null) lines.push(`   ${l.rule}: ${inert(finding.title)}`);
@@ -137,6 +145,11 @@ function findingBlock(
     lines.push(`     id: ${inert(conflict.id)}`);
   }
   if (finding.count > conflicts.length) lines.push(`   ${l.moreConflicts(finding.count - conflicts.length)}`);
+}
+
+/** A severity tag in the terminal's red (error) or yellow (warning), bold. */
+function colored(tag: string, severity: string): string {
+  return `\u001b[1;${severity === "error" ? 31 : 33}m${tag}\u001b[0m`;
 }
 
 function severityTag(severity: string, l: ReportText): string {
