@@ -59,6 +59,8 @@ const OPTION_HELP: Readonly<Record<string, OptionHelp>> = {
   "no-conflict-notes": { text: "leave conflict notes out of the meeting feeds' descriptions" },
   port: { value: "N", text: "where to listen (default 8080)" },
   host: { value: "HOST", text: "the address to listen on (default 127.0.0.1)" },
+  "public-url": { value: "URL", text: "the address subscribers reach the server at, for the index page's links" },
+  "trust-proxy": { text: "take the links' scheme and host from X-Forwarded-Proto and X-Forwarded-Host" },
 };
 
 /** A command: its usage lines, what it does, its options (beyond --help) and examples. */
@@ -228,8 +230,8 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   serve: {
     usage: "lichhop serve FILE [options]",
     about: "Serve the feeds over HTTP for webcal:// subscriptions, reloading when the file changes.",
-    options: ["port", "host", "expand", "uid-domain", "no-conflict-notes", "from", "to", "lang"],
-    examples: ["lichhop serve lich-hop.yaml", "lichhop serve lich-hop.yaml --host 0.0.0.0 --port 8080"],
+    options: ["port", "host", "public-url", "trust-proxy", "expand", "uid-domain", "no-conflict-notes", "from", "to", "lang"],
+    examples: ["lichhop serve lich-hop.yaml", "lichhop serve lich-hop.yaml --port 8080 --public-url https://lich.langson.gov.vn/feeds"],
   },
 };
 

@@ -74,7 +74,7 @@ Usage:
   lichhop ics FILE|DIR... --out DIR [--expand] [--uid-domain DOMAIN] [--from DATE] [--to DATE] [--lang vi|en]
                      [--max-events N] [--no-conflict-notes]
   lichhop serve FILE [--port 8080] [--host 127.0.0.1] [--expand] [--uid-domain DOMAIN]
-                     [--no-conflict-notes]
+                     [--no-conflict-notes] [--public-url URL] [--trust-proxy]
 
 Commands:
   check    expand every meeting and report every conflict
@@ -130,6 +130,10 @@ Options:
   --suggest      check, text and json: the best move of each side under each finding (the first
                  20 findings; JSON: their "suggestions"); each costs checks of the whole file
   --port, --host serve: where to listen (default 8080 on 127.0.0.1)
+  --public-url   serve: the address subscribers reach it at (https://lich.example.gov.vn/feeds),
+                 for the index page's webcal:// and https:// links
+  --trust-proxy  serve: behind a proxy that sets them, take the links' scheme and host from
+                 X-Forwarded-Proto and X-Forwarded-Host
   --lang         vi or en (default: the file's locale, else vi)
   --fail-on      error (default), warning or never
   --detail       check, text: list every conflict under its finding
@@ -198,6 +202,8 @@ const OPTIONS = {
   junit: { type: "string" },
   sarif: { type: "string" },
   github: { type: "string" },
+  "public-url": { type: "string" },
+  "trust-proxy": { type: "boolean" },
   "max-per-day": { type: "string" },
   quorum: { type: "string" },
   near: { type: "string" },
@@ -480,6 +486,8 @@ async function dispatch(argv: readonly string[], terminal: Output, files: Output
             uidDomain: values["uid-domain"],
             conflictNotes: values["no-conflict-notes"] ? false : undefined,
             sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+            publicUrl: values["public-url"],
+            trustProxy: values["trust-proxy"] === true,
           },
           out,
         );

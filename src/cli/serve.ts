@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import { UsageError } from "../errors";
 import { inert } from "../internal/inert";
-import { message } from "../messages";
+import { type Lang, message } from "../messages";
 import { createFeedHandler, type FeedHandler } from "../server/handler";
 import { checkUidDomain, feedStamp } from "./ics";
 import type { Output } from "./io";
@@ -16,6 +16,31 @@ export interface ServeCommandOptions extends CommonOptions {
   /** `--no-conflict-notes`: false; undefined: the file's `feeds.conflictNotes`, else true. */
   readonly conflictNotes?: boolean | undefined;
   readonly sourceDateEpoch: string | undefined;
+  /** `--public-url URL`: the address subscribers reach the server at (behind a proxy, HTTPS). */
+  readonly publicUrl?: string | undefined;
+  /** `--trust-proxy`: build the index links from the proxy's `X-Forwarded-Proto` and `-Host`. */
+  readonly trustProxy?: boolean | undefined;
+}
+
+/** A `--public-url`: http or https, a host, maybe a path; no query, fragment or credentials. */
+function publicUrlOption(value: string | undefined, lang: Lang): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  const fine =
+    url !== undefined &&
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    url.search === "" &&
+    url.hash === "" &&
+    url.username === "" &&
+    url.password === "" &&
+    /^[A-Za-z0-9/._~-]*$/.test(url.pathname);
+  if (!fine || !url) throw new UsageError(message(lang, "bad-public-url", { found: value }));
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 
 /**
@@ -31,6 +56,7 @@ export function runServe(file: string, options: ServeCommandOptions, out: Output
   }
   const host = options.host ?? "127.0.0.1";
   checkUidDomain(options.uidDomain, lang);
+  const publicUrl = publicUrlOption(options.publicUrl, lang);
   const stamp =
     options.sourceDateEpoch !== undefined && options.sourceDateEpoch !== "" ? feedStamp([file], options.sourceDateEpoch, lang) : undefined;
   // A file invalid at start is a ScheduleError, written as the file's issues.
@@ -43,6 +69,8 @@ export function runServe(file: string, options: ServeCommandOptions, out: Output
     uidDomain: options.uidDomain,
     conflictNotes: options.conflictNotes,
     stamp,
+    publicUrl,
+    trustProxy: options.trustProxy,
     // Every line gets the prefix: the handler has made each one inert, so none can pass for
     // another program's output.
     log: (message) =>
@@ -65,9 +93,10 @@ export function runServe(file: string, options: ServeCommandOptions, out: Output
     const actual = typeof address === "object" && address ? address.port : port;
     const shown = host.includes(":") ? `[${host}]` : host;
     const { feeds, report, lang: fileLang } = handler.state();
+    const base = publicUrl ?? `http://${shown}:${actual}`;
     out.stdout(
       `lichhop serve: ${message(fileLang, "feed-counts", { feeds: feeds.length, conflicts: report.summary.conflicts })}\n` +
-        `  http://${shown}:${actual}/   (webcal://${shown}:${actual}/all.ics)\n`,
+        `  ${base}/   (${base.replace(/^https?:\/\//, "webcal://")}/all.ics, ${base}/all.ics)\n`,
     );
   });
   const stop = () => {

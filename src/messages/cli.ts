@@ -154,6 +154,13 @@ export const CLI_MESSAGES = {
     vi: (p) => `Tùy chọn không hợp lệ ${p.option}; ${p.hint ? `có phải ${p.hint}?` : "xem lichhop --help"}`,
     en: (p) => `unknown option ${p.option}; ${p.hint ? `did you mean ${p.hint}?` : "see lichhop --help"}`,
   }),
+  /** `serve --public-url` that is no http(s) URL, or has a query, fragment or credentials. */
+  "bad-public-url": entry<{ found: string }>({
+    vi: (p) =>
+      `--public-url ${p.found}: cần một địa chỉ http:// hoặc https://, ví dụ https://lich.langson.gov.vn/feeds (không có ?, # hay tên đăng nhập)`,
+    en: (p) =>
+      `--public-url ${p.found}: expected an http:// or https:// address such as https://lich.langson.gov.vn/feeds (no ?, # or credentials)`,
+  }),
   /** An option the command does not take (`lichhop lunar --port 9`). */
   "option-not-for-command": entry<{ option: string; command: string }>({
     vi: (p) => `Lệnh ${p.command} không dùng tùy chọn ${p.option}; xem lichhop ${p.command} --help`,

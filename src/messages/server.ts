@@ -14,6 +14,8 @@ export interface PageText {
   readonly groups: Readonly<Record<FeedGroup, string>>;
   readonly subscribe: string;
   readonly download: string;
+  /** Under the tables when the page knows its own address: where each feed's https:// address goes. */
+  readonly address: string;
   readonly events: string;
   readonly report: string;
   readonly loaded: string;
@@ -29,6 +31,7 @@ export const PAGE_TEXT: Readonly<Record<Lang, PageText>> = {
     groups: { all: "Tất cả", body: "Cơ quan", person: "Cá nhân", room: "Phòng họp", conflicts: "Trùng lịch" },
     subscribe: "Đăng ký (webcal)",
     download: "Tải .ics",
+    address: "Địa chỉ https:// của mỗi lịch: dán vào Google Calendar (Thêm lịch → Từ URL) hoặc Outlook (Thêm lịch → Đăng ký từ web).",
     events: "sự kiện",
     report: "Báo cáo JSON",
     loaded: "Cập nhật lúc",
@@ -41,6 +44,8 @@ export const PAGE_TEXT: Readonly<Record<Lang, PageText>> = {
     groups: { all: "All", body: "Bodies", person: "People", room: "Rooms", conflicts: "Conflicts" },
     subscribe: "Subscribe (webcal)",
     download: "Download .ics",
+    address:
+      "Each calendar's https:// address: paste it into Google Calendar (Add calendar → From URL) or Outlook (Add calendar → Subscribe from web).",
     events: "events",
     report: "JSON report",
     loaded: "Loaded at",

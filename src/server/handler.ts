@@ -52,9 +52,16 @@ export interface FeedHandlerOptions extends Omit<FeedOptions, "stamp"> {
   readonly log?: ((message: string) => void) | undefined;
   /**
    * The public base URL of the handler (e.g. `https://lich.example.gov.vn/feeds`), used for the
-   * index page's `webcal://` links; default: built from the request's Host header.
+   * index page's `webcal://` and `https://` links; default: built from the request (its Host
+   * header, and with `trustProxy` the proxy's `X-Forwarded-*` headers).
    */
   readonly publicUrl?: string | undefined;
+  /**
+   * Behind a reverse proxy that sets them (nginx, a load balancer that ends TLS): build the index
+   * links from `X-Forwarded-Proto` and `X-Forwarded-Host` (their first value). Off by default:
+   * without a proxy that overwrites them, any client could choose the links others are shown.
+   */
+  readonly trustProxy?: boolean | undefined;
 }
 
 /** One response body with its validators. */
@@ -363,7 +370,7 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
       return;
     }
     if (path === "/" || path === "/index.html") {
-      const html = renderIndex(state(), webcalBase(req, options.publicUrl));
+      const html = renderIndex(state(), feedBase(req, options.publicUrl, options.trustProxy === true));
       const body = Buffer.from(html, "utf8");
       send(
         req,
@@ -396,14 +403,30 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
   });
 }
 
-/** `webcal://host/prefix` for the index links, or undefined when the Host header is unusable. */
-function webcalBase(req: IncomingMessage, publicUrl: string | undefined): string | undefined {
-  if (publicUrl !== undefined) return publicUrl.replace(/^https?:\/\//, "webcal://").replace(/\/+$/, "");
-  const host = req.headers.host;
-  if (host === undefined || !/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return undefined;
+/** A header's first value (`X-Forwarded-Host: a, b` names the proxy nearest the client first). */
+function firstHeader(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value)?.split(",")[0]?.trim();
+}
+
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/**
+ * The base URL of the index page's links, `https://host/prefix` (or `http://`), or undefined
+ * when the host is unusable: `publicUrl` when given; else the request's Host header (with
+ * `trustProxy`, `X-Forwarded-Host` and `X-Forwarded-Proto` first), and the scheme of its connection.
+ */
+export function feedBase(req: IncomingMessage, publicUrl: string | undefined, trustProxy = false): string | undefined {
+  if (publicUrl !== undefined) return publicUrl.replace(/\/+$/, "");
+  const forwardedHost = trustProxy ? firstHeader(req, "x-forwarded-host") : undefined;
+  const host = forwardedHost !== undefined && HOST.test(forwardedHost) ? forwardedHost : req.headers.host;
+  if (host === undefined || !HOST.test(host)) return undefined;
+  const forwardedProto = trustProxy ? firstHeader(req, "x-forwarded-proto")?.toLowerCase() : undefined;
+  const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+  const scheme = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : encrypted ? "https" : "http";
   // Under Express, `originalUrl` keeps the mount path that `url` has lost.
   const original = ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "/").split(/[?#]/)[0] ?? "/";
   const own = (req.url ?? "/").split(/[?#]/)[0] ?? "/";
   const prefix = original.endsWith(own) ? original.slice(0, original.length - own.length) : "";
-  return `webcal://${host}${/^[A-Za-z0-9/._~-]*$/.test(prefix) ? prefix : ""}`;
+  return `${scheme}://${host}${/^[A-Za-z0-9/._~-]*$/.test(prefix) ? prefix : ""}`;
 }

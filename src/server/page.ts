@@ -9,15 +9,18 @@ const escapeHtml = (text: string): string =>
  * The HTML index of the served feeds: subscribe links, the conflict count and the last error.
  * Text from the file is HTML-escaped and made inert (control and bidi characters shown as escapes).
  */
-export function renderIndex(state: FeedState, webcal: string | undefined): string {
+export function renderIndex(state: FeedState, base: string | undefined): string {
   const t = PAGE_TEXT[state.lang];
   const { summary, horizon } = state.report;
+  // Apple Calendar and Outlook open webcal:// links; Google Calendar takes the https:// address ("From URL").
+  const webcal = base?.replace(/^https?:\/\//, "webcal://");
   const row = (feed: ServedFeed) => {
     const links = [
       ...(webcal ? [`<a href="${escapeHtml(`${webcal}/${feed.path}`)}">${t.subscribe}</a>`] : []),
       `<a href="${escapeHtml(feed.path)}">${t.download}</a>`,
     ];
-    return `<tr><td>${escapeHtml(inert(feed.name))}</td><td>${feed.events} ${t.events}</td><td>${links.join(" · ")}</td></tr>`;
+    const address = base ? `<td><code>${escapeHtml(`${base}/${feed.path}`)}</code></td>` : "";
+    return `<tr><td>${escapeHtml(inert(feed.name))}</td><td>${feed.events} ${t.events}</td><td>${links.join(" · ")}</td>${address}</tr>`;
   };
   const groups = (["all", "body", "person", "room", "conflicts"] as const)
     .map((kind) => {
@@ -46,7 +49,7 @@ table{border-collapse:collapse;width:100%}td{padding:.3rem .5rem;border-bottom:1
 <p>${escapeHtml(t.horizon(horizon.from, horizon.to))} · ${t.loaded} ${new Date(state.loadedAt).toISOString()}</p>
 <p class="conflicts" id="conflicts" data-count="${summary.conflicts}">${escapeHtml(t.conflicts(summary.conflicts, summary.errors, summary.warnings))}</p>
 ${error}${groups}
-<p><a href="report.json">${t.report}</a></p>
+${base ? `<p>${escapeHtml(t.address)}</p>\n` : ""}<p><a href="report.json">${t.report}</a></p>
 </body>
 </html>
 `;

@@ -69,6 +69,10 @@ const MISTAKES: readonly (readonly [string[], string])[] = [
   [["check", EMPTY], `${EMPTY}: no *.yaml, *.yml or *.json schedule files in this directory`],
   [["expand"], "lichhop expand: expected a schedule FILE or directory"],
   [["serve", "@", "@"], "lichhop serve: expected one FILE, got 2"],
+  [
+    ["serve", "@", "--public-url", "ftp://lich.gov.vn/feeds"],
+    "--public-url ftp://lich.gov.vn/feeds: expected an http:// or https:// address such as https://lich.langson.gov.vn/feeds (no ?, # or credentials)",
+  ],
   [["schema", "extra"], "lichhop schema: expected no arguments"],
   [
     ["lunar", "2024-02-30"],

@@ -157,6 +157,7 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "suggest-heading": { count: 2 },
   "option-not-for-command": { option: "--port", command: "lunar" },
   "output-twice": { file: "report.sarif" },
+  "bad-public-url": { found: "ftp://lich" },
   "suggest-nothing": {},
   "suggest-date": { date: "T5 07/03/2024" },
   "suggest-side": { title: "Phiên họp thường kỳ", occurrence: "T5 07/03/2024 08:00", place: "lich.yaml:40" },
