@@ -245,7 +245,12 @@ async function suggested(schedule: Schedule, lang: Lang, options: CheckCommandOp
       const findings = report.findings.map((finding) => {
         const result = byFinding.get(finding.id);
         if (!result) return finding;
-        return { ...finding, suggestions: result.sides.flatMap((side) => side.moves.slice(0, 1)) };
+        const series = result.sides.flatMap((side) => side.series?.slice(0, 1) ?? []);
+        return {
+          ...finding,
+          suggestions: result.sides.flatMap((side) => side.moves.slice(0, 1)),
+          ...(series.length > 0 ? { seriesSuggestions: series } : {}),
+        };
       });
       return { ...report, findings };
     },

@@ -3,7 +3,7 @@ import { inert } from "../internal/inert";
 import { type Lang, message, REPORT_TEXT } from "../messages";
 import type { Report, ReportFinding, ReportOccurrence } from "../report/report";
 import { occurrenceText, overlapText } from "../report/text";
-import { type Clash, isMovable, type Move, type MovePlanner, type MovesResult, movePlanner } from "../slots/suggest";
+import { type Clash, isMovable, type Move, type MovePlanner, type MovesResult, movePlanner, type SeriesMove } from "../slots/suggest";
 import { writeJson, type Output } from "./io";
 import { loadScheduleFile } from "./load";
 import { nowOption } from "./now";
@@ -57,8 +57,8 @@ function occurrencesOf(report: Report, result: MovesResult): readonly ReportOccu
   return report.conflicts.find((conflict) => conflict.id === result.conflict)?.occurrences ?? [];
 }
 
-/** A `changes` entry as one YAML flow mapping, every string double-quoted (JSON's escapes are YAML's). */
-export function changeYaml(change: Move["change"]): string {
+/** A `changes` entry (or a meeting's fields) as one YAML flow mapping, every string double-quoted (JSON's escapes are YAML's). */
+export function changeYaml(change: Move["change"] | SeriesMove["edit"]): string {
   const fields = Object.entries(change).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
   return `{ ${fields.join(", ")} }`;
 }
@@ -84,6 +84,16 @@ function resultLines(result: MovesResult, report: Report, days: number, lang: La
       lines.push(`        ${message(lang, "suggest-paste")}`);
       lines.push(`          - ${changeYaml(move.change)}`);
     });
+    if (side.series && side.series.length > 0) {
+      const dates = report.findings?.find((f) => f.id === result.finding)?.dateCount ?? 0;
+      lines.push(`     ${message(lang, "suggest-series-heading", { dates })}`);
+      side.series.forEach((move, k) => {
+        lines.push(`     ${String.fromCharCode(97 + k)}) ${move.reason}`);
+        lines.push(`        ${message(lang, "suggest-effects", { resolves: move.resolves.length, adds: move.adds.length })}`);
+        lines.push(`        ${message(lang, "suggest-series-paste")}`);
+        lines.push(`          ${changeYaml(move.edit)}`);
+      });
+    }
   });
   return lines;
 }
@@ -117,9 +127,13 @@ export function suggestionLines(result: MovesResult, report: Report, days: numbe
   const occurrences = occurrencesOf(report, result);
   const lines: string[] = [];
   result.sides.forEach((side, index) => {
+    const title = occurrences[index]?.title ?? side.meeting;
+    const series = side.series?.[0];
+    if (series) {
+      lines.push(message(lang, "suggest-series-line", { title, when: `${series.from}–${series.to}`, edit: changeYaml(series.edit) }));
+    }
     const move = side.moves[0];
     if (!move) return;
-    const title = occurrences[index]?.title ?? side.meeting;
     const when = overlapText(move, lang);
     lines.push(message(lang, "suggest-line", { title, occurrence: occurrenceText(side.occurrence, lang), when }));
     lines.push(`  ${message(lang, "suggest-paste-line", { entry: `- ${changeYaml(move.change)}` })}`);

@@ -323,6 +323,26 @@ export const SLOT_MESSAGES = {
     vi: (p) => `Gợi ý: dời "${p.title}" (buổi ${p.occurrence}) sang ${p.when}`,
     en: (p) => `Suggestion: move "${p.title}" (the one of ${p.occurrence}) to ${p.when}`,
   }),
+  /** The reason of a whole-series move: its new time of day. */
+  "suggest-series-reason": entry<{ from: string; to: string }>({
+    vi: (p) => `cả chuỗi sang ${p.from}–${p.to}, các ngày giữ nguyên`,
+    en: (p) => `the whole series at ${p.from}–${p.to}, on the same days`,
+  }),
+  /** `lichhop suggest`: above a side's whole-series moves, `dates` the finding's dates. */
+  "suggest-series-heading": entry<{ dates: number }>({
+    vi: (p) => `Hoặc dời cả chuỗi (trùng ${p.dates} buổi):`,
+    en: (p) => `Or move the whole series (${p.dates} clashing dates):`,
+  }),
+  /** Above a series move's fields. */
+  "suggest-series-paste": entry({
+    vi: () => "Thay các trường này của cuộc họp:",
+    en: () => "Replace these fields of the meeting:",
+  }),
+  /** `check --suggest`: the top whole-series move of a side. */
+  "suggest-series-line": entry<{ title: string; when: string; edit: string }>({
+    vi: (p) => `Gợi ý: dời cả chuỗi "${p.title}" sang ${p.when}; thay: ${p.edit}`,
+    en: (p) => `Suggestion: move the whole series "${p.title}" to ${p.when}; replace: ${p.edit}`,
+  }),
   /** `check --suggest`: the entry of a move, as one line to paste into the meeting's `changes`. */
   "suggest-paste-line": entry<{ entry: string }>({
     vi: (p) => `Thêm vào changes: ${p.entry}`,

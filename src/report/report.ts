@@ -75,6 +75,25 @@ export interface Move {
   readonly addedConflicts: readonly string[];
 }
 
+/** The fields of a meeting a {@link SeriesMove} rewrites, as the schedule file takes them. */
+export interface SeriesEdit {
+  readonly start: string;
+  readonly end?: string;
+  readonly except?: readonly string[];
+  readonly extra?: readonly string[];
+  /** The `changes` entries, their `occurrence` at the new time (their own `start`/`end` kept). */
+  readonly changes?: readonly Change[];
+}
+
+/** A new time of day for a whole series: the meeting's fields to replace, checked on a copy. */
+export interface SeriesMove extends Omit<Move, "change" | "start" | "end"> {
+  /** The fields to replace in the meeting (times local, `YYYY-MM-DDTHH:MM`, in its zone). */
+  readonly edit: SeriesEdit;
+  /** The new local start and end time of day, `HH:MM`. */
+  readonly from: string;
+  readonly to: string;
+}
+
 /** One conflict in the JSON report. */
 export interface ReportConflict {
   readonly id: string;
@@ -133,6 +152,11 @@ export interface ReportFinding {
    * and working-hours, absent elsewhere.
    */
   readonly suggestions?: readonly Move[];
+  /**
+   * `lichhop check --suggest` only, beside `suggestions`: the best whole-series move of each side
+   * that repeats, when the finding has more than one date and a time of day frees them all.
+   */
+  readonly seriesSuggestions?: readonly SeriesMove[];
 }
 
 /**

@@ -5,15 +5,15 @@ import { ScheduleError, UsageError } from "../errors";
 import { argLang, argLimits, argOptions, badArgument } from "../internal/args";
 import type { Limits } from "../limits";
 import { ensureSchedule } from "../load/guard";
-import { validateSchedule } from "../load/parse";
-import type { Lang } from "../messages";
+import { safeValidateSchedule, validateSchedule } from "../load/parse";
+import { type Lang, message } from "../messages";
 import type { Occurrence } from "../recurrence/occurrence";
-import type { Move, MoveChange, Report } from "../report/report";
+import type { Move, MoveChange, Report, SeriesEdit, SeriesMove } from "../report/report";
 import { scheduleZone, type Schedule } from "../schema/model";
 import type { Change, ScheduleFile } from "../schema/schedule";
 import { DAY, formatDate, formatWall, MINUTE, parseWall } from "../time/wall";
 import { zoneClocks } from "../time/zone";
-import { findSlots } from "./find";
+import { findSlots, type Slot } from "./find";
 import { MAX_SLOT_COUNT } from "./request";
 
 /** Options for {@link suggestMoves}. */
@@ -30,7 +30,7 @@ export interface SuggestOptions {
   readonly days?: number;
 }
 
-export type { Move, MoveChange } from "../report/report";
+export type { Move, MoveChange, SeriesEdit, SeriesMove } from "../report/report";
 
 /** The moves for one occurrence of the clash. */
 export interface MoveSide {
@@ -44,6 +44,12 @@ export interface MoveSide {
    * (it starts before `options.now`), `no-time` (nothing fits in the days searched).
    */
   readonly notMoved?: "all-day" | "past" | "no-time";
+  /**
+   * When the meeting repeats and the finding has more than one date: new times of day for the
+   * whole series (its `start`, and what names its occurrences, edited), best first, each checked
+   * like a move. Absent otherwise; empty when no time of the clash's day frees every date.
+   */
+  readonly series?: readonly SeriesMove[];
 }
 
 /** What {@link suggestMoves} returns. */
@@ -146,7 +152,39 @@ export function movePlanner(valid: Schedule, options: PlannerOptions = {}): Move
   const clock = zoneClocks()(scheduleZone(valid));
   const horizonTo = before.report.horizon.to;
   const now = options.now === undefined ? undefined : Number(options.now);
+  /** Whole-series moves of `o`'s meeting to the times of day of the slots found on `o`'s date. */
+  const seriesMoves = (o: Occurrence, slots: readonly Slot[], count: number, clash: Clash): SeriesMove[] | undefined => {
+    const meeting = valid.meetings.find((m) => m.id === o.meeting);
+    if (!meeting?.repeat || !/T\d\d:\d\d$/.test(meeting.start)) return undefined;
+    const zoneClock = zoneClocks()(o.zone);
+    const date = formatDate(zoneClock.toWall(o.start));
+    const found: SeriesMove[] = [];
+    let tried = 0;
+    for (const slot of slots) {
+      if (found.length >= count || tried >= count + SPARE) break;
+      const start = formatWall(zoneClock.toWall(Date.parse(slot.start)));
+      if (start.slice(0, 10) !== date) continue;
+      const edit = seriesEdit(meeting, start.slice(11, 16), Date.parse(slot.end) - Date.parse(slot.start));
+      if (!edit) continue;
+      tried++;
+      const after = safeChecked(withSeries(valid, meeting.id, edit), checkOptions);
+      const judgement = after && judged(before, after, clash.conflict.id);
+      if (!judgement || !judgement.resolves.includes(clash.finding)) continue;
+      const to = formatWall(zoneClock.toWall(Date.parse(slot.end))).slice(11, 16);
+      found.push({
+        meeting: meeting.id,
+        edit,
+        from: start.slice(11, 16),
+        to,
+        reason: seriesReason(start.slice(11, 16), to, lang),
+        ...judgement,
+      });
+    }
+    return found;
+  };
+  const lang = options.lang ?? valid.locale ?? "vi";
   const moves = (target: Clash, count: number, days: number): MovesResult => {
+    const manyDates = (before.report.findings?.find((f) => f.id === target.finding)?.dateCount ?? 1) > 1;
     const sides = target.conflict.occurrences.map((o): MoveSide => {
       const side = { meeting: o.meeting, occurrence: o.allDay ? formatDate(o.recurrenceId) : formatWall(o.recurrenceId) };
       if (o.allDay || o.end - o.start > DAY) return { ...side, moves: [], notMoved: "all-day" };
@@ -186,7 +224,9 @@ export function movePlanner(valid: Schedule, options: PlannerOptions = {}): Move
         const change = changeFor(valid, o, { start, end });
         moves.push({ meeting: o.meeting, change, start: slot.start, end: slot.end, reason: slot.reason, ...move });
       }
-      return moves.length > 0 ? { ...side, moves } : { ...side, moves, notMoved: "no-time" };
+      const series = manyDates ? seriesMoves(o, found.slots, count, target) : undefined;
+      const sideResult = moves.length > 0 ? { ...side, moves } : { ...side, moves, notMoved: "no-time" as const };
+      return series === undefined ? sideResult : { ...sideResult, series };
     });
     return { finding: target.finding, conflict: target.conflict.id, kind: target.conflict.kind, date: target.date, sides };
   };
@@ -287,4 +327,49 @@ function judged(
     resolvedConflicts: before.report.conflicts.filter((c) => !afterIds.has(c.id)).map((c) => c.id),
     addedConflicts: added.map((c) => c.id),
   };
+}
+
+/** "the whole series at 13:30–17:00", in words. */
+function seriesReason(from: string, to: string, lang: Lang): string {
+  return message(lang, "suggest-series-reason", { from, to });
+}
+
+/**
+ * The fields of a series moved to `time` (`HH:MM`) with the same duration: `start` on its own
+ * date, `end` shifted alike when it is a time, and the `except`, `extra` and `changes` entries
+ * that name occurrences at the old time of day renamed to the new one. Undefined when the series
+ * starts on a date alone (all-day).
+ */
+function seriesEdit(meeting: Schedule["meetings"][number], time: string, length: number): SeriesEdit | undefined {
+  const old = meeting.start.slice(11, 16);
+  if (old === "" || old === time) return undefined;
+  const at = (local: string) => (local.length > 10 && local.slice(11, 16) === old ? `${local.slice(0, 11)}${time}` : local);
+  const start = `${meeting.start.slice(0, 11)}${time}`;
+  const edit: { -readonly [K in keyof SeriesEdit]: SeriesEdit[K] } = { start };
+  if (meeting.end !== undefined) {
+    if (meeting.end.length === 10) return undefined;
+    const wall = parseWall(start) as { wall: number };
+    edit.end = formatWall(wall.wall + length);
+  }
+  if (meeting.except?.some((e) => at(e) !== e)) edit.except = meeting.except.map(at);
+  if (meeting.extra?.some((e) => at(e) !== e)) edit.extra = meeting.extra.map(at);
+  if (meeting.changes?.some((c) => at(c.occurrence) !== c.occurrence)) {
+    edit.changes = meeting.changes.map((c) => ({ ...c, occurrence: at(c.occurrence) }));
+  }
+  return edit;
+}
+
+/** A copy of the schedule with a meeting's fields replaced, validated again; undefined when invalid. */
+function withSeries(schedule: Schedule, id: string, edit: SeriesEdit): Schedule | undefined {
+  const { source: _source, ...file } = schedule;
+  const meetings = file.meetings.map((meeting) => (meeting.id === id ? { ...meeting, ...edit } : meeting));
+  const result = safeValidateSchedule({ ...file, meetings });
+  return result.ok ? result.schedule : undefined;
+}
+
+/** {@link checked} of a schedule that may be missing or fail its check: undefined then. */
+function safeChecked(schedule: Schedule | undefined, options: CheckOptions): Checked | undefined {
+  if (!schedule) return undefined;
+  const result = safeCheckSchedule(schedule, options);
+  return result.ok ? { report: result.report, conflicts: result.conflicts } : undefined;
 }

@@ -236,3 +236,59 @@ describe("suggestMoves on a finding over many dates", () => {
     }
   });
 });
+
+describe("suggestMoves: a whole series", () => {
+  const text = [
+    "version: 1",
+    "timezone: Asia/Ho_Chi_Minh",
+    "horizon: { from: 2024-03-01, to: 2024-03-31 }",
+    "bodies: [{ id: ubnd, name: UBND tỉnh }, { id: hdnd, name: HĐND tỉnh }]",
+    "rooms: [{ id: p1, name: Phòng họp 1 }]",
+    "meetings:",
+    "  - { id: giao-ban-ubnd, title: Giao ban UBND, body: ubnd, start: 2024-03-04T08:00, end: 2024-03-04T10:00, repeat: FREQ=WEEKLY;BYDAY=MO, room: p1 }",
+    "  - id: hdnd-tuan",
+    "    title: Họp HĐND hằng tuần",
+    "    body: hdnd",
+    "    start: 2024-03-04T09:00",
+    "    duration: PT2H",
+    "    repeat: FREQ=WEEKLY;BYDAY=MO",
+    "    except: [2024-03-18T09:00]",
+    "    changes: [{ occurrence: 2024-03-25T09:00, title: Họp HĐND (mở rộng) }]",
+    "    room: p1",
+    "",
+  ].join("\n");
+  const series = parseSchedule(text, { filename: "series.yaml" });
+  const finding = checkSchedule(series).findings?.[0] as ReportFinding;
+
+  it("offers new times of day for each repeating side, whose edit frees every date", () => {
+    expect(finding.dateCount).toBe(3);
+    const result = suggestMoves(series, finding.id, { now: Date.parse("2024-03-01T00:00:00+07:00"), count: 1 });
+    for (const side of result.sides) {
+      const move = side.series?.[0];
+      expect(move, side.meeting).toBeDefined();
+      if (!move) continue;
+      expect(move.from < move.to).toBe(true);
+      const { source: _source, ...file } = series;
+      const moved = validateSchedule({ ...file, meetings: file.meetings.map((m) => (m.id === move.meeting ? { ...m, ...move.edit } : m)) });
+      const after = checkSchedule(moved);
+      expect(after.findings?.map((f) => f.id)).not.toContain(finding.id);
+      expect(after.conflicts.filter((c) => c.severity === "error")).toEqual([]);
+      expect(move.resolves).toContain(finding.id);
+    }
+    // The occurrences the file names at the old time of day are renamed with the series.
+    const hdnd = result.sides.find((side) => side.meeting === "hdnd-tuan")?.series?.[0];
+    const time = hdnd?.from as string;
+    expect(hdnd?.edit).toEqual({
+      start: `2024-03-04T${time}`,
+      except: [`2024-03-18T${time}`],
+      changes: [{ occurrence: `2024-03-25T${time}`, title: "Họp HĐND (mở rộng)" }],
+    });
+    const ubnd = result.sides.find((side) => side.meeting === "giao-ban-ubnd")?.series?.[0];
+    expect(ubnd?.edit.end?.slice(11)).toBe(ubnd?.to);
+  });
+
+  it("offers none for a finding of one date", () => {
+    const one = checkSchedule(schedule).findings?.find((f) => f.dateCount === 1 && f.kind === "rule") as ReportFinding;
+    for (const side of suggestMoves(schedule, one.id, { count: 1 }).sides) expect(side.series).toBeUndefined();
+  });
+});
