@@ -14,11 +14,15 @@ import { startInRuleCheck } from "./checks/start-in-rule";
 import { zoneCheck } from "./checks/values";
 import { hintBudget } from "./hints";
 import { checkShape } from "./shape";
+import { checkSources } from "./checks/sources";
+import { importSources, type SourceText } from "./sources";
 
 /** What validation needs besides the value: where it came from and the language of messages. */
 export interface ValidateContext extends IssueContext {
   /** Bounds on the rule walks validation makes (default `DEFAULT_LIMITS`). */
   readonly limits?: Partial<Limits> | undefined;
+  /** The texts of the file's `sources:` by their shown path (`sourcePath`). */
+  readonly sourceTexts?: ReadonlyMap<string, SourceText> | undefined;
 }
 
 /** The outcome of reading a schedule: the schedule, or every issue found. */
@@ -33,6 +37,7 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
   checkHorizon(ctx);
   const zoneOk = zoneCheck(ctx);
   const fileZoneOk = zoneOk(file.timezone, ["timezone"]);
+  checkSources(ctx, zoneOk);
   const startInRule = startInRuleCheck(ctx, resolveLimits(context.limits));
   file.meetings.forEach((meeting, index) => {
     const before = ctx.issues.length;
@@ -69,8 +74,24 @@ export function capIssues(issues: Issue[], context: Pick<ValidateContext, "lang"
 export function validateValue(data: unknown, context: ValidateContext): ScheduleResult {
   const shape = checkShape(data, context);
   if (shape.issues) return { ok: false, issues: capIssues(byPosition(shape.issues), context) };
-  const { file } = shape;
-  const semantic = semanticIssues(file, context);
+  let { file } = shape;
+  let source = context.source;
+  let warnings: Issue[] = [];
+  if (file.sources !== undefined && file.sources.length > 0) {
+    const imported = importSources(file, {
+      lang: context.lang,
+      source,
+      texts: context.sourceTexts ?? new Map(),
+      check: (trial, lang) => semanticIssues(trial, { lang, source: { positions: {} }, limits: context.limits }),
+    });
+    if (imported.issues.length > 0) {
+      const all = [...imported.issues, ...semanticIssues(file, context)];
+      return { ok: false, issues: capIssues(byPosition(all), context) };
+    }
+    ({ file, source, warnings } = imported);
+  }
+  const semantic = semanticIssues(file, { ...context, source });
   if (semantic.length > 0) return { ok: false, issues: capIssues(byPosition(semantic), context) };
-  return { ok: true, schedule: sealSchedule({ ...file, source: context.source }) };
+  const sourceWithWarnings = warnings.length > 0 ? { ...source, warnings: capIssues(warnings, context) } : source;
+  return { ok: true, schedule: sealSchedule({ ...file, source: sourceWithWarnings }) };
 }
