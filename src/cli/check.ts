@@ -13,7 +13,8 @@ import { findingsStream, listedReport, type FindingsStream, type ListedReport, t
 import { formatReportText, writeFindingsText } from "../report/text";
 import type { Schedule } from "../schema/model";
 import { chunked, chunkedStdout, failureIssues, issueLine, writeJson, type Output } from "./io";
-import { loadScheduleFile, readScheduleFile } from "./load";
+import { loadScheduleFile, readScheduleWithSources } from "./load";
+import { writeSourceWarnings } from "./sources";
 import { CHECK_FORMATS, type CommonOptions } from "./options";
 import { expandPaths } from "./paths";
 
@@ -38,7 +39,7 @@ function mergeTexts(texts: readonly ScheduleText[], lang: Lang | undefined): Sch
 function loadSchedules(paths: readonly string[], options: CheckCommandOptions): Schedule {
   const files = expandPaths(paths, options);
   if (files.length === 1) return loadScheduleFile(files[0] as string, options);
-  const texts = files.map((filename) => ({ filename, text: readScheduleFile(filename, options) }));
+  const texts = files.map((filename) => readScheduleWithSources(filename, options));
   return mergeTexts(texts, options.lang);
 }
 
@@ -131,10 +132,15 @@ function materialize(listed: ListedReport): Report {
 
 async function check(paths: readonly string[], options: CheckCommandOptions, out: Output): Promise<number> {
   const { checked, failures, schedule, lang, withBase } = await evaluate(paths, options, out);
+  const warnings = schedule.source.warnings ?? [];
+  // What the .ics sources hold that lichhop reads differently or leaves out: in the JSON report,
+  // else on stderr, one `file:line:column: message` each.
+  if (options.format !== "json") writeSourceWarnings(schedule, out);
   if (checked.streamed) {
     writeStreamed(checked.streamed, options.format, schedule, lang, out);
   } else if (options.format === "json") {
-    writeJson((checked.listed ?? checked.report) as unknown as Record<string, unknown>, out);
+    const body = (checked.listed ?? checked.report) as unknown as Record<string, unknown>;
+    writeJson(warnings.length > 0 ? { ...body, warnings } : body, out);
   } else {
     const report = checked.report ?? materialize(checked.listed as ListedReport);
     switch (options.format) {

@@ -7,11 +7,13 @@ import { describeTime, reportOccurrence } from "../report/report";
 import { message } from "../messages";
 import { writeJson, type Output } from "./io";
 import { loadScheduleFile } from "./load";
+import { writeSourceWarnings } from "./sources";
 import type { CommonOptions } from "./options";
 
 /** `lichhop expand FILE`: lists every occurrence in the horizon, sorted. */
 export function runExpand(file: string, options: CommonOptions, out: Output): number {
   const schedule = loadScheduleFile(file, options);
+  writeSourceWarnings(schedule, out);
   const lang = options.lang ?? schedule.locale ?? "vi";
   const context = renderContext(schedule, lang);
   // The schedule was validated as it was read, and the options with the command line.

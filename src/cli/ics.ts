@@ -8,6 +8,7 @@ import { inert } from "../internal/inert";
 import { type Lang, message } from "../messages";
 import type { Output } from "./io";
 import { loadScheduleFile } from "./load";
+import { writeSourceWarnings } from "./sources";
 import type { CommonOptions } from "./options";
 import { fileFailure } from "./paths";
 
@@ -97,6 +98,7 @@ export function runIcs(file: string, options: IcsCommandOptions, out: Output): n
   if (options.out === undefined || options.out === "") throw new UsageError(message(argLang, "out-needed"));
   checkUidDomain(options.uidDomain, argLang);
   const schedule = loadScheduleFile(file, options);
+  writeSourceWarnings(schedule, out);
   const result = safeCheckSchedule(schedule, {
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),

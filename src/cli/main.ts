@@ -66,6 +66,7 @@ Usage:
                      [--max-events N] [--no-conflict-notes]
   lichhop serve FILE [--port 8080] [--host 127.0.0.1] [--expand] [--uid-domain DOMAIN]
                      [--no-conflict-notes]
+  lichhop import FILE.ics [--body ID] [--timezone ZONE] [--lang vi|en]
 
 Commands:
   check    expand every meeting and report every conflict
@@ -83,6 +84,8 @@ Commands:
   ics      write iCalendar feeds: all.ics, body/<id>.ics, person/<id>.ics, room/<id>.ics,
            conflicts.ics (DTSTAMP from SOURCE_DATE_EPOCH, else the file's modification time)
   serve    serve the same feeds over HTTP for webcal:// subscriptions, reloading on change
+  import   print the events of an .ics file (Google Calendar, Outlook/Exchange, a portal) as
+           the meetings of a schedule file, with the warnings as comments (docs/import.md)
 
 Schedule files are YAML or JSON in UTF-8 (with or without a BOM), at most 20 MB (--max-size):
 another encoding is refused with the line of the first bad byte and a guess (UTF-16, Windows-1258).
@@ -108,6 +111,8 @@ Options:
                  --align: starts every N minutes from midnight (default 30), or half-day: at
                  the working periods' starts; --buffer: free time kept before and after, ISO
                  8601 (PT15M); --min-notice: working days of notice from --now (default: the clock)
+  --timezone     import: the zone of floating times and unknown TZIDs (default Asia/Ho_Chi_Minh);
+                 --body: the body of every imported meeting
   --port, --host serve: where to listen (default 8080 on 127.0.0.1)
   --lang         vi or en (default: the file's locale, else vi)
   --fail-on      error (default), warning or never
@@ -162,10 +167,11 @@ const OPTIONS = {
   count: { type: "string" },
   "min-notice": { type: "string" },
   now: { type: "string" },
+  timezone: { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
 /** The commands, for the one nearest to a mistyped command. */
-const COMMANDS = ["check", "expand", "free", "days-off", "lunar", "init", "schema", "ics", "serve", "help"];
+const COMMANDS = ["check", "expand", "free", "days-off", "lunar", "init", "schema", "ics", "serve", "import", "help"];
 
 /** `--from` or `--to`: a real date YYYY-MM-DD in the supported years. */
 function checkDateOption(option: "--from" | "--to", value: string | undefined, lang: Lang): void {
@@ -362,6 +368,11 @@ export async function main(argv: readonly string[], out: Output): Promise<number
         );
         serving = true;
         return code;
+      }
+      case "import": {
+        const path = needFile();
+        const { runImport } = await import("./import");
+        return runImport(path, { lang: common.lang, body: values.body, timezone: values.timezone, maxSize }, out);
       }
       case "init": {
         if (rest.length > 0) throw tooMany("none");

@@ -108,7 +108,13 @@ export function importCalendar(input: string | Uint8Array, options: ImportOption
   if (typeof input === "string") text = input;
   else {
     const decoded = decodeScheduleBytes(input, { ...(file === undefined ? {} : { filename: file }), lang });
-    if (!decoded.ok) return { ok: false, issues: decoded.issues, warnings: [] };
+    if (!decoded.ok) {
+      // Text in another encoding (an Outlook export in UTF-16) is an encoding issue; anything else
+      // (an image, an archive) is simply not iCalendar.
+      const head = Array.from(input.subarray(0, 128), (byte) => (byte === 0 ? "" : String.fromCharCode(byte))).join("");
+      if (/BEGIN:VCALENDAR/i.test(head)) return { ok: false, issues: decoded.issues, warnings: [] };
+      return { ok: false, issues: [icsIssue("ics-syntax", file, 1, lang, "ics-not-calendar")], warnings: [] };
+    }
     text = decoded.text;
   }
   const scanned = scanCalendar(text, options.maxEvents ?? MAX_SOURCE_EVENTS);
