@@ -388,6 +388,9 @@ export function convertEvents(
         warnings.push({ kind: "rrule", line: rrule.line, part: problems[0]?.part ?? rrule.raw });
       } else {
         let repeat = normalizeRRule(rrule.raw);
+        // An all-day series ends on the date UNTIL writes (Exchange gives a UTC time, whose date
+        // ical.js and python-dateutil take as it is written, never shifted to a zone).
+        if (allDay) repeat = repeat.replace(/(^|;)UNTIL=(\d{8})T\d{6}Z?/, "$1UNTIL=$2");
         // DTSTART is the first occurrence whether or not the rule yields it (RFC 5545 §3.8.5.3)
         // and counts towards COUNT; lichhop's start must be one of the rule's, so an off-rule
         // DTSTART becomes an added occurrence and the rule starts at its first own occurrence.
