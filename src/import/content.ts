@@ -173,6 +173,11 @@ export function scanCalendar(text: string, maxEvents = MAX_SOURCE_EVENTS): Conte
     try {
       jcal = ICAL.parse.property(line) as unknown[];
     } catch (error) {
+      if (name === "RRULE") {
+        // lichhop reads RRULE text itself and words what it does not support (FREQ=FORTNIGHTLY).
+        open.properties.push({ name: "rrule", params: {}, type: "recur", values: [], raw: rawValue(line), line: at });
+        return true;
+      }
       const repaired = repairQuotedValue(line);
       if (repaired === undefined) {
         problems.push({ kind: "bad-line", line: at, detail: error instanceof Error ? error.message : String(error) });

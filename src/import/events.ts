@@ -462,6 +462,10 @@ export function convertEvents(
       changeLines.push(e.line);
     }
     const byKey = new Map<string, number>();
+    const seriesLength =
+      !allDay && meeting.end !== undefined
+        ? (parseWall(meeting.end as string)?.wall ?? 0) - (parseWall(meeting.start as string)?.wall ?? 0)
+        : undefined;
     const baseAttendees = peopleOf(event);
     const baseRoom = roomOf(event);
     for (const override of own) {
@@ -480,7 +484,17 @@ export function convertEvents(
           const newStart = format(wallIn(time, clock), time.kind === "date");
           if (newStart !== occurrence) change.start = newStart;
           const overrideEnd = endOf(override, time, clock);
-          if (overrideEnd.end !== undefined) change.end = overrideEnd.end;
+          // The series' own length (Outlook repeats DTEND in every override) changes nothing.
+          const sameLength =
+            change.start === undefined &&
+            overrideEnd.end !== undefined &&
+            time.kind !== "date" &&
+            key.kind !== "date" &&
+            seriesLength !== undefined &&
+            (parseWall(overrideEnd.end)?.wall ?? 0) - wallIn(time, clock) === seriesLength;
+          if (sameLength) {
+            // nothing to change
+          } else if (overrideEnd.end !== undefined) change.end = overrideEnd.end;
           else if (overrideEnd.duration !== undefined) change.duration = overrideEnd.duration;
           else if (time.kind === "date" && !allDay) change.end = newStart;
         }
@@ -492,6 +506,8 @@ export function convertEvents(
         if (people.length > 0 && people.join() !== baseAttendees.join())
           change.attendees = [...new Set([...(options.attendees ?? []), ...people])];
       }
+      // An override that repeats its occurrence as it is (Outlook, Lotus) changes nothing.
+      if (Object.keys(change).length === 1) continue;
       const earlier = byKey.get(occurrence);
       if (earlier !== undefined) {
         warnings.push({ kind: "duplicate-override", line: override.line, first: changeLines[earlier] as number });

@@ -24,7 +24,12 @@ export function icalJsOccurrences(text: string, floating: string, from: number, 
         const tzid = prop.getParameter("tzid");
         if (typeof tzid === "string" && !ICAL.TimezoneService.has(tzid)) {
           const vtz = getVtimezoneComponent(tzid);
-          if (vtz) ICAL.TimezoneService.register(new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\n${vtz}\r\nEND:VCALENDAR`)).getFirstSubcomponent("vtimezone") as ICAL.Component);
+          if (vtz)
+            ICAL.TimezoneService.register(
+              new ICAL.Component(ICAL.parse(`BEGIN:VCALENDAR\r\n${vtz}\r\nEND:VCALENDAR`)).getFirstSubcomponent(
+                "vtimezone",
+              ) as ICAL.Component,
+            );
         }
       }
     }
@@ -52,7 +57,9 @@ export function icalJsOccurrences(text: string, floating: string, from: number, 
     const isOverride = component.hasProperty("recurrence-id");
     if (isOverride && masters.has(uid)) continue;
     if (cancelled(component)) continue;
-    const exceptions = isOverride ? [] : events.filter((e) => e !== component && e.hasProperty("recurrence-id") && String(e.getFirstPropertyValue("uid")) === uid);
+    const exceptions = isOverride
+      ? []
+      : events.filter((e) => e !== component && e.hasProperty("recurrence-id") && String(e.getFirstPropertyValue("uid")) === uid);
     const event = new ICAL.Event(component, { strictExceptions: true, exceptions });
     if (isOverride || !event.isRecurring()) {
       if (inWindow(event.startDate)) out.push(key(event.startDate, event.endDate));

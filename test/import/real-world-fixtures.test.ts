@@ -51,7 +51,12 @@ describe.skipIf(!present)("real-world .ics files expand as ical.js expands them"
   });
 
   it("python-recurring-ical-events__issue_28_rrule_with_UTC_endinginZ.ics: Exchange's moved all-day occurrences (RECURRENCE-ID a date-time in a Windows zone) replace their dates, as python-recurring-ical-events does; ical.js, which compares a DATE-TIME key with DATE occurrences, keeps the originals", () => {
-    const { ours, theirs } = compare("python-recurring-ical-events__issue_28_rrule_with_UTC_endinginZ.ics", "Asia/Ho_Chi_Minh", "2020-01-01", "2021-12-31");
+    const { ours, theirs } = compare(
+      "python-recurring-ical-events__issue_28_rrule_with_UTC_endinginZ.ics",
+      "Asia/Ho_Chi_Minh",
+      "2020-01-01",
+      "2021-12-31",
+    );
     const moved = new Map([
       ["2020-04-16/2020-04-17", "2020-04-17/2020-04-18"],
       ["2020-05-28/2020-05-29", "2020-05-29/2020-05-30"],
@@ -62,7 +67,8 @@ describe.skipIf(!present)("real-world .ics files expand as ical.js expands them"
   });
 
   it("node-ical__mixed-timezone-handling.ics: the implicit date DTSTART:20021028 is a date (ical.js throws on it: compared with VALUE=DATE written out)", () => {
-    const explicit = (text: string) => text.replace("DTSTART:20021028\n", "DTSTART;VALUE=DATE:20021028\n").replace("DTEND:20021029\n", "DTEND;VALUE=DATE:20021029\n");
+    const explicit = (text: string) =>
+      text.replace("DTSTART:20021028\n", "DTSTART;VALUE=DATE:20021028\n").replace("DTEND:20021029\n", "DTEND;VALUE=DATE:20021029\n");
     const { ours, theirs } = compare("node-ical__mixed-timezone-handling.ics", "US/Pacific", "2002-01-01", "2003-12-31", explicit);
     // TZID=America/New_York has no VTIMEZONE: lichhop reads the tz database (EST again since
     // 27 October 2002); the reference's VTIMEZONE (@touch4it/ical-timezones) carries only today's
@@ -81,7 +87,8 @@ describe.skipIf(!present)("real-world .ics files expand as ical.js expands them"
   });
 
   it("node-ical__ms_timezones.ics: the value Exchange put inside the quoted TZID is read, with a warning at its line; ical.js, which rejects the file, agrees once that line is corrected", () => {
-    const fix = (text: string) => text.replace('DTSTART;TZID="W. Europe Standard Time:20200609T090000"', 'DTSTART;TZID="W. Europe Standard Time":20200609T090000');
+    const fix = (text: string) =>
+      text.replace('DTSTART;TZID="W. Europe Standard Time:20200609T090000"', 'DTSTART;TZID="W. Europe Standard Time":20200609T090000');
     expect(() => icalJsOccurrences(readFileSync(join(DIR, "node-ical__ms_timezones.ics"), "utf8"), "Europe/Berlin", 0, 1)).toThrow();
     const { ours, theirs, schedule } = compare("node-ical__ms_timezones.ics", "Europe/Berlin", "2020-01-01", "2021-12-31", fix);
     expect(ours).toEqual(theirs);
@@ -89,7 +96,12 @@ describe.skipIf(!present)("real-world .ics files expand as ical.js expands them"
   });
 
   it("python-recurring-ical-events__issue_75_range_parameter.ics: RANGE=THISANDFUTURE is a warning at each override, applied to its own occurrence only", () => {
-    const { ours, theirs, schedule } = compare("python-recurring-ical-events__issue_75_range_parameter.ics", "UTC", "2024-01-01", "2025-12-31");
+    const { ours, theirs, schedule } = compare(
+      "python-recurring-ical-events__issue_75_range_parameter.ics",
+      "UTC",
+      "2024-01-01",
+      "2025-12-31",
+    );
     // ical.js shifts the rest of the series from each THISANDFUTURE override on; lichhop does
     // not, and says so: before the first one the two agree.
     const before = (keys: string[]) => keys.filter((key) => key < "2024-09-13T09");
@@ -108,7 +120,10 @@ describe.skipIf(!present)("real-world .ics files expand as ical.js expands them"
     // the series' length, where ical.js makes it last no time) is where Google moved it.
     const lasting = text
       .replace("DTEND;TZID=Europe/Berlin:20211126T213000", "DTEND;TZID=Europe/Berlin:20211126T233000")
-      .replace("RECURRENCE-ID;TZID=Europe/Berlin:20211231T213000", "RECURRENCE-ID;TZID=Europe/Berlin:20211231T213000\nDTEND;TZID=Europe/Berlin:20211217T233000");
+      .replace(
+        "RECURRENCE-ID;TZID=Europe/Berlin:20211231T213000",
+        "RECURRENCE-ID;TZID=Europe/Berlin:20211231T213000\nDTEND;TZID=Europe/Berlin:20211217T233000",
+      );
     const schedule = imported("moved.ics", lasting, "Europe/Berlin", "2021-11-01", "2022-12-31");
     const clock = zoneClock("Europe/Berlin");
     const start = clock.toInstant(Date.UTC(2021, 10, 1));
