@@ -35,7 +35,7 @@ export function runImport(file: string, options: ImportCommandOptions, out: Outp
     ...(options.body === undefined ? {} : { body: options.body }),
     ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
   });
-  if (!result.ok) throw new ScheduleError([...result.issues, ...result.warnings]);
+  if (!result.ok) throw new ScheduleError(result.issues);
   const text = IMPORT_TEXT[lang];
   const lines: string[] = [comment(text.header(file, result.meetings.length))];
   if (options.body === undefined) lines.push(comment(text.noBody));

@@ -199,6 +199,16 @@ export function scanCalendar(text: string, maxEvents = MAX_SOURCE_EVENTS): Conte
 
   // Unfold while splitting, remembering the physical line each logical line starts on.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // An export with too many events is refused before any is parsed: one pass of a regex.
+  const begins = /^BEGIN:VEVENT[ \t]*\r?$/gim;
+  let count = 0;
+  for (let found = begins.exec(body); found; found = begins.exec(body)) {
+    if (++count > maxEvents) {
+      let line = 1;
+      for (let i = body.indexOf("\n"); i >= 0 && i < found.index; i = body.indexOf("\n", i + 1)) line++;
+      return { calendars: [], problems: [], fatal: { kind: "too-many-events", line, max: maxEvents } };
+    }
+  }
   let current: string | undefined;
   let currentLine = 0;
   let start = 0;
