@@ -153,9 +153,8 @@ export function importSources(file: ScheduleFile, context: SourceContext): Sourc
       positions[`meetings.${offset + i}${field === "" ? "" : `.${field}`}`] = { file: placed.file, path: "", line, column: 1 };
     }
   });
-  const { sources: _sources, ...rest } = file;
   return {
-    file: { ...rest, meetings: [...file.meetings, ...kept.map((placed) => placed.meeting as Meeting)] },
+    file: { ...file, meetings: [...file.meetings, ...kept.map((placed) => placed.meeting as Meeting)] },
     source: { ...context.source, positions },
     warnings,
     issues,
@@ -189,7 +188,8 @@ function keepValid(file: ScheduleFile, imported: Placed[], context: SourceContex
     return false;
   });
   for (let round = 0; round < 3 && current.length > 0; round++) {
-    const trial: ScheduleFile = { ...file, sources: undefined, rules: [], meetings: current.map((placed) => placed.meeting as Meeting) };
+    const { sources: _sources, ...rest } = file;
+    const trial: ScheduleFile = { ...rest, rules: [], meetings: current.map((placed) => placed.meeting as Meeting) };
     const found = context.check(trial, context.lang).filter((issue) => issue.path[0] === "meetings");
     if (found.length === 0) return current;
     const gone = new Set<number>();

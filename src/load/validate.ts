@@ -93,5 +93,8 @@ export function validateValue(data: unknown, context: ValidateContext): Schedule
   const semantic = semanticIssues(file, { ...context, source });
   if (semantic.length > 0) return { ok: false, issues: capIssues(byPosition(semantic), context) };
   const sourceWithWarnings = warnings.length > 0 ? { ...source, warnings: capIssues(warnings, context) } : source;
-  return { ok: true, schedule: sealSchedule({ ...file, source: sourceWithWarnings }) };
+  // The sources are read: their events are meetings now, and a schedule validated again (a
+  // changed copy) must not read them twice.
+  const { sources: _sources, ...kept } = file;
+  return { ok: true, schedule: sealSchedule({ ...(file.sources === undefined ? file : kept), source: sourceWithWarnings }) };
 }
