@@ -57,6 +57,8 @@ export interface SourceContext {
 /** The schedule with the meetings of its sources, or the issues that stop a source. */
 export interface SourcesResult {
   readonly file: ScheduleFile;
+  /** How many of the file's meetings came before the imported ones (those after passed the meeting checks already). */
+  readonly own: number;
   readonly source: ScheduleSource;
   readonly warnings: Issue[];
   readonly issues: Issue[];
@@ -144,17 +146,21 @@ export function importSources(file: ScheduleFile, context: SourceContext): Sourc
       imported.push({ ...meeting, file: shown });
     }
   });
-  if (issues.length > 0) return { file, source: context.source, warnings, issues };
+  if (issues.length > 0) return { file, own: file.meetings.length, source: context.source, warnings, issues };
   const kept = keepValid(file, imported, context, warnings);
   const positions: Record<string, SourcePosition | MergedPosition> = { ...context.source.positions };
   const offset = file.meetings.length;
+  // Each meeting stands at its VEVENT, each change at its override: every field of them is
+  // located there (the closest placed parent), a reference per field would cost more than it says.
   kept.forEach((placed, i) => {
     for (const [field, line] of Object.entries(placed.lines)) {
+      if (field !== "" && !/^changes\.\d+$/.test(field)) continue;
       positions[`meetings.${offset + i}${field === "" ? "" : `.${field}`}`] = { file: placed.file, path: "", line, column: 1 };
     }
   });
   return {
     file: { ...file, meetings: [...file.meetings, ...kept.map((placed) => placed.meeting as Meeting)] },
+    own: offset,
     source: { ...context.source, positions },
     warnings,
     issues,

@@ -29,7 +29,7 @@ export interface ValidateContext extends IssueContext {
 export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; issues: Issue[] };
 
 /** The checks a well-formed file gets beyond its shape, in the order their issues are reported. */
-function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
+function semanticIssues(file: ScheduleFile, context: ValidateContext, checked = file.meetings.length): Issue[] {
   const sink: IssueSink = { lang: context.lang, source: context.source, make: issueFactory(context), issues: [] };
   const ctx: CheckContext = { ...sink, file, known: checkIds(file, sink), hints: hintBudget() };
   checkPeople(ctx);
@@ -40,6 +40,8 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
   checkSources(ctx, zoneOk);
   const startInRule = startInRuleCheck(ctx, resolveLimits(context.limits));
   file.meetings.forEach((meeting, index) => {
+    // Meetings from .ics sources passed these checks as they were imported.
+    if (index >= checked) return;
     const before = ctx.issues.length;
     const zoneValid = checkMeeting(ctx, meeting, index, zoneOk);
     checkChanges(ctx, meeting, index);
@@ -77,6 +79,7 @@ export function validateValue(data: unknown, context: ValidateContext): Schedule
   let { file } = shape;
   let source = context.source;
   let warnings: Issue[] = [];
+  let own = file.meetings.length;
   if (file.sources !== undefined && file.sources.length > 0) {
     const imported = importSources(file, {
       lang: context.lang,
@@ -88,9 +91,9 @@ export function validateValue(data: unknown, context: ValidateContext): Schedule
       const all = [...imported.issues, ...semanticIssues(file, context)];
       return { ok: false, issues: capIssues(byPosition(all), context) };
     }
-    ({ file, source, warnings } = imported);
+    ({ file, source, warnings, own } = imported);
   }
-  const semantic = semanticIssues(file, { ...context, source });
+  const semantic = semanticIssues(file, { ...context, source }, own);
   if (semantic.length > 0) return { ok: false, issues: capIssues(byPosition(semantic), context) };
   const sourceWithWarnings = warnings.length > 0 ? { ...source, warnings: capIssues(warnings, context) } : source;
   // The sources are read: their events are meetings now, and a schedule validated again (a

@@ -329,7 +329,7 @@ describe("what lichhop reads from an event", () => {
     expect(warnings.map((w) => w.message)).toEqual([expect.stringContaining("khach@example.com")]);
   });
 
-  it("cites the .ics file and line where a report cites a meeting (its DTSTART)", () => {
+  it("cites the .ics file and the line of the VEVENT where a report cites a meeting", () => {
     const schedule = withSource(
       ics([
         ...vevent(
@@ -350,7 +350,7 @@ describe("what lichhop reads from an event", () => {
     );
     const report = checkSchedule(schedule, { lang: "en" });
     const attendee = report.findings?.find((f) => f.kind === "attendee");
-    expect(attendee?.source).toEqual({ file: "ubnd.ics", line: 14, column: 1 });
+    expect(attendee?.source).toEqual({ file: "ubnd.ics", line: 11, column: 1 });
   });
 
   it("gives ids made from UIDs, valid and stable, and resolves collisions in file order", () => {

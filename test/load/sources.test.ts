@@ -17,7 +17,7 @@ describe("sources:", () => {
     expect(schedule.meetings.map((m) => m.id)).toEqual(["hop", "hop-2"]);
     expect(schedule.meetings[1]).toMatchObject({ body: "ubnd", repeat: "FREQ=WEEKLY;COUNT=2", timezone: "Asia/Ho_Chi_Minh" });
     expect("sources" in schedule).toBe(false);
-    expect(schedule.source.positions["meetings.1.start"]).toEqual({ file: "ubnd.ics", path: "", line: 7, column: 1 });
+    expect(schedule.source.positions["meetings.1"]).toEqual({ file: "ubnd.ics", path: "", line: 4, column: 1 });
   });
 
   it("gives every meeting the source's body, tags, attendees and room", () => {
