@@ -109,8 +109,10 @@ export function scanCalendar(text: string, maxEvents = MAX_SOURCE_EVENTS): Conte
   let fatal: ContentProblem | undefined;
   let physical = 0;
 
+  let lastContent = 1;
   const handle = (line: string, at: number): boolean => {
     if (line.trim() === "") return true;
+    lastContent = at;
     const colon = line.indexOf(":");
     const semi = line.indexOf(";");
     const cut = semi >= 0 && (colon < 0 || semi < colon) ? semi : colon;
@@ -238,7 +240,7 @@ export function scanCalendar(text: string, maxEvents = MAX_SOURCE_EVENTS): Conte
   const open = stack[0];
   if (fatal === undefined && stack.length > 0 && open) {
     const inner = stack[stack.length - 1] as IcsComponent;
-    fatal = { kind: "truncated", line: Math.max(physical, 1), component: inner.name.toUpperCase(), begun: inner.line };
+    fatal = { kind: "truncated", line: lastContent, component: inner.name.toUpperCase(), begun: inner.line };
   }
   return fatal === undefined ? { calendars, problems } : { calendars, problems, fatal };
 }
