@@ -36,9 +36,8 @@ export function runImport(file: string, options: ImportCommandOptions, out: Outp
     ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
   });
   if (!result.ok) throw new ScheduleError(result.issues);
-  const text = IMPORT_TEXT[lang];
-  const lines: string[] = [comment(text.header(file, result.meetings.length))];
-  if (options.body === undefined) lines.push(comment(text.noBody));
+  const lines: string[] = [comment(message(lang, "import-header", { file, count: result.meetings.length }))];
+  if (options.body === undefined) lines.push(comment(message(lang, "import-no-body")));
   for (const warning of result.warnings) lines.push(comment(formatIssue(warning)));
   lines.push("version: 1");
   if (options.timezone !== undefined) lines.push(`timezone: ${options.timezone}`);
@@ -55,14 +54,3 @@ export function runImport(file: string, options: ImportCommandOptions, out: Outp
   out.stdout(`${lines.join("\n")}\n`);
   return 0;
 }
-
-const IMPORT_TEXT: Readonly<Record<Lang, { header: (file: string, count: number) => string; noBody: string }>> = {
-  vi: {
-    header: (file, count) => `Nhập từ ${file}: ${count} cuộc họp (lichhop import)`,
-    noBody: "Chưa có body: thêm body: cho từng cuộc họp, hoặc chạy lại với --body",
-  },
-  en: {
-    header: (file, count) => `Imported from ${file}: ${count} meeting${count === 1 ? "" : "s"} (lichhop import)`,
-    noBody: "No body yet: add body: to each meeting, or run again with --body",
-  },
-};

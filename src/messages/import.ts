@@ -109,6 +109,14 @@ export const IMPORT_MESSAGES = {
     vi: (p) => `Bỏ qua thay đổi của một buổi: ${p.reason}`,
     en: (p) => `occurrence change skipped: ${p.reason}`,
   }),
+  "import-header": entry<{ file: string; count: number }>({
+    vi: (p) => `Nhập từ ${p.file}: ${fmt(p.count, "vi")} cuộc họp (lichhop import)`,
+    en: (p) => `Imported from ${p.file}: ${fmt(p.count, "en")} meeting${p.count === 1 ? "" : "s"} (lichhop import)`,
+  }),
+  "import-no-body": entry({
+    vi: () => "Chưa có body: thêm body: cho từng cuộc họp, hoặc chạy lại với --body",
+    en: () => "No body yet: add body: to each meeting, or run again with --body",
+  }),
   "ics-untitled": entry({
     vi: () => "(không có tiêu đề)",
     en: () => "(untitled)",

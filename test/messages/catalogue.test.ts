@@ -94,6 +94,8 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "ics-event-dropped": { reason: "Quy tắc lặp không hợp lệ" },
   "ics-change-dropped": { reason: "Không có buổi họp nào vào ngày này" },
   "ics-untitled": {},
+  "import-header": { file: "ubnd.ics", count: 12 },
+  "import-no-body": {},
   "conflict-rule": { rule: "HĐND không trùng UBND", a, b, how: "cách nhau dưới 30 phút" },
   "conflict-attendee": { subjects: "Nguyễn Văn A", a, b },
   "conflict-room": { subjects: "Phòng họp số 1", a, b },
