@@ -38,6 +38,8 @@ export type ContentProblem =
 /** The calendars of a file (usually one `VCALENDAR`), or the fatal problem, plus the lines skipped. */
 export interface ContentResult {
   readonly calendars: IcsComponent[];
+  /** How many VEVENTs the file holds. */
+  readonly events: number;
   readonly fatal?: ContentProblem;
   readonly problems: ContentProblem[];
 }
@@ -208,7 +210,7 @@ export function scanCalendar(text: string, maxEvents = MAX_SOURCE_EVENTS): Conte
     if (++count > maxEvents) {
       let line = 1;
       for (let i = body.indexOf("\n"); i >= 0 && i < found.index; i = body.indexOf("\n", i + 1)) line++;
-      return { calendars: [], problems: [], fatal: { kind: "too-many-events", line, max: maxEvents } };
+      return { calendars: [], events: count, problems: [], fatal: { kind: "too-many-events", line, max: maxEvents } };
     }
   }
   let current: string | undefined;
@@ -242,5 +244,5 @@ export function scanCalendar(text: string, maxEvents = MAX_SOURCE_EVENTS): Conte
     const inner = stack[stack.length - 1] as IcsComponent;
     fatal = { kind: "truncated", line: lastContent, component: inner.name.toUpperCase(), begun: inner.line };
   }
-  return fatal === undefined ? { calendars, problems } : { calendars, problems, fatal };
+  return fatal === undefined ? { calendars, events, problems } : { calendars, events, problems, fatal };
 }

@@ -42,11 +42,12 @@ export interface ImportedMeeting {
 }
 
 /**
- * The outcome of {@link importCalendar}: the meetings and the warnings (what lichhop reads
- * differently or leaves out, each at its line), or the issues that stop the file.
+ * The outcome of {@link importCalendar}: the meetings, the warnings (what lichhop reads
+ * differently or leaves out, each at its line) and how many VEVENTs the file holds (overrides
+ * and events left out included), or the issues that stop the file.
  */
 export type ImportResult =
-  | { readonly ok: true; readonly meetings: ImportedMeeting[]; readonly warnings: Issue[] }
+  | { readonly ok: true; readonly meetings: ImportedMeeting[]; readonly warnings: Issue[]; readonly events: number }
   | { readonly ok: false; readonly issues: Issue[]; readonly warnings: Issue[] };
 
 const PROBLEM_MESSAGES = {
@@ -156,7 +157,7 @@ export function importCalendar(input: string | Uint8Array, options: ImportOption
   const warnings = [...lineWarnings, ...converted.warnings.map((w) => eventWarning(w, file, lang))].sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0),
   );
-  return { ok: true, meetings: converted.meetings as unknown as ImportedMeeting[], warnings };
+  return { ok: true, meetings: converted.meetings as unknown as ImportedMeeting[], warnings, events: scanned.events };
 }
 
 function eventWarning(w: EventWarning, file: string | undefined, lang: Lang): Issue {

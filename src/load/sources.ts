@@ -140,7 +140,7 @@ export function importSources(file: ScheduleFile, context: SourceContext): Sourc
       issues.push(...result.issues);
       return;
     }
-    events -= result.meetings.length;
+    events -= result.events;
     for (const meeting of result.meetings) {
       taken.add(meeting.meeting.id);
       imported.push({ ...meeting, file: shown });

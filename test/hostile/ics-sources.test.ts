@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_SOURCE_EVENTS } from "../../src/limits";
 import { importCalendar } from "../../src/import";
+import { safeParseSchedule } from "../../src";
 import { ics, tryWithSource, vevent } from "../helpers/sources";
 
 const issuesOf = (result: ReturnType<typeof tryWithSource>) => (result.ok ? [] : result.issues);
@@ -102,5 +103,18 @@ describe("a bad .ics source", () => {
     // Measured on the 2-core CI machine: about 1 s and under 200 MB; the bounds leave room.
     expect(elapsed).toBeLessThan(15_000);
     expect(grown).toBeLessThan(600 * 1024 * 1024);
+  });
+
+  it("the limit counts the events of all sources of a schedule together", () => {
+    const half = manyEvents(30_000);
+    const yaml = `version: 1
+horizon: { from: 2024-01-01, to: 2024-12-31 }
+bodies: [{ id: ubnd, name: UBND }]
+sources: [{ ics: ./a.ics, body: ubnd }, { ics: ./b.ics, body: ubnd }]
+`;
+    const result = safeParseSchedule(yaml, { filename: "lich.yaml", lang: "en", sources: { "./a.ics": half, "./b.ics": half } });
+    expect(result.ok ? [] : result.issues.map((i) => [i.code, i.file, i.line])).toEqual([
+      ["too-many-source-events", "b.ics", 4 + 6 * 20_000],
+    ]);
   });
 });
