@@ -118,7 +118,15 @@ function checkValid(schedule: Schedule, options: CheckOptions): ({ ok: true } & 
   const listed = listedReport(frame, conflicts, findingOf ?? [], context, locator);
   const { version, summary, findings } = listed;
   const reported = Array.from({ length: listed.conflicts.length }, (_, k) => listed.conflicts.item(k));
-  const report: Report = { version, horizon: listed.horizon, summary, conflicts: reported, findings };
+  const warnings = schedule.source.warnings;
+  const report: Report = {
+    version,
+    horizon: listed.horizon,
+    summary,
+    conflicts: reported,
+    findings,
+    ...(warnings && warnings.length > 0 ? { warnings } : {}),
+  };
   return { ok: true, report, horizon: frame.horizon, occurrences, conflicts };
 }
 

@@ -30,7 +30,11 @@ export type IssueCode =
   | "internal-error"
   | "too-many-events"
   | "too-many-rule-checks"
-  | "bad-argument";
+  | "bad-argument"
+  | "ics-syntax"
+  | "ics-unsupported"
+  | "too-many-source-events"
+  | "unreadable-source";
 
 /** A path into the schedule file, e.g. `["meetings", 2, "start"]`. */
 export type IssuePath = readonly (string | number)[];

@@ -31,6 +31,12 @@ export type { DecodeOptions, DecodeResult } from "./load/decode";
 export { mergeSchedules, safeMergeSchedules } from "./load/merge";
 export type { ScheduleText, MergeOptions } from "./load/merge";
 export type { MergedPosition } from "./source";
+// Calendars kept elsewhere: the `sources:` of a schedule (texts given in `ParseOptions.sources`),
+// or one .ics file's events as meetings of the file's shape.
+export { importCalendar } from "./import";
+export type { ImportOptions, ImportResult, ImportedMeeting } from "./import";
+export { sourcePath } from "./load/sources";
+export type { SourceText } from "./load/sources";
 export { DEFAULT_LIMITS } from "./limits";
 export type { Limits } from "./limits";
 
@@ -49,7 +55,7 @@ export type { Conflict, ConflictKind } from "./conflicts/conflict";
 export { findSlots } from "./slots/find";
 export type { BlockedDay, Slot, SlotBlock, SlotBlockKind, SlotOptions, SlotsResult } from "./slots/find";
 export { suggestMoves } from "./slots/suggest";
-export type { Move, MoveChange, MoveSide, MovesResult, SuggestOptions } from "./slots/suggest";
+export type { Move, MoveChange, MoveSide, MovesResult, SeriesEdit, SeriesMove, SuggestOptions } from "./slots/suggest";
 export { slotRequestSchema } from "./slots/request";
 export type { SlotRequest, SlotRequestInput } from "./slots/request";
 export type { HalfDay } from "./messages";
@@ -86,6 +92,8 @@ export type {
   Membership,
   Room,
   Meeting,
+  MeetingInput,
+  Source,
   Change,
   Selector,
   Rule,

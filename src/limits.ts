@@ -50,6 +50,11 @@ export const MAX_HORIZON_DAYS = 3_660;
 export const MAX_RRULE_LENGTH = 1_000;
 /** The most issues reported for one file; the rest are counted in one last issue. */
 export const MAX_ISSUES = 1_000;
+/**
+ * The most events (VEVENT components) the .ics sources of one schedule may hold together: a
+ * larger export stops with `too-many-source-events` at the event past it, before any is converted.
+ */
+export const MAX_SOURCE_EVENTS = 50_000;
 /** Cells of edit-distance tables "did you mean" hints may fill for one file. */
 export const MAX_HINT_CELLS = 5_000_000;
 

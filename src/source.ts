@@ -24,6 +24,11 @@ export interface ScheduleSource {
    * schedule each also names its file and its path inside that file ({@link MergedPosition}).
    */
   readonly positions: Readonly<Record<string, SourcePosition>>;
+  /**
+   * What lichhop read differently from, or left out of, the schedule's .ics sources (`sources:`),
+   * each at its .ics file and line; absent when there is nothing to say.
+   */
+  readonly warnings?: readonly Issue[];
 }
 
 /** Where a path of a schedule stands: its file, the path inside that file, line and column. */

@@ -22,6 +22,7 @@ import type { Schedule } from "../schema/model";
 import { chunked, chunkedStdout, failureIssues, issueLine, writeIssues, writeJson, type Output } from "./io";
 import { openOutputFile, type OutputFile } from "./output";
 import { loadSchedules } from "./load";
+import { writeSourceWarnings } from "./sources";
 import { CHECK_FORMATS, type CommonOptions } from "./options";
 
 /** Options of `lichhop check`. */
@@ -147,8 +148,12 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
     throw new UsageError(message(options.lang ?? "vi", "suggest-format", { format: options.format }));
   }
   const { checkedAs, failures, schedule, lang, withBase } = await evaluate(paths, options, out);
+  // What the .ics sources hold that lichhop reads differently or leaves out: in the JSON report,
+  // else on stderr, one `file:line:column: message` each.
+  if (options.format !== "json") writeSourceWarnings(schedule, out);
   const moves = options.suggest ? await suggested(schedule, lang, options) : undefined;
-  const context = { schedule, lang, withBase, detail: options.detail === true, moves, color: options.color === true };
+  const warnings = schedule.source.warnings ?? [];
+  const context = { schedule, lang, withBase, detail: options.detail === true, moves, warnings, color: options.color === true };
   writeChecked(checkedAs(options.format), options.format, context, out, true);
   (options.extraOutputs ?? []).forEach((extra, k) => {
     const file = extras[k] as OutputFile;
@@ -170,6 +175,8 @@ interface WriteContext {
   readonly withBase: boolean;
   readonly detail: boolean;
   readonly moves: Suggested | undefined;
+  /** The schedule's source warnings, added to the JSON report when there are any. */
+  readonly warnings: readonly unknown[];
   /** Severity colours in the text (a terminal, or FORCE_COLOR). */
   readonly color: boolean;
 }
@@ -182,7 +189,8 @@ function writeChecked(checked: Checked, format: string, context: WriteContext, o
     writeStreamed(checked.streamed, format, schedule, lang, out, primary, format === "text" ? extras : {});
   } else if (format === "json") {
     const report = (checked.listed ?? checked.report) as ListedReport | Report;
-    writeJson((moves ? moves.withSuggestions(report) : report) as unknown as Record<string, unknown>, out);
+    const body = (moves ? moves.withSuggestions(report) : report) as unknown as Record<string, unknown>;
+    writeJson(context.warnings.length > 0 ? { ...body, warnings: context.warnings } : body, out);
   } else {
     const report = checked.report ?? materialize(checked.listed as ListedReport);
     switch (format) {

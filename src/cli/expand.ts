@@ -7,11 +7,13 @@ import { describeTime, reportOccurrence } from "../report/report";
 import { message } from "../messages";
 import { writeJson, type Output } from "./io";
 import { loadSchedules } from "./load";
+import { writeSourceWarnings } from "./sources";
 import type { CommonOptions } from "./options";
 
 /** `lichhop expand FILE|DIR...`: lists every occurrence in the horizon (of the files merged), sorted. */
 export function runExpand(paths: readonly string[], options: CommonOptions, out: Output): number {
   const schedule = loadSchedules(paths, options);
+  writeSourceWarnings(schedule, out);
   const lang = options.lang ?? schedule.locale ?? "vi";
   const context = renderContext(schedule, lang);
   // The schedule was validated as it was read, and the options with the command line.

@@ -35,7 +35,7 @@ const OPTION_HELP: Readonly<Record<string, OptionHelp>> = {
   optional: { value: "c,d", text: "optional people or bodies, invited if free" },
   room: { value: "ID", text: "the room" },
   rooms: { value: "r1,r2", text: "rooms to choose from, in order of preference" },
-  body: { value: "ID", text: "the new meeting's body (its rules apply)" },
+  body: { value: "ID", text: "free: the new meeting's body (its rules apply); import: the body of every meeting" },
   tags: { value: "t1,t2", text: "the new meeting's tags (rules selecting them apply)" },
   "half-day": { value: "sang|chieu", text: "morning or afternoon only" },
   align: { value: "30|half-day", text: "starts every N minutes from midnight (default 30), or at the working periods' starts" },
@@ -58,6 +58,7 @@ const OPTION_HELP: Readonly<Record<string, OptionHelp>> = {
   "uid-domain": { value: "DOMAIN", text: "domain of the UIDs (default: feeds.uidDomain, else lichhop.invalid)" },
   "no-conflict-notes": { text: "leave conflict notes out of the meeting feeds' descriptions" },
   port: { value: "N", text: "where to listen (default 8080)" },
+  timezone: { value: "ZONE", text: "the zone of floating times and unknown TZIDs (default Asia/Ho_Chi_Minh)" },
   host: { value: "HOST", text: "the address to listen on (default 127.0.0.1)" },
   "public-url": { value: "URL", text: "the address subscribers reach the server at, for the index page's links" },
   "trust-proxy": { text: "take the links' scheme and host from X-Forwarded-Proto and X-Forwarded-Host" },
@@ -226,6 +227,15 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       "max-events",
     ],
     examples: ["lichhop ics lich-hop.yaml --out public/", "SOURCE_DATE_EPOCH=1704067200 lichhop ics lich-hop.yaml --out public/ --expand"],
+  },
+  import: {
+    usage: "lichhop import FILE.ics [options]",
+    about: [
+      "Print the events of an iCalendar file as meetings of a schedule file (format v1), with a",
+      "comment for each thing lichhop reads differently or leaves out.",
+    ].join("\n"),
+    options: ["body", "timezone", "lang", "output", "max-size"],
+    examples: ["lichhop import ubnd.ics --body ubnd -o ubnd.yaml", "lichhop import outlook.ics --timezone Asia/Ho_Chi_Minh"],
   },
   serve: {
     usage: "lichhop serve FILE [options]",

@@ -8,6 +8,7 @@ import { inert } from "../internal/inert";
 import { type Lang, message } from "../messages";
 import type { Output } from "./io";
 import { loadSchedules, STDIN } from "./load";
+import { writeSourceWarnings } from "./sources";
 import type { CommonOptions } from "./options";
 import { expandPaths, fileFailure } from "./paths";
 
@@ -102,6 +103,7 @@ export function runIcs(paths: readonly string[], options: IcsCommandOptions, out
   checkUidDomain(options.uidDomain, argLang);
   const files = expandPaths(paths, options);
   const schedule = loadSchedules(files, options);
+  writeSourceWarnings(schedule, out);
   const result = safeCheckSchedule(schedule, {
     ...(options.from ? { from: options.from } : {}),
     ...(options.to ? { to: options.to } : {}),

@@ -3,9 +3,11 @@ import { decodeScheduleBytes } from "../load/decode";
 import { safeParseSchedule } from "../load/parse";
 import type { Lang } from "../messages";
 import type { Schedule } from "../schema/model";
+import type { SourceText } from "../load/sources";
 import { ScheduleError } from "../errors";
 import { expandPaths, fileFailure, readError } from "./paths";
 import { safeMergeSchedules, type ScheduleText } from "../load/merge";
+import { readSources } from "./sources";
 
 import { DEFAULT_MAX_SIZE, tooLarge } from "../load/decode";
 
@@ -22,7 +24,7 @@ export interface ReadOptions {
  * The bytes of a file, refused whole when it is larger than `maxSize`: a regular file by its
  * size before any byte is read, anything else (a pipe, `/dev/stdin`) once it gives more.
  */
-function readCapped(path: string, maxSize: number, lang: Lang | undefined): Uint8Array {
+export function readCapped(path: string, maxSize: number, lang: Lang | undefined): Uint8Array {
   const stdin = path === STDIN;
   let fd: number;
   try {
@@ -88,10 +90,21 @@ export function readScheduleFile(path: string, options: ReadOptions = {}): strin
   return decoded.text;
 }
 
-/** Reads and validates a schedule file, or throws {@link ScheduleError}. */
+/** A schedule file's text with the texts of its .ics sources, as `mergeSchedules` takes them. */
+export function readScheduleWithSources(
+  path: string,
+  options: ReadOptions = {},
+): { filename: string; text: string; sources: Record<string, SourceText> } {
+  const text = readScheduleFile(path, options);
+  const { sources } = readSources(path, text, { maxSize: options.maxSize ?? DEFAULT_MAX_SIZE, lang: options.lang });
+  return { filename: shownName(path), text, sources };
+}
+
+/** Reads and validates a schedule file and its .ics sources, or throws {@link ScheduleError}. */
 export function loadScheduleFile(path: string, options: ReadOptions = {}): Schedule {
   const text = readScheduleFile(path, options);
-  const result = safeParseSchedule(text, { filename: shownName(path), ...(options.lang ? { lang: options.lang } : {}) });
+  const { sources } = readSources(path, text, { maxSize: options.maxSize ?? DEFAULT_MAX_SIZE, lang: options.lang });
+  const result = safeParseSchedule(text, { filename: shownName(path), sources, ...(options.lang ? { lang: options.lang } : {}) });
   if (!result.ok) throw new ScheduleError(result.issues);
   return result.schedule;
 }
@@ -106,6 +119,6 @@ function mergeTexts(texts: readonly ScheduleText[], lang: Lang | undefined): Sch
 export function loadSchedules(paths: readonly string[], options: ReadOptions): Schedule {
   const files = expandPaths(paths, options);
   if (files.length === 1) return loadScheduleFile(files[0] as string, options);
-  const texts = files.map((filename) => ({ filename: shownName(filename), text: readScheduleFile(filename, options) }));
+  const texts = files.map((filename) => readScheduleWithSources(filename, options));
   return mergeTexts(texts, options.lang);
 }

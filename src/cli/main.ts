@@ -75,6 +75,7 @@ Usage:
                      [--max-events N] [--no-conflict-notes]
   lichhop serve FILE [--port 8080] [--host 127.0.0.1] [--expand] [--uid-domain DOMAIN]
                      [--no-conflict-notes] [--public-url URL] [--trust-proxy]
+  lichhop import FILE.ics [--body ID] [--timezone ZONE] [--lang vi|en]
 
 Commands:
   check    expand every meeting and report every conflict
@@ -95,6 +96,8 @@ Commands:
   ics      write iCalendar feeds: all.ics, body/<id>.ics, person/<id>.ics, room/<id>.ics,
            conflicts.ics (DTSTAMP from SOURCE_DATE_EPOCH, else the file's modification time)
   serve    serve the same feeds over HTTP for webcal:// subscriptions, reloading on change
+  import   print the events of an .ics file (Google Calendar, Outlook/Exchange, a portal) as
+           the meetings of a schedule file, with the warnings as comments (docs/import.md)
 
 Schedule files are YAML or JSON in UTF-8 (with or without a BOM), at most 20 MB (--max-size):
 another encoding is refused with the line of the first bad byte and a guess (UTF-16, Windows-1258).
@@ -129,6 +132,8 @@ Options:
                  searched from the clash's date (default 14, at most 366)
   --suggest      check, text and json: the best move of each side under each finding (the first
                  20 findings; JSON: their "suggestions"); each costs checks of the whole file
+  --timezone     import: the zone of floating times and unknown TZIDs (default Asia/Ho_Chi_Minh);
+                 --body: the body of every imported meeting
   --port, --host serve: where to listen (default 8080 on 127.0.0.1)
   --public-url   serve: the address subscribers reach it at (https://lich.example.gov.vn/feeds),
                  for the index page's webcal:// and https:// links
@@ -207,6 +212,7 @@ const OPTIONS = {
   "max-per-day": { type: "string" },
   quorum: { type: "string" },
   near: { type: "string" },
+  timezone: { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
 /** `lichhop suggest --days` and `--count`: as `suggestMoves` allows. */
@@ -214,7 +220,7 @@ const MAX_SUGGEST_DAYS = 366;
 const MAX_SUGGEST_COUNT = 100;
 
 /** The commands, for the one nearest to a mistyped command. */
-const COMMANDS = ["check", "expand", "free", "suggest", "days-off", "lunar", "init", "schema", "ics", "serve", "help"];
+const COMMANDS = ["check", "expand", "free", "suggest", "days-off", "lunar", "init", "schema", "ics", "serve", "import", "help"];
 
 /** `--from` or `--to`: a real date YYYY-MM-DD in the supported years. */
 function checkDateOption(option: "--from" | "--to", value: string | undefined, lang: Lang): void {
@@ -493,6 +499,11 @@ async function dispatch(argv: readonly string[], terminal: Output, files: Output
         );
         serving = true;
         return code;
+      }
+      case "import": {
+        const path = needFile();
+        const { runImport } = await import("./import");
+        return runImport(path, { lang: common.lang, body: values.body, timezone: values.timezone, maxSize }, out);
       }
       case "init": {
         if (rest.length > 0) throw tooMany("none");

@@ -4,12 +4,15 @@ import type { Schedule } from "../schema/model";
 import { splitPath, type MergedPosition, type ScheduleSource, type SourcePosition } from "../source";
 import { readScheduleText } from "./parse";
 import { validateValue, type ScheduleResult } from "./validate";
+import { sourceTexts, type SourceText } from "./sources";
 import { argLang, argList, argOptions, badArgument } from "../internal/args";
 
 /** One schedule file to merge: its text and the name shown in issues. */
 export interface ScheduleText {
   readonly text: string;
   readonly filename: string;
+  /** The texts of this file's `sources:` (.ics files), keyed by the path as this file writes it. */
+  readonly sources?: Readonly<Record<string, SourceText>>;
 }
 
 /** Options for {@link safeMergeSchedules}. */
@@ -19,7 +22,7 @@ export interface MergeOptions {
 }
 
 /** The lists that files add to; everything else at the top level is a setting. */
-const LISTS = ["bodies", "people", "rooms", "meetings", "rules"] as const;
+const LISTS = ["bodies", "people", "rooms", "meetings", "rules", "sources"] as const;
 /** Settings that must be given once or agree in every file that gives them. */
 const SETTINGS = ["timezone", "horizon", "locale", "calendar", "checks", "feeds"] as const;
 
@@ -186,7 +189,9 @@ export function safeMergeSchedules(inputs: readonly ScheduleText[], options: Mer
 
   if (files.length === 0) return { ok: false, issues };
   const source: ScheduleSource = { positions };
-  const result = validateValue(merged, { lang, source });
+  const texts = new Map<string, SourceText>();
+  for (const input of inputs) for (const [path, text] of sourceTexts(input.filename, input.sources)) texts.set(path, text);
+  const result = validateValue(merged, { lang, source, sourceTexts: texts });
   if (result.ok && issues.length === 0) return result;
   const validation = result.ok ? [] : result.issues;
   const kept = validation.filter(

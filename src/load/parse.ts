@@ -5,7 +5,8 @@ import type { Schedule, SourcePosition } from "../schema/model";
 import { PositionCollector } from "./internal/positions";
 import { decodeScheduleBytes } from "./decode";
 import { validateValue, type ScheduleResult } from "./validate";
-import { argLang, argOptions, badArgument } from "../internal/args";
+import { argLang, argOptions, badArgument, isRecord } from "../internal/args";
+import { sourceTexts, type SourceText } from "./sources";
 
 /** Options for reading a schedule. */
 export interface ParseOptions {
@@ -13,6 +14,11 @@ export interface ParseOptions {
   readonly filename?: string;
   /** The language of issue messages; defaults to the file's `locale`, else Vietnamese. */
   readonly lang?: Lang;
+  /**
+   * The texts of the file's `sources:` (.ics files), keyed by the path as the file writes it
+   * (`./ubnd.ics`): the library reads no files, the caller does.
+   */
+  readonly sources?: Readonly<Record<string, SourceText>>;
 }
 
 /**
@@ -80,6 +86,15 @@ function parseOptions(options: unknown, where: string): void {
   const given = argOptions(options, where);
   argLang(given.lang, where);
   if (given.filename !== undefined && typeof given.filename !== "string") badArgument(`${where}: filename`, "a text", given.filename);
+  if (given.sources !== undefined) {
+    const ok =
+      isRecord(given.sources) &&
+      Object.values(given.sources).every(
+        (text) => typeof text === "string" || text instanceof Uint8Array || (isRecord(text) && "failure" in text),
+      );
+    if (!ok)
+      badArgument(`${where}: sources`, "an object of .ics texts (strings or bytes) keyed by the paths the file writes", given.sources);
+  }
 }
 
 /**
@@ -108,7 +123,7 @@ export function safeParseSchedule(input: string | Uint8Array, options: ParseOpti
   if (!read.ok) return read;
   const lang = detectLang(read.data, options);
   const source = options.filename === undefined ? { positions: read.positions } : { file: options.filename, positions: read.positions };
-  return validateValue(read.data, { lang, source });
+  return validateValue(read.data, { lang, source, sourceTexts: sourceTexts(options.filename, options.sources) });
 }
 
 /**
@@ -134,7 +149,11 @@ export function parseSchedule(input: string | Uint8Array, options: ParseOptions 
  */
 export function safeValidateSchedule(value: unknown, options: Omit<ParseOptions, "filename"> = {}): ScheduleResult {
   parseOptions(options, "validateSchedule");
-  return validateValue(value, { lang: detectLang(value, options), source: { positions: {} } });
+  return validateValue(value, {
+    lang: detectLang(value, options),
+    source: { positions: {} },
+    sourceTexts: sourceTexts(undefined, options.sources),
+  });
 }
 
 /**

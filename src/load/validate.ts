@@ -14,18 +14,22 @@ import { startInRuleCheck } from "./checks/start-in-rule";
 import { zoneCheck } from "./checks/values";
 import { hintBudget } from "./hints";
 import { checkShape } from "./shape";
+import { checkSources } from "./checks/sources";
+import { importSources, type SourceText } from "./sources";
 
 /** What validation needs besides the value: where it came from and the language of messages. */
 export interface ValidateContext extends IssueContext {
   /** Bounds on the rule walks validation makes (default `DEFAULT_LIMITS`). */
   readonly limits?: Partial<Limits> | undefined;
+  /** The texts of the file's `sources:` by their shown path (`sourcePath`). */
+  readonly sourceTexts?: ReadonlyMap<string, SourceText> | undefined;
 }
 
 /** The outcome of reading a schedule: the schedule, or every issue found. */
 export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; issues: Issue[] };
 
 /** The checks a well-formed file gets beyond its shape, in the order their issues are reported. */
-function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
+function semanticIssues(file: ScheduleFile, context: ValidateContext, checked = file.meetings.length): Issue[] {
   const sink: IssueSink = { lang: context.lang, source: context.source, make: issueFactory(context), issues: [] };
   const ctx: CheckContext = { ...sink, file, known: checkIds(file, sink), hints: hintBudget() };
   checkPeople(ctx);
@@ -33,8 +37,11 @@ function semanticIssues(file: ScheduleFile, context: ValidateContext): Issue[] {
   checkHorizon(ctx);
   const zoneOk = zoneCheck(ctx);
   const fileZoneOk = zoneOk(file.timezone, ["timezone"]);
+  checkSources(ctx, zoneOk);
   const startInRule = startInRuleCheck(ctx, resolveLimits(context.limits));
   file.meetings.forEach((meeting, index) => {
+    // Meetings from .ics sources passed these checks as they were imported.
+    if (index >= checked) return;
     const before = ctx.issues.length;
     const zoneValid = checkMeeting(ctx, meeting, index, zoneOk);
     checkChanges(ctx, meeting, index);
@@ -69,8 +76,28 @@ export function capIssues(issues: Issue[], context: Pick<ValidateContext, "lang"
 export function validateValue(data: unknown, context: ValidateContext): ScheduleResult {
   const shape = checkShape(data, context);
   if (shape.issues) return { ok: false, issues: capIssues(byPosition(shape.issues), context) };
-  const { file } = shape;
-  const semantic = semanticIssues(file, context);
+  let { file } = shape;
+  let source = context.source;
+  let warnings: Issue[] = [];
+  let own = file.meetings.length;
+  if (file.sources !== undefined && file.sources.length > 0) {
+    const imported = importSources(file, {
+      lang: context.lang,
+      source,
+      texts: context.sourceTexts ?? new Map(),
+      check: (trial, lang) => semanticIssues(trial, { lang, source: { positions: {} }, limits: context.limits }),
+    });
+    if (imported.issues.length > 0) {
+      const all = [...imported.issues, ...semanticIssues(file, context)];
+      return { ok: false, issues: capIssues(byPosition(all), context) };
+    }
+    ({ file, source, warnings, own } = imported);
+  }
+  const semantic = semanticIssues(file, { ...context, source }, own);
   if (semantic.length > 0) return { ok: false, issues: capIssues(byPosition(semantic), context) };
-  return { ok: true, schedule: sealSchedule({ ...file, source: context.source }) };
+  const sourceWithWarnings = warnings.length > 0 ? { ...source, warnings: capIssues(warnings, context) } : source;
+  // The sources are read: their events are meetings now, and a schedule validated again (a
+  // changed copy) must not read them twice.
+  const { sources: _sources, ...kept } = file;
+  return { ok: true, schedule: sealSchedule({ ...(file.sources === undefined ? file : kept), source: sourceWithWarnings }) };
 }

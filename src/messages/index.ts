@@ -2,6 +2,7 @@ import { CLI_MESSAGES } from "./cli";
 import { CONFLICT_MESSAGES } from "./conflicts";
 import { FINDING_MESSAGES } from "./findings";
 import type { Entry, Lang } from "./entry";
+import { IMPORT_MESSAGES } from "./import";
 import { ISSUE_MESSAGES } from "./issues";
 import { SERVER_MESSAGES } from "./server";
 import { SLOT_MESSAGES } from "./slots";
@@ -39,7 +40,15 @@ export { PAGE_TEXT, type FeedGroup, type PageText, type ReloadFailure } from "./
 export { halfDayName, REQUEST_WORDS, requestExpectedText, type HalfDay, type RequestExpected, type RequestWord } from "./slots";
 
 /** Every message lichhop writes, in Vietnamese and English: the issues', the conflicts', the commands', the feed server's and the free-slot search's. */
-const CATALOGUE = { ...ISSUE_MESSAGES, ...CONFLICT_MESSAGES, ...FINDING_MESSAGES, ...CLI_MESSAGES, ...SERVER_MESSAGES, ...SLOT_MESSAGES };
+const CATALOGUE = {
+  ...ISSUE_MESSAGES,
+  ...IMPORT_MESSAGES,
+  ...CONFLICT_MESSAGES,
+  ...FINDING_MESSAGES,
+  ...CLI_MESSAGES,
+  ...SERVER_MESSAGES,
+  ...SLOT_MESSAGES,
+};
 
 /** The id of a message in the catalogue. */
 export type MessageId = keyof typeof CATALOGUE;

@@ -1,4 +1,5 @@
 import type { Conflict, ConflictKind, LeadTimeConflict, RuleConflict } from "../conflicts/conflict";
+import type { Issue } from "../errors";
 import { findingFold, MAX_FINDING_CONFLICTS, type Finding } from "../conflicts/finding";
 import { findingMessage } from "./finding-text";
 import type { Horizon, Occurrence } from "../recurrence/occurrence";
@@ -201,6 +202,11 @@ export interface Report {
   readonly conflicts: readonly ReportConflict[];
   /** The conflicts grouped into findings: errors first, then by first date, then id (reports built before findings lack it). */
   readonly findings?: readonly ReportFinding[];
+  /**
+   * What lichhop read differently from, or left out of, the schedule's .ics sources, each at its
+   * .ics file and line (absent when there is nothing to say, and in reports of schedules without sources).
+   */
+  readonly warnings?: readonly Issue[];
 }
 
 /** Everything needed to render conflicts: titles, the rules' titles, zones and the language. */

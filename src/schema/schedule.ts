@@ -161,6 +161,33 @@ export const feedsSchema = z.strictObject({
   conflictNotes: z.boolean().optional(),
 });
 
+/** A calendar kept elsewhere (Google Calendar, Outlook/Exchange, a portal), read as an .ics file beside the schedule. */
+export const sourceSchema = z.strictObject({
+  ics: text.meta({
+    description:
+      "Path of the .ics file, relative to this schedule file (no URL: fetch it first). Its events become meetings; what lichhop cannot represent is a warning at its line.",
+  }),
+  body: id.meta({ description: "The body every meeting of the source belongs to." }).optional(),
+  tags: z.array(id).meta({ description: "Tags every meeting of the source gets." }).optional(),
+  attendees: attendees.optional(),
+  room: id
+    .meta({ description: "The room of events whose LOCATION names no room (a LOCATION equal to a room's name or location wins)." })
+    .optional(),
+  blocking: z
+    .enum(["busy", "all"])
+    .meta({
+      description:
+        "busy (default): transparent and free events (TRANSP:TRANSPARENT, BUSYSTATUS:FREE) do not block and are left out; all: every event is a meeting.",
+    })
+    .optional(),
+  timezone: text
+    .meta({
+      description:
+        "IANA zone of the file's floating times when it has no X-WR-TIMEZONE, and of TZIDs lichhop cannot resolve (default: the schedule's).",
+    })
+    .optional(),
+});
+
 /** The schedule file, format version 1 (YAML or JSON). */
 export const scheduleFileSchema = z.strictObject({
   version: z.literal(1, { error: "version: 1" }),
@@ -175,6 +202,7 @@ export const scheduleFileSchema = z.strictObject({
   rules: z.array(ruleSchema).default([]),
   checks: checksSchema.optional(),
   feeds: feedsSchema.optional(),
+  sources: z.array(sourceSchema).optional(),
 });
 
 /** The schedule file as written (input of the schema). */
@@ -186,6 +214,9 @@ export type Person = z.output<typeof personSchema>;
 export type Membership = z.output<typeof membershipSchema>;
 export type Room = z.output<typeof roomSchema>;
 export type Meeting = z.output<typeof meetingSchema>;
+/** A meeting as a file writes it (what `importCalendar` makes of an event). */
+export type MeetingInput = z.input<typeof meetingSchema>;
+export type Source = z.output<typeof sourceSchema>;
 export type Change = z.output<typeof changeSchema>;
 export type Selector = z.output<typeof selectorSchema>;
 export type Rule = z.output<typeof ruleSchema>;

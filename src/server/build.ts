@@ -11,6 +11,7 @@ import { message, type Lang, type ReloadFailure } from "../messages";
 import type { Report } from "../report/report";
 import { scheduleZone, type Schedule } from "../schema/model";
 import { fileFailure } from "../cli/paths";
+import { readSources } from "../cli/sources";
 
 /**
  * Everything one build of the served file needs, as plain data: it crosses to the reload worker
@@ -58,8 +59,10 @@ export interface BuiltFeeds {
   readonly feeds: readonly ServedFeed[];
   readonly report: Report;
   readonly lang: Lang;
-  /** The file's modification time, epoch ms, whole seconds. */
+  /** The file's modification time (or its newest .ics source's), epoch ms, whole seconds. */
   readonly mtime: number;
+  /** The .ics sources the file names, as paths to watch. */
+  readonly sources: readonly string[];
 }
 
 /**
@@ -68,7 +71,7 @@ export interface BuiltFeeds {
  */
 export type BuildOutcome =
   | { readonly ok: true; readonly value: BuiltFeeds }
-  | { readonly ok: false; readonly issues: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[]; readonly sources?: readonly string[] }
   | { readonly ok: false; readonly failure: ReloadFailure };
 
 /** A parsed and checked file, before its feeds are rendered. */
@@ -76,6 +79,8 @@ export interface CheckedFile {
   readonly schedule: Schedule;
   readonly checked: CheckResult;
   readonly mtime: number;
+  /** The .ics sources the file names, as paths to watch. */
+  readonly sources: readonly string[];
 }
 
 export const ICS = "text/calendar; charset=utf-8";
@@ -87,7 +92,9 @@ export function etagOf(body: Uint8Array): string {
 }
 
 /** Reads, parses and checks the file; returns its issues when it cannot be used. */
-export function checkFile(request: BuildRequest): CheckedFile | { readonly issues: readonly Issue[] } {
+export function checkFile(
+  request: BuildRequest,
+): CheckedFile | { readonly issues: readonly Issue[]; readonly sources?: readonly string[] } {
   let bytes: Uint8Array;
   let mtime: number;
   try {
@@ -100,17 +107,22 @@ export function checkFile(request: BuildRequest): CheckedFile | { readonly issue
     const text = message(request.lang ?? "vi", "cannot-read", { file: request.name, failure: fileFailure(cause) });
     return { issues: [{ code: "bad-argument", message: text, path: [], file: request.name }] };
   }
+  // The .ics sources beside the file, read from where the file is, named as the caller named it.
+  const read = readSources(request.path, new TextDecoder().decode(bytes), { maxSize: DEFAULT_MAX_SIZE, lang: request.lang });
+  const named = Object.fromEntries(Object.entries(read.sources));
+  mtime = Math.max(mtime, read.mtime);
+  const sources = read.paths;
   // Bytes, not text: a file that is not UTF-8 is refused with its line, never served as mojibake.
-  const parsed = safeParseSchedule(bytes, { filename: request.name, ...(request.lang ? { lang: request.lang } : {}) });
-  if (!parsed.ok) return { issues: parsed.issues };
+  const parsed = safeParseSchedule(bytes, { filename: request.name, sources: named, ...(request.lang ? { lang: request.lang } : {}) });
+  if (!parsed.ok) return { issues: parsed.issues, sources };
   const checked = safeCheckSchedule(parsed.schedule, {
     ...(request.from ? { from: request.from } : {}),
     ...(request.to ? { to: request.to } : {}),
     ...(request.lang ? { lang: request.lang } : {}),
     ...(request.limits ? { limits: request.limits } : {}),
   });
-  if (!checked.ok) return { issues: checked.issues };
-  return { schedule: parsed.schedule, checked, mtime };
+  if (!checked.ok) return { issues: checked.issues, sources };
+  return { schedule: parsed.schedule, checked, mtime, sources };
 }
 
 /** The zones whose VTIMEZONE a build of the schedule may ask for: the file's and each meeting's. */
@@ -122,7 +134,7 @@ export function zonesOf(schedule: Schedule): string[] {
 
 /** Renders every feed and the JSON report of a checked file, each with its ETag. */
 export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: VtimezoneSource | undefined): BuiltFeeds {
-  const { schedule, checked, mtime } = file;
+  const { schedule, checked, mtime, sources } = file;
   const feeds = buildFeeds(schedule, checked, {
     stamp: request.stamp ?? mtime,
     ...(request.uidDomain !== undefined ? { uidDomain: request.uidDomain } : {}),
@@ -147,6 +159,7 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
     report: checked.report,
     lang: request.lang ?? schedule.locale ?? "vi",
     mtime,
+    sources,
   };
 }
 
@@ -156,6 +169,6 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
  */
 export function buildInProcess(request: BuildRequest, vtimezone: VtimezoneSource | undefined): BuildOutcome {
   const file = checkFile(request);
-  if ("issues" in file) return { ok: false, issues: file.issues };
+  if ("issues" in file) return { ok: false, issues: file.issues, ...(file.sources ? { sources: file.sources } : {}) };
   return { ok: true, value: renderFile(file, request, vtimezone) };
 }

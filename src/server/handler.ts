@@ -281,6 +281,36 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
     throw new ScheduleError([{ code: "invalid-value", message: text, path: [], file: options.file }]);
   }
   let current: Build = settle(undefined, first.value);
+  // The .ics sources the file names: each watched like the file, a change reloads.
+  const sourceWatches = new Map<string, ChangeWatch>();
+  const watchSources = (paths: readonly string[] | undefined): void => {
+    if (options.watch === false || paths === undefined || closed) return;
+    for (const [path, watch] of sourceWatches) {
+      if (paths.includes(path)) continue;
+      watch.close();
+      sourceWatches.delete(path);
+    }
+    for (const path of paths) {
+      if (sourceWatches.has(path)) continue;
+      sourceWatches.set(
+        path,
+        watchChanges(path, {
+          pollInterval,
+          initial: signatureSync(path),
+          onChange: () => void reload(),
+          onWarning: (dir, error) =>
+            say(
+              message(current.lang, "cannot-watch", {
+                file: name,
+                dir: inert(dir),
+                code: error.code,
+                detail: inert(String(error.message)),
+              }),
+            ),
+        }),
+      );
+    }
+  };
   let loadedAt = Date.now();
   let error: string | undefined;
   let closed = false;
@@ -304,6 +334,8 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
       cancel = undefined;
     }
     if (closed) return false;
+    if (outcome.ok) watchSources(outcome.value.sources);
+    else if ("issues" in outcome) watchSources(outcome.sources);
     if (outcome.ok) {
       current = settle(current, outcome.value);
       loadedAt = Date.now();
@@ -353,6 +385,8 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
     });
   }
 
+  watchSources(first.value.sources);
+
   const state = (): FeedState => ({ feeds: current.feeds, report: current.report, loadedAt, error, lang: current.lang });
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
@@ -397,6 +431,7 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
     close: () => {
       closed = true;
       watcher?.close();
+      for (const watch of sourceWatches.values()) watch.close();
       watcher = undefined;
       cancel?.();
     },

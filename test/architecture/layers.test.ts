@@ -11,7 +11,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["errors.ts", "messages", "source.ts", "limits.ts", "internal", "time"],
   ["schema", "calendar"],
   ["recurrence"],
-  ["load"],
+  ["load", "import"],
   ["conflicts", "report/report.ts", "report/locate.ts", "report/finding-text.ts"],
   ["check.ts", "expand.ts", "slots"],
   ["report", "ical", "diff", "init"],
