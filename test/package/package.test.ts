@@ -148,6 +148,8 @@ describe("the built package", () => {
       "ScheduleSource",
       "ScheduleText",
       "Selector",
+      "SeriesEdit",
+      "SeriesMove",
       "Severity",
       "Slot",
       "SlotBlock",
