@@ -258,6 +258,22 @@ handler.reload().then(async (ok) => {
     }
   }, 60_000);
 
+  it("builds dist/ before npm pack, and names its repository", () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, Record<string, string>>;
+    expect(manifest["scripts"]?.["prepack"]).toBe("npm run build");
+    expect(manifest["repository"]?.["url"]).toBe("git+https://github.com/lichhop/lichhop.git");
+    expect(manifest["bugs"]?.["url"]).toBe("https://github.com/lichhop/lichhop/issues");
+  });
+
+  // Node 22 and 24 run scripts/test-node-versions.sh; the types of Node's API are the lowest line's,
+  // so that the sources use nothing it lacks.
+  it("supports Node 20, 22 and 24 and types Node's API as Node 20 has it", () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, Record<string, string>>;
+    expect(manifest["engines"]?.["node"]).toBe("^20 || ^22 || >=24");
+    expect(manifest["devDependencies"]?.["@types/node"]).toMatch(/^20\./);
+    expect(readFileSync(join(ROOT, "scripts/test-node-versions.sh"), "utf8")).toMatch(/versions=\(22\.\d+\.\d+ 24\.\d+\.\d+\)/);
+  });
+
   it("passes publint on its npm pack contents (@arethetypeswrong runs on the tarball in installed.test.ts)", () => {
     expect(execFileSync(join(ROOT, "node_modules/.bin/publint"), ["--strict"], { cwd: ROOT, encoding: "utf8" })).toMatch(/All good/);
   }, 120_000);
