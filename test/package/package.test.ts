@@ -260,7 +260,8 @@ handler.reload().then(async (ok) => {
 
   it("builds dist/ before npm pack, and names its repository", () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, Record<string, string>>;
-    expect(manifest["scripts"]?.["prepack"]).toBe("npm run build");
+    // Silent, so that `npm pack --json` and `npm publish --json` print their JSON alone.
+    expect(manifest["scripts"]?.["prepack"]).toBe("tsup --silent");
     expect(manifest["repository"]?.["url"]).toBe("git+https://github.com/lichhop/lichhop.git");
     expect(manifest["bugs"]?.["url"]).toBe("https://github.com/lichhop/lichhop/issues");
   });
