@@ -1,37 +1,78 @@
+import { existsSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
+import { libraryModules } from "./scripts/library-modules";
+
+const DEPENDENCIES = ["luxon", "rrule", "zod", "js-yaml", "ical.js"];
+
+/** tsup's entry object for modules: src/X.ts is written to dist/X.js (and dist/X.cjs). */
+const entries = (modules: readonly string[]) => Object.fromEntries(modules.map((module) => [module, `src/${module}.ts`]));
+
+/**
+ * Writes each module to its own file (the library's modules are entries, see below): an import of
+ * another module of src/ stays an import, of its built file (.js or .cjs, as the format).
+ */
+const ownFiles: Plugin = {
+  name: "lichhop-own-files",
+  setup(build) {
+    const extension = build.initialOptions.format === "cjs" ? ".cjs" : ".js";
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === "entry-point") return undefined;
+      const base = resolve(args.resolveDir, args.path);
+      const target = [`${base}.ts`, `${base}/index.ts`].find((file) => existsSync(file));
+      if (target === undefined) return undefined;
+      const path = relative(dirname(args.importer), target).replace(/\.ts$/, extension);
+      return { path: path.startsWith(".") ? path : `./${path}`, external: true };
+    });
+  },
+};
+
+// The library is built module by module, as its sources are laid out: with `sideEffects: false`,
+// a bundler keeps only the modules an app uses (toLunar alone pulls in neither zod nor js-yaml),
+// and lichhop/server runs the root's own modules, so its errors are the root's classes. The root's
+// modules are browser-safe (platform neutral, test/package checks it); the server's own are Node's.
+const { root, server } = libraryModules(process.cwd());
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    entry: entries(root),
     format: ["esm", "cjs"],
-    dts: true,
+    // The declarations of both exports, rolled up from the sources; the types both use go to one
+    // shared file, as their code does.
+    dts: { entry: { index: "src/index.ts", "server/index": "src/server/index.ts" } },
     sourcemap: false,
     clean: true,
+    splitting: false,
     target: "node20",
     platform: "neutral",
-    external: ["luxon", "rrule", "zod", "js-yaml", "ical.js"],
+    external: DEPENDENCIES,
+    esbuildPlugins: [ownFiles],
   },
   {
     // The feed server's handler: a subpath export (lichhop/server) that may use Node built-ins.
-    entry: { server: "src/server/index.ts" },
+    entry: entries(server),
     format: ["esm", "cjs"],
-    dts: true,
+    dts: false,
+    splitting: false,
     target: "node20",
     platform: "node",
-    external: ["luxon", "rrule", "zod", "js-yaml", "ical.js"],
+    external: DEPENDENCIES,
+    esbuildPlugins: [ownFiles],
     // The handler finds its reload worker beside itself through import.meta.url, which the shim
     // gives the CJS build too.
     shims: true,
   },
   {
-    // The feed handler's reload worker (src/server/reload.ts starts it): one ESM file that both
-    // dist/server.js and dist/server.cjs load as dist/reload-worker.js.
-    entry: { "reload-worker": "src/server/reload-worker.ts" },
+    // The feed handler's reload worker (src/server/reload.ts starts it): one self-contained ESM
+    // file, dist/server/reload-worker.js beside dist/server/handler.js and .cjs, which both load
+    // it; a bundler that inlines lichhop/server copies this one file.
+    entry: { "server/reload-worker": "src/server/reload-worker.ts" },
     format: ["esm"],
     dts: false,
     target: "node20",
     platform: "node",
-    external: ["luxon", "rrule", "zod", "js-yaml", "ical.js"],
+    external: DEPENDENCIES,
   },
   {
     // The serve command's reload worker goes beside the chunks, as dist/cli/reload-worker.js, where

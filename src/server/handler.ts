@@ -225,7 +225,7 @@ function plain(res: ServerResponse, status: number, text: string, headers: Recor
  */
 export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
   return createFeedHandlerWith(options, (limits, vtimezone) =>
-    // Beside the running module: dist/reload-worker.js for lichhop/server (ESM and CJS), and
+    // Beside the running module: dist/server/reload-worker.js for lichhop/server (ESM and CJS), and
     // dist/cli/reload-worker.js for the CLI, whose chunks live in dist/cli/.
     workerRebuild(new URL("./reload-worker.js", import.meta.url), limits, vtimezone),
   );

@@ -4,7 +4,7 @@ import { createFeedHandlerWith, type FeedHandler, type FeedHandlerOptions } from
 import { inProcessRebuild, workerRebuild } from "../../src/server/reload";
 
 /** The reload worker of the build (npm test builds first): a worker cannot load the TS sources. */
-export const BUILT_WORKER = new URL("../../dist/reload-worker.js", import.meta.url);
+export const BUILT_WORKER = new URL("../../dist/server/reload-worker.js", import.meta.url);
 
 /** A feed handler whose reloads run on the calling thread (unit tests of the sources). */
 export function inProcessHandler(options: FeedHandlerOptions): FeedHandler {

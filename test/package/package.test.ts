@@ -2,7 +2,9 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ts from "typescript";
 import { describe, expect, it, vi } from "vitest";
+import { libraryModules } from "../../scripts/library-modules";
 
 // Slow on purpose (it packs, installs and runs the built package): a longer timeout for this file alone.
 vi.setConfig({ testTimeout: 60_000 });
@@ -10,8 +12,9 @@ vi.setConfig({ testTimeout: 60_000 });
 const ROOT = join(__dirname, "../..");
 
 describe("the built package", () => {
-  it("keeps Node built-ins out of the root export, so browsers can import it", () => {
-    for (const file of ["dist/index.js", "dist/index.cjs"]) {
+  it("keeps Node built-ins out of the root export's modules, so browsers can import it", () => {
+    const { root } = libraryModules(ROOT);
+    for (const file of root.flatMap((module) => [`dist/${module}.js`, `dist/${module}.cjs`])) {
       const code = readFileSync(join(ROOT, file), "utf8");
       expect(code).not.toMatch(/from ["'](node:)?(fs|path|os|child_process|http|util|process|url)["']/);
       expect(code).not.toMatch(/require\(["'](node:)?(fs|path|os|child_process|http|util|url)["']\)/);
@@ -175,18 +178,9 @@ describe("the built package", () => {
     expect(esm).toEqual([...values].sort());
     expect(cjs).toEqual(esm);
     for (const file of ["dist/index.d.ts", "dist/index.d.cts"]) {
-      const declared = readFileSync(join(ROOT, file), "utf8").match(/^export \{([^}]*)\};$/m)?.[1] ?? "";
-      const names = declared
-        .split(",")
-        .map((name) => name.trim())
-        .filter(Boolean);
-      expect(
-        names
-          .filter((name) => name.startsWith("type "))
-          .map((name) => name.slice(5))
-          .sort(),
-      ).toEqual([...types].sort());
-      expect(names.filter((name) => !name.startsWith("type ")).sort()).toEqual([...values].sort());
+      const declared = declaredExports(join(ROOT, file));
+      expect(declared.types).toEqual([...types].sort());
+      expect(declared.values).toEqual([...values].sort());
     }
   });
 
@@ -234,7 +228,7 @@ describe("the published package", () => {
     expect(cjs.trim()).toBe("function");
   });
 
-  it("reloads in the worker beside dist/server.js and dist/server.cjs", () => {
+  it("reloads in the worker beside dist/server/handler.js and dist/server/handler.cjs", () => {
     const dir = mkdtempSync(join(tmpdir(), "lichhop-package-"));
     try {
       const file = join(dir, "lich.yaml");
@@ -274,11 +268,45 @@ handler.reload().then(async (ok) => {
     }
   }, 60_000);
 
-  // node10 resolution (no `exports`) is out of scope: the package needs Node 20 or later.
-  it("passes publint and @arethetypeswrong on its npm pack contents", () => {
-    const bin = (name: string) => join(ROOT, "node_modules/.bin", name);
-    expect(execFileSync(bin("publint"), ["--strict"], { cwd: ROOT, encoding: "utf8" })).toMatch(/All good/);
-    const attw = execFileSync(bin("attw"), ["--pack", ".", "--profile", "node16", "--format", "ascii"], { cwd: ROOT, encoding: "utf8" });
-    expect(attw).toContain("lichhop/server"); // attw exits non-zero (and execFileSync throws) on any problem
+  it("builds dist/ before npm pack, and names its repository", () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, Record<string, string>>;
+    // Silent, so that `npm pack --json` and `npm publish --json` print their JSON alone.
+    expect(manifest["scripts"]?.["prepack"]).toBe("tsup --silent");
+    expect(manifest["repository"]?.["url"]).toBe("git+https://github.com/lichhop/lichhop.git");
+    expect(manifest["bugs"]?.["url"]).toBe("https://github.com/lichhop/lichhop/issues");
+  });
+
+  // Node 22 and 24 run scripts/test-node-versions.sh; the types of Node's API are the lowest line's,
+  // so that the sources use nothing it lacks.
+  it("supports Node 20, 22 and 24 and types Node's API as Node 20 has it", () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, Record<string, string>>;
+    expect(manifest["engines"]?.["node"]).toBe("^20 || ^22 || >=24");
+    expect(manifest["devDependencies"]?.["@types/node"]).toMatch(/^20\./);
+    expect(readFileSync(join(ROOT, "scripts/test-node-versions.sh"), "utf8")).toMatch(/versions=\(22\.\d+\.\d+ 24\.\d+\.\d+\)/);
+  });
+
+  it("passes publint on its npm pack contents (@arethetypeswrong runs on the tarball in installed.test.ts)", () => {
+    expect(execFileSync(join(ROOT, "node_modules/.bin/publint"), ["--strict"], { cwd: ROOT, encoding: "utf8" })).toMatch(/All good/);
   }, 120_000);
 });
+
+/** The names a declaration file exports, values (also classes) apart from types, as TypeScript reads them. */
+function declaredExports(file: string): { values: string[]; types: string[] } {
+  const program = ts.createProgram([file], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    noEmit: true,
+    types: [],
+  });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file);
+  const module = source && checker.getSymbolAtLocation(source);
+  if (module === undefined) throw new Error(`${file} is no module`);
+  const values: string[] = [];
+  const types: string[] = [];
+  for (const symbol of checker.getExportsOfModule(module)) {
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    (target.flags & ts.SymbolFlags.Value ? values : types).push(symbol.name);
+  }
+  return { values: values.sort(), types: types.sort() };
+}
