@@ -1,7 +1,10 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runCli } from "../helpers/cli";
 import { ENGLISH } from "../helpers/english";
+
+// Slow on purpose (it spawns the built CLI): a longer timeout for this file alone.
+vi.setConfig({ testTimeout: 60_000 });
 
 const EXAMPLE = join(__dirname, "../../examples/lang-son-2024.yaml");
 const NOW = ["--now", "2024-03-01T08:00"];
