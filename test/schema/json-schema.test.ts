@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import Ajv from "ajv";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { safeValidateSchedule } from "../../src/load/parse";
 import { toJsonSchema } from "../../src/schema/json-schema";
 import { scheduleFileSchema } from "../../src/schema/schedule";
 import { CLI, FIXTURES, ROOT } from "../helpers/ci";
@@ -95,6 +97,57 @@ describe("the JSON Schema (schema.json)", () => {
     edit(doc);
     expect(validate(doc)).toBe(false);
     expect(scheduleFileSchema.safeParse(doc).success).toBe(false);
+  });
+
+  // What the loader refuses beyond zod's shapes, where JSON Schema can say it too.
+  const semantic: [string, Edit][] = [
+    ["a day that does not exist (30/02)", (d) => (d.meetings[0].start = "2024-02-30T09:00")],
+    ["a month 13", (d) => (d.horizon.to = "2024-13-01")],
+    ["31 April", (d) => (d.meetings[0].changes = [{ occurrence: "2024-04-31", cancelled: true }])],
+    ["a time 25:00", (d) => (d.meetings[0].end = "2024-03-07T25:00")],
+    ["end beside duration", (d) => (d.meetings[0].duration = "PT1H")],
+    [
+      "end beside duration in a change",
+      (d) => (d.meetings[0].changes = [{ occurrence: "2024-03-07T09:00", end: "2024-03-07T10:00", duration: "PT1H" }]),
+    ],
+    ["a repeat without FREQ", (d) => (d.meetings[0].repeat = "BYDAY=MO")],
+    ["FREQ=DAYLY", (d) => (d.meetings[0].repeat = "FREQ=DAYLY;BYDAY=MO")],
+    ["an unknown zone", (d) => (d.timezone = "Asia/Hanoi")],
+  ];
+
+  it.each(semantic)("rejects %s, as the loader does", (_, edit) => {
+    const doc = structuredClone(MINIMAL) as Record<string, any>;
+    edit(doc);
+    expect(validate(doc)).toBe(false);
+    expect(safeValidateSchedule(doc).ok).toBe(false);
+  });
+
+  it.each([
+    ["a lower-case rule with RRULE:", (d: Record<string, any>) => (d.meetings[0].repeat = "rrule:freq=weekly;byday=th")],
+    ["29 February of a leap year", (d: Record<string, any>) => (d.meetings[0].start = "2024-02-29T09:00")],
+    ["FREQ after another part", (d: Record<string, any>) => (d.meetings[0].repeat = "INTERVAL=2;FREQ=MONTHLY;BYDAY=1TH")],
+    ["Asia/Ho_Chi_Minh and UTC", (d: Record<string, any>) => (d.timezone = "UTC")],
+  ])("accepts %s, as the loader does", (_, edit) => {
+    const doc = structuredClone(MINIMAL) as Record<string, any>;
+    doc.meetings[0].end = undefined;
+    doc.meetings[0].duration = "PT1H";
+    edit(doc);
+    const clean = JSON.parse(JSON.stringify(doc));
+    expect(validate(clean), JSON.stringify(validate.errors)).toBe(true);
+    expect(safeValidateSchedule(clean).ok).toBe(true);
+  });
+
+  it("lists only zones the loader takes", () => {
+    const zones = (shipped.properties.timezone.enum as string[]).filter((zone) => !safeValidateSchedule({ ...MINIMAL, timezone: zone }).ok);
+    expect(zones).toEqual([]);
+    expect(shipped.properties.timezone.enum).toContain("Asia/Ho_Chi_Minh");
+  });
+
+  it("is readable by a draft-07 validator", () => {
+    const { $schema: _, ...body } = shipped;
+    const draft07 = new Ajv({ strict: false, formats: { email: true } }).compile(body);
+    expect(draft07(MINIMAL)).toBe(true);
+    expect(draft07({ ...MINIMAL, version: 2 })).toBe(false);
   });
 
   it("the example's modeline points at the shipped schema", () => {
