@@ -169,7 +169,7 @@ export function movePlanner(valid: Schedule, options: PlannerOptions = {}): Move
       tried++;
       const after = safeChecked(withSeries(valid, meeting.id, edit), checkOptions);
       const judgement = after && judged(before, after, clash.conflict.id);
-      if (!judgement || !judgement.resolves.includes(clash.finding)) continue;
+      if (!judgement?.resolves.includes(clash.finding)) continue;
       const to = formatWall(zoneClock.toWall(Date.parse(slot.end))).slice(11, 16);
       found.push({
         meeting: meeting.id,

@@ -116,19 +116,21 @@ describe("the JSON Schema (schema.json)", () => {
   ];
 
   it.each(semantic)("rejects %s, as the loader does", (_, edit) => {
-    const doc = structuredClone(MINIMAL) as Record<string, any>;
+    const doc: Parameters<Edit>[0] = structuredClone(MINIMAL);
     edit(doc);
     expect(validate(doc)).toBe(false);
     expect(safeValidateSchedule(doc).ok).toBe(false);
   });
 
-  it.each([
-    ["a lower-case rule with RRULE:", (d: Record<string, any>) => (d.meetings[0].repeat = "rrule:freq=weekly;byday=th")],
-    ["29 February of a leap year", (d: Record<string, any>) => (d.meetings[0].start = "2024-02-29T09:00")],
-    ["FREQ after another part", (d: Record<string, any>) => (d.meetings[0].repeat = "INTERVAL=2;FREQ=MONTHLY;BYDAY=1TH")],
-    ["Asia/Ho_Chi_Minh and UTC", (d: Record<string, any>) => (d.timezone = "UTC")],
-  ])("accepts %s, as the loader does", (_, edit) => {
-    const doc = structuredClone(MINIMAL) as Record<string, any>;
+  const accepted: [string, Edit][] = [
+    ["a lower-case rule with RRULE:", (d) => (d.meetings[0].repeat = "rrule:freq=weekly;byday=th")],
+    ["29 February of a leap year", (d) => (d.meetings[0].start = "2024-02-29T09:00")],
+    ["FREQ after another part", (d) => (d.meetings[0].repeat = "INTERVAL=2;FREQ=MONTHLY;BYDAY=1TH")],
+    ["UTC", (d) => (d.timezone = "UTC")],
+  ];
+
+  it.each(accepted)("accepts %s, as the loader does", (_, edit) => {
+    const doc: Parameters<Edit>[0] = structuredClone(MINIMAL);
     doc.meetings[0].end = undefined;
     doc.meetings[0].duration = "PT1H";
     edit(doc);
