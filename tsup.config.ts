@@ -9,7 +9,7 @@ export default defineConfig([
     clean: true,
     target: "node20",
     platform: "neutral",
-    external: ["luxon", "rrule", "zod", "js-yaml"],
+    external: ["luxon", "zod", "js-yaml"],
   },
   {
     // The feed server's handler: a subpath export (lichhop/server) that may use Node built-ins.
@@ -18,7 +18,7 @@ export default defineConfig([
     dts: true,
     target: "node20",
     platform: "node",
-    external: ["luxon", "rrule", "zod", "js-yaml"],
+    external: ["luxon", "zod", "js-yaml"],
     // The handler finds its reload worker beside itself through import.meta.url, which the shim
     // gives the CJS build too.
     shims: true,
@@ -31,7 +31,7 @@ export default defineConfig([
     dts: false,
     target: "node20",
     platform: "node",
-    external: ["luxon", "rrule", "zod", "js-yaml"],
+    external: ["luxon", "zod", "js-yaml"],
   },
   {
     // The serve command's reload worker goes beside the chunks, as dist/cli/reload-worker.js, where
