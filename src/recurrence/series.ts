@@ -34,6 +34,11 @@ export interface Series {
   readonly exceptDays: ReadonlySet<number>;
   readonly exceptTimes: ReadonlySet<number>;
   readonly extra: readonly number[];
+  /**
+   * True when the rule may give two starts less than a DST gap apart (a sub-daily FREQ, or
+   * BYHOUR, BYMINUTE or BYSECOND): one moved forward out of a gap may then fall on another.
+   */
+  readonly closeStarts: boolean;
 }
 
 /** A `changes[]` entry that names no occurrence, or more than one. */
@@ -118,6 +123,7 @@ export function compileSeries(meeting: Meeting, clock: ZoneClock, budget: StepBu
     exceptDays,
     exceptTimes,
     extra,
+    closeStarts: meeting.repeat !== undefined && /FREQ=(HOURLY|MINUTELY|SECONDLY)|BY(HOUR|MINUTE|SECOND)=/i.test(meeting.repeat),
   };
 }
 
