@@ -47,11 +47,15 @@ interface Rule {
   readonly byMonth: readonly boolean[] | undefined;
   /** Weeks of the year (ISO 8601 numbering from WKST), signed. */
   readonly byWeekNo: readonly number[] | undefined;
-  readonly byYearDay: SignedDays | undefined;
+  /** Days of the year, signed (-1 = the last). */
+  readonly byYearDay: readonly number[] | undefined;
   readonly byMonthDay: SignedDays | undefined;
   /** Weekdays without an ordinal, 0 = Sunday, or undefined. */
   readonly byWeekday: readonly boolean[] | undefined;
-  /** Weekdays with an ordinal (`1TH`, `-1FR`) as `[weekday, n]` (MONTHLY and YEARLY only), or undefined. */
+  /**
+   * Weekdays with an ordinal (`1TH`, `-1FR`) as `[weekday, n]` (MONTHLY and YEARLY only), or
+   * undefined; with them, plain weekdays are `[weekday, 0]` here (a day either names passes).
+   */
   readonly byNthWeekday: readonly (readonly [number, number])[] | undefined;
   /** Limits on the hour, minute and second of a sub-daily period's start, or undefined. */
   readonly byHour: readonly boolean[] | undefined;
@@ -215,10 +219,11 @@ function parseRule(rule: string, startWall: number, untilWall: number | undefine
     wkst: wkstText === undefined ? MONDAY : WEEKDAYS.indexOf(wkstText as (typeof WEEKDAYS)[number]),
     byMonth: months && flags(13, months),
     byWeekNo,
-    byYearDay: signed(367, byYearDay),
+    byYearDay,
     byMonthDay: signed(32, monthDays),
-    byWeekday: plain.length > 0 ? flags(7, plain) : undefined,
-    byNthWeekday: nth.length > 0 ? nth : undefined,
+    // Plain weekdays beside ordinals name days too (RFC 5545): they join the ordinals as `[weekday, 0]`.
+    byWeekday: plain.length > 0 && nth.length === 0 ? flags(7, plain) : undefined,
+    byNthWeekday: nth.length > 0 ? [...nth, ...plain.map((weekday): [number, number] => [weekday, 0])] : undefined,
     byHour: rank >= 4 && hours ? flags(24, hours) : undefined,
     byMinute: rank >= 5 && minutes ? flags(60, minutes) : undefined,
     bySecond: rank >= 6 && seconds ? flags(61, seconds) : undefined,
@@ -227,9 +232,13 @@ function parseRule(rule: string, startWall: number, untilWall: number | undefine
   };
 }
 
-/** The days `[weekday, n]` names inside `[first, end)` (a month or a year), added to `into`. */
+/** The days `[weekday, n]` names inside `[first, end)` (a month or a year; n = 0: every such weekday), added to `into`. */
 function nthWeekdays(rule: Rule, first: number, end: number, into: Set<number>): void {
   for (const [weekday, n] of rule.byNthWeekday ?? []) {
+    if (n === 0) {
+      for (let day = first + ((weekday - weekdayOf(first) + 7) % 7); day < end; day += 7) into.add(day);
+      continue;
+    }
     const day =
       n > 0
         ? first + ((weekday - weekdayOf(first) + 7) % 7) + (n - 1) * 7
@@ -261,27 +270,47 @@ function weekNoDays(rule: Rule, first: number, end: number, into: Set<number>): 
   }
 }
 
-/** True when a day passes the day-level parts of a sub-daily rule (all of them limit it). */
-function dayMatches(rule: Rule, day: number, weekNo: Set<number>): boolean {
-  const date = new Date(day * DAY);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + 1;
-  const dayOfMonth = date.getUTCDate();
-  const { byMonth, byMonthDay, byWeekday, byYearDay, byWeekNo } = rule;
-  if (byMonth && !byMonth[month]) return false;
-  if (byWeekday && !byWeekday[weekdayOf(day)]) return false;
-  if (byMonthDay && !byMonthDay.plus[dayOfMonth] && !byMonthDay.minus[daysInMonth(year, month) - dayOfMonth + 1]) return false;
+/**
+ * The days of `[first, end)` that BYYEARDAY and BYWEEKNO allow (both, when both are given), in
+ * `into`; false when the rule has neither and every day passes.
+ */
+function yearDays(rule: Rule, first: number, end: number, into: Set<number>, scratch: Set<number>): boolean {
+  const { byYearDay, byWeekNo } = rule;
+  if (!byYearDay && !byWeekNo) return false;
+  into.clear();
+  if (byWeekNo) weekNoDays(rule, first, end, into);
   if (byYearDay) {
-    const yearFirst = epochDay(year, 1, 1);
-    const dayOfYear = day - yearFirst + 1;
-    if (!byYearDay.plus[dayOfYear] && !byYearDay.minus[epochDay(year + 1, 1, 1) - yearFirst - dayOfYear + 1]) return false;
-  }
-  if (byWeekNo) {
-    weekNo.clear();
-    weekNoDays(rule, day, day + 1, weekNo);
-    if (!weekNo.has(day)) return false;
+    scratch.clear();
+    const firstYear = new Date(first * DAY).getUTCFullYear();
+    const lastYear = new Date((end - 1) * DAY).getUTCFullYear();
+    for (let year = firstYear; year <= lastYear; year++) {
+      const yearFirst = epochDay(year, 1, 1);
+      const yearEnd = epochDay(year + 1, 1, 1);
+      for (const n of byYearDay) {
+        const day = n > 0 ? yearFirst + n - 1 : yearEnd + n;
+        if (day >= yearFirst && day < yearEnd && day >= first && day < end) scratch.add(day);
+      }
+    }
+    if (byWeekNo) {
+      for (const day of into) if (!scratch.has(day)) into.delete(day);
+    } else {
+      for (const day of scratch) into.add(day);
+    }
   }
   return true;
+}
+
+/** True when a day passes the day-level parts of a sub-daily rule (all of them limit it). */
+function dayMatches(rule: Rule, day: number, allowed: Set<number>, scratch: Set<number>): boolean {
+  const date = new Date(day * DAY);
+  const month = date.getUTCMonth() + 1;
+  const dayOfMonth = date.getUTCDate();
+  const { byMonth, byMonthDay, byWeekday } = rule;
+  if (byMonth && !byMonth[month]) return false;
+  if (byWeekday && !byWeekday[weekdayOf(day)]) return false;
+  if (byMonthDay && !byMonthDay.plus[dayOfMonth] && !byMonthDay.minus[daysInMonth(date.getUTCFullYear(), month) - dayOfMonth + 1])
+    return false;
+  return !yearDays(rule, day, day + 1, allowed, scratch) || allowed.has(day);
 }
 
 /**
@@ -290,7 +319,7 @@ function dayMatches(rule: Rule, day: number, weekNo: Set<number>): boolean {
  * year, every INTERVAL); without COUNT the walk starts at the period holding `from`.
  */
 function walkDays(rule: Rule, startWall: number, from: number, to: number, budget: StepBudget, visit: (wall: number) => boolean): void {
-  const { freq, interval, until, count, byMonth, byMonthDay, byWeekday, byNthWeekday, byYearDay, byWeekNo, bySetPos, times } = rule;
+  const { freq, interval, until, count, byMonth, byMonthDay, byWeekday, byNthWeekday, bySetPos, times } = rule;
   if (times.length === 0) return;
   const startDay = Math.floor(startWall / DAY);
   const start = new Date(startDay * DAY);
@@ -318,7 +347,8 @@ function walkDays(rule: Rule, startWall: number, from: number, to: number, budge
   const days: number[] = [];
   const walls: number[] = [];
   const nth = new Set<number>();
-  const weekNo = new Set<number>();
+  const allowed = new Set<number>();
+  const scratch = new Set<number>();
   let emitted = 0;
   for (; ; period++) {
     // The period's days: [first, end).
@@ -355,10 +385,7 @@ function walkDays(rule: Rule, startWall: number, from: number, to: number, budge
         }
       }
     }
-    if (byWeekNo) {
-      weekNo.clear();
-      weekNoDays(rule, first, end, weekNo);
-    }
+    const limited = yearDays(rule, first, end, allowed, scratch);
 
     days.length = 0;
     const date = new Date(first * DAY);
@@ -366,18 +393,13 @@ function walkDays(rule: Rule, startWall: number, from: number, to: number, budge
     let month = date.getUTCMonth() + 1;
     let dayOfMonth = date.getUTCDate();
     let length = daysInMonth(year, month);
-    let yearFirst = byYearDay ? epochDay(year, 1, 1) : 0;
-    let yearLength = byYearDay ? epochDay(year + 1, 1, 1) - yearFirst : 0;
     for (let day = first; day < end; day++) {
       if (
         (byMonth === undefined || byMonth[month]) &&
         (byMonthDay === undefined || byMonthDay.plus[dayOfMonth] || byMonthDay.minus[length - dayOfMonth + 1]) &&
-        // Plain weekdays and weekdays with an ordinal together: a day either names (RFC 5545).
-        ((byWeekday === undefined && byNthWeekday === undefined) ||
-          (byWeekday !== undefined && byWeekday[weekdayOf(day)] === true) ||
-          (byNthWeekday !== undefined && nth.has(day))) &&
-        (byYearDay === undefined || byYearDay.plus[day - yearFirst + 1] || byYearDay.minus[yearFirst + yearLength - day]) &&
-        (byWeekNo === undefined || weekNo.has(day))
+        (byWeekday === undefined || byWeekday[weekdayOf(day)]) &&
+        (byNthWeekday === undefined || nth.has(day)) &&
+        (!limited || allowed.has(day))
       ) {
         days.push(day);
       }
@@ -386,27 +408,27 @@ function walkDays(rule: Rule, startWall: number, from: number, to: number, budge
         if (++month > 12) {
           month = 1;
           year++;
-          if (byYearDay) {
-            yearFirst = day + 1;
-            yearLength = epochDay(year + 1, 1, 1) - yearFirst;
-          }
         }
         length = daysInMonth(year, month);
       }
     }
 
-    // One time of day and no BYSETPOS (the common rules): the days are the starts.
-    const plainDays = oneTime && !bySetPos;
-    let chosen: readonly number[] = days;
-    if (!plainDays) {
-      walls.length = 0;
-      for (const day of days) for (const time of times) walls.push(day * DAY + time);
-      // The instants a day expands to beyond its first are work the days alone do not bound.
-      if (!oneTime) budget.spend(walls.length);
-      chosen = bySetPos ? setPositions(walls, bySetPos) : walls;
+    // One time of day and no BYSETPOS (the common rules): each day is a start.
+    if (oneTime && !bySetPos) {
+      for (const day of days) {
+        const wall = day * DAY + firstTime;
+        if (wall < startWall) continue;
+        if (wall > last) return;
+        if (wall >= from && !visit(wall)) return;
+        if (count !== undefined && ++emitted >= count) return;
+      }
+      continue;
     }
-    for (const value of chosen) {
-      const wall = plainDays ? value * DAY + firstTime : value;
+    walls.length = 0;
+    for (const day of days) for (const time of times) walls.push(day * DAY + time);
+    // The instants a day expands to beyond its first are work the days alone do not bound.
+    if (!oneTime) budget.spend(walls.length);
+    for (const wall of bySetPos ? setPositions(walls, bySetPos) : walls) {
       if (wall < startWall) continue;
       if (wall > last) return;
       if (wall >= from && !visit(wall)) return;
@@ -435,7 +457,8 @@ function walkSubDaily(rule: Rule, startWall: number, from: number, to: number, b
     rule.byWeekNo !== undefined;
   // No time of any period (BYSECOND=60 alone): nothing to walk.
   if (freq === "SECONDLY" ? bySecond !== undefined && !bySecond.slice(0, 60).includes(true) : times.length === 0) return;
-  const weekNo = new Set<number>();
+  const allowed = new Set<number>();
+  const scratch = new Set<number>();
   const walls: number[] = [];
   /** The first period at or after `wall`. */
   const periodAt = (wall: number) => Math.ceil((wall - startWall) / step);
@@ -457,7 +480,7 @@ function walkSubDaily(rule: Rule, startWall: number, from: number, to: number, b
       const day = Math.floor(at / DAY);
       if (limitsDays && day !== checkedDay) {
         checkedDay = day;
-        dayOk = dayMatches(rule, day, weekNo);
+        dayOk = dayMatches(rule, day, allowed, scratch);
       }
       if (!dayOk) {
         period = Math.max(period + 1, periodAt((day + 1) * DAY));

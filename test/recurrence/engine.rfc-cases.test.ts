@@ -99,6 +99,16 @@ const RULE_CASES: readonly RuleCase[] = [
     dateutil: ["2003-04-01T08:00:30", "2003-04-01T08:01:30", "2003-04-01T08:02:30"],
   },
   {
+    name: "BYSETPOS in a WEEKLY rule counts the whole first week from WKST (RFC 5545: a set starts at the beginning of the interval), so Monday 1997-12-29 is its first; both oracles count that week from DTSTART",
+    rule: "FREQ=WEEKLY;COUNT=3;BYDAY=MO,FR;BYSETPOS=1",
+    start: "1998-01-01T00:00:00",
+    from: "1997-12-01T00:00:00",
+    to: "1998-02-01T00:00:00",
+    lichhop: ["1998-01-05T00:00:00", "1998-01-12T00:00:00", "1998-01-19T00:00:00"],
+    rrulejs: ["1998-01-02T00:00:00", "1998-01-05T00:00:00", "1998-01-12T00:00:00"],
+    dateutil: ["1998-01-02T00:00:00", "1998-01-05T00:00:00", "1998-01-12T00:00:00"],
+  },
+  {
     name: "an ordinal BYDAY in a WEEKLY rule (RFC 5545 forbids it): read as the plain weekday, as both oracles read it",
     rule: "FREQ=WEEKLY;COUNT=3;BYDAY=1MO",
     start: "2024-01-01T08:00:00",
