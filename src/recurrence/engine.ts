@@ -111,7 +111,9 @@ const mod = (a: number, b: number): number => ((a % b) + b) % b;
  * of 60 names a leap second, which civil time here does not have: it is no time of any period.
  * Walks before a window start at the window's period unless COUNT asks for a walk from DTSTART;
  * those walks, the instants that BYHOUR, BYMINUTE and BYSECOND multiply a day into, and every
- * period of a sub-daily rule spend steps from `budget`.
+ * period of a sub-daily rule spend steps from `budget`. Where rrule.js and python-dateutil depart
+ * from RFC 5545 the engine follows the RFC (test/recurrence/engine.rfc-cases.test.ts names each
+ * case).
  *
  * @param untilWall UNTIL as a floating wall time (the caller converts a UTC UNTIL to the zone).
  * @example

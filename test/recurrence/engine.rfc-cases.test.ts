@@ -26,8 +26,8 @@ interface RuleCase {
   readonly lichhop: readonly string[];
   /** rrule.js's (floating), or why it is not asked. */
   readonly rrulejs: readonly string[] | { readonly never: string };
-  /** python-dateutil's (naive), or its error. */
-  readonly dateutil: readonly string[] | { readonly error: string };
+  /** python-dateutil's (naive), its error, or why it is not asked. */
+  readonly dateutil: readonly string[] | { readonly error: string } | { readonly never: string };
 }
 
 const RULE_CASES: readonly RuleCase[] = [
@@ -46,7 +46,7 @@ const RULE_CASES: readonly RuleCase[] = [
       "2024-01-29T08:00:00",
     ],
     rrulejs: { never: "gives nothing, after walking on to year 9999 (seconds here)" },
-    dateutil: { error: "slow" },
+    dateutil: { never: "gives nothing, after walking on to year 9999 (a second or more here)" },
   },
   {
     name: "BYWEEKNO=53 after a year of 52 weeks: 2022-01-02 is a Sunday of 2021-W52, so not week 53 (ISO 8601, as RFC 5545 says); both oracles count it as week 53",
@@ -208,9 +208,10 @@ describe("RFC 5545 cases where the oracles depart from the RFC or each other", (
   });
 
   it.skipIf(!hasDateutil() && process.env.CI === undefined)("python-dateutil still answers as recorded", () => {
-    const results = dateutilExpand(RULE_CASES.map((c) => ({ rule: c.rule, start: c.start, zone: "UTC", from: c.from, to: c.to })));
+    const asked = RULE_CASES.filter((c) => !("never" in c.dateutil));
+    const results = dateutilExpand(asked.map((c) => ({ rule: c.rule, start: c.start, zone: "UTC", from: c.from, to: c.to })));
     expect(results.map((result) => (Array.isArray(result) ? result.map((ms) => iso(ms).slice(0, 19)) : result))).toEqual(
-      RULE_CASES.map((c) => c.dateutil),
+      asked.map((c) => c.dateutil),
     );
   });
 });
