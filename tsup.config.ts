@@ -4,7 +4,7 @@ import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
 import { libraryModules } from "./scripts/library-modules";
 
-const DEPENDENCIES = ["luxon", "rrule", "zod", "js-yaml", "ical.js"];
+const DEPENDENCIES = ["luxon", "zod", "js-yaml", "ical.js"];
 
 /** tsup's entry object for modules: src/X.ts is written to dist/X.js (and dist/X.cjs). */
 const entries = (modules: readonly string[]) => Object.fromEntries(modules.map((module) => [module, `src/${module}.ts`]));

@@ -9,7 +9,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { DateTime, Duration } from "luxon";
-import { RRule } from "../src/recurrence/rrule-lib";
+import { RRule } from "../test/helpers/rrule";
 import { normalizeRRule } from "../src/recurrence/rrule-text";
 import type { Schedule } from "../src/schema/model";
 

@@ -16,7 +16,7 @@
  * Usage (after `node bench/build.mjs`): `node bench/.out/generate.js 100k > big.yaml`.
  */
 
-import { RRule } from "../src/recurrence/rrule-lib";
+import { RRule } from "../test/helpers/rrule";
 
 /** Knobs of one generated schedule. */
 export interface GeneratorParams {

@@ -39,7 +39,7 @@ try {
   mkdirSync(app);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
   const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
-  const pinned = ["js-yaml", "luxon", "rrule", "zod"].map((name) => `${name}@${lock.packages[`node_modules/${name}`].version}`);
+  const pinned = ["ical.js", "js-yaml", "luxon", "zod"].map((name) => `${name}@${lock.packages[`node_modules/${name}`].version}`);
   execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", join(dir, packed.filename), ...pinned], {
     cwd: app,
     stdio: "pipe",

@@ -18,8 +18,9 @@ export interface Limits {
   readonly findings: number;
   /**
    * Steps all recurrence rules of a schedule may walk in one validation or expansion: a day the
-   * own engine looks at, or a period or instant rrule.js generates (BYHOUR, BYMINUTE and
-   * BYSECOND multiply the instants of a period), counted from where each walk starts.
+   * engine looks at before a window (a rule with COUNT is walked from its first occurrence), an
+   * instant BYHOUR, BYMINUTE and BYSECOND add to a day, and a period of an HOURLY, MINUTELY or
+   * SECONDLY rule.
    */
   readonly ruleSteps: number;
   /**

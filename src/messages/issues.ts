@@ -145,9 +145,9 @@ export const ISSUE_MESSAGES = {
   }),
   "runaway-rule": entry<{ max: number }>({
     vi: (p) =>
-      `Quy tắc lặp quá dày: việc duyệt các quy tắc lặp của lịch vượt quá ${fmt(p.max, "vi")} bước (tính từ ngày bắt đầu của mỗi cuộc họp, kể cả các thời điểm BYHOUR/BYMINUTE/BYSECOND sinh ra); cho cuộc họp bắt đầu gần khoảng thời gian kiểm tra hơn hoặc dùng tần suất thưa hơn`,
+      `Quy tắc lặp quá dày: việc duyệt các quy tắc lặp của lịch vượt quá ${fmt(p.max, "vi")} bước (quy tắc có COUNT được duyệt từ ngày bắt đầu của cuộc họp; tính cả các thời điểm BYHOUR/BYMINUTE/BYSECOND sinh ra và từng giờ, phút, giây của quy tắc HOURLY, MINUTELY, SECONDLY); cho cuộc họp bắt đầu gần khoảng thời gian kiểm tra hơn, dùng UNTIL thay cho COUNT hoặc dùng tần suất thưa hơn`,
     en: (p) =>
-      `runaway rule: walking the schedule's rules takes more than ${fmt(p.max, "en")} steps (counted from each series' start, with the instants BYHOUR/BYMINUTE/BYSECOND add); start the series closer to the horizon or use a coarser frequency`,
+      `runaway rule: walking the schedule's rules takes more than ${fmt(p.max, "en")} steps (a rule with COUNT is walked from its series' start; the instants BYHOUR/BYMINUTE/BYSECOND add and each period of an HOURLY, MINUTELY or SECONDLY rule count); start the series closer to the horizon, use UNTIL instead of COUNT, or use a coarser frequency`,
   }),
   "date-out-of-range": entry<{ found: string; first: number; last: number }>({
     vi: (p) => `Ngày ${dmyTime(p.found)} nằm ngoài phạm vi hỗ trợ: cần ngày từ 01/01/${p.first} đến 31/12/${p.last}`,

@@ -129,8 +129,10 @@ function expandSeries(
       });
     }
   };
+  const twice = series.closeStarts ? startsTwice(starts, clock) : undefined;
   for (const original of starts) {
     if (changes.size > 0 && changes.has(original)) continue;
+    if (twice?.has(original)) continue;
     let wall = original;
     if (policy) {
       const moved = policy(meeting, original, series.allDay);
@@ -160,6 +162,26 @@ function expandSeries(
     );
   }
   return out.length > max ? "too-many" : out;
+}
+
+/**
+ * The starts in a DST gap that, moved forward by the gap (RFC 5545 §3.3.5), fall on the instant of
+ * another start of the series: an HOURLY rule's 02:00 on a spring-forward night lands on its
+ * 03:00. Each would be the same meeting twice; the start whose local time exists is kept (as RFC
+ * 5545 §3.3.10 ignores a nonexistent one).
+ */
+function startsTwice(starts: readonly number[], clock: ZoneClock): Set<number> | undefined {
+  let inGap: number[] | undefined;
+  const taken = new Set<number>();
+  for (const wall of starts) {
+    const instant = clock.toInstant(wall);
+    if (clock.toWall(instant) === wall) taken.add(instant);
+    else (inGap ??= []).push(wall);
+  }
+  if (!inGap) return undefined;
+  const twice = new Set<number>();
+  for (const wall of inGap) if (taken.has(clock.toInstant(wall))) twice.add(wall);
+  return twice;
 }
 
 /**

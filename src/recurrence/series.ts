@@ -1,33 +1,10 @@
 import type { Meeting } from "../schema/schedule";
 import type { ZoneClock } from "../time/zone";
-import { DAY, HOUR, MINUTE, parseDuration, parseWall, startOfDay, type Span } from "../time/wall";
-import { compileFastRule, type Recurrence } from "./engine";
-import { RRule, type RRuleOptions } from "./rrule-lib";
+import { DAY, parseDuration, parseWall, startOfDay, type Span } from "../time/wall";
+import { compileRule, type Recurrence } from "./engine";
 import { normalizeRRule } from "./rrule-text";
 import { lowerBound } from "../internal/search";
 import type { StepBudget } from "../limits";
-
-const FREQ_MS: Record<string, number> = {
-  YEARLY: 366 * DAY,
-  MONTHLY: 31 * DAY,
-  WEEKLY: 7 * DAY,
-  DAILY: DAY,
-  HOURLY: HOUR,
-  MINUTELY: MINUTE,
-  SECONDLY: 1000,
-};
-
-/** Days rrule.js builds per period (its "day set") for the day-based frequencies. */
-const DAYS_PER_PERIOD: Record<string, number> = { YEARLY: 366, MONTHLY: 31, WEEKLY: 7 };
-
-/**
- * Budget steps rrule.js spends per period it walks through, per instant a period expands to, and
- * per start it returns (those are bounded by the occurrence limits besides): measured on Node 20,
- * a step of a walk is about a microsecond.
- */
-const RRULE_PERIOD_STEPS = 3;
-const RRULE_INSTANT_STEPS = 2;
-const RRULE_RESULT_STEPS = 1;
 
 /** One occurrence changed by `changes[]`: its original start and what replaces it. */
 export interface SeriesChange {
@@ -57,6 +34,11 @@ export interface Series {
   readonly exceptDays: ReadonlySet<number>;
   readonly exceptTimes: ReadonlySet<number>;
   readonly extra: readonly number[];
+  /**
+   * True when the rule may give two starts less than a DST gap apart (a sub-daily FREQ, or
+   * BYHOUR, BYMINUTE or BYSECOND): one moved forward out of a gap may then fall on another.
+   */
+  readonly closeStarts: boolean;
 }
 
 /** A `changes[]` entry that names no occurrence, or more than one. */
@@ -84,111 +66,28 @@ export function spanBetween(start: number, end: number, dateOnly: boolean): Span
   return { days, ms: end - (start + days * DAY) };
 }
 
-/** How many instants one period of a rule expands to in rrule.js (BYxxx parts finer than FREQ multiply). */
-function instantsPerPeriod(options: Partial<RRuleOptions>, freq: string): number {
-  const size = (value: unknown) => (Array.isArray(value) ? value.length : 1);
-  const finer = ["YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY"].indexOf(freq);
-  let instants = DAYS_PER_PERIOD[freq] ?? 1;
-  if (finer < 4) instants *= size(options.byhour);
-  if (finer < 5) instants *= size(options.byminute);
-  if (finer < 6) instants *= size(options.bysecond);
-  return instants;
-}
-
-/** True when a BYxxx part of the rule can leave one of its periods without an instant (BYMONTH, BYDAY, BYHOUR on an HOURLY rule…). */
-function filters(options: Partial<RRuleOptions>, freq: string): boolean {
-  const has = (value: unknown) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
-  const rank = ["YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY", "MINUTELY", "SECONDLY"].indexOf(freq);
-  return (
-    has(options.bymonth) ||
-    has(options.byweekno) ||
-    has(options.byyearday) ||
-    has(options.bymonthday) ||
-    has(options.byweekday) ||
-    has(options.bysetpos) ||
-    (rank >= 4 && has(options.byhour)) ||
-    (rank >= 5 && has(options.byminute)) ||
-    (rank >= 6 && has(options.bysecond))
-  );
-}
-
 /**
- * rrule.js behind the {@link Recurrence} interface, for the shapes the fast engine leaves to it.
- * rrule.js walks from DTSTART on every call: each call first spends the steps of that walk.
+ * UNTIL as a floating wall time in the meeting's zone: a UTC UNTIL (ending in `Z`) is read in
+ * the zone, a local one as it is, and a date UNTIL on a timed series includes that whole local
+ * day; `undefined` without UNTIL.
  */
-function rruleRecurrence(
-  options: Partial<RRuleOptions>,
-  startWall: number,
-  freq: string,
-  periodMs: number,
-  budget: StepBudget,
-): Recurrence {
-  const rule = new RRule({ ...options, dtstart: new Date(startWall), tzid: null }, true);
-  const perPeriod = RRULE_PERIOD_STEPS + RRULE_INSTANT_STEPS * instantsPerPeriod(options, freq);
-  const until = options.until?.getTime() ?? Number.POSITIVE_INFINITY;
-  const filtered = filters(options, freq);
-  const periods = (from: number, to: number) => Math.max(0, Math.ceil((Math.min(to, until) - from) / periodMs));
-  return {
-    between(from, to, cap = Number.POSITIVE_INFINITY) {
-      // The walk before the window, then the window's periods: all of them when a BYxxx part can
-      // leave a period empty, else only up to the cap, where the walk stops.
-      const inside = periods(Math.max(from, startWall), to) + 1;
-      budget.spend((periods(startWall, from) + (filtered ? inside : Math.min(inside, cap + 1))) * perPeriod);
-      let overflow = false;
-      const dates = rule.between(new Date(from), new Date(to), true, (_date, length) => {
-        if (length >= cap) {
-          overflow = true;
-          return false;
-        }
-        return true;
-      });
-      budget.spend(dates.length * RRULE_RESULT_STEPS);
-      return overflow ? undefined : dates.map((date) => date.getTime());
-    },
-    after(wall, to) {
-      budget.spend((periods(startWall, to) + 1) * perPeriod);
-      const dates = rule.between(new Date(wall), new Date(to), false, (_date, length) => length < 1);
-      return dates[0]?.getTime();
-    },
-  };
-}
-
-/** The own engine with its walks before a window (with COUNT it counts from DTSTART) spent from a budget. */
-function meteredEngine(engine: Recurrence, startWall: number, counted: boolean, budget: StepBudget): Recurrence {
-  return {
-    between(from, to, cap) {
-      if (counted) budget.spend(Math.max(0, Math.ceil((Math.min(from, to) - startWall) / DAY)));
-      return engine.between(from, to, cap);
-    },
-    after(wall, to) {
-      budget.spend(Math.max(0, Math.ceil((to - (counted ? startWall : wall)) / DAY)));
-      return engine.after(wall, to);
-    },
-  };
+function untilWall(rule: string, allDay: boolean, clock: ZoneClock): number | undefined {
+  const until = /(?:^|;)UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2}))?(Z)?(?:;|$)/.exec(rule);
+  if (!until) return undefined;
+  const [, year, month, day, hour, minute, second, utc] = until;
+  const floating = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0));
+  if (utc) return clock.toWall(floating);
+  return hour === undefined && !allDay ? floating + DAY - 1 : floating;
 }
 
 /**
- * Compiles an RRULE for a DTSTART (floating ms): the fast engine for the common shapes, rrule.js
- * for the rest. UNTIL in UTC is read in the meeting's zone; a date UNTIL on a timed series
- * includes that whole local day. Every walk spends steps from `budget`.
+ * Compiles an RRULE for a DTSTART (floating ms) with the own engine. UNTIL in UTC is read in the
+ * meeting's zone; a date UNTIL on a timed series includes that whole local day. Every walk
+ * spends steps from `budget`.
  */
 export function buildRecurrence(text: string, startWall: number, allDay: boolean, clock: ZoneClock, budget: StepBudget): Recurrence {
   const normalized = normalizeRRule(text);
-  const options = RRule.parseString(normalized);
-  const until = /(?:^|;)UNTIL=(\d{8})(T\d{6})?(Z)?/.exec(normalized);
-  if (until && options.until) {
-    const floating = options.until.getTime();
-    if (until[3]) {
-      options.until = new Date(clock.toWall(floating));
-    } else if (!until[2] && !allDay) {
-      options.until = new Date(floating + DAY - 1);
-    }
-  }
-  const fast = compileFastRule(normalized, startWall, options.until?.getTime());
-  if (fast) return meteredEngine(fast, startWall, /(?:^|;)COUNT=/.test(normalized), budget);
-  const freq = /(?:^|;)FREQ=([A-Z]+)/.exec(normalized)?.[1] ?? "DAILY";
-  const interval = Number(/(?:^|;)INTERVAL=(\d+)/.exec(normalized)?.[1] ?? 1);
-  return rruleRecurrence(options, startWall, freq, (FREQ_MS[freq] ?? DAY) * interval, budget);
+  return compileRule(normalized, startWall, untilWall(normalized, allDay, clock), budget);
 }
 
 /**
@@ -224,6 +123,7 @@ export function compileSeries(meeting: Meeting, clock: ZoneClock, budget: StepBu
     exceptDays,
     exceptTimes,
     extra,
+    closeStarts: meeting.repeat !== undefined && /FREQ=(HOURLY|MINUTELY|SECONDLY)|BY(HOUR|MINUTE|SECOND)=/i.test(meeting.repeat),
   };
 }
 

@@ -108,7 +108,10 @@ describe("lichhop check (the built binary)", () => {
     ["a horizon ending before it starts", GOOD.replace("to: 2024-01-31", "to: 2023-01-31"), "bad-horizon"],
     [
       "a runaway rule",
-      GOOD.replace("start: 2024-01-04T09:00, end: 2024-01-04T10:00,", "start: 1990-01-01T09:00, duration: PT1S, repeat: FREQ=SECONDLY,"),
+      GOOD.replace(
+        "start: 2024-01-04T09:00, end: 2024-01-04T10:00,",
+        "start: 1990-01-01T09:00, duration: PT1S, repeat: FREQ=SECONDLY;COUNT=999999999,",
+      ),
       "runaway-rule",
     ],
     [

@@ -1,7 +1,9 @@
 // A FREQ=HOURLY series started in 2000 with 21 changes took 13.7 s (each change walked the rule
 // again); FREQ=MINUTELY;BYSECOND=0,…,59 from 2020 ran past 30 s (the 5,000,000-period limit
 // counted periods, not the instants BYSECOND multiplies them into); FREQ=HOURLY from 1500 took
-// 13.8 s. Every walk now spends from one budget of steps per validation or expansion.
+// 13.8 s. Every walk now spends from one budget of steps per validation or expansion. The own
+// engine, which expands every rule since, starts a rule without COUNT at the horizon: only a
+// COUNT makes it walk from the first occurrence.
 import { describe, expect, it, vi } from "vitest";
 import { safeCheckSchedule, safeParseSchedule } from "../../src";
 import { DEFAULT_LIMITS } from "../../src/limits";
@@ -54,12 +56,12 @@ ${Array.from({ length: 200 }, (_, i) => `      - { occurrence: 2024-01-${String(
     expect(parsed.ok).toBe(true);
   });
 
-  it("refuses MINUTELY;BYSECOND=0,…,59 started four years before a one-day horizon: runaway-rule, naming the budget", () => {
+  it("refuses MINUTELY;COUNT=…;BYSECOND=0,…,59 started four years before a one-day horizon: runaway-rule, naming the budget", () => {
     const seconds = Array.from({ length: 60 }, (_, i) => i).join(",");
     const path = tempFile(
       "seconds.yaml",
       schedule(
-        `  - { id: m, title: M, body: b, start: 2020-01-01T08:00, duration: PT1S, repeat: "FREQ=MINUTELY;BYSECOND=${seconds}" }\n`,
+        `  - { id: m, title: M, body: b, start: 2020-01-01T08:00, duration: PT1S, repeat: "FREQ=MINUTELY;COUNT=999999999;BYSECOND=${seconds}" }\n`,
         "{ from: 2024-01-01, to: 2024-01-01 }",
       ),
     );
@@ -75,11 +77,25 @@ ${Array.from({ length: 200 }, (_, i) => `      - { occurrence: 2024-01-${String(
     ]);
   });
 
-  it("refuses FREQ=HOURLY from 1900 with a one-day horizon in 2024 (a million periods to walk)", () => {
+  it("checks FREQ=HOURLY from 1900 with a one-day horizon in 2024 at once: the walk starts at the horizon", () => {
+    const parsed = safeParseSchedule(
+      schedule(
+        `  - { id: m, title: M, body: b, start: 1900-01-01T08:00, duration: PT30M, repeat: FREQ=HOURLY }\n`,
+        "{ from: 2024-01-01, to: 2024-01-01 }",
+      ),
+    );
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const checked = safeCheckSchedule(parsed.schedule, { limits: { ruleSteps: 1000 } });
+    expect(checked.ok).toBe(true);
+    if (checked.ok) expect(checked.occurrences).toHaveLength(24);
+  });
+
+  it("refuses FREQ=HOURLY;COUNT=… from 1900 with a one-day horizon in 2024 (a million periods to walk)", () => {
     const path = tempFile(
       "hourly.yaml",
       schedule(
-        `  - { id: m, title: M, body: b, start: 1900-01-01T08:00, duration: PT30M, repeat: FREQ=HOURLY }\n`,
+        `  - { id: m, title: M, body: b, start: 1900-01-01T08:00, duration: PT30M, repeat: "FREQ=HOURLY;COUNT=999999999" }\n`,
         "{ from: 2024-01-01, to: 2024-01-01 }",
       ),
     );
@@ -91,7 +107,8 @@ ${Array.from({ length: 200 }, (_, i) => `      - { occurrence: 2024-01-${String(
   it("shares the budget: many rules that each walk far add up to one runaway, not minutes", () => {
     const meetings = Array.from(
       { length: 40 },
-      (_, i) => `  - { id: m${i}, title: M, body: b, start: 2015-01-01T08:00, duration: PT30M, repeat: "FREQ=HOURLY;BYHOUR=8" }`,
+      (_, i) =>
+        `  - { id: m${i}, title: M, body: b, start: 2015-01-01T08:00, duration: PT30M, repeat: "FREQ=HOURLY;COUNT=100000;BYHOUR=8" }`,
     ).join("\n");
     const parsed = safeParseSchedule(schedule(`${meetings}\n`, "{ from: 2024-01-01, to: 2024-01-07 }"));
     expect(parsed.ok).toBe(true);

@@ -9,7 +9,7 @@ import { libraryModules } from "../../scripts/library-modules";
 // The package as an app gets it: `npm pack` of the build (`npm test` builds first), installed from
 // the tarball into an app of its own. Slow on purpose (it packs, installs, bundles and runs it).
 const ROOT = join(__dirname, "../..");
-const RUNTIME = ["ical.js", "js-yaml", "luxon", "rrule", "zod"];
+const RUNTIME = ["ical.js", "js-yaml", "luxon", "zod"];
 
 let dir = "";
 let app = "";

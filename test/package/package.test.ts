@@ -199,11 +199,26 @@ describe("the built package", () => {
     expect(cjs.trim()).toBe("function function");
   });
 
-  it("expands rrule rules from the CJS build too (rrule is UMD without an exports map)", () => {
-    const script = `const l = require('lichhop');
-const s = l.validateSchedule({ version: 1, bodies: [{ id: 'b', name: 'B' }], meetings: [{ id: 'm', title: 'M', body: 'b', start: '2024-01-04T08:00', duration: 'PT1H', repeat: 'FREQ=MONTHLY;BYDAY=1TH' }] });
+  it("expands every rule shape from the builds with its own engine: rrule.js is a devDependency only", () => {
+    const script = (load: string) => `${load}
+const s = l.validateSchedule({ version: 1, bodies: [{ id: 'b', name: 'B' }], meetings: [
+  { id: 'm', title: 'M', body: 'b', start: '2024-01-04T08:00', duration: 'PT1H', repeat: 'FREQ=MONTHLY;BYDAY=1TH' },
+  { id: 'h', title: 'H', body: 'b', start: '2024-01-01T08:00', duration: 'PT10M', repeat: 'FREQ=HOURLY;INTERVAL=4;BYMINUTE=0,30;BYWEEKNO=1' } ] });
 console.log(l.expandSchedule(s, { from: '2024-01-01', to: '2024-12-31' }).length);`;
-    expect(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8" }).trim()).toBe("12");
+    // 12 first Thursdays; in ISO week 1 of 2024 (1–7 January, from 08:00 on the 1st) and of 2025
+    // (from 30 December) 00:00, 04:00 … 20:00, each at :00 and :30.
+    expect(execFileSync(process.execPath, ["-e", script("const l = require('lichhop');")], { cwd: ROOT, encoding: "utf8" }).trim()).toBe(
+      String(12 + 7 * 12 - 4 + 2 * 12),
+    );
+    expect(
+      execFileSync(process.execPath, ["--input-type=module", "-e", script("import * as l from 'lichhop';")], {
+        cwd: ROOT,
+        encoding: "utf8",
+      }).trim(),
+    ).toBe(String(12 + 7 * 12 - 4 + 2 * 12));
+    for (const file of ["index.js", "index.cjs", "server.js", "server.cjs"]) {
+      expect(readFileSync(join(ROOT, "dist", file), "utf8")).not.toMatch(/["']rrule["']/);
+    }
   });
 
   it("runs examples/library.mjs against the build", () => {

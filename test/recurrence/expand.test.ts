@@ -146,8 +146,19 @@ describe("expansion of one series", () => {
       expect(result.issues[0]).toMatchObject({ code: "too-many-occurrences", path: ["meetings", 0, "repeat"], file: "test.yaml" });
   });
 
-  it("stops a runaway rule started long before the horizon without iterating it", () => {
+  it("starts a rule without COUNT at the horizon, however long before it the series began", () => {
     const schedule = scheduleFrom(`  - { id: m, title: M, body: hdnd, start: 1990-01-01T00:00, duration: PT1S, repeat: FREQ=SECONDLY }`);
+    const started = performance.now();
+    const result = safeExpandSchedule(schedule, { from: "2024-01-01", to: "2024-01-01" });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.occurrences).toHaveLength(86_400);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("stops a runaway rule (COUNT walks from the first occurrence) started long before the horizon", () => {
+    const schedule = scheduleFrom(
+      `  - { id: m, title: M, body: hdnd, start: 1990-01-01T00:00, duration: PT1S, repeat: "FREQ=SECONDLY;COUNT=999999999" }`,
+    );
     const started = performance.now();
     const result = safeExpandSchedule(schedule);
     expect(result.ok).toBe(false);

@@ -1,7 +1,8 @@
 import * as rruleModule from "rrule";
 
-// rrule 2.8 ships UMD without an `exports` map: under Node ESM its named exports are only
-// reachable through the default export, while bundlers and CJS see them directly.
+// rrule.js 2.8.1, a test oracle and the benchmark's baseline (a devDependency: lichhop expands
+// with its own engine). It ships UMD without an `exports` map: under Node ESM its named exports
+// are only reachable through the default export, while bundlers and CJS see them directly.
 type RRuleModule = typeof rruleModule;
 const lib: RRuleModule =
   (rruleModule as RRuleModule & { default?: RRuleModule }).RRule !== undefined
