@@ -234,7 +234,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       "Print the events of an iCalendar file as meetings of a schedule file (format v1), with a",
       "comment for each thing lichhop reads differently or leaves out.",
     ].join("\n"),
-    options: ["body", "timezone", "lang", "output", "max-size"],
+    options: ["body", "timezone", "format", "lang", "output", "max-size"],
     examples: ["lichhop import ubnd.ics --body ubnd -o ubnd.yaml", "lichhop import outlook.ics --timezone Asia/Ho_Chi_Minh"],
   },
   serve: {
