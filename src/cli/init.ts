@@ -1,5 +1,7 @@
 import { ScheduleError, UsageError } from "../errors";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { version } from "../../package.json";
 import { COMMITTEES, type Committee, defaultCommittees, findProvince, type Province } from "../init/provinces";
 import { initTemplate } from "../init/template";
 import { inert } from "../internal/inert";
@@ -53,6 +55,26 @@ function parseCommittees(typed: string | undefined, unit: Province | undefined, 
   return ids as Committee[];
 }
 
+/** Where the published schema is, for a file with no lichhop installed beside it. */
+export const SCHEMA_URL = `https://unpkg.com/lichhop@${version.split(".")[0]}/schema.json`;
+
+/**
+ * The schema the modeline of a new file at `path` names: the nearest
+ * `node_modules/lichhop/schema.json` above the file, relative to it (editors resolve the
+ * modeline from the file's folder), else {@link SCHEMA_URL}.
+ */
+export function schemaFor(path: string): string {
+  const folder = dirname(resolve(path));
+  for (let dir = folder; ; dir = dirname(dir)) {
+    const schema = join(dir, "node_modules", "lichhop", "schema.json");
+    if (existsSync(schema)) {
+      const relativePath = relative(folder, schema).split(sep).join("/");
+      return relativePath.startsWith(".") ? relativePath : `./${relativePath}`;
+    }
+    if (dirname(dir) === dir) return SCHEMA_URL;
+  }
+}
+
 /**
  * `lichhop init [--province NAME] [--out FILE] [--year YYYY] [--committees LIST]`: writes a
  * commented starting schedule for one of the 34 provincial-level units; refuses (exit 2) to
@@ -74,6 +96,7 @@ export function runInit(options: InitOptions, out: Output): number {
     committees,
     file: options.out,
     year: Number(yearText),
+    schema: schemaFor(path),
   });
   try {
     // "wx": create only, so an existing file is never overwritten (checked atomically).

@@ -12,6 +12,11 @@ export interface InitTemplateOptions {
   readonly committees?: readonly Committee[] | undefined;
   /** The path the header's `lichhop check` line names; `schedule.yaml` when absent. */
   readonly file?: string | undefined;
+  /**
+   * The JSON Schema the first line's `yaml-language-server` modeline names (a path relative to
+   * the file, or a URL); no modeline when absent.
+   */
+  readonly schema?: string | undefined;
   /** The year the file's horizon and first meetings fall in (1900–2100). */
   readonly year: number;
 }
@@ -108,7 +113,8 @@ export function initTemplate(options: InitTemplateOptions): string {
   #   start: ${addDays(start, -14)}T08:00
   #   end: ${addDays(start, -14)}T11:30
   #   tags: [tham-tra]`;
-  return `# Lịch họp ${of} năm ${year} — tạo bằng \`lichhop init\`; sửa các chỗ ghi "(điền …)" cho đúng thực tế.
+  const modeline = options.schema === undefined ? "" : `# yaml-language-server: $schema=${options.schema}\n`;
+  return `${modeline}# Lịch họp ${of} năm ${year} — tạo bằng \`lichhop init\`; sửa các chỗ ghi "(điền …)" cho đúng thực tế.
 # Meeting schedule of ${of} for ${year}: a starting file written by \`lichhop init\`. Edit the
 # placeholders, then run
 #   lichhop check ${file}

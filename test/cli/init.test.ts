@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { runInit } from "../../src/cli/init";
+import { runInit, SCHEMA_URL } from "../../src/cli/init";
 import { PROVINCES } from "../../src/init/provinces";
 import { runCli } from "../helpers/cli";
 
@@ -76,5 +76,27 @@ describe("lichhop init --province", () => {
     expect([urban.code, urban.stderr]).toEqual([2, expect.stringContaining("Ban Đô thị")]);
     const unknown = runCli(["init", "--committees", "phap-che,ban-x", "--out", join(dir, "y.yaml")]);
     expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('"ban-x"')]);
+  });
+});
+
+describe("lichhop init: the editor modeline", () => {
+  it("names the nearest installed schema relative to the file, else the published one", () => {
+    const project = mkdtempSync(join(tmpdir(), "lichhop-modeline-"));
+    mkdirSync(join(project, "node_modules", "lichhop"), { recursive: true });
+    writeFileSync(join(project, "node_modules", "lichhop", "schema.json"), "{}");
+    mkdirSync(join(project, "lich"));
+    expect(runInit({ out: join(project, "lich", "lang-son.yaml"), year: "2026", currentYear: 2026 }, silent)).toBe(0);
+    expect(readFileSync(join(project, "lich", "lang-son.yaml"), "utf8").split("\n")[0]).toBe(
+      "# yaml-language-server: $schema=../node_modules/lichhop/schema.json",
+    );
+    expect(runInit({ out: join(project, "root.yaml"), year: "2026", currentYear: 2026 }, silent)).toBe(0);
+    expect(readFileSync(join(project, "root.yaml"), "utf8").split("\n")[0]).toBe(
+      "# yaml-language-server: $schema=./node_modules/lichhop/schema.json",
+    );
+    const alone = join(mkdtempSync(join(tmpdir(), "lichhop-modeline-")), "lich.yaml");
+    expect(runInit({ out: alone, year: "2026", currentYear: 2026 }, silent)).toBe(0);
+    expect(readFileSync(alone, "utf8").split("\n")[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_URL}`);
+    expect(SCHEMA_URL).toBe("https://unpkg.com/lichhop@0/schema.json");
+    expect(checkAllBuilt([alone])).toEqual([[alone, []]]);
   });
 });
