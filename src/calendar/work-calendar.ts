@@ -72,10 +72,10 @@ const monthDaySchema = z
 
 const seasonSchema = z
   .strictObject({
-    name: z.string().min(1).optional(),
-    from: monthDaySchema,
-    to: monthDaySchema,
-    periods: z.array(periodSchema),
+    name: z.string().min(1).meta({ description: 'The season\'s name ("Giờ mùa hè").' }).optional(),
+    from: monthDaySchema.meta({ description: "First day, MM-DD, every year." }),
+    to: monthDaySchema.meta({ description: "Last day, MM-DD (may wrap past the new year)." }),
+    periods: z.array(periodSchema).meta({ description: "Its working periods, HH:MM-HH:MM (07:00-11:30)." }),
   })
   .refine((season) => !overlaps(season.periods), { message: "working periods must not overlap", path: ["periods"] });
 
@@ -93,9 +93,13 @@ function seasonDays(from: string, to: string): readonly number[] {
 
 const workingHoursSchema = z
   .strictObject({
-    days: z.array(weekdaySchema),
-    periods: z.array(periodSchema),
-    seasons: z.array(seasonSchema).max(366, "at most 366 seasons (they share no day)").optional(),
+    days: z.array(weekdaySchema).meta({ description: "Working weekdays (MO … SU; default MO–FR)." }),
+    periods: z.array(periodSchema).meta({ description: "Working periods, HH:MM-HH:MM (default 07:30-11:30, 13:30-17:00)." }),
+    seasons: z
+      .array(seasonSchema)
+      .max(366, "at most 366 seasons (they share no day)")
+      .meta({ description: "Seasons with their own periods (giờ làm việc mùa hè, mùa đông)." })
+      .optional(),
   })
   .refine((hours) => !overlaps(hours.periods), { message: "working periods must not overlap", path: ["periods"] })
   .superRefine((hours, context) => {
@@ -144,10 +148,13 @@ function overlaps(periods: readonly string[]): boolean {
  * ```
  */
 export const calendarConfigSchema = z.strictObject({
-  holidays: z.enum(["vn", "none"]).optional(),
-  daysOff: z.array(dateSchema).optional(),
-  workingDays: z.array(dateSchema).optional(),
-  workingHours: workingHoursSchema.optional(),
+  holidays: z
+    .enum(["vn", "none"])
+    .meta({ description: "vn (default): Việt Nam's statutory and lunar holidays and the government's decisions; none." })
+    .optional(),
+  daysOff: z.array(dateSchema).meta({ description: "More days off of this province (ngày nghỉ), YYYY-MM-DD." }).optional(),
+  workingDays: z.array(dateSchema).meta({ description: "More working days (ngày làm bù), YYYY-MM-DD." }).optional(),
+  workingHours: workingHoursSchema.meta({ description: "Working days and hours (giờ làm việc)." }).optional(),
 });
 
 /**

@@ -7,7 +7,10 @@ export type { ScheduleSource, SourcePosition } from "../source";
  * A validated schedule: the file's content with every reference resolved and checked, plus where
  * each field stands in its source file.
  */
-export type Schedule = ScheduleFile & { readonly source: ScheduleSource };
+export interface Schedule extends ScheduleFile {
+  /** Where the schedule came from: its files, the positions of its fields, its sources' warnings. */
+  readonly source: ScheduleSource;
+}
 
 /** The default zone of a schedule without `timezone`. */
 export const DEFAULT_ZONE = "Asia/Ho_Chi_Minh";

@@ -27,18 +27,23 @@ const checkLevel = z.union([z.enum(["error", "warning", "off"]), z.literal(false
 /** Chooses occurrences by body, body group, meeting or tag; the lists combine with OR. */
 export const selectorSchema = z
   .strictObject({
-    bodies: z.array(id).optional(),
-    groups: z.array(id).optional(),
-    meetings: z.array(id).optional(),
-    tags: z.array(id).optional(),
+    bodies: z.array(id).meta({ description: "Body ids: their meetings (a meeting's body or bodies)." }).optional(),
+    groups: z.array(id).meta({ description: "Body groups (a body's groups): the meetings of their bodies." }).optional(),
+    meetings: z.array(id).meta({ description: "Meeting ids." }).optional(),
+    tags: z.array(id).meta({ description: "Tags: the meetings carrying any of them." }).optional(),
   })
   .meta({ description: "Selects meetings: any listed body, group, meeting id or tag matches (OR)." });
 
-export const bodySchema = z.strictObject({
-  id,
-  name: text,
-  groups: z.array(id).optional(),
-});
+export const bodySchema = z
+  .strictObject({
+    id: id.meta({ description: "The body's id (lowercase letters, digits, '-'), named by meetings, people and rules." }),
+    name: text.meta({ description: 'Its name as printed ("Thường trực HĐND tỉnh").' }),
+    groups: z
+      .array(id)
+      .meta({ description: 'Groups it belongs to, for rules ("hdnd" for the Standing Committee and the Ban).' })
+      .optional(),
+  })
+  .meta({ description: "A body (cơ quan): HĐND, its Standing Committee and committees (Ban), UBND, Đoàn ĐBQH, UBMTTQ…" });
 
 /** A person's membership of a body: a body id (a member on every date) or the body with the dates of the membership. */
 export const membershipSchema = z.union(
@@ -58,9 +63,9 @@ export const membershipSchema = z.union(
 );
 
 export const personSchema = z.strictObject({
-  id,
-  name: text,
-  title: text.optional(),
+  id: id.meta({ description: "The person's id, named by meetings' attendees and rules." }),
+  name: text.meta({ description: 'Full name ("Đoàn Thị Hậu").' }),
+  title: text.meta({ description: 'Position (chức vụ: "Chủ tịch HĐND tỉnh").' }).optional(),
   bodies: z
     .array(membershipSchema)
     .meta({
@@ -68,97 +73,121 @@ export const personSchema = z.strictObject({
         "The bodies this person is a member of: a body named as an attendee includes this person. A body id is a membership on every date; { body, from, to } one between two inclusive local dates.",
     })
     .optional(),
-  email: z.email({ error: "an e-mail address" }).optional(),
+  email: z
+    .email({ error: "an e-mail address" })
+    .meta({ description: "E-mail address: an .ics source's ATTENDEE or ORGANIZER with it is this person." })
+    .optional(),
 });
 
 export const roomSchema = z.strictObject({
-  id,
-  name: text,
-  location: text.optional(),
+  id: id.meta({ description: "The room's id, named by meetings." }),
+  name: text.meta({ description: 'Its name as printed ("Phòng họp số 1 - Trụ sở HĐND tỉnh").' }),
+  location: text.meta({ description: "Where it is (the feeds' LOCATION; an .ics source's LOCATION equal to it is this room)." }).optional(),
 });
 
 /** One occurrence moved, changed or cancelled (an iCalendar RECURRENCE-ID override). */
 export const changeSchema = z.strictObject({
-  occurrence: dateOrDateTime,
-  cancelled: z.boolean().optional(),
-  start: dateOrDateTime.optional(),
-  end: dateOrDateTime.optional(),
-  duration: duration.optional(),
-  title: text.optional(),
-  room: id.optional(),
+  occurrence: dateOrDateTime.meta({
+    description: "The occurrence changed, by its original local start (YYYY-MM-DDTHH:MM, or the date of an all-day one).",
+  }),
+  cancelled: z.boolean().meta({ description: "true: the occurrence does not take place (hủy)." }).optional(),
+  start: dateOrDateTime.meta({ description: "Its new local start (dời lịch)." }).optional(),
+  end: dateOrDateTime.meta({ description: "Its new local end (exclusive); not with duration." }).optional(),
+  duration: duration.meta({ description: "Its new length, ISO 8601 (PT2H); not with end." }).optional(),
+  title: text.meta({ description: "Its own title." }).optional(),
+  room: id.meta({ description: "Its own room." }).optional(),
   attendees: attendees.optional(),
 });
 
 export const onDayOffSchema = z.enum(["keep", "skip", "next-working-day", "previous-working-day"]);
 
 export const meetingSchema = z.strictObject({
-  id,
-  title: text,
-  description: z.string().optional(),
-  body: id.optional(),
-  bodies: z.array(id).min(1).optional(),
-  start: dateOrDateTime,
-  end: dateOrDateTime.optional(),
-  duration: duration.optional(),
-  repeat: text.optional(),
-  except: z.array(dateOrDateTime).optional(),
-  extra: z.array(dateOrDateTime).optional(),
-  changes: z.array(changeSchema).optional(),
+  id: id.meta({ description: "The meeting's id: stable, it names the meeting in reports, feeds (UID) and findings." }),
+  title: text.meta({ description: 'Its title as printed ("Phiên họp thường kỳ Thường trực HĐND tỉnh").' }),
+  description: z.string().meta({ description: "Free text, the feeds' DESCRIPTION." }).optional(),
+  body: id.meta({ description: "The body holding it (its rules apply); or bodies." }).optional(),
+  bodies: z.array(id).min(1).meta({ description: "The bodies holding it together (họp liên tịch); or body." }).optional(),
+  start: dateOrDateTime.meta({
+    description:
+      "First local start in the meeting's zone (YYYY-MM-DDTHH:MM), or a date for an all-day meeting; with repeat, the rule's first occurrence.",
+  }),
+  end: dateOrDateTime
+    .meta({ description: "Local end, exclusive (an all-day item: the day after its last day); not with duration." })
+    .optional(),
+  duration: duration.meta({ description: "Length, ISO 8601 (PT2H, PT1H30M, P3D); not with end." }).optional(),
+  repeat: text
+    .meta({ description: 'An RFC 5545 RRULE ("FREQ=MONTHLY;BYDAY=1TH": the first Thursday of every month), in the meeting\'s local time.' })
+    .optional(),
+  except: z.array(dateOrDateTime).meta({ description: "Occurrences left out (EXDATE), by their local start." }).optional(),
+  extra: z.array(dateOrDateTime).meta({ description: "Occurrences added outside the rule (RDATE), by their local start." }).optional(),
+  changes: z.array(changeSchema).meta({ description: "Occurrences moved, changed or cancelled (RECURRENCE-ID overrides)." }).optional(),
   attendees: attendees.optional(),
-  room: id.optional(),
-  timezone: text.optional(),
-  tags: z.array(id).optional(),
-  onDayOff: onDayOffSchema.optional(),
+  room: id.meta({ description: "The room it is held in." }).optional(),
+  timezone: text.meta({ description: "IANA zone of its times (default: the schedule's)." }).optional(),
+  tags: z.array(id).meta({ description: "Tags, for rules (ky-hop, tiep-cong-dan)." }).optional(),
+  onDayOff: onDayOffSchema
+    .meta({
+      description: "An occurrence on a day off: keep (reported), skip, next-working-day or previous-working-day (default: keep).",
+    })
+    .optional(),
 });
 
 const ruleBase = {
-  id,
-  title: text,
-  severity: severity.optional(),
+  id: id.meta({ description: "The rule's id, named in findings." }),
+  title: text.meta({ description: 'Its title as printed ("Lịch họp TT HĐND và các Ban không trùng lịch họp UBND tỉnh").' }),
+  severity: severity.meta({ description: "error (default: fails the check) or warning." }).optional(),
 };
 
 export const noOverlapRuleSchema = z.strictObject({
   ...ruleBase,
-  kind: z.literal("no-overlap"),
-  between: z.tuple([selectorSchema, selectorSchema]),
-  minGap: duration.optional(),
-  scope: z.enum(["exact", "half-day", "day"]).optional(),
+  kind: z.literal("no-overlap").meta({ description: "The meetings of one side must not overlap those of the other." }),
+  between: z.tuple([selectorSchema, selectorSchema]).meta({ description: "The two sides: [selector, selector]." }),
+  minGap: duration.meta({ description: "Least time between them, ISO 8601 (PT30M)." }).optional(),
+  scope: z
+    .enum(["exact", "half-day", "day"])
+    .meta({ description: "exact (default): their times; half-day: not the same buổi (sáng, chiều); day: not the same day." })
+    .optional(),
 });
 
 export const cadenceRuleSchema = z.strictObject({
   ...ruleBase,
-  kind: z.literal("cadence"),
+  kind: z.literal("cadence").meta({ description: "How many of the selected meetings each period holds." }),
   ...selectorSchema.shape,
-  per: z.enum(["week", "month", "quarter", "year"]),
-  min: z.int().nonnegative().optional(),
-  max: z.int().nonnegative().optional(),
+  per: z.enum(["week", "month", "quarter", "year"]).meta({ description: "The period counted." }),
+  min: z.int().nonnegative().meta({ description: "Fewest per period." }).optional(),
+  max: z.int().nonnegative().meta({ description: "Most per period." }).optional(),
 });
 
 export const leadTimeRuleSchema = z.strictObject({
   ...ruleBase,
-  kind: z.literal("lead-time"),
-  before: selectorSchema,
-  target: selectorSchema,
-  min: duration,
-  max: duration,
+  kind: z.literal("lead-time").meta({ description: "Each target meeting has a before meeting min to max ahead (thẩm tra before kỳ họp)." }),
+  before: selectorSchema.meta({ description: "The meetings that must come first." }),
+  target: selectorSchema.meta({ description: "The meetings that need one." }),
+  min: duration.meta({ description: "Least lead, ISO 8601 (P7D)." }),
+  max: duration.meta({ description: "Most lead, ISO 8601 (P30D)." }),
 });
 
 export const ruleSchema = z.discriminatedUnion("kind", [noOverlapRuleSchema, cadenceRuleSchema, leadTimeRuleSchema]);
 
 export const checksSchema = z.strictObject({
-  attendee: checkLevel.optional(),
-  room: checkLevel.optional(),
-  dayOff: checkLevel.optional(),
-  workingHours: checkLevel.optional(),
+  attendee: checkLevel.meta({ description: "A person at two meetings at once: error (default), warning or off." }).optional(),
+  room: checkLevel.meta({ description: "A room booked twice: error (default), warning or off." }).optional(),
+  dayOff: checkLevel.meta({ description: "A meeting on a day off: warning (default), error or off." }).optional(),
+  workingHours: checkLevel.meta({ description: "A meeting outside working hours: warning (default), error or off." }).optional(),
 });
 
 export const feedsSchema = z.strictObject({
   uidDomain: z
     .string()
     .regex(/^[A-Za-z0-9.-]+$/, { error: "a domain name such as hdnd.langson.gov.vn" })
+    .meta({ description: "The domain of the feeds' UIDs (default lichhop.invalid)." })
     .optional(),
-  /** Whether meeting events list their conflicts in their description (default true); conflicts.ics is written either way. */
-  conflictNotes: z.boolean().optional(),
+  conflictNotes: z
+    .boolean()
+    .meta({
+      description: "Whether meeting events list their conflicts in their description (default true); conflicts.ics is written either way.",
+    })
+    .optional(),
 });
 
 /** A calendar kept elsewhere (Google Calendar, Outlook/Exchange, a portal), read as an .ics file beside the schedule. */
@@ -190,40 +219,66 @@ export const sourceSchema = z.strictObject({
 
 /** The schedule file, format version 1 (YAML or JSON). */
 export const scheduleFileSchema = z.strictObject({
-  version: z.literal(1, { error: "version: 1" }),
-  timezone: text.optional(),
-  locale: z.enum(["vi", "en"]).optional(),
-  horizon: z.strictObject({ from: date, to: date }).optional(),
-  calendar: calendarConfigSchema.optional(),
-  bodies: z.array(bodySchema).default([]),
-  people: z.array(personSchema).default([]),
-  rooms: z.array(roomSchema).default([]),
-  meetings: z.array(meetingSchema).default([]),
-  rules: z.array(ruleSchema).default([]),
-  checks: checksSchema.optional(),
-  feeds: feedsSchema.optional(),
-  sources: z.array(sourceSchema).optional(),
+  version: z.literal(1, { error: "version: 1" }).meta({ description: "The file format's version: 1." }),
+  timezone: text.meta({ description: "IANA zone of the schedule's times (default Asia/Ho_Chi_Minh)." }).optional(),
+  locale: z.enum(["vi", "en"]).meta({ description: "The language of reports and messages (default vi)." }).optional(),
+  horizon: z
+    .strictObject({
+      from: date.meta({ description: "First local date checked." }),
+      to: date.meta({ description: "Last local date checked (at most 10 years after from)." }),
+    })
+    .meta({ description: "The dates checked and published (khoảng thời gian kiểm tra)." })
+    .optional(),
+  calendar: calendarConfigSchema
+    .meta({ description: "The working calendar: decisions, days off, make-up days, working hours." })
+    .optional(),
+  bodies: z.array(bodySchema).default([]).meta({ description: "The bodies (cơ quan)." }),
+  people: z.array(personSchema).default([]).meta({ description: "The people (đại biểu, lãnh đạo) and their memberships." }),
+  rooms: z.array(roomSchema).default([]).meta({ description: "The meeting rooms (phòng họp)." }),
+  meetings: z.array(meetingSchema).default([]).meta({ description: "The meetings (cuộc họp), one-off or recurring." }),
+  rules: z.array(ruleSchema).default([]).meta({ description: "The rules between bodies: no-overlap, cadence, lead-time." }),
+  checks: checksSchema.meta({ description: "The levels of the built-in checks." }).optional(),
+  feeds: feedsSchema.meta({ description: "How the iCalendar feeds are written." }).optional(),
+  sources: z.array(sourceSchema).meta({ description: "Calendars kept elsewhere, as .ics files beside this one." }).optional(),
 });
 
 /** The schedule file as written (input of the schema). */
 export type ScheduleFileInput = z.input<typeof scheduleFileSchema>;
-/** The schedule file after shape validation. */
-export type ScheduleFile = z.output<typeof scheduleFileSchema>;
-export type Body = z.output<typeof bodySchema>;
-export type Person = z.output<typeof personSchema>;
+// The object types are named interfaces: an editor's hover and dist/index.d.ts show the name, and
+// each field's words are the schema's (its description, in schema.json).
+/** The schedule file after shape validation (format version 1). */
+export interface ScheduleFile extends z.output<typeof scheduleFileSchema> {}
+/** A body (cơ quan): HĐND, its Standing Committee and committees, UBND, Đoàn ĐBQH, UBMTTQ… */
+export interface Body extends z.output<typeof bodySchema> {}
+/** A person, with the bodies they are a member of. */
+export interface Person extends z.output<typeof personSchema> {}
+/** A membership of a body: a body id, or `{ body, from, to }` between two inclusive local dates. */
 export type Membership = z.output<typeof membershipSchema>;
-export type Room = z.output<typeof roomSchema>;
-export type Meeting = z.output<typeof meetingSchema>;
+/** A meeting room. */
+export interface Room extends z.output<typeof roomSchema> {}
+/** A meeting, one-off or recurring (`repeat`), with its exceptions and changes. */
+export interface Meeting extends z.output<typeof meetingSchema> {}
 /** A meeting as a file writes it (what `importCalendar` makes of an event). */
 export type MeetingInput = z.input<typeof meetingSchema>;
-export type Source = z.output<typeof sourceSchema>;
-export type Change = z.output<typeof changeSchema>;
-export type Selector = z.output<typeof selectorSchema>;
+/** A calendar kept elsewhere, read as an .ics file beside the schedule. */
+export interface Source extends z.output<typeof sourceSchema> {}
+/** One occurrence moved, changed or cancelled. */
+export interface Change extends z.output<typeof changeSchema> {}
+/** Chooses meetings by body, group, meeting id or tag (OR). */
+export interface Selector extends z.output<typeof selectorSchema> {}
+/** A rule between bodies: no-overlap, cadence or lead-time. */
 export type Rule = z.output<typeof ruleSchema>;
-export type NoOverlapRule = z.output<typeof noOverlapRuleSchema>;
-export type CadenceRule = z.output<typeof cadenceRuleSchema>;
-export type LeadTimeRule = z.output<typeof leadTimeRuleSchema>;
-export type Checks = z.output<typeof checksSchema>;
+/** The meetings of one side must not overlap those of the other. */
+export interface NoOverlapRule extends z.output<typeof noOverlapRuleSchema> {}
+/** How many of the selected meetings each period holds. */
+export interface CadenceRule extends z.output<typeof cadenceRuleSchema> {}
+/** Each target meeting has a before meeting min to max ahead. */
+export interface LeadTimeRule extends z.output<typeof leadTimeRuleSchema> {}
+/** The levels of the built-in checks. */
+export interface Checks extends z.output<typeof checksSchema> {}
+/** A built-in check's level: error, warning, or off (`off` or `false`). */
 export type CheckLevel = z.output<typeof checkLevel>;
+/** error or warning. */
 export type Severity = z.output<typeof severity>;
+/** What happens to an occurrence on a day off. */
 export type OnDayOff = z.output<typeof onDayOffSchema>;

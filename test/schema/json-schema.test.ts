@@ -139,6 +139,24 @@ describe("the JSON Schema (schema.json)", () => {
     expect(safeValidateSchedule(clean).ok).toBe(true);
   });
 
+  it("describes every property, as the zod schema does", () => {
+    const bare: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) node.forEach((item, k) => walk(item, `${path}[${k}]`));
+      if (typeof node !== "object" || node === null) return;
+      const { properties, not: _not, ...rest } = node as Record<string, unknown>;
+      if (properties && typeof properties === "object") {
+        for (const [name, value] of Object.entries(properties)) {
+          if (typeof (value as { description?: unknown }).description !== "string") bare.push(`${path}.${name}`);
+          walk(value, `${path}.${name}`);
+        }
+      }
+      for (const [key, value] of Object.entries(rest)) walk(value, `${path}/${key}`);
+    };
+    walk(shipped, "");
+    expect(bare).toEqual([]);
+  });
+
   it("lists only zones the loader takes", () => {
     const zones = (shipped.properties.timezone.enum as string[]).filter((zone) => !safeValidateSchedule({ ...MINIMAL, timezone: zone }).ok);
     expect(zones).toEqual([]);
