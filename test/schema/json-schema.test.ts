@@ -142,7 +142,7 @@ describe("the JSON Schema (schema.json)", () => {
   it("describes every property, as the zod schema does", () => {
     const bare: string[] = [];
     const walk = (node: unknown, path: string): void => {
-      if (Array.isArray(node)) node.forEach((item, k) => walk(item, `${path}[${k}]`));
+      if (Array.isArray(node)) for (const [k, item] of node.entries()) walk(item, `${path}[${k}]`);
       if (typeof node !== "object" || node === null) return;
       const { properties, not: _not, ...rest } = node as Record<string, unknown>;
       if (properties && typeof properties === "object") {
