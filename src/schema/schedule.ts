@@ -61,6 +61,9 @@ export const personSchema = z.strictObject({
   id,
   name: text,
   title: text.optional(),
+  short: text
+    .meta({ description: 'The short title the weekly work schedule prints before the name ("PCTTT", "CT"); absent: the title.' })
+    .optional(),
   bodies: z
     .array(membershipSchema)
     .meta({
@@ -87,6 +90,14 @@ export const changeSchema = z.strictObject({
   title: text.optional(),
   room: id.optional(),
   attendees: attendees.optional(),
+  status: z
+    .enum(["postponed", "cancelled"])
+    .meta({
+      description:
+        "postponed or cancelled: the occurrence stays in the weekly work schedule, marked (Hoãn, Hủy), where cancelled: true drops it.",
+    })
+    .optional(),
+  note: text.meta({ description: "A note on this occurrence, printed in the weekly work schedule's Ghi chú." }).optional(),
 });
 
 export const onDayOffSchema = z.enum(["keep", "skip", "next-working-day", "previous-working-day"]);
@@ -109,6 +120,15 @@ export const meetingSchema = z.strictObject({
   timezone: text.optional(),
   tags: z.array(id).optional(),
   onDayOff: onDayOffSchema.optional(),
+  chair: id.meta({ description: "The person who chairs (chủ trì), by id: named first in the weekly work schedule." }).optional(),
+  invitees: text
+    .meta({ description: 'Who else is invited, as the weekly work schedule prints it ("Đại diện lãnh đạo các sở: …").' })
+    .optional(),
+  preparedBy: text
+    .meta({ description: 'Who prepares the content and the invitations ("Sở KH&ĐT chuẩn bị nội dung và giấy mời").' })
+    .optional(),
+  followedBy: text.meta({ description: "The office staff who follow the meeting (Lãnh đạo VP theo dõi)." }).optional(),
+  note: text.meta({ description: "A note printed in the weekly work schedule's Ghi chú." }).optional(),
 });
 
 const ruleBase = {
