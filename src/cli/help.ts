@@ -12,7 +12,10 @@ interface OptionHelp {
 const OPTION_HELP: Readonly<Record<string, OptionHelp>> = {
   from: { value: "DATE", text: "first local date of the horizon, YYYY-MM-DD (default: the file's horizon)" },
   to: { value: "DATE", text: "last local date of the horizon, YYYY-MM-DD (default: the file's horizon)" },
-  format: { value: "FORMAT", text: "text (default) or json; check also github, junit or sarif; week: text, html, md or csv" },
+  format: {
+    value: "FORMAT",
+    text: "text (default) or json; check also github, junit, sarif or html (calendar report); week: text, html, md or csv",
+  },
   lang: { value: "vi|en", text: "the language of the output (default: the file's locale, else vi)" },
   output: { value: "FILE", text: "write the output to FILE (replaced whole, only once complete) instead of stdout" },
   "fail-on": { value: "LEVEL", text: "exit 1 at error (default), warning, or never" },
@@ -113,6 +116,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       "lichhop check lich-hop.yaml",
       "lichhop check lich/ --format github --sarif lichhop.sarif --base-ref origin/main",
       "lichhop check lich-hop.yaml --suggest --lang en",
+      "lichhop check lich-hop.yaml --format html -o bao-cao.html",
     ],
   },
   week: {

@@ -54,7 +54,7 @@ const HELP = `lichhop ${version}: kiểm tra trùng lịch họp / check meeting
 
 Usage:
   lichhop check FILE|DIR... [--from DATE] [--to DATE] [--lang vi|en]
-                     [--format text|json|github|junit|sarif] [--fail-on error|warning|never]
+                     [--format text|json|github|junit|sarif|html] [--fail-on error|warning|never]
                      [--base FILE|DIR | --base-ref REV] [--max-size BYTES]
                      [--max-occurrences N] [--max-conflicts N] [--max-findings N] [--detail]
                      [--suggest [--now DATE|YYYY-MM-DDTHH:MM]]
@@ -111,7 +111,9 @@ another encoding is refused with the line of the first bad byte and a guess (UTF
 Options:
   --from, --to   horizon as local dates YYYY-MM-DD (default: the file's horizon)
   --format       text (default) or json; check also: github (workflow commands),
-                 junit (JUnit XML) or sarif (SARIF 2.1.0)
+                 junit (JUnit XML), sarif (SARIF 2.1.0) or html (the calendar report: one
+                 offline page of week, month and timeline views with every finding drawn);
+                 week: text, html, md or csv
   --base         check: report only conflicts this base schedule lacks (by fingerprint)
   --base-ref     check: the base is the same path(s) at a git revision (git show REV:./FILE)
   --expand       ics, serve: one VEVENT per occurrence instead of one per series (RRULE)

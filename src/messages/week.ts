@@ -117,3 +117,103 @@ export const WEEK_TEXT: Readonly<Record<Lang, WeekText>> = {
     weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
   },
 };
+
+/** The words of the calendar report (`check --format html`). */
+export interface CalendarText {
+  readonly title: (from: string, to: string) => string;
+  readonly week: (week: number, from: string, to: string) => string;
+  readonly month: (month: number, year: number) => string;
+  readonly previousWeek: string;
+  readonly nextWeek: string;
+  readonly views: { readonly week: string; readonly month: string; readonly people: string; readonly rooms: string };
+  readonly viewLabel: string;
+  readonly filters: string;
+  readonly body: string;
+  readonly person: string;
+  readonly room: string;
+  readonly all: string;
+  readonly period: string;
+  readonly findings: string;
+  readonly noFindings: string;
+  readonly clash: string;
+  readonly legend: string;
+  readonly error: string;
+  readonly warning: string;
+  readonly noRoom: string;
+  /** The kind of a finding, as its group's heading. */
+  readonly kinds: Readonly<Record<"rule" | "attendee" | "room" | "day-off" | "working-hours" | "cadence" | "lead-time", string>>;
+  /** A finding's dates: "3 ngày, từ 15/02/2024". */
+  readonly dates: (count: number, first: string) => string;
+  readonly showWeek: string;
+}
+
+/** The calendar report's words, per language. */
+export const CALENDAR_TEXT: Readonly<Record<Lang, CalendarText>> = {
+  vi: {
+    title: (from, to) => `Lịch họp và xung đột từ ${dmy(from)} đến ${dmy(to)}`,
+    week: (week, from, to) => `Tuần ${String(week).padStart(2, "0")} (${dmy(from)} – ${dmy(to)})`,
+    month: (month, year) => `Tháng ${month}/${year}`,
+    previousWeek: "← Tuần trước",
+    nextWeek: "Tuần sau →",
+    views: { week: "Tuần", month: "Tháng", people: "Theo người", rooms: "Theo phòng họp" },
+    viewLabel: "Cách xem",
+    filters: "Lọc",
+    body: "Cơ quan",
+    person: "Người dự",
+    room: "Phòng họp",
+    all: "Tất cả",
+    period: "Buổi",
+    findings: "Các vấn đề",
+    noFindings: "Không có xung đột.",
+    clash: "Trùng lịch",
+    legend: "Chú giải màu theo cơ quan",
+    error: "Lỗi",
+    warning: "Cảnh báo",
+    noRoom: "Không có phòng",
+    kinds: {
+      rule: "Vi phạm quy định không trùng lịch",
+      attendee: "Trùng người dự",
+      room: "Trùng phòng họp",
+      "day-off": "Họp vào ngày nghỉ",
+      "working-hours": "Họp ngoài giờ làm việc",
+      cadence: "Số buổi họp không đúng quy định",
+      "lead-time": "Thời hạn trước cuộc họp",
+    },
+    dates: (count, first) => (count === 1 ? `ngày ${dmy(first)}` : `${count} ngày, từ ${dmy(first)}`),
+    showWeek: "xem tuần",
+  },
+  en: {
+    title: (from, to) => `Meetings and conflicts from ${dmy(from)} to ${dmy(to)}`,
+    week: (week, from, to) => `Week ${String(week).padStart(2, "0")} (${dmy(from)} – ${dmy(to)})`,
+    month: (month, year) =>
+      `${["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][month - 1]} ${year}`,
+    previousWeek: "← Previous week",
+    nextWeek: "Next week →",
+    views: { week: "Week", month: "Month", people: "By person", rooms: "By room" },
+    viewLabel: "View",
+    filters: "Filter",
+    body: "Body",
+    person: "Person",
+    room: "Room",
+    all: "All",
+    period: "Period",
+    findings: "Findings",
+    noFindings: "No conflicts.",
+    clash: "Clash",
+    legend: "Colour of each body",
+    error: "Error",
+    warning: "Warning",
+    noRoom: "No room",
+    kinds: {
+      rule: "No-overlap rules broken",
+      attendee: "A person in two meetings",
+      room: "A room booked twice",
+      "day-off": "Meetings on days off",
+      "working-hours": "Meetings outside working hours",
+      cadence: "Meeting counts off the rule",
+      "lead-time": "Lead time before a meeting",
+    },
+    dates: (count, first) => (count === 1 ? `on ${dmy(first)}` : `${count} days, from ${dmy(first)}`),
+    showWeek: "show week",
+  },
+};
