@@ -15,6 +15,8 @@ export interface WeekText {
   readonly columns: {
     readonly day: string;
     readonly time: string;
+    /** The grid's half-day column. */
+    readonly period: string;
     readonly content: string;
     readonly leaders: string;
     readonly place: string;
@@ -56,6 +58,7 @@ export const WEEK_TEXT: Readonly<Record<Lang, WeekText>> = {
     columns: {
       day: "Ngày",
       time: "Thời gian",
+      period: "Buổi",
       content: "Nội dung",
       leaders: "Lãnh đạo chủ trì/tham dự",
       place: "Địa điểm",
@@ -91,6 +94,7 @@ export const WEEK_TEXT: Readonly<Record<Lang, WeekText>> = {
     columns: {
       day: "Day",
       time: "Time",
+      period: "Period",
       content: "Meeting",
       leaders: "Chair / attending",
       place: "Place",

@@ -507,6 +507,7 @@ h1{font-size:15pt;text-align:center;margin:0 0 .25rem}
 p.revision{text-align:center;font-style:italic;margin:0 0 1rem}
 table{border-collapse:collapse;width:100%}
 caption{font-weight:bold;text-align:left;padding:.25rem 0}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 th,td{border:1px solid #444;padding:.3rem .4rem;vertical-align:top;text-align:left}
 thead th{background:#e8e8e8}
 th[scope=row]{background:#f4f4f4;white-space:nowrap}
@@ -535,7 +536,7 @@ function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
   const [title, ...rest] = titleLines(view);
   const body: string[] = [`<h1>${html(title as string)}</h1>`, ...rest.map((r) => `<p class="revision">${html(r)}</p>`)];
   if (layout === "table") {
-    body.push("<table>", `<caption>${html(title as string)}</caption>`, "<thead><tr>");
+    body.push("<table>", `<caption class="vh">${html(title as string)}</caption>`, "<thead><tr>");
     body.push(
       tableHeader(t)
         .map((h) => `<th scope="col">${html(h)}</th>`)
@@ -577,9 +578,9 @@ function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
       body.push("</section>");
     }
   } else {
-    body.push("<table>", `<caption>${html(title as string)}</caption>`);
+    body.push("<table>", `<caption class="vh">${html(title as string)}</caption>`);
     body.push(
-      `<thead><tr><th scope="col">${html(t.columns.day)}</th><th scope="col">${html(t.columns.time)}</th><th scope="col">${html(t.columns.content)}</th></tr></thead><tbody>`,
+      `<thead><tr><th scope="col">${html(t.columns.day)}</th><th scope="col">${html(t.columns.period)}</th><th scope="col">${html(t.columns.content)}</th></tr></thead><tbody>`,
     );
     for (const day of view.days) {
       const note = dayNote(day, t);
