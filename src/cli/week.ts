@@ -5,6 +5,7 @@ import { message, type Lang } from "../messages";
 import { reportOccurrence } from "../report/report";
 import {
   addDays,
+  clashTitles,
   formatWeek,
   isoWeekMonday,
   mondayOf,
@@ -118,17 +119,7 @@ export function runWeek(paths: readonly string[], options: WeekCommandOptions, o
   if (!result.ok) throw new ScheduleError(result.issues);
   const calendar = safeScheduleCalendar(schedule, lang);
   if (!calendar.ok) throw new ScheduleError(calendar.issues);
-  const titles = new Map((result.report.findings ?? []).map((f) => [f.id, f.title]));
-  const clashes = new Map<string, string[]>();
-  for (const conflict of result.report.conflicts) {
-    if (conflict.occurrences.length < 2) continue;
-    const title = (conflict.finding === undefined ? undefined : titles.get(conflict.finding)) ?? conflict.message;
-    for (const o of conflict.occurrences) {
-      const key = occurrenceKey(o.meeting, o.occurrence);
-      const had = clashes.get(key) ?? [];
-      if (!had.includes(title)) clashes.set(key, [...had, title].sort());
-    }
-  }
+  const clashes = clashTitles(result.report);
   const clockFor = zoneClocks();
   const keyOf = (o: Occurrence) => occurrenceKey(o.meeting, reportOccurrence(o, clockFor).occurrence);
   let marks: Map<string, WeekMark> | undefined;

@@ -315,7 +315,7 @@ ${monthSections.join("\n")}
 </main>
 ${findingsAside(findings, c, mondayOf)}
 </div>
-<script>${SCRIPT}</script>
+<script>${CALENDAR_SCRIPT}</script>
 </body>
 </html>
 `;
@@ -416,8 +416,11 @@ aside a{color:#0645ad}
 @media print{@page{size:A4 landscape;margin:10mm}.controls,.weeknav{display:none}.layout{display:block}aside{border:0;padding:0;break-before:page}.band{height:12rem}a{color:#111}}
 `;
 
-// Shows one week (the one a link or the address names), switches views, applies the filters.
-const SCRIPT = `
+/**
+ * The report's one inline script: shows one week (the one a link or the address names), switches
+ * views, applies the filters. Exported so that a server can allow exactly it (a CSP hash).
+ */
+export const CALENDAR_SCRIPT = `
 (function(){
 var d=document,b=d.body,root=d.documentElement;root.classList.add("js");
 var form=d.querySelector("form.controls");

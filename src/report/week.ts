@@ -4,6 +4,7 @@ import { inert } from "../internal/inert";
 import { WEEK_TEXT, type Lang, type WeekText } from "../messages";
 import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
+import type { Report } from "./report";
 import { dayNumber, fromDayNumber, formatYmd, isoWeek, weekdayOf } from "../time/date";
 import { formatDmy, isoDate } from "../time/wall-text";
 import type { ZoneClock } from "../time/zone";
@@ -116,6 +117,26 @@ export interface WeekInput {
 /** The key that names an occurrence across reports and schedules: its meeting and original local start. */
 export function occurrenceKey(meeting: string, recurrenceId: string): string {
   return `${meeting}\u0000${recurrenceId}`;
+}
+
+/**
+ * The titles of the rules (or built-in checks) each occurrence's clashes break, by
+ * {@link occurrenceKey}: the findings' titles of the report's conflicts of two or more
+ * occurrences, sorted, without repeats.
+ */
+export function clashTitles(report: Pick<Report, "conflicts" | "findings">): Map<string, readonly string[]> {
+  const titles = new Map((report.findings ?? []).map((f) => [f.id, f.title]));
+  const clashes = new Map<string, readonly string[]>();
+  for (const conflict of report.conflicts) {
+    if (conflict.occurrences.length < 2) continue;
+    const title = (conflict.finding === undefined ? undefined : titles.get(conflict.finding)) ?? conflict.message;
+    for (const o of conflict.occurrences) {
+      const key = occurrenceKey(o.meeting, o.occurrence);
+      const had = clashes.get(key) ?? [];
+      if (!had.includes(title)) clashes.set(key, [...had, title].sort());
+    }
+  }
+  return clashes;
 }
 
 /** The Monday (`YYYY-MM-DD`) of ISO week `week` of ISO year `year`. */
