@@ -31,11 +31,14 @@ function gitBytes(args: readonly string[], maxBuffer: number): Buffer {
 /** Issues of a base file that make the base unusable without stopping the check. */
 const BROKEN_BASE = new Set(["bad-encoding", "file-too-large"]);
 
+/** What reading a base takes: `--base` or `--base-ref`, `--max-size` and `--lang`. */
+export type BaseOptions = Pick<CheckCommandOptions, "base" | "baseRef" | "maxSize" | "lang">;
+
 /**
  * The base schedule's files at a git revision: the same paths, missing ones (new files) left
  * out, each within the size limit and decoded like a file on disk (else {@link ScheduleError}).
  */
-function baseTextsAt(rev: string, paths: readonly string[], options: CheckCommandOptions): ScheduleText[] {
+function baseTextsAt(rev: string, paths: readonly string[], options: BaseOptions): ScheduleText[] {
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   try {
     git(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
@@ -79,7 +82,7 @@ function baseTextsAt(rev: string, paths: readonly string[], options: CheckComman
  * The base schedule, or undefined when there is none (every file new) or it cannot be read as a
  * schedule (said on stderr in `lang`, the report's language).
  */
-function loadBase(options: CheckCommandOptions, paths: readonly string[], lang: Lang, out: Output): Schedule | undefined {
+export function loadBase(options: BaseOptions, paths: readonly string[], lang: Lang, out: Output): Schedule | undefined {
   let texts: ScheduleText[];
   try {
     texts =

@@ -147,6 +147,7 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
   if (options.suggest && options.format !== "text" && options.format !== "json") {
     throw new UsageError(message(options.lang ?? "vi", "suggest-format", { format: options.format }));
   }
+  if (options.format === "html") return await checkHtml(paths, options, out);
   const { checkedAs, failures, schedule, lang, withBase } = await evaluate(paths, options, out);
   // What the .ics sources hold that lichhop reads differently or leaves out: in the JSON report,
   // else on stderr, one `file:line:column: message` each.
@@ -166,6 +167,28 @@ async function check(paths: readonly string[], options: CheckCommandOptions, out
     );
   });
   return failures > 0 ? 1 : 0;
+}
+
+/** `check --format html`: the calendar report, one self-contained page (with a base: its new and changed findings). */
+async function checkHtml(paths: readonly string[], options: CheckCommandOptions, out: Output): Promise<number> {
+  const schedule = loadSchedules(paths, options);
+  writeSourceWarnings(schedule, out);
+  const lang: Lang = options.lang ?? schedule.locale ?? "vi";
+  const withBase = options.baseRef !== undefined || (options.base?.length ?? 0) > 0;
+  const { calendarReport } = await import("../report/calendar-page");
+  const { reportWithBase } = withBase ? await import("./base") : { reportWithBase: undefined };
+  const { page, report } = calendarReport(
+    schedule,
+    lang,
+    {
+      ...(options.from ? { from: options.from } : {}),
+      ...(options.to ? { to: options.to } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+    },
+    (result) => (reportWithBase ? reportWithBase(result, schedule, lang, options, paths, out) : result.report),
+  );
+  out.stdout(page);
+  return failing(report, options.failOn) > 0 ? 1 : 0;
 }
 
 /** How a check is written, whatever the format. */

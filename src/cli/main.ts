@@ -11,7 +11,7 @@ import { colorWanted } from "./color";
 import { commandHelp, commandOptions } from "./help";
 import { failureIssues, issueLine, OUTPUT_CHUNK, usageIssue, writeIssues, type Output } from "./io";
 import { openOutputFile, type OutputFile } from "./output";
-import { CHECK_FORMATS } from "./options";
+import { CHECK_FORMATS, WEEK_FORMATS } from "./options";
 import { isIsoDate } from "../time/date";
 
 /** The most `--max-size` allows: 500 MB, below the longest string JavaScript holds (about 512 MB of text). */
@@ -54,10 +54,13 @@ const HELP = `lichhop ${version}: kiểm tra trùng lịch họp / check meeting
 
 Usage:
   lichhop check FILE|DIR... [--from DATE] [--to DATE] [--lang vi|en]
-                     [--format text|json|github|junit|sarif] [--fail-on error|warning|never]
+                     [--format text|json|github|junit|sarif|html] [--fail-on error|warning|never]
                      [--base FILE|DIR | --base-ref REV] [--max-size BYTES]
                      [--max-occurrences N] [--max-conflicts N] [--max-findings N] [--detail]
                      [--suggest [--now DATE|YYYY-MM-DDTHH:MM]]
+  lichhop week FILE|DIR... [--week 2025-W12 | --date DATE] [--layout grid|table|list]
+                     [--by day|person|body] [--people a,b | --bodies x,y] [--format text|html|md|csv]
+                     [--revision N] [--base FILE|DIR | --base-ref REV] [--lang vi|en]
   lichhop expand FILE|DIR... [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop free FILE --duration PT2H [--attendees a,b] [--optional c,d] [--room r | --rooms r1,r2]
                      [--body b] [--tags t1,t2] [--from DATE] [--to DATE] [--half-day sang|chieu]
@@ -81,6 +84,9 @@ Commands:
   check    expand every meeting and report every conflict
            exit 0: nothing at or above --fail-on (default error); 1: conflicts; 2: bad file or arguments
            several files (or a directory of *.yaml) are merged into one schedule
+  week     the weekly work schedule (lịch công tác tuần) of one week as portals publish it: a grid
+           (days by Sáng/Chiều), a table or a list, with chair, attendees, place, notes and clashes;
+           with --base, what was added, moved or removed (docs/week.md)
   expand   list every occurrence in the horizon, sorted
   free     free times for a new meeting against every rule, attendee, room and day off of FILE
            (default: two weeks from today; --now sets today); exit 0: times found, 1: none (why)
@@ -105,7 +111,9 @@ another encoding is refused with the line of the first bad byte and a guess (UTF
 Options:
   --from, --to   horizon as local dates YYYY-MM-DD (default: the file's horizon)
   --format       text (default) or json; check also: github (workflow commands),
-                 junit (JUnit XML) or sarif (SARIF 2.1.0)
+                 junit (JUnit XML), sarif (SARIF 2.1.0) or html (the calendar report: one
+                 offline page of week, month and timeline views with every finding drawn);
+                 week: text, html, md or csv
   --base         check: report only conflicts this base schedule lacks (by fingerprint)
   --base-ref     check: the base is the same path(s) at a git revision (git show REV:./FILE)
   --expand       ics, serve: one VEVENT per occurrence instead of one per series (RRULE)
@@ -213,6 +221,13 @@ const OPTIONS = {
   quorum: { type: "string" },
   near: { type: "string" },
   timezone: { type: "string" },
+  week: { type: "string" },
+  date: { type: "string" },
+  layout: { type: "string" },
+  by: { type: "string" },
+  people: { type: "string" },
+  bodies: { type: "string" },
+  revision: { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
 /** `lichhop suggest --days` and `--count`: as `suggestMoves` allows. */
@@ -220,7 +235,7 @@ const MAX_SUGGEST_DAYS = 366;
 const MAX_SUGGEST_COUNT = 100;
 
 /** The commands, for the one nearest to a mistyped command. */
-const COMMANDS = ["check", "expand", "free", "suggest", "days-off", "lunar", "init", "schema", "ics", "serve", "import", "help"];
+const COMMANDS = ["check", "week", "expand", "free", "suggest", "days-off", "lunar", "init", "schema", "ics", "serve", "import", "help"];
 
 /** `--from` or `--to`: a real date YYYY-MM-DD in the supported years. */
 function checkDateOption(option: "--from" | "--to", value: string | undefined, lang: Lang): void {
@@ -343,7 +358,7 @@ async function dispatch(argv: readonly string[], terminal: Output, files: Output
     if (values.lang !== undefined && values.lang !== "vi" && values.lang !== "en") {
       throw new UsageError(message(lang, "bad-lang", { found: values.lang }));
     }
-    const formats: readonly string[] = command === "check" ? CHECK_FORMATS : ["text", "json"];
+    const formats: readonly string[] = command === "check" ? CHECK_FORMATS : command === "week" ? WEEK_FORMATS : ["text", "json"];
     if (!formats.includes(values.format)) {
       throw new UsageError(message(lang, "bad-format", { found: values.format, formats }));
     }
@@ -384,6 +399,27 @@ async function dispatch(argv: readonly string[], terminal: Output, files: Output
             extraOutputs,
             color: values.output === undefined && colorWanted(process.env, process.stdout.isTTY === true),
             now: values.now,
+            clock: Date.now(),
+          },
+          out,
+        );
+      }
+      case "week": {
+        if (rest.length === 0) throw new UsageError(message(lang, "files-needed", { command }));
+        const { runWeek } = await import("./week");
+        return runWeek(
+          rest,
+          {
+            ...common,
+            week: values.week,
+            date: values.date,
+            layout: values.layout,
+            by: values.by,
+            people: values.people,
+            bodies: values.bodies,
+            revision: parseCount("revision", values.revision, lang),
+            base: values.base,
+            baseRef: values["base-ref"],
             clock: Date.now(),
           },
           out,

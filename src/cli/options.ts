@@ -14,4 +14,7 @@ export interface CommonOptions {
 }
 
 /** The formats `lichhop check` writes. */
-export const CHECK_FORMATS = ["text", "json", "github", "junit", "sarif"] as const;
+export const CHECK_FORMATS = ["text", "json", "github", "junit", "sarif", "html"] as const;
+
+/** The formats `lichhop week` writes. */
+export const WEEK_FORMATS = ["text", "html", "md", "csv"] as const;

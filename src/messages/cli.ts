@@ -223,6 +223,22 @@ export const CLI_MESSAGES = {
     vi: (p) => `--format ${p.found}: cần ${orList(p.formats, "vi")}`,
     en: (p) => `--format ${p.found}: expected ${orList(p.formats, "en")}`,
   }),
+  "bad-week": entry<{ found: string }>({
+    vi: (p) => `--week ${p.found}: cần một tuần ISO 8601 dạng 2025-W12 (năm, W, số tuần 01–53)`,
+    en: (p) => `--week ${p.found}: expected an ISO 8601 week such as 2025-W12 (year, W, week 01–53)`,
+  }),
+  "bad-choice": entry<{ option: string; found: string; choices: readonly string[] }>({
+    vi: (p) => `${p.option} ${p.found}: cần ${orList(p.choices, "vi")}`,
+    en: (p) => `${p.option} ${p.found}: expected ${orList(p.choices, "en")}`,
+  }),
+  "week-and-date": entry({
+    vi: () => "--week và --date cùng chọn tuần: chỉ dùng một trong hai",
+    en: () => "--week and --date both choose the week: give one of them",
+  }),
+  "people-and-bodies": entry({
+    vi: () => "--people và --bodies cùng lọc lịch: chỉ dùng một trong hai",
+    en: () => "--people and --bodies both filter the schedule: give one of them",
+  }),
   "bad-lang": entry<{ found: string }>({
     vi: (p) => `--lang ${p.found}: cần vi (tiếng Việt) hoặc en (tiếng Anh)`,
     en: (p) => `--lang ${p.found}: expected vi or en`,

@@ -18,6 +18,9 @@ export interface PageText {
   readonly address: string;
   readonly events: string;
   readonly report: string;
+  /** The links to the calendar report and this week's work schedule. */
+  readonly calendar: string;
+  readonly week: string;
   readonly loaded: string;
 }
 
@@ -34,6 +37,8 @@ export const PAGE_TEXT: Readonly<Record<Lang, PageText>> = {
     address: "Địa chỉ https:// của mỗi lịch: dán vào Google Calendar (Thêm lịch → Từ URL) hoặc Outlook (Thêm lịch → Đăng ký từ web).",
     events: "sự kiện",
     report: "Báo cáo JSON",
+    calendar: "Lịch họp và xung đột (HTML)",
+    week: "Lịch công tác tuần này",
     loaded: "Cập nhật lúc",
   },
   en: {
@@ -48,6 +53,8 @@ export const PAGE_TEXT: Readonly<Record<Lang, PageText>> = {
       "Each calendar's https:// address: paste it into Google Calendar (Add calendar → From URL) or Outlook (Add calendar → Subscribe from web).",
     events: "events",
     report: "JSON report",
+    calendar: "Meetings and conflicts (HTML)",
+    week: "This week's work schedule",
     loaded: "Loaded at",
   },
 };

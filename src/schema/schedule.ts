@@ -66,6 +66,9 @@ export const personSchema = z.strictObject({
   id: id.meta({ description: "The person's id, named by meetings' attendees and rules." }),
   name: text.meta({ description: 'Full name ("Đoàn Thị Hậu").' }),
   title: text.meta({ description: 'Position (chức vụ: "Chủ tịch HĐND tỉnh").' }).optional(),
+  short: text
+    .meta({ description: 'The short title the weekly work schedule prints before the name ("PCTTT", "CT"); absent: the title.' })
+    .optional(),
   bodies: z
     .array(membershipSchema)
     .meta({
@@ -97,6 +100,14 @@ export const changeSchema = z.strictObject({
   title: text.meta({ description: "Its own title." }).optional(),
   room: id.meta({ description: "Its own room." }).optional(),
   attendees: attendees.optional(),
+  status: z
+    .enum(["postponed", "cancelled"])
+    .meta({
+      description:
+        "postponed or cancelled: the occurrence stays in the weekly work schedule, marked (Hoãn, Hủy), where cancelled: true drops it.",
+    })
+    .optional(),
+  note: text.meta({ description: "A note on this occurrence, printed in the weekly work schedule's Ghi chú." }).optional(),
 });
 
 export const onDayOffSchema = z.enum(["keep", "skip", "next-working-day", "previous-working-day"]);
@@ -130,6 +141,15 @@ export const meetingSchema = z.strictObject({
       description: "An occurrence on a day off: keep (reported), skip, next-working-day or previous-working-day (default: keep).",
     })
     .optional(),
+  chair: id.meta({ description: "The person who chairs (chủ trì), by id: named first in the weekly work schedule." }).optional(),
+  invitees: text
+    .meta({ description: 'Who else is invited, as the weekly work schedule prints it ("Đại diện lãnh đạo các sở: …").' })
+    .optional(),
+  preparedBy: text
+    .meta({ description: 'Who prepares the content and the invitations ("Sở KH&ĐT chuẩn bị nội dung và giấy mời").' })
+    .optional(),
+  followedBy: text.meta({ description: "The office staff who follow the meeting (Lãnh đạo VP theo dõi)." }).optional(),
+  note: text.meta({ description: "A note printed in the weekly work schedule's Ghi chú." }).optional(),
 });
 
 const ruleBase = {

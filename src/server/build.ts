@@ -10,6 +10,13 @@ import { safeParseSchedule } from "../load/parse";
 import { message, type Lang, type ReloadFailure } from "../messages";
 import type { Report } from "../report/report";
 import { scheduleZone, type Schedule } from "../schema/model";
+import { safeScheduleCalendar } from "../load/calendar";
+import type { Occurrence } from "../recurrence/occurrence";
+import { formatCalendarHtml } from "../report/calendar-html";
+import { reportOccurrence } from "../report/report";
+import { addDays, clashTitles, formatWeek, mondayOf, occurrenceKey, weekView } from "../report/week";
+import { isoDate } from "../time/wall-text";
+import { zoneClocks } from "../time/zone";
 import { fileFailure } from "../cli/paths";
 import { readSources } from "../cli/sources";
 
@@ -63,6 +70,10 @@ export interface BuiltFeeds {
   readonly mtime: number;
   /** The .ics sources the file names, as paths to watch. */
   readonly sources: readonly string[];
+  /** The schedule's zone: `/week` is the week of today there. */
+  readonly zone: string;
+  /** The ISO weeks of the horizon (`2024-W07`), first to last: `/week/<id>` each. */
+  readonly weeks: readonly string[];
 }
 
 /**
@@ -85,6 +96,7 @@ export interface CheckedFile {
 
 export const ICS = "text/calendar; charset=utf-8";
 export const JSON_TYPE = "application/json; charset=utf-8";
+export const HTML_TYPE = "text/html; charset=utf-8";
 
 /** A strong ETag: the first 32 characters of the body's SHA-256, base64url. */
 export function etagOf(body: Uint8Array): string {
@@ -150,17 +162,65 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
     const body = encoder.encode(text);
     return { path, type, body, etag: etagOf(body) };
   };
+  const lang = request.lang ?? schedule.locale ?? "vi";
+  const pages = htmlPages(file, lang);
   return {
     entries: [
       ...feeds.map((feed) => entry(`/${feed.path}`, feed.ics, ICS)),
       entry("/report.json", `${JSON.stringify(checked.report, null, 2)}\n`, JSON_TYPE),
+      entry("/report.html", pages.report, HTML_TYPE),
+      ...pages.weeks.map((week) => entry(`/week/${week.id}`, week.page, HTML_TYPE)),
     ],
     feeds: feeds.map(({ path, name, selector, events }) => ({ path, name, selector, events })),
     report: checked.report,
-    lang: request.lang ?? schedule.locale ?? "vi",
+    lang,
     mtime,
     sources,
+    zone: scheduleZone(schedule),
+    weeks: pages.weeks.map((week) => week.id),
   };
+}
+
+/** The calendar report and the weekly work schedule (grid) of each week of the horizon. */
+function htmlPages(file: CheckedFile, lang: Lang): { report: string; weeks: { id: string; page: string }[] } {
+  const { schedule, checked } = file;
+  const clockFor = zoneClocks();
+  const built = safeScheduleCalendar(schedule, lang);
+  const calendar = built.ok ? built.calendar : undefined;
+  const keyOf = (o: Occurrence) => occurrenceKey(o.meeting, reportOccurrence(o, clockFor).occurrence);
+  const report = formatCalendarHtml({
+    lang,
+    schedule,
+    report: checked.report,
+    occurrences: checked.occurrences,
+    clockFor,
+    calendar,
+    keyOf,
+  });
+  const clashes = clashTitles(checked.report);
+  // Each occurrence in the week of each of its days (a session of several days may cross a week).
+  const byWeek = new Map<string, Occurrence[]>();
+  for (const o of checked.occurrences) {
+    const clock = clockFor(o.zone);
+    const first = isoDate(clock.toWall(o.start));
+    const last = isoDate(clock.toWall(o.end - 1));
+    let previous = "";
+    for (let date = first, k = 0; date <= last && k < 31; date = addDays(date, 1), k++) {
+      const monday = mondayOf(date);
+      if (monday === previous) continue;
+      previous = monday;
+      const list = byWeek.get(monday) ?? [];
+      list.push(o);
+      byWeek.set(monday, list);
+    }
+  }
+  const weeks: { id: string; page: string }[] = [];
+  const { horizon } = checked.report;
+  for (let monday = mondayOf(horizon.from); monday <= horizon.to; monday = addDays(monday, 7)) {
+    const view = weekView(schedule, byWeek.get(monday) ?? [], { lang, monday, clockFor, calendar, clashes, keyOf });
+    weeks.push({ id: `${view.year}-W${String(view.week).padStart(2, "0")}`, page: formatWeek(view, "html", { layout: "grid" }) });
+  }
+  return { report, weeks };
 }
 
 /**

@@ -6,7 +6,12 @@ import type { VtimezoneSource } from "../ical/vtimezone";
 import { inert } from "../internal/inert";
 import { message, type Lang } from "../messages";
 import type { Report } from "../report/report";
-import { buildInProcess, etagOf, ICS, type BuildOutcome, type BuildRequest, type BuiltFeeds, type ServedFeed } from "./build";
+import { createHash } from "node:crypto";
+import { CALENDAR_SCRIPT } from "../report/calendar-html";
+import { isoWeek } from "../time/date";
+import { isoDate } from "../time/wall-text";
+import { zoneClock } from "../time/zone";
+import { buildInProcess, etagOf, HTML_TYPE, ICS, type BuildOutcome, type BuildRequest, type BuiltFeeds, type ServedFeed } from "./build";
 import { renderIndex } from "./page";
 import { workerRebuild, type Rebuild, type ReloadLimits } from "./reload";
 import { signatureSync, watchChanges, type ChangeWatch } from "./watch";
@@ -123,7 +128,12 @@ interface Build {
   readonly feeds: readonly ServedFeed[];
   readonly report: Report;
   readonly lang: Lang;
+  readonly zone: string;
+  readonly weeks: readonly string[];
 }
+
+/** The pages' policy: nothing loaded, inline styles, and only the calendar report's own script. */
+const PAGE_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${createHash("sha256").update(CALENDAR_SCRIPT).digest("base64")}'`;
 
 interface Deferred<T> {
   readonly promise: Promise<T>;
@@ -149,7 +159,7 @@ function settle(previous: Build | undefined, built: BuiltFeeds): Build {
     const lastModified = before ? Math.max(built.mtime, before.lastModified + 1000) : built.mtime;
     entries.set(path, { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), type, etag, lastModified });
   }
-  return { entries, feeds: built.feeds, report: built.report, lang: built.lang };
+  return { entries, feeds: built.feeds, report: built.report, lang: built.lang, zone: built.zone, weeks: built.weeks };
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -416,12 +426,33 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
       );
       return;
     }
+    if (path === "/week" || path === "/week/") {
+      // This week in the schedule's zone, else the horizon's first (or last) week.
+      const { year, week } = isoWeek(isoDate(zoneClock(current.zone).toWall(Date.now())));
+      const id = `${year}-W${String(week).padStart(2, "0")}`;
+      const first = current.weeks[0];
+      const last = current.weeks[current.weeks.length - 1];
+      const target = current.weeks.includes(id) ? id : first !== undefined && id < first ? first : last;
+      if (target === undefined) {
+        plain(res, 404, "404 Not Found");
+        return;
+      }
+      // Relative, so that it holds behind a proxy that serves the feeds under a path.
+      res.writeHead(302, { Location: path === "/week" ? `week/${target}` : target, "Cache-Control": "no-cache", "Content-Length": "0" });
+      res.end();
+      return;
+    }
     const entry = current.entries.get(path);
     if (!entry) {
       plain(res, 404, "404 Not Found");
       return;
     }
-    const extra: Record<string, string> = entry.type === ICS ? { "Content-Disposition": `inline; filename="${basename(path)}"` } : {};
+    const extra: Record<string, string> =
+      entry.type === ICS
+        ? { "Content-Disposition": `inline; filename="${basename(path)}"` }
+        : entry.type === HTML_TYPE
+          ? { "Content-Security-Policy": PAGE_CSP }
+          : {};
     send(req, res, entry, extra);
   };
 

@@ -49,7 +49,7 @@ table{border-collapse:collapse;width:100%}td{padding:.3rem .5rem;border-bottom:1
 <p>${escapeHtml(t.horizon(horizon.from, horizon.to))} · ${t.loaded} ${new Date(state.loadedAt).toISOString()}</p>
 <p class="conflicts" id="conflicts" data-count="${summary.conflicts}">${escapeHtml(t.conflicts(summary.conflicts, summary.errors, summary.warnings))}</p>
 ${error}${groups}
-${base ? `<p>${escapeHtml(t.address)}</p>\n` : ""}<p><a href="report.json">${t.report}</a></p>
+${base ? `<p>${escapeHtml(t.address)}</p>\n` : ""}<p><a href="report.html">${t.calendar}</a> · <a href="week">${t.week}</a> · <a href="report.json">${t.report}</a></p>
 </body>
 </html>
 `;

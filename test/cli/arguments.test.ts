@@ -46,7 +46,7 @@ const vietnamese = (text: string) => /[\u0300-\u036f]|đ/i.test(text.normalize("
 
 // Each mistake, with its English text as `--lang en` writes it (`@` is the example file's path).
 const MISTAKES: readonly (readonly [string[], string])[] = [
-  [["check", "@", "--format", "xml"], "--format xml: expected text, json, github, junit or sarif"],
+  [["check", "@", "--format", "xml"], "--format xml: expected text, json, github, junit, sarif or html"],
   [["expand", "@", "--format", "github"], "--format github: expected text or json"],
   [["check", "@", "--from", "1/1/2024"], "--from 1/1/2024: expected a real date YYYY-MM-DD, e.g. 2024-03-07"],
   [["check", "@", "--to", "2024-02-30"], "--to 2024-02-30: expected a real date YYYY-MM-DD, e.g. 2024-03-07"],

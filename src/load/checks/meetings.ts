@@ -28,6 +28,7 @@ export function checkMeeting(
   checkReferences(ctx, "body", meeting.bodies, [...path, "bodies"]);
   checkAttendees(ctx, meeting.attendees, [...path, "attendees"]);
   checkReference(ctx, "room", meeting.room, [...path, "room"]);
+  checkReference(ctx, "person", meeting.chair, [...path, "chair"]);
   const zoneValid = zoneOk(meeting.timezone, [...path, "timezone"]);
 
   const start = parseWall(meeting.start);

@@ -1,0 +1,176 @@
+import { ScheduleError, UsageError } from "../errors";
+import { safeCheckSchedule } from "../check";
+import { safeScheduleCalendar } from "../load/calendar";
+import { message, type Lang } from "../messages";
+import { reportOccurrence } from "../report/report";
+import {
+  addDays,
+  clashTitles,
+  formatWeek,
+  isoWeekMonday,
+  mondayOf,
+  occurrenceKey,
+  weekView,
+  WEEK_FORMATS,
+  WEEK_GROUPINGS,
+  WEEK_LAYOUTS,
+  type WeekFormat,
+  type WeekGrouping,
+  type WeekLayout,
+  type WeekMark,
+  type WeekRemoved,
+} from "../report/week";
+import type { Occurrence } from "../recurrence/occurrence";
+import type { Schedule } from "../schema/model";
+import { isIsoDate } from "../time/date";
+import { isoDate } from "../time/wall-text";
+import { zoneClocks } from "../time/zone";
+import { scheduleZone } from "../schema/model";
+import { loadBase } from "./base";
+import type { Output } from "./io";
+import { loadSchedules } from "./load";
+import type { CommonOptions } from "./options";
+import { writeSourceWarnings } from "./sources";
+
+/** The options of `lichhop week`. */
+export interface WeekCommandOptions extends CommonOptions {
+  readonly week?: string | undefined;
+  readonly date?: string | undefined;
+  readonly layout?: string | undefined;
+  readonly by?: string | undefined;
+  readonly people?: string | undefined;
+  readonly bodies?: string | undefined;
+  readonly revision?: number | undefined;
+  readonly base?: readonly string[] | undefined;
+  readonly baseRef?: string | undefined;
+  /** The present, epoch ms: without --week or --date, its week. */
+  readonly clock: number;
+}
+
+function choice<T extends string>(option: string, value: string | undefined, choices: readonly T[], lang: Lang): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(message(lang, "bad-choice", { option, found: value, choices }));
+  return value as T;
+}
+
+/** The Monday of the week asked for: `--week 2025-W12`, the week of `--date`, else of today in the schedule's zone. */
+function weekMonday(options: WeekCommandOptions, schedule: Schedule, lang: Lang): string {
+  if (options.week !== undefined && options.date !== undefined) throw new UsageError(message(lang, "week-and-date"));
+  if (options.week !== undefined) {
+    const match = /^(\d{4})-?W(\d{2})$/.exec(options.week);
+    const year = Number(match?.[1]);
+    const week = Number(match?.[2]);
+    const monday = match ? isoWeekMonday(year, week) : "";
+    // Week 53 exists only in some years: it must still be a week of that year.
+    if (!match || week < 1 || week > 53 || (week === 53 && isoWeekMonday(year + 1, 1) === monday)) {
+      throw new UsageError(message(lang, "bad-week", { found: options.week }));
+    }
+    return monday;
+  }
+  if (options.date !== undefined) {
+    if (!isIsoDate(options.date)) throw new UsageError(message(lang, "bad-date-option", { option: "--date", found: options.date }));
+    return mondayOf(options.date);
+  }
+  const today = isoDate(zoneClocks()(scheduleZone(schedule)).toWall(options.clock));
+  return mondayOf(today);
+}
+
+const list = (text: string | undefined) =>
+  text === undefined
+    ? undefined
+    : text
+        .split(",")
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
+
+/**
+ * `lichhop week FILE`: the weekly work schedule (lịch công tác tuần) of one week, in a portal's
+ * layout, with each clash's rule, and against a base what was added, moved or removed.
+ */
+export function runWeek(paths: readonly string[], options: WeekCommandOptions, out: Output): number {
+  const argLang: Lang = options.lang ?? "vi";
+  const layout = choice<WeekLayout>("--layout", options.layout, WEEK_LAYOUTS, argLang) ?? "grid";
+  const by = choice<WeekGrouping>("--by", options.by, WEEK_GROUPINGS, argLang) ?? "day";
+  const format = choice<WeekFormat>("--format", options.format, WEEK_FORMATS, argLang) ?? "text";
+  if (options.people !== undefined && options.bodies !== undefined) throw new UsageError(message(argLang, "people-and-bodies"));
+  const schedule = loadSchedules(paths, options);
+  writeSourceWarnings(schedule, out);
+  const lang = options.lang ?? schedule.locale ?? "vi";
+  const monday = weekMonday(options, schedule, lang);
+  const sunday = addDays(monday, 6);
+  const people = list(options.people);
+  const bodies = list(options.bodies);
+  for (const [kind, ids, known] of [
+    ["person", people, schedule.people],
+    ["body", bodies, schedule.bodies],
+  ] as const) {
+    const missing = ids?.find((id) => !known.some((item) => item.id === id));
+    if (missing !== undefined) {
+      throw new UsageError(
+        message(lang, "bad-choice", {
+          option: kind === "person" ? "--people" : "--bodies",
+          found: missing,
+          choices: known.map((i) => i.id),
+        }),
+      );
+    }
+  }
+  const result = safeCheckSchedule(schedule, { from: monday, to: sunday, lang, ...(options.limits ? { limits: options.limits } : {}) });
+  if (!result.ok) throw new ScheduleError(result.issues);
+  const calendar = safeScheduleCalendar(schedule, lang);
+  if (!calendar.ok) throw new ScheduleError(calendar.issues);
+  const clashes = clashTitles(result.report);
+  const clockFor = zoneClocks();
+  const keyOf = (o: Occurrence) => occurrenceKey(o.meeting, reportOccurrence(o, clockFor).occurrence);
+  let marks: Map<string, WeekMark> | undefined;
+  let removed: WeekRemoved[] | undefined;
+  if (options.base !== undefined || options.baseRef !== undefined) {
+    const base = loadBase(options, paths, lang, out);
+    if (base !== undefined) {
+      const before = safeCheckSchedule(base, { from: monday, to: sunday, lang });
+      if (before.ok) ({ marks, removed } = compareWeeks(before.occurrences, result.occurrences, keyOf, clockFor));
+    }
+  }
+  const view = weekView(schedule, result.occurrences, {
+    lang,
+    monday,
+    clockFor,
+    calendar: calendar.calendar,
+    clashes,
+    marks,
+    removed,
+    people,
+    bodies,
+    revision: options.revision,
+    keyOf,
+  });
+  out.stdout(formatWeek(view, format, { layout, by }));
+  return 0;
+}
+
+type Occ = Occurrence;
+
+/** What changed in the week since the base: occurrences added or moved, and those gone. */
+function compareWeeks(
+  before: readonly Occ[],
+  after: readonly Occ[],
+  keyOf: (o: Occ) => string,
+  clockFor: ReturnType<typeof zoneClocks>,
+): { marks: Map<string, WeekMark>; removed: WeekRemoved[] } {
+  const old = new Map(before.map((o) => [keyOf(o), o]));
+  const now = new Set(after.map(keyOf));
+  const marks = new Map<string, WeekMark>();
+  for (const o of after) {
+    const key = keyOf(o);
+    const was = old.get(key);
+    if (!was) marks.set(key, "added");
+    else if (was.start !== o.start || was.end !== o.end) marks.set(key, "moved");
+  }
+  const removed = before
+    .filter((o) => !now.has(keyOf(o)))
+    .map((o) => {
+      const wall = o.allDay ? o.start : clockFor(o.zone).toWall(o.start);
+      return { date: isoDate(wall), startMinutes: o.allDay ? 0 : Math.floor((wall % 86_400_000) / 60_000), title: o.title };
+    });
+  return { marks, removed };
+}

@@ -1,0 +1,68 @@
+// `lichhop week`: choosing the week, its options, and what it refuses.
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli";
+
+const EXAMPLE = "examples/lang-son-2024.yaml";
+const FIXTURE = "test/fixtures/week/ubnd-tuan-12.yaml";
+
+describe("lichhop week", () => {
+  it("--date chooses the week that holds it, --week the ISO week: the same page", () => {
+    const byDate = runCli(["week", EXAMPLE, "--date", "2024-02-15"]);
+    const byWeek = runCli(["week", EXAMPLE, "--week", "2024-W07"]);
+    expect(byDate.code).toBe(0);
+    expect(byDate.stdout).toBe(byWeek.stdout);
+    expect(byDate.stdout).toContain("LỊCH CÔNG TÁC TUẦN 07 (Từ ngày 12/02/2024 đến ngày 18/02/2024)");
+    expect(byDate.stdout).toContain("Ngày nghỉ: Tết Nguyên đán (mùng 3)");
+    expect(byDate.stdout).toContain("⚠ Trùng lịch: Lịch họp TT HĐND và các Ban không trùng lịch họp UBND tỉnh");
+  });
+
+  it("marks a make-up Saturday", () => {
+    const { stdout } = runCli(["week", EXAMPLE, "--date", "2024-05-04"]);
+    expect(stdout).toContain("Thứ Bảy 04/05/2024 — Ngày làm bù");
+  });
+
+  it("--people keeps what they chair or attend; --by person groups the list by leader, each line naming its day", () => {
+    const { code, stdout } = runCli(["week", FIXTURE, "--week", "2025-W12", "--people", "pct", "--layout", "list", "--by", "person"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("PCT Lê Đức Giang\n");
+    expect(stdout).toContain("  - Thứ Ba 18/03/2025, 14 giờ 30, PCT Lê Đức Giang dự");
+  });
+
+  it("--revision prints the revision under the title", () => {
+    const { stdout } = runCli(["week", FIXTURE, "--week", "2025-W12", "--revision", "2"]);
+    expect(stdout.split("\n")[1]).toBe("(Điều chỉnh lần 2)");
+  });
+
+  it("--base marks what was added and moved since the base, and lists what is gone", () => {
+    const { code, stdout } = runCli(["week", FIXTURE, "--week", "2025-W12", "--base", "test/fixtures/week/ubnd-tuan-12.base.yaml"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("[Thay đổi thời gian] Giao ban lãnh đạo UBND tỉnh");
+    expect(stdout).toContain("[Bổ sung] Họp về giải ngân vốn đầu tư công");
+    expect(stdout).toContain("Không tổ chức: 19/03/2025 08:00 Làm việc với Sở Tài chính");
+  });
+
+  it.each([
+    [["--week", "2025-12"], "--week 2025-12: cần một tuần ISO 8601"],
+    [["--week", "2025-W54"], "--week 2025-W54"],
+    [["--week", "2025-W53"], "--week 2025-W53"],
+    [["--week", "2025-W12", "--date", "2025-03-17"], "--week và --date"],
+    [["--date", "17/03/2025"], "--date 17/03/2025"],
+    [["--layout", "grille"], "--layout grille: cần grid, table hoặc list"],
+    [["--by", "room"], "--by room"],
+    [["--format", "xml"], "--format xml"],
+    [["--people", "ct", "--bodies", "ubnd"], "--people và --bodies"],
+    [["--people", "khong-co"], "--people khong-co"],
+    [["--revision", "0"], "--revision"],
+    [["--detail"], "--detail"],
+  ])("refuses %j (exit 2)", (args, says) => {
+    const { code, stderr } = runCli(["week", FIXTURE, ...args]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(says);
+  });
+
+  it("has its own help", () => {
+    const { code, stdout } = runCli(["week", "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("--layout grid|table|list");
+  });
+});
