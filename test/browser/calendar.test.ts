@@ -9,8 +9,11 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import axe from "axe-core";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../helpers/cli";
+
+// A browser on a loaded machine: each step gets a minute, not vitest's 5 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const CHROMIUM = process.env.LICHHOP_CHROMIUM ?? "/usr/bin/chromium";
 const present = existsSync(CHROMIUM);
