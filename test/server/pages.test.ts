@@ -60,9 +60,9 @@ describe("a schedule past the pages' bound", () => {
     // 61 daily meetings over 2024: 22,326 occurrences, past the bound of 20,000.
     const meetings = Array.from(
       { length: 61 },
-      (_, k) => `  - { id: m${k}, title: Họp ${k}, start: 2024-01-01T07:00, duration: PT30M, repeat: FREQ=DAILY }`,
+      (_, k) => `  - { id: m${k}, title: Họp ${k}, body: b, start: 2024-01-01T07:00, duration: PT30M, repeat: FREQ=DAILY }`,
     ).join("\n");
-    const file = tempFile("lon.yaml", `version: 1\nhorizon: { from: 2024-01-01, to: 2024-12-31 }\nmeetings:\n${meetings}\n`);
+    const file = tempFile("lon.yaml", `version: 1\nhorizon: { from: 2024-01-01, to: 2024-12-31 }\nbodies: [{ id: b, name: B }]\nmeetings:\n${meetings}\n`);
     const handler = inProcessHandler({ file });
     const served = await listen(handler);
     try {
