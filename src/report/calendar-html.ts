@@ -212,17 +212,24 @@ export function formatCalendarHtml(input: CalendarInput): string {
     ];
     const timeline = (kind: "people" | "rooms") => {
       const items = kind === "people" ? schedule.people : schedule.rooms;
+      // A row for each person (or room) with a meeting that week: the week's meetings are
+      // bucketed once, so the cost follows the meetings, not people × weeks.
+      const rowOf = new Map<string, Placed[][]>();
+      dates.forEach((d, day) => {
+        for (const p of byDate.get(d) ?? []) {
+          const ids = kind === "people" ? p.occurrence.attendees : p.occurrence.room === undefined ? [] : [p.occurrence.room];
+          for (const id of ids) {
+            const row = rowOf.get(id) ?? Array.from({ length: 7 }, () => [] as Placed[]);
+            row[day]?.push(p);
+            rowOf.set(id, row);
+          }
+        }
+      });
       const rowsOf = items
+        .filter((item) => rowOf.has(item.id))
         .map((item) => {
-          const cells = dates.map((d) =>
-            dayCell(
-              d,
-              (byDate.get(d) ?? [])
-                .filter((p) => (kind === "people" ? p.occurrence.attendees.includes(item.id) : p.occurrence.room === item.id))
-                .map((p) => event(p, ""))
-                .join(""),
-            ),
-          );
+          const row = rowOf.get(item.id) as Placed[][];
+          const cells = dates.map((d, day) => dayCell(d, (row[day] ?? []).map((p) => event(p, "")).join("")));
           return `<tr><th scope="row">${html(item.name)}</th>${cells.join("")}</tr>`;
         })
         .join("\n");

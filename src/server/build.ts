@@ -168,7 +168,7 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
     entries: [
       ...feeds.map((feed) => entry(`/${feed.path}`, feed.ics, ICS)),
       entry("/report.json", `${JSON.stringify(checked.report, null, 2)}\n`, JSON_TYPE),
-      entry("/report.html", pages.report, HTML_TYPE),
+      ...(pages.report === undefined ? [] : [entry("/report.html", pages.report, HTML_TYPE)]),
       ...pages.weeks.map((week) => entry(`/week/${week.id}`, week.page, HTML_TYPE)),
     ],
     feeds: feeds.map(({ path, name, selector, events }) => ({ path, name, selector, events })),
@@ -181,9 +181,17 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
   };
 }
 
-/** The calendar report and the weekly work schedule (grid) of each week of the horizon. */
-function htmlPages(file: CheckedFile, lang: Lang): { report: string; weeks: { id: string; page: string }[] } {
+/**
+ * The most occurrences the server draws into `/report.html` and the week pages: past it (the
+ * report of 100,000 occurrences is some 240 MB) a build would outgrow the reload worker's memory,
+ * so the pages are left out (404) and the feeds still served.
+ */
+export const MAX_PAGE_OCCURRENCES = 20_000;
+
+/** The calendar report and the weekly work schedule (grid) of each week of the horizon; none past {@link MAX_PAGE_OCCURRENCES}. */
+function htmlPages(file: CheckedFile, lang: Lang): { report: string | undefined; weeks: { id: string; page: string }[] } {
   const { schedule, checked } = file;
+  if (checked.occurrences.length > MAX_PAGE_OCCURRENCES) return { report: undefined, weeks: [] };
   const clockFor = zoneClocks();
   const built = safeScheduleCalendar(schedule, lang);
   const calendar = built.ok ? built.calendar : undefined;

@@ -180,9 +180,12 @@ describe("lichhop import", () => {
     ],
   ])("refuses %s with exit 2 and a positioned error", (_, make, code) => {
     const path = make(fresh());
-    const res = runCli(["import", path, "--format", "json"]);
+    // import takes no --format: its errors are the text lines, `file[:line:column]: message [code]`.
+    const res = runCli(["import", path]);
     expect(res.code).toBe(2);
-    expect(jsonErrors(res.stdout)).toEqual([expect.objectContaining({ code, file: path })]);
+    expect(res.stdout).toBe("");
+    expect(res.stderr.startsWith(`${path}`)).toBe(true);
+    expect(res.stderr).toContain(`[${code}]\n`);
     expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -1,5 +1,6 @@
 // The server's pages: /report.html (the calendar report) and /week (this week's work schedule).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tempFile } from "../helpers/cli";
 import { inProcessHandler, listen } from "../helpers/server";
 
 const EXAMPLE = "examples/lang-son-2024.yaml";
@@ -52,4 +53,25 @@ describe("the server's HTML pages", () => {
   it("has no page for a week outside the horizon", async () => {
     expect((await fetch(`${base}/week/2030-W01`)).status).toBe(404);
   });
+});
+
+describe("a schedule past the pages' bound", () => {
+  it("serves its feeds and no pages (404), so that a build stays within the worker's memory", async () => {
+    // 61 daily meetings over 2024: 22,326 occurrences, past the bound of 20,000.
+    const meetings = Array.from(
+      { length: 61 },
+      (_, k) => `  - { id: m${k}, title: Họp ${k}, body: b, start: 2024-01-01T07:00, duration: PT30M, repeat: FREQ=DAILY }`,
+    ).join("\n");
+    const file = tempFile("lon.yaml", `version: 1\nhorizon: { from: 2024-01-01, to: 2024-12-31 }\nbodies: [{ id: b, name: B }]\nmeetings:\n${meetings}\n`);
+    const handler = inProcessHandler({ file });
+    const served = await listen(handler);
+    try {
+      expect((await fetch(`${served.base}/all.ics`)).status).toBe(200);
+      expect((await fetch(`${served.base}/report.html`)).status).toBe(404);
+      expect((await fetch(`${served.base}/week`, { redirect: "manual" })).status).toBe(404);
+    } finally {
+      handler.close();
+      await served.stop();
+    }
+  }, 60_000);
 });
