@@ -62,7 +62,10 @@ describe("a schedule past the pages' bound", () => {
       { length: 61 },
       (_, k) => `  - { id: m${k}, title: Họp ${k}, body: b, start: 2024-01-01T07:00, duration: PT30M, repeat: FREQ=DAILY }`,
     ).join("\n");
-    const file = tempFile("lon.yaml", `version: 1\nhorizon: { from: 2024-01-01, to: 2024-12-31 }\nbodies: [{ id: b, name: B }]\nmeetings:\n${meetings}\n`);
+    const file = tempFile(
+      "lon.yaml",
+      `version: 1\nhorizon: { from: 2024-01-01, to: 2024-12-31 }\nbodies: [{ id: b, name: B }]\nmeetings:\n${meetings}\n`,
+    );
     const handler = inProcessHandler({ file });
     const served = await listen(handler);
     try {
