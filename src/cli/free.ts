@@ -10,7 +10,7 @@ import { zoneClock } from "../time/zone";
 import { writeJson, type Output } from "./io";
 import { loadScheduleFile } from "./load";
 import { nowOption } from "./now";
-import type { CommonOptions } from "./options";
+import { type CommonOptions, commaList } from "./options";
 
 /** The options of `lichhop free`, as the command line gives them. */
 export interface FreeOptions extends CommonOptions {
@@ -46,12 +46,6 @@ export interface FreeOptions extends CommonOptions {
 /** The days searched when `--to` is not given: two weeks from `--from`. */
 const DEFAULT_DAYS = 14;
 
-const list = (value: string | undefined): string[] | undefined =>
-  value
-    ?.split(",")
-    .map((item) => item.trim())
-    .filter(Boolean);
-
 /**
  * `lichhop free FILE --duration PT2H …`: free times for a new meeting, as text or JSON
  * (`{ version: 1, slots, whyNone?, nearMisses }`). Exit 0 with slots, 1 without (`whyNone` says why).
@@ -67,11 +61,11 @@ export function runFree(file: string, options: FreeOptions, out: Output): number
   const now = nowOption(schedule, options.now, options.clock, lang);
   const from = options.from ?? formatDate(Math.floor(clock.toWall(now) / DAY) * DAY);
   const to = options.to ?? formatDate((parseWall(from)?.wall ?? 0) + (DEFAULT_DAYS - 1) * DAY);
-  const required = list(options.attendees);
-  const optional = list(options.optional);
-  const rooms = list(options.rooms);
-  const tags = list(options.tags);
-  const times = list(options.times);
+  const required = commaList(options.attendees);
+  const optional = commaList(options.optional);
+  const rooms = commaList(options.rooms);
+  const tags = commaList(options.tags);
+  const times = commaList(options.times);
   // A number is read as one; anything else goes to the request as written, which names what it expects.
   const numeric = (value: string | undefined) =>
     value === undefined ? undefined : /^\d{1,9}(\.\d{1,9})?$/.test(value) ? Number(value) : value;

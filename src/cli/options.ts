@@ -18,3 +18,11 @@ export const CHECK_FORMATS = ["text", "json", "github", "junit", "sarif", "html"
 
 /** The formats `lichhop week` writes. */
 export const WEEK_FORMATS = ["text", "html", "md", "csv"] as const;
+
+/** A comma-separated option (`--attendees a,b`) as its items, trimmed, empty ones left out. */
+export function commaList(value: string | undefined): string[] | undefined {
+  return value
+    ?.split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}

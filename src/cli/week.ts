@@ -29,7 +29,7 @@ import { scheduleZone } from "../schema/model";
 import { loadBase } from "./base";
 import type { Output } from "./io";
 import { loadSchedules } from "./load";
-import type { CommonOptions } from "./options";
+import { type CommonOptions, commaList } from "./options";
 import { writeSourceWarnings } from "./sources";
 
 /** The options of `lichhop week`. */
@@ -75,14 +75,6 @@ function weekMonday(options: WeekCommandOptions, schedule: Schedule, lang: Lang)
   return mondayOf(today);
 }
 
-const list = (text: string | undefined) =>
-  text === undefined
-    ? undefined
-    : text
-        .split(",")
-        .map((item) => item.trim())
-        .filter((item) => item !== "");
-
 /**
  * `lichhop week FILE`: the weekly work schedule (lịch công tác tuần) of one week, in a portal's
  * layout, with each clash's rule, and against a base what was added, moved or removed.
@@ -98,8 +90,8 @@ export function runWeek(paths: readonly string[], options: WeekCommandOptions, o
   const lang = options.lang ?? schedule.locale ?? "vi";
   const monday = weekMonday(options, schedule, lang);
   const sunday = addDays(monday, 6);
-  const people = list(options.people);
-  const bodies = list(options.bodies);
+  const people = commaList(options.people);
+  const bodies = commaList(options.bodies);
   for (const [kind, ids, known] of [
     ["person", people, schedule.people],
     ["body", bodies, schedule.bodies],

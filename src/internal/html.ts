@@ -10,5 +10,10 @@ const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", 
  * html('<img onerror="x">'); // "&lt;img onerror=&quot;x&quot;&gt;"
  */
 export function html(text: string): string {
-  return inert(text).replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
+  return escapeEntities(inert(text));
+}
+
+/** `& < > " '` as entities, nothing else: for text already made inert (a multi-line `<pre>`). */
+export function escapeEntities(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 }

@@ -1,9 +1,7 @@
+import { escapeEntities } from "../internal/html";
 import { inert, inertLines } from "../internal/inert";
 import { PAGE_TEXT } from "../messages";
 import type { FeedState, ServedFeed } from "./handler";
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 
 /**
  * The HTML index of the served feeds: subscribe links, the conflict count and the last error.
@@ -16,11 +14,11 @@ export function renderIndex(state: FeedState, base: string | undefined): string 
   const webcal = base?.replace(/^https?:\/\//, "webcal://");
   const row = (feed: ServedFeed) => {
     const links = [
-      ...(webcal ? [`<a href="${escapeHtml(`${webcal}/${feed.path}`)}">${t.subscribe}</a>`] : []),
-      `<a href="${escapeHtml(feed.path)}">${t.download}</a>`,
+      ...(webcal ? [`<a href="${escapeEntities(`${webcal}/${feed.path}`)}">${t.subscribe}</a>`] : []),
+      `<a href="${escapeEntities(feed.path)}">${t.download}</a>`,
     ];
-    const address = base ? `<td><code>${escapeHtml(`${base}/${feed.path}`)}</code></td>` : "";
-    return `<tr><td>${escapeHtml(inert(feed.name))}</td><td>${feed.events} ${t.events}</td><td>${links.join(" · ")}</td>${address}</tr>`;
+    const address = base ? `<td><code>${escapeEntities(`${base}/${feed.path}`)}</code></td>` : "";
+    return `<tr><td>${escapeEntities(inert(feed.name))}</td><td>${feed.events} ${t.events}</td><td>${links.join(" · ")}</td>${address}</tr>`;
   };
   const groups = (["all", "body", "person", "room", "conflicts"] as const)
     .map((kind) => {
@@ -31,7 +29,7 @@ export function renderIndex(state: FeedState, base: string | undefined): string 
     .filter(Boolean)
     .join("\n");
   const error =
-    state.error === undefined ? "" : `<div class="error"><p>${t.error}</p><pre>${escapeHtml(inertLines(state.error))}</pre></div>\n`;
+    state.error === undefined ? "" : `<div class="error"><p>${t.error}</p><pre>${escapeEntities(inertLines(state.error))}</pre></div>\n`;
   return `<!doctype html>
 <html lang="${state.lang}">
 <head>
@@ -46,10 +44,10 @@ table{border-collapse:collapse;width:100%}td{padding:.3rem .5rem;border-bottom:1
 </head>
 <body>
 <h1>${t.title}</h1>
-<p>${escapeHtml(t.horizon(horizon.from, horizon.to))} · ${t.loaded} ${new Date(state.loadedAt).toISOString()}</p>
-<p class="conflicts" id="conflicts" data-count="${summary.conflicts}">${escapeHtml(t.conflicts(summary.conflicts, summary.errors, summary.warnings))}</p>
+<p>${escapeEntities(t.horizon(horizon.from, horizon.to))} · ${t.loaded} ${new Date(state.loadedAt).toISOString()}</p>
+<p class="conflicts" id="conflicts" data-count="${summary.conflicts}">${escapeEntities(t.conflicts(summary.conflicts, summary.errors, summary.warnings))}</p>
 ${error}${groups}
-${base ? `<p>${escapeHtml(t.address)}</p>\n` : ""}<p><a href="report.html">${t.calendar}</a> · <a href="week">${t.week}</a> · <a href="report.json">${t.report}</a></p>
+${base ? `<p>${escapeEntities(t.address)}</p>\n` : ""}<p><a href="report.html">${t.calendar}</a> · <a href="week">${t.week}</a> · <a href="report.json">${t.report}</a></p>
 </body>
 </html>
 `;

@@ -230,7 +230,9 @@ export function movePlanner(valid: Schedule, options: PlannerOptions = {}): Move
     });
     return { finding: target.finding, conflict: target.conflict.id, kind: target.conflict.kind, date: target.date, sides };
   };
-  return { report: before.report, clash: (id) => clashOf(before, id), moves };
+  // Built once: `lichhop suggest` and `check --suggest` look up a clash for each finding.
+  const byId = new Map(before.conflicts.map((c) => [c.id, c]));
+  return { report: before.report, clash: (id) => clashOf(before, byId, id), moves };
 }
 
 /** Whether moves are searched for a finding or conflict of this kind. */
@@ -250,10 +252,9 @@ function checked(schedule: Schedule, options: CheckOptions): Checked {
 }
 
 /** The conflict a finding or conflict id names (a finding's first conflict, in report order, on its first date), or why none. */
-function clashOf(before: Checked, id: string): Clash | string {
+function clashOf(before: Checked, byId: ReadonlyMap<string, Conflict>, id: string): Clash | string {
   const { report } = before;
   const clockFor = zoneClocks();
-  const byId = new Map(before.conflicts.map((c) => [c.id, c]));
   const dateOf = (conflictId: string): string => {
     const conflict = byId.get(conflictId);
     return conflict ? conflictDate(conflict, clockFor) : "";
