@@ -56,6 +56,14 @@ export const MAX_ISSUES = 1_000;
  * larger export stops with `too-many-source-events` at the event past it, before any is converted.
  */
 export const MAX_SOURCE_EVENTS = 50_000;
+/**
+ * The most occurrences the calendar report (`check --format html`, the server's `/report.html`
+ * and `/week` pages) draws: every week of the horizon is written into one page, some 2.4 KB an
+ * occurrence, so 20,000 give a page of about 48 MB and the 100,000 of a large province's year
+ * some 240 MB and 2 GB of memory to build, more than a browser opens. Past it the report is
+ * refused with the window (`--from`, `--to`) that fits.
+ */
+export const MAX_CALENDAR_OCCURRENCES = 20_000;
 /** Cells of edit-distance tables "did you mean" hints may fill for one file. */
 export const MAX_HINT_CELLS = 5_000_000;
 

@@ -155,6 +155,17 @@ export const CLI_MESSAGES = {
     en: (p) => `unknown option ${p.option}; ${p.hint ? `did you mean ${p.hint}?` : "see lichhop --help"}`,
   }),
   /** `serve --public-url` that is no http(s) URL, or has a query, fragment or credentials. */
+  /** `check --format html` past MAX_CALENDAR_OCCURRENCES; `fitTo`: the last day of a window from `from` that fits. */
+  "calendar-too-large": entry<{ count: number; max: number; from: string; to: string; fitTo?: string | undefined }>({
+    vi: (p) =>
+      `Báo cáo lịch HTML vẽ tối đa ${fmt(p.max, "vi")} lần họp, nhưng từ ${dmy(p.from)} đến ${dmy(p.to)} có ${fmt(p.count, "vi")} lần họp; hãy thu hẹp khoảng thời gian bằng --from và --to${
+        p.fitTo === undefined ? "" : `, ví dụ từ ${dmy(p.from)} đến ${dmy(p.fitTo)}: --from ${p.from} --to ${p.fitTo}`
+      }`,
+    en: (p) =>
+      `the calendar report draws at most ${fmt(p.max, "en")} occurrences, and ${dmy(p.from)} to ${dmy(p.to)} holds ${fmt(p.count, "en")}; narrow the window with --from and --to${
+        p.fitTo === undefined ? "" : `, e.g. ${dmy(p.from)} to ${dmy(p.fitTo)}: --from ${p.from} --to ${p.fitTo}`
+      }`,
+  }),
   "bad-public-url": entry<{ found: string }>({
     vi: (p) =>
       `--public-url ${p.found}: cần một địa chỉ http:// hoặc https://, ví dụ https://lich.langson.gov.vn/feeds (không có ?, # hay tên đăng nhập)`,

@@ -1,12 +1,15 @@
 import { safeCheckSchedule, type CheckOptions } from "../check";
-import { ScheduleError } from "../errors";
+import { ScheduleError, UsageError } from "../errors";
+import { MAX_CALENDAR_OCCURRENCES } from "../limits";
 import { safeScheduleCalendar } from "../load/calendar";
-import type { Lang } from "../messages";
+import { message, type Lang } from "../messages";
 import { formatCalendarHtml } from "./calendar-html";
 import { reportOccurrence, type Report } from "./report";
-import { occurrenceKey } from "./week";
-import type { Schedule } from "../schema/model";
-import { zoneClocks } from "../time/zone";
+import { addDays, occurrenceKey } from "./week";
+import { scheduleZone, type Schedule } from "../schema/model";
+import type { Horizon, Occurrence } from "../recurrence/occurrence";
+import { isoDate } from "../time/wall-text";
+import { zoneClock, zoneClocks } from "../time/zone";
 
 // `check --format html` and the feed server's /report.html; imported only by them.
 
@@ -14,6 +17,7 @@ import { zoneClocks } from "../time/zone";
  * The calendar report of a schedule (see `formatCalendarHtml`): a check of the horizon that keeps
  * every conflict (up to `limits.conflicts`) and the occurrences, drawn into one page; and the
  * report, for the exit code. `adjust` turns the check's report into the one shown (a base).
+ * Past {@link MAX_CALENDAR_OCCURRENCES} it throws a `UsageError` naming a window that fits.
  */
 export function calendarReport(
   schedule: Schedule,
@@ -23,6 +27,8 @@ export function calendarReport(
 ): { page: string; report: Report } {
   const result = safeCheckSchedule(schedule, { ...options, lang });
   if (!result.ok) throw new ScheduleError(result.issues);
+  const tooMany = tooManyToDraw(schedule, result.occurrences, result.horizon);
+  if (tooMany) throw new UsageError(message(lang, "calendar-too-large", tooMany));
   const calendar = safeScheduleCalendar(schedule, lang);
   if (!calendar.ok) throw new ScheduleError(calendar.issues);
   const report = adjust(result);
@@ -37,4 +43,22 @@ export function calendarReport(
     keyOf: (o) => occurrenceKey(o.meeting, reportOccurrence(o, clockFor).occurrence),
   });
   return { page, report };
+}
+
+/**
+ * Past {@link MAX_CALENDAR_OCCURRENCES}, what the refusal says: the count, and the last day of a
+ * window from the horizon's first day that holds no more (occurrences in it start before its end).
+ */
+export function tooManyToDraw(
+  schedule: Schedule,
+  occurrences: readonly Occurrence[],
+  horizon: Horizon,
+  max = MAX_CALENDAR_OCCURRENCES,
+): { count: number; max: number; from: string; to: string; fitTo: string | undefined } | undefined {
+  if (occurrences.length <= max) return undefined;
+  const starts = Float64Array.from(occurrences, (o) => o.start).sort();
+  // Every occurrence starting before the day of the first one past the bound is among the first `max`.
+  const firstDayOver = isoDate(zoneClock(scheduleZone(schedule)).toWall(starts[max] as number));
+  const fitTo = addDays(firstDayOver, -1);
+  return { count: occurrences.length, max, from: horizon.from, to: horizon.to, fitTo: fitTo >= horizon.from ? fitTo : undefined };
 }

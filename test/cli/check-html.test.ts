@@ -1,6 +1,11 @@
 // `lichhop check --format html`: the calendar report from the command line.
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../helpers/cli";
+
+vi.setConfig({ testTimeout: 60_000 });
 
 describe("lichhop check --format html", () => {
   it("writes the calendar report and exits 1 on the example's errors", () => {
@@ -30,5 +35,47 @@ describe("lichhop check --format html", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("Meetings and conflicts from 01/02/2024 to 29/02/2024");
     expect(stdout.match(/<section class="month"/g)).toHaveLength(1);
+  });
+});
+
+describe("lichhop check --format html past MAX_CALENDAR_OCCURRENCES", () => {
+  // 60 daily meetings over 2024: 21,960 occurrences, past the 20,000 the report draws.
+  const dir = mkdtempSync(join(tmpdir(), "lichhop-html-"));
+  const file = join(dir, "dong.yaml");
+  const meetings = Array.from(
+    { length: 60 },
+    (_, k) =>
+      `  - { id: m${k}, title: Giao ban ${k}, body: a, start: 2024-01-01T${String(7 + Math.floor(k / 6)).padStart(2, "0")}:${String((k % 6) * 10).padStart(2, "0")}, duration: PT5M, repeat: FREQ=DAILY }`,
+  );
+  writeFileSync(
+    file,
+    ["version: 1", "horizon: { from: 2024-01-01, to: 2024-12-31 }", "bodies: [{ id: a, name: Văn phòng }]", "meetings:", ...meetings, ""].join(
+      "\n",
+    ),
+  );
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("refuses with the count, the bound and a window that fits, and writes no page", () => {
+    const { code, stdout, stderr } = runCli(["check", file, "--format", "html", "--fail-on", "never"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    // 20,000 / 60 a day: the 334th day (29/11/2024) holds the 20,001st, so the window ends the day before.
+    expect(stderr).toContain(
+      "Báo cáo lịch HTML vẽ tối đa 20.000 lần họp, nhưng từ 01/01/2024 đến 31/12/2024 có 21.960 lần họp; hãy thu hẹp khoảng thời gian bằng --from và --to, ví dụ từ 01/01/2024 đến 28/11/2024: --from 2024-01-01 --to 2024-11-28",
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("draws the window the refusal names", () => {
+    const { code, stdout, stderr } = runCli(["check", file, "--format", "html", "--fail-on", "never", "--to", "2024-11-28", "--lang", "en"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("Meetings and conflicts from 01/01/2024 to 28/11/2024");
+  });
+
+  it("refuses in English with --lang en", () => {
+    const { code, stderr } = runCli(["check", file, "--format", "html", "--lang", "en"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("the calendar report draws at most 20,000 occurrences, and 01/01/2024 to 31/12/2024 holds 21,960;");
   });
 });
