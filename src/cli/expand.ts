@@ -4,7 +4,8 @@ import { inert } from "../internal/inert";
 import { withAdjust } from "../expand";
 import { expandOccurrences } from "../recurrence/expand";
 import { describeTime, reportOccurrence } from "../report/report";
-import { message } from "../messages";
+import { message, WEEK_TEXT } from "../messages";
+import type { Occurrence } from "../recurrence/occurrence";
 import { writeJson, type Output } from "./io";
 import { loadSchedules } from "./load";
 import { writeSourceWarnings } from "./sources";
@@ -31,8 +32,12 @@ export function runExpand(paths: readonly string[], options: CommonOptions, out:
     const occurrences = result.occurrences.map((o) => reportOccurrence(o, context.clockFor));
     writeJson({ version: 1, occurrences }, out);
   } else if (options.format === "text") {
+    // A postponed or cancelled occurrence (its change's status) is listed with its mark.
+    const words = WEEK_TEXT[lang];
+    const mark = (o: Occurrence) =>
+      o.withdrawn === undefined ? "" : `[${o.withdrawn === "postponed" ? words.postponed : words.cancelled}] `;
     const lines = result.occurrences.map(
-      (o) => `${describeTime(o, context.clockFor(o.zone), lang)}  ${inert(o.title)}  [${inert(o.meeting)}]`,
+      (o) => `${describeTime(o, context.clockFor(o.zone), lang)}  ${mark(o)}${inert(o.title)}  [${inert(o.meeting)}]`,
     );
     out.stdout(lines.length > 0 ? `${lines.join("\n")}\n` : "");
   } else {

@@ -1,5 +1,5 @@
 import type { WorkCalendar } from "../calendar/work-calendar";
-import type { Horizon, Occurrence } from "../recurrence/occurrence";
+import { isHeld, type Horizon, type Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import type { ZoneClock } from "../time/zone";
 import { BudgetExceeded } from "../limits";
@@ -52,6 +52,9 @@ export interface DetectContext {
  * room) by sort-and-sweep, then the single-occurrence checks (day off, working hours), cadence
  * and lead time, in that order. The typed columns the sweeps read are built here, once.
  *
+ * Postponed and cancelled occurrences (a change's `status`) are not held, so no check counts
+ * them: they clash with nothing, sit on no day off and fill no cadence.
+ *
  * Every conflict is counted as it is found: past `maxConflicts` detection stops with a
  * {@link BudgetExceeded} for `conflicts` that names the meeting whose conflict crossed the bound
  * (for a pair, its later occurrence's).
@@ -59,8 +62,11 @@ export interface DetectContext {
  * @example
  * const conflicts = detectConflicts(schedule, occurrences, { horizon, calendar: workCalendar(), clockFor, clock: clockFor("Asia/Ho_Chi_Minh") });
  */
-export function detectConflicts(schedule: Schedule, occurrences: readonly Occurrence[], context: DetectContext): Conflict[] {
-  const columns = sortedColumns(occurrences, context.order);
+export function detectConflicts(schedule: Schedule, all: readonly Occurrence[], context: DetectContext): Conflict[] {
+  // Expansion's order indexes every occurrence: without the withdrawn ones the columns sort anew.
+  const withdrawn = all.some((o) => !isHeld(o));
+  const occurrences = withdrawn ? all.filter(isHeld) : all;
+  const columns = sortedColumns(occurrences, withdrawn ? undefined : context.order);
   if (context.maxRuleChecks !== undefined) countRuleChecks(schedule, columns, context.maxRuleChecks);
   const max = context.maxConflicts ?? Number.POSITIVE_INFINITY;
   const conflicts: Conflict[] = [];

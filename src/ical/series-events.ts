@@ -1,4 +1,5 @@
 import type { Occurrence } from "../recurrence/occurrence";
+import { listedAttendees } from "../recurrence/membership";
 import { resolveChanges, type Series } from "../recurrence/series";
 import { normalizeRRule } from "../recurrence/rrule-text";
 import type { Meeting } from "../schema/schedule";
@@ -98,7 +99,7 @@ export function seriesEvents(ctx: FeedContext, meeting: Meeting, occurrences: re
 
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
   // The master lists the people of its first occurrence; others whose people differ get an override.
-  const attendees = ctx.attendees(meeting.attendees ?? [], dtstart);
+  const attendees = ctx.attendees(listedAttendees(meeting), dtstart);
   const changes = meeting.changes?.length ? resolveChanges(series).changes : undefined;
   const cancelled = changes ? exdates.filter((wall) => changes.get(wall)?.cancelled === true) : [];
   const masterNotes = conflictNotes(
@@ -144,6 +145,7 @@ export function seriesEvents(ctx: FeedContext, meeting: Meeting, occurrences: re
       o.room === meeting.room &&
       sameList(o.attendees, attendees) &&
       o.status === "scheduled" &&
+      o.withdrawn === undefined &&
       !atRisk(id, o.start, o.end);
     if (same) continue;
     const recurrenceId = allDay ? `RECURRENCE-ID;VALUE=DATE:${icalDate(id)}` : `RECURRENCE-ID;TZID=${clock.zone}:${icalLocal(id)}`;

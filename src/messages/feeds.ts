@@ -20,6 +20,16 @@ export interface FeedLabels {
   /** A calendar's description, with the horizon's first and last dates. */
   readonly desc: (from: string, to: string) => string;
   readonly attendees: string;
+  /** Before the chair's name in an event's description. */
+  readonly chair: string;
+  /** Before a meeting's `invitees`, `preparedBy`, `followedBy` and `note`. */
+  readonly invitees: string;
+  readonly preparedBy: string;
+  readonly followedBy: string;
+  readonly note: string;
+  /** The summary's mark of a postponed or cancelled occurrence (a change's `status`). */
+  readonly postponed: string;
+  readonly withdrawnCancelled: string;
   /** The heading of an event's conflicts in its description. */
   readonly conflictNotes: string;
   readonly cancelled: string;
@@ -49,6 +59,13 @@ export const FEED_LABELS: Readonly<Record<Lang, FeedLabels>> = {
     finding: "Nhóm xung đột",
     desc: (from, to) => `Lịch họp từ ${from} đến ${to} (lichhop)`,
     attendees: "Thành phần",
+    chair: "Chủ trì",
+    invitees: "Thành phần mời",
+    preparedBy: "Chuẩn bị",
+    followedBy: "Lãnh đạo VP theo dõi",
+    note: "Ghi chú",
+    postponed: "HOÃN",
+    withdrawnCancelled: "HỦY",
     conflictNotes: "⚠ Trùng lịch",
     cancelled: "Các buổi đã hủy",
     original: "Lịch gốc",
@@ -73,6 +90,13 @@ export const FEED_LABELS: Readonly<Record<Lang, FeedLabels>> = {
     finding: "Finding",
     desc: (from, to) => `Meetings from ${from} to ${to} (lichhop)`,
     attendees: "Attendees",
+    chair: "Chair",
+    invitees: "Invited",
+    preparedBy: "Prepared by",
+    followedBy: "Office staff following",
+    note: "Note",
+    postponed: "POSTPONED",
+    withdrawnCancelled: "CANCELLED",
     conflictNotes: "⚠ Conflicts",
     cancelled: "Cancelled",
     original: "Originally",

@@ -8,7 +8,7 @@ import { addSpan, DAY, isSupportedWall, parseWall } from "../time/wall";
 import { zoneClocks, type ZoneClock } from "../time/zone";
 import { DAY_OFF_REACH, dayOffAdjuster } from "./day-off-policy";
 import { compileSeries, originalStarts, resolveChanges, type Series, type SeriesChange } from "./series";
-import { attendeeResolver, type AttendeeResolver } from "./membership";
+import { attendeeResolver, listedAttendees, type AttendeeResolver } from "./membership";
 import type { Horizon, Occurrence } from "./occurrence";
 import { sortOccurrences } from "./sort";
 import { BudgetExceeded, FIRST_YEAR, LAST_YEAR, MAX_HORIZON_DAYS, resolveLimits, stepBudget, type Limits } from "../limits";
@@ -94,7 +94,8 @@ function expandSeries(
   const bodies = meeting.bodies ?? (meeting.body === undefined ? [] : [meeting.body]);
   // Bodies among the attendees stand for their members: occurrences list people only. A list
   // whose members change with the date is resolved at each occurrence's start, any other once.
-  const listed = meeting.attendees ?? [];
+  // The chair attends too.
+  const listed = listedAttendees(meeting);
   const attendees = resolve.fixed(listed);
   const attendeesOn = attendees === undefined ? resolve.onDates(listed) : () => attendees;
   const tags = meeting.tags ?? [];
@@ -110,6 +111,7 @@ function expandSeries(
     people: readonly string[],
     status: Occurrence["status"],
     change: number | undefined,
+    withdrawn: Occurrence["withdrawn"],
   ) => {
     if (start < horizon.end && end > horizon.start) {
       out.push({
@@ -126,6 +128,7 @@ function expandSeries(
         tags,
         status,
         change,
+        withdrawn,
       });
     }
   };
@@ -142,7 +145,18 @@ function expandSeries(
     const start = toInstant(wall);
     const end = span.days === 0 ? start + span.ms : addSpan(wall, span, toInstant);
     const people = attendees ?? attendeesOn(wall);
-    push(original, start, end, series.allDay, meeting.title, meeting.room, people, wall === original ? "scheduled" : "moved", undefined);
+    push(
+      original,
+      start,
+      end,
+      series.allDay,
+      meeting.title,
+      meeting.room,
+      people,
+      wall === original ? "scheduled" : "moved",
+      undefined,
+      undefined,
+    );
   }
   for (const change of changes.values()) {
     if (change.cancelled) continue;
@@ -156,9 +170,12 @@ function expandSeries(
       change.allDay,
       change.title ?? meeting.title,
       change.room ?? meeting.room,
-      change.attendees ? resolve(change.attendees, change.startWall) : (attendees ?? attendeesOn(change.startWall)),
+      change.attendees
+        ? resolve(listedAttendees(meeting, change.attendees), change.startWall)
+        : (attendees ?? attendeesOn(change.startWall)),
       moved ? "moved" : "changed",
       change.index,
+      change.withdrawn,
     );
   }
   return out.length > max ? "too-many" : out;

@@ -1,5 +1,19 @@
-import type { ScheduleFile } from "../schema/schedule";
+import type { Meeting, ScheduleFile } from "../schema/schedule";
 import { DAY, parseWall } from "../time/wall";
+
+/**
+ * The attendee references of a meeting, or of a change's own `attendees`: the chair (who
+ * attends what they chair) first, then the list. Without a chair, the list itself (the same
+ * array, so resolutions cached by it hold).
+ */
+export function listedAttendees(
+  meeting: Pick<Meeting, "chair" | "attendees">,
+  attendees: readonly string[] | undefined = meeting.attendees,
+): readonly string[] {
+  if (meeting.chair === undefined) return attendees ?? [];
+  const chair = meeting.chair;
+  return [chair, ...(attendees ?? []).filter((id) => id !== chair)];
+}
 
 /**
  * Resolves a list of attendee references to the people it names on a date: a person id stays, a

@@ -27,6 +27,18 @@ export interface Occurrence {
   readonly status: "scheduled" | "changed" | "moved";
   /** Index of the `changes[]` entry applied, if any. */
   readonly change: number | undefined;
+  /**
+   * A `changes` entry's `status`: `postponed` (hoãn) or `cancelled` (hủy). The occurrence is still
+   * listed (the weekly work schedule and the calendar report mark it) but not held at its time:
+   * no check counts it, free-time searches see its time as free, and the feeds publish it with
+   * `STATUS:CANCELLED`. Undefined for an occurrence that takes place.
+   */
+  readonly withdrawn?: "postponed" | "cancelled" | undefined;
+}
+
+/** True for an occurrence that takes place: not postponed or cancelled by its change's `status`. */
+export function isHeld(occurrence: Occurrence): boolean {
+  return occurrence.withdrawn === undefined;
 }
 
 /** The span of time checked: inclusive local dates and the instants they cover. */

@@ -21,6 +21,8 @@ export interface SeriesChange {
   readonly title: string | undefined;
   readonly room: string | undefined;
   readonly attendees: readonly string[] | undefined;
+  /** The change's `status`: the occurrence is listed, marked, but not held at its time. */
+  readonly withdrawn: "postponed" | "cancelled" | undefined;
 }
 
 /** A meeting compiled for expansion: wall times as floating ms, its rule ready to iterate. */
@@ -221,6 +223,7 @@ export function resolveChanges(
       title: change.title,
       room: change.room,
       attendees: change.attendees,
+      withdrawn: change.status,
     });
   });
   return { changes, problems };

@@ -121,7 +121,10 @@ export function formatCalendarHtml(input: CalendarInput): string {
   };
   const findingTitle = (id: string) => findings[findingIndex.get(id) ?? -1]?.title ?? "";
 
-  /** One event: a link to its first finding when it clashes, named by day, time, title and place. */
+  /**
+   * One event: a link to its first finding when it clashes, named by day, time, title and place;
+   * a postponed or cancelled one marked in words ([HOÃN], [HỦY]) and struck through.
+   */
   const event = (p: Placed, style: string): string => {
     const o = p.occurrence;
     const body = o.bodies[0];
@@ -133,6 +136,7 @@ export function formatCalendarHtml(input: CalendarInput): string {
     const inner = [
       `<span class="sr">${html(dayLabel(p.date, true))}, </span>`,
       `<span class="tm">${html(time)}</span> `,
+      o.withdrawn === undefined ? "" : `<strong class="wd">[${html(o.withdrawn === "postponed" ? w.postponed : w.cancelled)}]</strong> `,
       `<span class="ti">${html(o.title)}</span>`,
       place === "" ? "" : `<span class="pl">, ${html(place)}</span>`,
       bodies === "" ? "" : `<span class="bl"> · ${html(bodies)}</span>`,
@@ -140,7 +144,8 @@ export function formatCalendarHtml(input: CalendarInput): string {
         ? ""
         : `<span class="cf"><span aria-hidden="true">⚠</span> ${html(c.clash)}: ${html(p.findings.map(findingTitle).join("; "))}</span>`,
     ].join("");
-    if (p.findings.length === 0) return `<span class="ev ${colourClass}" ${data}${style}>${inner}</span>`;
+    if (p.findings.length === 0)
+      return `<span class="ev ${colourClass}${o.withdrawn === undefined ? "" : " withdrawn"}" ${data}${style}>${inner}</span>`;
     return `<a class="ev ${colourClass} clash" href="#f-${p.findings[0] as string}" data-f="${p.findings.join(" ")}" ${data}${style}>${inner}</a>`;
   };
 
@@ -403,6 +408,8 @@ a.ev:focus{outline:3px solid #000;z-index:2}
 .ev .tm{font-weight:700}
 .ev .cf{display:block;color:#8a0016;font-weight:700}
 .ev.clash{border:2px solid #a00018;border-left-width:6px}
+.ev.withdrawn .ti{text-decoration:line-through}
+.ev .wd{color:#8a1c00}
 .c0{background:#dbeafe;border-color:#1d4ed8}.c1{background:#dcfce7;border-color:#15803d}.c2{background:#fef3c7;border-color:#b45309}.c3{background:#fce7f3;border-color:#be185d}
 .c4{background:#ede9fe;border-color:#6d28d9}.c5{background:#cffafe;border-color:#0e7490}.c6{background:#ffedd5;border-color:#c2410c}.c7{background:#e5e7eb;border-color:#374151}
 .ev.clash.c0,.ev.clash.c1,.ev.clash.c2,.ev.clash.c3,.ev.clash.c4,.ev.clash.c5,.ev.clash.c6,.ev.clash.c7{border-color:#a00018}

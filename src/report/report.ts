@@ -31,6 +31,8 @@ export interface ReportOccurrence {
   readonly occurrence: string;
   /** `scheduled`, `changed` or `moved`. */
   readonly status: Occurrence["status"];
+  /** `postponed` or `cancelled` by its change's `status` (listed, not held); absent for an occurrence that takes place. */
+  readonly withdrawn?: "postponed" | "cancelled";
   /** Where the occurrence comes from: its meeting, or the `changes` entry that changed it (in a check's report). */
   readonly source?: ReportSource;
 }
@@ -288,6 +290,7 @@ function occurrenceEntry(occurrence: Occurrence, clock: ZoneClock, text: TimeTex
     occurrence: occurrence.allDay ? text.date(occurrence.recurrenceId) : wallText(text.dateTime(occurrence.recurrenceId)),
     status: occurrence.status,
   };
+  if (occurrence.withdrawn !== undefined) entry.withdrawn = occurrence.withdrawn;
   if (source) entry.source = source;
   return entry;
 }

@@ -104,7 +104,7 @@ export const changeSchema = z.strictObject({
     .enum(["postponed", "cancelled"])
     .meta({
       description:
-        "postponed or cancelled: the occurrence stays in the weekly work schedule, marked (Hoãn, Hủy), where cancelled: true drops it.",
+        "postponed (hoãn) or cancelled (hủy): the occurrence stays listed and marked in the weekly work schedule and the calendar report, and is published with STATUS:CANCELLED, but is not held: no check counts it and its time is free. cancelled: true drops it instead.",
     })
     .optional(),
   note: text.meta({ description: "A note on this occurrence, printed in the weekly work schedule's Ghi chú." }).optional(),
@@ -141,7 +141,12 @@ export const meetingSchema = z.strictObject({
       description: "An occurrence on a day off: keep (reported), skip, next-working-day or previous-working-day (default: keep).",
     })
     .optional(),
-  chair: id.meta({ description: "The person who chairs (chủ trì), by id: named first in the weekly work schedule." }).optional(),
+  chair: id
+    .meta({
+      description:
+        "The person who chairs (chủ trì), by id: they attend (their other meetings at the same time clash), are named first in the weekly work schedule and are the feeds' ATTENDEE with ROLE=CHAIR.",
+    })
+    .optional(),
   invitees: text
     .meta({ description: 'Who else is invited, as the weekly work schedule prints it ("Đại diện lãnh đạo các sở: …").' })
     .optional(),

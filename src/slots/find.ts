@@ -21,7 +21,7 @@ import {
 import { dayOffAdjuster } from "../recurrence/day-off-policy";
 import { expandOccurrences } from "../recurrence/expand";
 import { attendeeResolver } from "../recurrence/membership";
-import type { Occurrence } from "../recurrence/occurrence";
+import { isHeld, type Occurrence } from "../recurrence/occurrence";
 import { reportOccurrence, type ReportOccurrence } from "../report/report";
 import { scheduleZone, type Schedule } from "../schema/model";
 import type { Selector, Severity } from "../schema/schedule";
@@ -343,7 +343,8 @@ function search(
     ...(limits === undefined ? {} : { limits }),
   });
   if (!expanded.ok) throw new ScheduleError(expanded.issues);
-  const occurrences = expanded.occurrences;
+  // A postponed or cancelled occurrence leaves its time free.
+  const occurrences = expanded.occurrences.filter(isHeld);
   const rangeStart = clock.toInstant(expandFrom);
   const rangeEnd = clock.toInstant(expandTo + DAY);
 

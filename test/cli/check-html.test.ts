@@ -49,9 +49,14 @@ describe("lichhop check --format html past MAX_CALENDAR_OCCURRENCES", () => {
   );
   writeFileSync(
     file,
-    ["version: 1", "horizon: { from: 2024-01-01, to: 2024-12-31 }", "bodies: [{ id: a, name: Văn phòng }]", "meetings:", ...meetings, ""].join(
-      "\n",
-    ),
+    [
+      "version: 1",
+      "horizon: { from: 2024-01-01, to: 2024-12-31 }",
+      "bodies: [{ id: a, name: Văn phòng }]",
+      "meetings:",
+      ...meetings,
+      "",
+    ].join("\n"),
   );
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -67,7 +72,18 @@ describe("lichhop check --format html past MAX_CALENDAR_OCCURRENCES", () => {
   });
 
   it("draws the window the refusal names", () => {
-    const { code, stdout, stderr } = runCli(["check", file, "--format", "html", "--fail-on", "never", "--to", "2024-11-28", "--lang", "en"]);
+    const { code, stdout, stderr } = runCli([
+      "check",
+      file,
+      "--format",
+      "html",
+      "--fail-on",
+      "never",
+      "--to",
+      "2024-11-28",
+      "--lang",
+      "en",
+    ]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toContain("Meetings and conflicts from 01/01/2024 to 28/11/2024");

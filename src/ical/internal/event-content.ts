@@ -12,34 +12,54 @@ export interface EventContent {
   readonly attendees: readonly string[];
   readonly bodies: readonly string[];
   readonly notes: readonly string[];
+  /** An occurrence's change `status`: published with `STATUS:CANCELLED` and marked in its summary. */
+  readonly withdrawn?: "postponed" | "cancelled" | undefined;
+  /** An occurrence's change `note`, which replaces the meeting's. */
+  readonly note?: string | undefined;
 }
 
-/** SUMMARY, LOCATION, DESCRIPTION, CATEGORIES and ATTENDEE lines of a meeting's event. */
+/**
+ * SUMMARY, STATUS, LOCATION, DESCRIPTION, CATEGORIES and ATTENDEE lines of a meeting's event.
+ * The description carries what the file says of the meeting: its description, chair,
+ * attendees, invitees, who prepares and follows it, its note, then the event's own notes.
+ */
 export function contentLines(ctx: FeedContext, meeting: Meeting, content: EventContent): Lines {
-  const lines: Lines = [`SUMMARY:${escapeText(content.title)}`];
+  const { labels } = ctx;
+  const mark =
+    content.withdrawn === undefined ? "" : `[${content.withdrawn === "postponed" ? labels.postponed : labels.withdrawnCancelled}] `;
+  const lines: Lines = [`SUMMARY:${escapeText(mark + content.title)}`];
+  if (content.withdrawn !== undefined) lines.push("STATUS:CANCELLED");
   if (content.room !== undefined) {
     const room = ctx.rooms.get(content.room);
     const location = room ? (room.location ? `${room.name}, ${room.location}` : room.name) : content.room;
     lines.push(`LOCATION:${escapeText(location)}`);
   }
   const description: string[] = [];
+  const named = (id: string) => {
+    const person = ctx.people.get(id);
+    return person ? (person.title ? `${person.name} (${person.title})` : person.name) : id;
+  };
+  const chair = meeting.chair;
   if (meeting.description) description.push(meeting.description.trim());
-  if (content.attendees.length > 0) {
-    const people = content.attendees.map((id) => {
-      const person = ctx.people.get(id);
-      return person ? (person.title ? `${person.name} (${person.title})` : person.name) : id;
-    });
-    description.push(`${ctx.labels.attendees}: ${people.join(", ")}`);
-  }
+  if (chair !== undefined) description.push(`${labels.chair}: ${named(chair)}`);
+  const others = content.attendees.filter((id) => id !== chair);
+  if (others.length > 0) description.push(`${labels.attendees}: ${others.map(named).join(", ")}`);
+  if (meeting.invitees) description.push(`${labels.invitees}: ${meeting.invitees.trim()}`);
+  if (meeting.preparedBy) description.push(`${labels.preparedBy}: ${meeting.preparedBy.trim()}`);
+  if (meeting.followedBy) description.push(`${labels.followedBy}: ${meeting.followedBy.trim()}`);
+  const note = content.note ?? meeting.note;
+  if (note) description.push(`${labels.note}: ${note.trim()}`);
   description.push(...content.notes);
   if (description.length > 0) lines.push(`DESCRIPTION:${escapeText(description.join("\n\n"))}`);
   if (content.bodies.length > 0) {
     lines.push(`CATEGORIES:${content.bodies.map((id) => escapeText(ctx.names.get(id) ?? id)).join(",")}`);
   }
-  for (const id of content.attendees) {
+  // The chair first, as ROLE=CHAIR (RFC 5545 §3.2.16), whether or not the list names them.
+  for (const id of chair === undefined ? others : [chair, ...others]) {
     const person = ctx.people.get(id);
     if (person?.email === undefined) continue;
-    lines.push(`ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;RSVP=FALSE;CN=${paramValue(person.name)}:mailto:${person.email}`);
+    const role = id === chair ? "CHAIR" : "REQ-PARTICIPANT";
+    lines.push(`ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=${role};RSVP=FALSE;CN=${paramValue(person.name)}:mailto:${person.email}`);
   }
   return lines;
 }
@@ -62,5 +82,6 @@ export function conflictNotes(ctx: FeedContext, keys: readonly string[]): string
 export function occurrenceContent(ctx: FeedContext, o: Occurrence, series: Series): EventContent {
   const notes = conflictNotes(ctx, [`${o.meeting}|${o.recurrenceId}`]);
   if (o.status === "moved") notes.unshift(`${ctx.labels.original}: ${wallLabel(o.recurrenceId, series.allDay)}`);
-  return { title: o.title, room: o.room, attendees: o.attendees, bodies: o.bodies, notes };
+  const change = o.change === undefined ? undefined : series.meeting.changes?.[o.change];
+  return { title: o.title, room: o.room, attendees: o.attendees, bodies: o.bodies, notes, withdrawn: o.withdrawn, note: change?.note };
 }
