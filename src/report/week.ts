@@ -434,7 +434,7 @@ function gridRows(view: WeekView, by: "person" | "body"): GridRow[] {
   }));
 }
 
-/** The table's rows: the eight columns of the common district layout. */
+/** The table's rows: the eight columns of the common district layout, by person or body after the leader's or body's. */
 function tableRows(view: WeekView, by: WeekGrouping): { readonly group: string; readonly cells: readonly string[] }[] {
   const t = WEEK_TEXT[view.lang];
   const dayOf = new Map(view.days.map((d) => [d.date, d]));
@@ -442,7 +442,7 @@ function tableRows(view: WeekView, by: WeekGrouping): { readonly group: string; 
     group.entries.map((entry) => ({
       group: group.heading,
       cells: [
-        by === "day" ? group.heading : dayTitle(dayOf.get(entry.date) as WeekDay, t),
+        ...(by === "day" ? [group.heading] : [group.heading, dayTitle(dayOf.get(entry.date) as WeekDay, t)]),
         timeRange(entry, t),
         `${marksText(entry, t)}${entry.title}`,
         leadersText(entry, t),
@@ -455,9 +455,10 @@ function tableRows(view: WeekView, by: WeekGrouping): { readonly group: string; 
   );
 }
 
-function tableHeader(t: WeekText): string[] {
+function tableHeader(t: WeekText, by: WeekGrouping): string[] {
   const c = t.columns;
-  return [c.day, c.time, c.content, c.leaders, c.place, c.invitees, c.followedBy, c.note];
+  const eight = [c.day, c.time, c.content, c.leaders, c.place, c.invitees, c.followedBy, c.note];
+  return by === "day" ? eight : [by === "person" ? c.person : c.body, ...eight];
 }
 
 function titleLines(view: WeekView): string[] {
@@ -477,10 +478,12 @@ export interface WeekFormatOptions {
 }
 
 /**
- * Renders a {@link WeekView} in a layout (grid, table, list) and a format (html, text, md, csv).
- * The same view gives the same bytes; every text from the file is escaped for its format
+ * Renders a {@link WeekView} in a layout (grid, table, list) and a format (html, text, md, csv),
+ * grouped by day or, with `by` "person" or "body", by leader or body: the grid then has a row
+ * group per leader or body (Sáng and Chiều) by the seven days (text: each leader's days). The same view gives the same bytes; every text from the file is escaped for its format
  * (HTML entities, Markdown's `|` and `\`, CSV quotes and a leading `'` before `= + - @`) and made
- * inert (control and bidi characters as escapes). CSV is always the table's eight columns.
+ * inert (control and bidi characters as escapes). CSV is always the table: its eight columns, by
+ * person or body after one naming the leader or body.
  *
  * @example
  * process.stdout.write(formatWeek(view, "html", { layout: "grid" }));
@@ -504,7 +507,7 @@ function weekText(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
   const t = WEEK_TEXT[view.lang];
   const lines = [...titleLines(view), ""];
   if (layout === "table") {
-    lines.push(tableHeader(t).join(" | "));
+    lines.push(tableHeader(t, by).join(" | "));
     for (const row of tableRows(view, by)) lines.push(row.cells.map((c) => inert(c)).join(" | "));
   } else if (layout === "list") {
     for (const group of groups(view, by)) {
@@ -567,7 +570,7 @@ function weekMarkdown(view: WeekView, layout: WeekLayout, by: WeekGrouping): str
   const [title, ...rest] = titleLines(view);
   const lines = [`# ${md(title as string)}`, ...rest.map((r) => `_${md(r)}_`), ""];
   if (layout === "table") {
-    const header = tableHeader(t);
+    const header = tableHeader(t, by);
     lines.push(`| ${header.map(md).join(" | ")} |`, `|${header.map(() => "---").join("|")}|`);
     for (const row of tableRows(view, by)) lines.push(`| ${row.cells.map(md).join(" | ")} |`);
   } else if (layout === "list") {
@@ -615,7 +618,7 @@ function csvField(text: string): string {
 
 function weekCsv(view: WeekView, by: WeekGrouping): string {
   const t = WEEK_TEXT[view.lang];
-  const rows = [tableHeader(t), ...tableRows(view, by).map((r) => r.cells.map((c) => inert(c)))];
+  const rows = [tableHeader(t, by), ...tableRows(view, by).map((r) => r.cells.map((c) => inert(c)))];
   // A byte order mark: spreadsheets then read the Vietnamese as UTF-8.
   return `\uFEFF${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
@@ -641,8 +644,11 @@ section.day h2,section.group h2{font-size:13pt;margin:1rem 0 .25rem;border-botto
 @media print{body{margin:0;font-size:11pt}tr,li{break-inside:avoid}}
 `;
 
-/** The grid by person or body: fixed columns, the days off shaded down their column, a row group kept on one page. */
-const GRID_CSS = `table.by{table-layout:fixed}
+/**
+ * The grid and the table by person or body: the grid's fixed columns, its days off shaded down
+ * their column, a leader's or body's name unshaded by a day off, a row group kept on one page.
+ */
+const BY_CSS = `table.by{table-layout:fixed}
 table.by col.who{width:12%}
 table.by col.period{width:9%}
 table.by td,table.by th[scope=row]{font-size:11pt;overflow-wrap:anywhere}
@@ -711,16 +717,18 @@ function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
   const [title, ...rest] = titleLines(view);
   const body: string[] = [`<h1>${html(title as string)}</h1>`, ...rest.map((r) => `<p class="revision">${html(r)}</p>`)];
   if (layout === "table") {
-    body.push("<table>", `<caption class="vh">${html(title as string)}</caption>`, "<thead><tr>");
+    body.push(by === "day" ? "<table>" : '<table class="by">', `<caption class="vh">${html(title as string)}</caption>`, "<thead><tr>");
     body.push(
-      tableHeader(t)
+      tableHeader(t, by)
         .map((h) => `<th scope="col">${html(h)}</th>`)
         .join(""),
-      "</tr></thead><tbody>",
+      by === "day" ? "</tr></thead><tbody>" : "</tr></thead>",
     );
     const dayOf = new Map(view.days.map((d) => [d.date, d]));
     for (const group of groups(view, by)) {
-      for (const entry of group.entries) {
+      // By person or body, each leader's or body's rows are a row group under its name.
+      if (by !== "day") body.push("<tbody>");
+      for (const [k, entry] of group.entries.entries()) {
         const day = dayOf.get(entry.date) as WeekDay;
         const first = by === "day" ? group.heading : dayTitle(day, t);
         const cells = [
@@ -732,15 +740,17 @@ function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
           html(entry.followedBy ?? ""),
           html(noteText(entry, t)),
         ];
+        const lead = by === "day" || k > 0 ? "" : `<th scope="rowgroup" rowspan="${group.entries.length}">${html(group.heading)}</th>`;
         body.push(
-          `<tr${isOff(day) ? ' class="off"' : ""}><th scope="row">${html(first)}</th><td>${cells[0] as string}</td>${cells
+          `<tr${isOff(day) ? ' class="off"' : ""}>${lead}<th scope="row">${html(first)}</th><td>${cells[0] as string}</td>${cells
             .slice(1)
             .map((c) => `<td>${c}</td>`)
             .join("")}</tr>`,
         );
       }
+      if (by !== "day") body.push("</tbody>");
     }
-    body.push("</tbody></table>");
+    body.push(by === "day" ? "</tbody></table>" : "</table>");
   } else if (layout === "list") {
     for (const group of groups(view, by)) {
       body.push(`<section class="${by === "day" ? "day" : "group"}">`, `<h2>${html(group.heading)}</h2>`);
@@ -781,7 +791,7 @@ function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${html(title as string)}</title>
-<style>@page{size:${page};margin:12mm}${WEEK_CSS}${layout === "grid" && by !== "day" ? GRID_CSS : ""}</style>
+<style>@page{size:${page};margin:12mm}${WEEK_CSS}${layout !== "list" && by !== "day" ? BY_CSS : ""}</style>
 </head>
 <body>
 <main>
