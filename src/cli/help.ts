@@ -63,8 +63,8 @@ const OPTION_HELP: Readonly<Record<string, OptionHelp>> = {
   port: { value: "N", text: "where to listen (default 8080)" },
   week: { value: "2025-W12", text: "the ISO week (default: this week in the schedule's zone)" },
   date: { value: "DATE", text: "the week holding this local date YYYY-MM-DD" },
-  layout: { value: "grid|table|list", text: "grid: days by Sáng/Chiều (default); table: eight columns; list: prose per day" },
-  by: { value: "day|person|body", text: "group the table and the list by day (default), leader or body" },
+  layout: { value: "grid|table|list", text: "grid: Sáng/Chiều by day (default); table: eight columns; list: prose per day" },
+  by: { value: "day|person|body", text: "by day (default), leader or body: the grid then has a row per leader by the seven days" },
   people: { value: "a,b", text: "only meetings these people chair or attend" },
   bodies: { value: "x,y", text: "only meetings of these bodies" },
   revision: { value: "N", text: 'the revision printed under the title ("Điều chỉnh lần N")' },
@@ -123,8 +123,9 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     usage: "lichhop week FILE|DIR... [options]",
     about: [
       "The weekly work schedule (lịch công tác tuần) of one week, as provincial portals publish it: a",
-      "grid of days by Sáng/Chiều, a table or a list, with chair, attendees, place, notes, each clash's",
-      "rule and days off; with --base or --base-ref, what was added, moved or removed since the base.",
+      "grid of days by Sáng/Chiều (or, --by person, of leaders by the seven days), a table or a list,",
+      "with chair, attendees, place, notes, each clash's rule and days off; with --base or --base-ref,",
+      "what was added, moved or removed since the base.",
       "Formats: text (default), html (print-ready A4), md, csv.",
     ].join("\n"),
     options: [
@@ -146,6 +147,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       "lichhop week lich-hop.yaml --week 2024-W07 --format html -o tuan-07.html",
       "lichhop week lich-hop.yaml --date 2024-02-15 --layout table --people chu-tich-ubnd --format csv",
       "lichhop week lich-hop.yaml --revision 2 --base-ref HEAD~1 --layout list",
+      "lichhop week lich-hop.yaml --by person --people chu-tich-ubnd,pho-chu-tich-ubnd --format html -o lanh-dao.html",
     ],
   },
   expand: {

@@ -27,6 +27,8 @@ export interface WeekText {
     readonly body: string;
   };
   readonly chair: string;
+  /** After a title in a leader's row of the grid by person, when the leader chairs it: "(chủ trì)". */
+  readonly chairing: string;
   readonly attend: string;
   /** Of several people. */
   readonly attendMany: string;
@@ -69,6 +71,7 @@ export const WEEK_TEXT: Readonly<Record<Lang, WeekText>> = {
       body: "Cơ quan",
     },
     chair: "chủ trì",
+    chairing: "chủ trì",
     attend: "dự",
     attendMany: "dự",
     placeAt: "Địa điểm tại",
@@ -105,6 +108,7 @@ export const WEEK_TEXT: Readonly<Record<Lang, WeekText>> = {
       body: "Body",
     },
     chair: "chairs",
+    chairing: "chairing",
     attend: "attends",
     attendMany: "attend",
     placeAt: "Place:",

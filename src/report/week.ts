@@ -11,7 +11,7 @@ import type { ZoneClock } from "../time/zone";
 
 /** How the weekly work schedule is laid out, as provincial portals publish it. */
 export type WeekLayout = "grid" | "table" | "list";
-/** What the table and the list are grouped by. */
+/** What the grid, the table and the list are grouped by: days, or leaders or bodies (the grid's rows). */
 export type WeekGrouping = "day" | "person" | "body";
 /** The formats `lichhop week` writes. */
 export type WeekFormat = "html" | "text" | "md" | "csv";
@@ -40,6 +40,8 @@ export interface WeekEntry {
   readonly place: string | undefined;
   /** The chair, as printed ("PCTTT Nguyễn Văn Thi"), when the meeting names one who attends. */
   readonly chair: string | undefined;
+  /** The chair's person id, when the meeting names one. */
+  readonly chairId: string | undefined;
   /** The other people who attend, as printed, in the file's order of people. */
   readonly attendees: readonly string[];
   /** The person ids of the chair and the attendees (for grouping by person). */
@@ -91,6 +93,13 @@ export interface WeekView {
   readonly names: ReadonlyMap<string, string>;
   /** The order of people, then bodies, in the file. */
   readonly order: readonly string[];
+  /**
+   * The leaders grouped by (`by: "person"`), in order: the people the week is filtered to, in the
+   * order asked, else every person of the file in its order.
+   */
+  readonly people: readonly string[];
+  /** The bodies grouped by (`by: "body"`): those the week is filtered to, in the order asked, else all of the file's. */
+  readonly bodies: readonly string[];
 }
 
 /** What {@link weekView} takes besides the schedule and the week's occurrences. */
@@ -215,6 +224,7 @@ export function weekView(schedule: Schedule, occurrences: readonly Occurrence[],
         title: occurrence.title,
         place: room ? (room.location ? `${room.name}, ${room.location}` : room.name) : undefined,
         chair: chairId === undefined ? undefined : label(chairId),
+        chairId,
         attendees: others.map(label),
         people: ids,
         bodies: occurrence.bodies,
@@ -256,6 +266,8 @@ export function weekView(schedule: Schedule, occurrences: readonly Occurrence[],
     removed: input.removed ?? [],
     names,
     order: [...schedule.people.map((p) => p.id), ...schedule.bodies.map((b) => b.id)],
+    people: input.people ? [...new Set(input.people)] : schedule.people.map((p) => p.id),
+    bodies: input.bodies ? [...new Set(input.bodies)] : schedule.bodies.map((b) => b.id),
   };
 }
 
@@ -280,6 +292,11 @@ function dayNote(day: WeekDay, t: WeekText): string | undefined {
   if (day.makeUp !== undefined) return `${t.makeUp}: ${day.makeUp}`;
   if (day.dayOff !== undefined) return `${t.dayOff}: ${day.dayOff}`;
   return undefined;
+}
+
+/** A day off that is not made a working day: shaded in HTML. */
+function isOff(day: WeekDay): boolean {
+  return day.dayOff !== undefined && day.makeUp === undefined;
 }
 
 /** The leaders, the chair first: "PCTTT Nguyễn Văn Thi (chủ trì), CT Vi Văn Thành". */
@@ -307,14 +324,20 @@ function noteText(entry: WeekEntry, t: WeekText): string {
     .join(". ");
 }
 
-/** A grid cell's text: "(8h30) Title. Leaders. Địa điểm tại …". */
-function cellText(entry: WeekEntry, t: WeekText): string {
+/**
+ * A grid cell's text: "(8h30) Title. Leaders. Địa điểm: …. Thành phần: …. notes". In the row of a
+ * leader (`row.by` "person") it is "(8h30) Title (chủ trì). Địa điểm: …. note. clashes", the row
+ * naming the leader; in a row of either kind an all-day meeting starts "(Cả ngày)".
+ */
+function cellText(entry: WeekEntry, t: WeekText, row?: { readonly by: WeekGrouping; readonly id: string }): string {
+  const start = entry.allDay ? (row === undefined ? "" : `(${t.allDay}) `) : `${t.timePrefix(entry.startMinutes)} `;
+  const leader = row?.by === "person";
   const parts = [
-    `${entry.allDay ? "" : `${t.timePrefix(entry.startMinutes)} `}${marksText(entry, t)}${entry.title}`,
-    leadersText(entry, t),
+    `${start}${marksText(entry, t)}${entry.title}${leader && entry.chairId === row.id ? ` (${t.chairing})` : ""}`,
+    leader ? "" : leadersText(entry, t),
     entry.place === undefined ? "" : `${t.columns.place}: ${entry.place}`,
-    entry.invitees === undefined ? "" : `${t.columns.invitees}: ${entry.invitees}`,
-    noteText(entry, t),
+    leader || entry.invitees === undefined ? "" : `${t.columns.invitees}: ${entry.invitees}`,
+    leader ? [entry.note, clashText(entry, t)].filter((x) => x !== undefined).join(". ") : noteText(entry, t),
   ];
   return parts.filter((p) => p !== "").join(". ");
 }
@@ -349,7 +372,23 @@ function dayFor(view: WeekView, by: WeekGrouping, entry: WeekEntry): WeekDay | u
   return by === "day" ? undefined : view.days.find((day) => day.date === entry.date);
 }
 
-/** The groups of the table and the list: days, or people or bodies in the file's order (each entry under each of its own). */
+/**
+ * The leaders or bodies grouped by, in the view's order (those asked for, else the file's), each
+ * with its entries: those it chairs or attends, or holds (an entry is under each of its own).
+ */
+function rowGroups(
+  view: WeekView,
+  by: "person" | "body",
+): { readonly id: string; readonly heading: string; readonly entries: readonly WeekEntry[] }[] {
+  const all = view.days.flatMap((day) => day.entries);
+  return (by === "person" ? view.people : view.bodies).map((id) => ({
+    id,
+    heading: view.names.get(id) ?? id,
+    entries: all.filter((e) => (by === "person" ? e.people : e.bodies).includes(id)),
+  }));
+}
+
+/** The groups of the table and the list: days, or the leaders or bodies that have an entry that week. */
 function groups(
   view: WeekView,
   by: WeekGrouping,
@@ -361,13 +400,41 @@ function groups(
       return { heading: dayTitle(day, t), ...(note === undefined ? {} : { note }), entries: day.entries };
     });
   }
-  const all = view.days.flatMap((day) => day.entries);
-  return view.order
-    .map((id) => ({ heading: view.names.get(id) ?? id, entries: all.filter((e) => (by === "person" ? e.people : e.bodies).includes(id)) }))
-    .filter((group) => group.entries.length > 0);
+  return rowGroups(view, by).filter((group) => group.entries.length > 0);
 }
 
-/** The table's rows: the eight columns of the common district layout. */
+/** A row group of the grid by person or body: its two half-days, each with a cell of entries per day, Monday first. */
+interface GridRow {
+  readonly by: WeekGrouping;
+  readonly id: string;
+  readonly heading: string;
+  /** Nothing that week: the row says so. */
+  readonly free: boolean;
+  readonly periods: readonly { readonly name: string; readonly cells: readonly (readonly WeekEntry[])[] }[];
+}
+
+/**
+ * The grid by person or body: a row group per leader (or body) in the view's order, even one
+ * with nothing that week, split into Sáng and Chiều (an all-day meeting in Sáng, as in the day
+ * grid), a cell per day.
+ */
+function gridRows(view: WeekView, by: "person" | "body"): GridRow[] {
+  const t = WEEK_TEXT[view.lang];
+  return rowGroups(view, by).map((group) => ({
+    by,
+    id: group.id,
+    heading: group.heading,
+    free: group.entries.length === 0,
+    periods: (["morning", "afternoon"] as const).map((period) => ({
+      name: period === "morning" ? t.morning : t.afternoon,
+      cells: view.days.map((day) =>
+        group.entries.filter((e) => e.date === day.date && (e.period === period || (e.period === "all-day" && period === "morning"))),
+      ),
+    })),
+  }));
+}
+
+/** The table's rows: the eight columns of the common district layout, by person or body after the leader's or body's. */
 function tableRows(view: WeekView, by: WeekGrouping): { readonly group: string; readonly cells: readonly string[] }[] {
   const t = WEEK_TEXT[view.lang];
   const dayOf = new Map(view.days.map((d) => [d.date, d]));
@@ -375,7 +442,7 @@ function tableRows(view: WeekView, by: WeekGrouping): { readonly group: string; 
     group.entries.map((entry) => ({
       group: group.heading,
       cells: [
-        by === "day" ? group.heading : dayTitle(dayOf.get(entry.date) as WeekDay, t),
+        ...(by === "day" ? [group.heading] : [group.heading, dayTitle(dayOf.get(entry.date) as WeekDay, t)]),
         timeRange(entry, t),
         `${marksText(entry, t)}${entry.title}`,
         leadersText(entry, t),
@@ -388,9 +455,10 @@ function tableRows(view: WeekView, by: WeekGrouping): { readonly group: string; 
   );
 }
 
-function tableHeader(t: WeekText): string[] {
+function tableHeader(t: WeekText, by: WeekGrouping): string[] {
   const c = t.columns;
-  return [c.day, c.time, c.content, c.leaders, c.place, c.invitees, c.followedBy, c.note];
+  const eight = [c.day, c.time, c.content, c.leaders, c.place, c.invitees, c.followedBy, c.note];
+  return by === "day" ? eight : [by === "person" ? c.person : c.body, ...eight];
 }
 
 function titleLines(view: WeekView): string[] {
@@ -410,10 +478,12 @@ export interface WeekFormatOptions {
 }
 
 /**
- * Renders a {@link WeekView} in a layout (grid, table, list) and a format (html, text, md, csv).
- * The same view gives the same bytes; every text from the file is escaped for its format
+ * Renders a {@link WeekView} in a layout (grid, table, list) and a format (html, text, md, csv),
+ * grouped by day or, with `by` "person" or "body", by leader or body: the grid then has a row
+ * group per leader or body (Sáng and Chiều) by the seven days (text: each leader's days). The same view gives the same bytes; every text from the file is escaped for its format
  * (HTML entities, Markdown's `|` and `\`, CSV quotes and a leading `'` before `= + - @`) and made
- * inert (control and bidi characters as escapes). CSV is always the table's eight columns.
+ * inert (control and bidi characters as escapes). CSV is always the table: its eight columns, by
+ * person or body after one naming the leader or body.
  *
  * @example
  * process.stdout.write(formatWeek(view, "html", { layout: "grid" }));
@@ -437,13 +507,27 @@ function weekText(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
   const t = WEEK_TEXT[view.lang];
   const lines = [...titleLines(view), ""];
   if (layout === "table") {
-    lines.push(tableHeader(t).join(" | "));
+    lines.push(tableHeader(t, by).join(" | "));
     for (const row of tableRows(view, by)) lines.push(row.cells.map((c) => inert(c)).join(" | "));
-  } else if (layout === "list" || by !== "day") {
+  } else if (layout === "list") {
     for (const group of groups(view, by)) {
       lines.push(inert(group.heading) + (group.note === undefined ? "" : ` — ${inert(group.note)}`));
       if (group.entries.length === 0) lines.push(`  ${t.nothing}`);
       for (const entry of group.entries) lines.push(`  - ${inert(proseText(entry, t, view.lang, dayFor(view, by, entry)))}`);
+    }
+  } else if (by !== "day") {
+    // A terminal is too narrow for seven columns: each leader's days, each line with its half-day.
+    for (const row of gridRows(view, by)) {
+      lines.push(inert(row.heading));
+      if (row.free) lines.push(`  ${t.nothing}`);
+      for (const [k, day] of view.days.entries()) {
+        const cells = row.periods.flatMap((period) =>
+          (period.cells[k] ?? []).map((entry) => `    ${period.name}: ${inert(cellText(entry, t, row))}`),
+        );
+        if (cells.length === 0) continue;
+        const note = dayNote(day, t);
+        lines.push(`  ${dayTitle(day, t)}${note === undefined ? "" : ` — ${inert(note)}`}`, ...cells);
+      }
     }
   } else {
     for (const day of view.days) {
@@ -475,26 +559,44 @@ function md(text: string): string {
   return inert(text).replace(/[\\|*_`[\]<>#]/g, (c) => `\\${c}`);
 }
 
+/** A day's heading in a Markdown grid: its name and date in bold, and its day off or make-up day. */
+function mdDayHead(day: WeekDay, t: WeekText): string {
+  const note = dayNote(day, t);
+  return `**${md(dayTitle(day, t))}**${note === undefined ? "" : `<br>_${md(note)}_`}`;
+}
+
 function weekMarkdown(view: WeekView, layout: WeekLayout, by: WeekGrouping): string {
   const t = WEEK_TEXT[view.lang];
   const [title, ...rest] = titleLines(view);
   const lines = [`# ${md(title as string)}`, ...rest.map((r) => `_${md(r)}_`), ""];
   if (layout === "table") {
-    const header = tableHeader(t);
+    const header = tableHeader(t, by);
     lines.push(`| ${header.map(md).join(" | ")} |`, `|${header.map(() => "---").join("|")}|`);
     for (const row of tableRows(view, by)) lines.push(`| ${row.cells.map(md).join(" | ")} |`);
-  } else if (layout === "list" || by !== "day") {
+  } else if (layout === "list") {
     for (const group of groups(view, by)) {
       lines.push(`## ${md(group.heading)}`, ...(group.note === undefined ? [] : [`_${md(group.note)}_`]), "");
       if (group.entries.length === 0) lines.push(t.nothing);
       for (const entry of group.entries) lines.push(`- ${md(proseText(entry, t, view.lang, dayFor(view, by, entry)))}`);
       lines.push("");
     }
+  } else if (by !== "day") {
+    // Markdown has no rowspan: the leader is named on the Sáng row, the Chiều row under it.
+    lines.push(
+      `| ${md(by === "person" ? t.columns.person : t.columns.body)} | ${md(t.columns.period)} | ${view.days.map((day) => mdDayHead(day, t)).join(" | ")} |`,
+      `|${Array.from({ length: 9 }, () => "---").join("|")}|`,
+    );
+    for (const row of gridRows(view, by)) {
+      for (const [k, period] of row.periods.entries()) {
+        const who = k > 0 ? "" : `**${md(row.heading)}**${row.free ? `<br>_${md(t.nothing)}_` : ""}`;
+        const cells = period.cells.map((entries) => entries.map((e) => md(cellText(e, t, row))).join("<br>"));
+        lines.push(`| ${who} | ${md(period.name)} | ${cells.join(" | ")} |`);
+      }
+    }
   } else {
     lines.push(`| ${md(t.columns.day)} | ${md(t.morning)} | ${md(t.afternoon)} |`, "|---|---|---|");
     for (const day of view.days) {
-      const note = dayNote(day, t);
-      const head = `**${md(dayTitle(day, t))}**${note === undefined ? "" : `<br>_${md(note)}_`}`;
+      const head = mdDayHead(day, t);
       const cell = (p: WeekEntry["period"]) =>
         day.entries
           .filter((e) => e.period === p || (e.period === "all-day" && p === "morning"))
@@ -516,7 +618,7 @@ function csvField(text: string): string {
 
 function weekCsv(view: WeekView, by: WeekGrouping): string {
   const t = WEEK_TEXT[view.lang];
-  const rows = [tableHeader(t), ...tableRows(view, by).map((r) => r.cells.map((c) => inert(c)))];
+  const rows = [tableHeader(t, by), ...tableRows(view, by).map((r) => r.cells.map((c) => inert(c)))];
   // A byte order mark: spreadsheets then read the Vietnamese as UTF-8.
   return `\uFEFF${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
@@ -542,6 +644,65 @@ section.day h2,section.group h2{font-size:13pt;margin:1rem 0 .25rem;border-botto
 @media print{body{margin:0;font-size:11pt}tr,li{break-inside:avoid}}
 `;
 
+/**
+ * The grid and the table by person or body: the grid's fixed columns, its days off shaded down
+ * their column, a leader's or body's name unshaded by a day off, a row group kept on one page.
+ */
+const BY_CSS = `table.by{table-layout:fixed}
+table.by col.who{width:12%}
+table.by col.period{width:9%}
+table.by td,table.by th[scope=row]{font-size:11pt;overflow-wrap:anywhere}
+table.by th.off,table.by td.off{background:#eee}
+table.by th[scope=rowgroup]{background:#f4f4f4}
+@media print{table.by tbody{break-inside:avoid}}
+`;
+
+/** A day's name and date, and its day off or make-up day under them. */
+function htmlDayHead(day: WeekDay, t: WeekText): string {
+  const note = dayNote(day, t);
+  return `${html(dayTitle(day, t))}${note === undefined ? "" : `<span class="day-note">${html(note)}</span>`}`;
+}
+
+/**
+ * The grid by person or body as a native table: the days as columns (`<th scope="col">`), each
+ * leader or body a `<tbody>` row group headed by `<th scope="rowgroup">`, its Sáng and Chiều rows
+ * by `<th scope="row">`; a day off's column shaded.
+ */
+function gridHtml(view: WeekView, by: "person" | "body", title: string): string[] {
+  const t = WEEK_TEXT[view.lang];
+  const off = (day: WeekDay) => (isOff(day) ? ' class="off"' : "");
+  const lines = [
+    '<table class="by">',
+    `<caption class="vh">${html(title)}</caption>`,
+    '<colgroup><col class="who"><col class="period"><col span="7"></colgroup>',
+    `<thead><tr><th scope="col">${html(by === "person" ? t.columns.person : t.columns.body)}</th><th scope="col">${html(t.columns.period)}</th>${view.days
+      .map((day) => `<th scope="col"${off(day)}>${htmlDayHead(day, t)}</th>`)
+      .join("")}</tr></thead>`,
+  ];
+  for (const row of gridRows(view, by)) {
+    lines.push("<tbody>");
+    for (const [k, period] of row.periods.entries()) {
+      const head =
+        k > 0
+          ? ""
+          : `<th scope="rowgroup" rowspan="2">${html(row.heading)}${row.free ? `<span class="day-note">${html(t.nothing)}</span>` : ""}</th>`;
+      const cells = period.cells.map(
+        (entries, d) =>
+          `<td${off(view.days[d] as WeekDay)}>${entries.map((e) => `<p class="entry">${entryHtml(e, t, cellText(plain(e), t, row))}</p>`).join("")}</td>`,
+      );
+      lines.push(`<tr>${head}<th scope="row">${html(period.name)}</th>${cells.join("")}</tr>`);
+    }
+    lines.push("</tbody>");
+  }
+  lines.push("</table>");
+  return lines;
+}
+
+/** The entry without its marks, which {@link entryHtml} prints in bold before the text. */
+function plain(entry: WeekEntry): WeekEntry {
+  return { ...entry, status: undefined, mark: undefined };
+}
+
 function entryHtml(entry: WeekEntry, t: WeekText, text: string): string {
   const marks = [
     ...(entry.status === "postponed" ? [t.postponed] : entry.status === "cancelled" ? [t.cancelled] : []),
@@ -553,20 +714,21 @@ function entryHtml(entry: WeekEntry, t: WeekText, text: string): string {
 
 function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string {
   const t = WEEK_TEXT[view.lang];
-  const plain = (entry: WeekEntry) => ({ ...entry, status: undefined, mark: undefined });
   const [title, ...rest] = titleLines(view);
   const body: string[] = [`<h1>${html(title as string)}</h1>`, ...rest.map((r) => `<p class="revision">${html(r)}</p>`)];
   if (layout === "table") {
-    body.push("<table>", `<caption class="vh">${html(title as string)}</caption>`, "<thead><tr>");
+    body.push(by === "day" ? "<table>" : '<table class="by">', `<caption class="vh">${html(title as string)}</caption>`, "<thead><tr>");
     body.push(
-      tableHeader(t)
+      tableHeader(t, by)
         .map((h) => `<th scope="col">${html(h)}</th>`)
         .join(""),
-      "</tr></thead><tbody>",
+      by === "day" ? "</tr></thead><tbody>" : "</tr></thead>",
     );
     const dayOf = new Map(view.days.map((d) => [d.date, d]));
     for (const group of groups(view, by)) {
-      for (const entry of group.entries) {
+      // By person or body, each leader's or body's rows are a row group under its name.
+      if (by !== "day") body.push("<tbody>");
+      for (const [k, entry] of group.entries.entries()) {
         const day = dayOf.get(entry.date) as WeekDay;
         const first = by === "day" ? group.heading : dayTitle(day, t);
         const cells = [
@@ -578,16 +740,18 @@ function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
           html(entry.followedBy ?? ""),
           html(noteText(entry, t)),
         ];
+        const lead = by === "day" || k > 0 ? "" : `<th scope="rowgroup" rowspan="${group.entries.length}">${html(group.heading)}</th>`;
         body.push(
-          `<tr${day.dayOff && !day.makeUp ? ' class="off"' : ""}><th scope="row">${html(first)}</th><td>${cells[0] as string}</td>${cells
+          `<tr${isOff(day) ? ' class="off"' : ""}>${lead}<th scope="row">${html(first)}</th><td>${cells[0] as string}</td>${cells
             .slice(1)
             .map((c) => `<td>${c}</td>`)
             .join("")}</tr>`,
         );
       }
+      if (by !== "day") body.push("</tbody>");
     }
-    body.push("</tbody></table>");
-  } else if (layout === "list" || by !== "day") {
+    body.push(by === "day" ? "</tbody></table>" : "</table>");
+  } else if (layout === "list") {
     for (const group of groups(view, by)) {
       body.push(`<section class="${by === "day" ? "day" : "group"}">`, `<h2>${html(group.heading)}</h2>`);
       if (group.note !== undefined) body.push(`<p class="day-note">${html(group.note)}</p>`);
@@ -598,15 +762,16 @@ function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
         );
       body.push("</section>");
     }
+  } else if (by !== "day") {
+    body.push(...gridHtml(view, by, title as string));
   } else {
     body.push("<table>", `<caption class="vh">${html(title as string)}</caption>`);
     body.push(
       `<thead><tr><th scope="col">${html(t.columns.day)}</th><th scope="col">${html(t.columns.period)}</th><th scope="col">${html(t.columns.content)}</th></tr></thead><tbody>`,
     );
     for (const day of view.days) {
-      const note = dayNote(day, t);
-      const off = day.dayOff !== undefined && day.makeUp === undefined;
-      const head = `<th scope="rowgroup" rowspan="2">${html(dayTitle(day, t))}${note === undefined ? "" : `<span class="day-note">${html(note)}</span>`}</th>`;
+      const off = isOff(day);
+      const head = `<th scope="rowgroup" rowspan="2">${htmlDayHead(day, t)}</th>`;
       for (const [k, period] of (["morning", "afternoon"] as const).entries()) {
         const entries = day.entries.filter((e) => e.period === period || (e.period === "all-day" && period === "morning"));
         const cell = entries.map((e) => `<p class="entry">${entryHtml(e, t, cellText(plain(e), t))}</p>`).join("");
@@ -626,7 +791,7 @@ function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${html(title as string)}</title>
-<style>@page{size:${page};margin:12mm}${WEEK_CSS}</style>
+<style>@page{size:${page};margin:12mm}${WEEK_CSS}${layout !== "list" && by !== "day" ? BY_CSS : ""}</style>
 </head>
 <body>
 <main>

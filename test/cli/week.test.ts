@@ -1,6 +1,8 @@
 // `lichhop week`: choosing the week, its options, and what it refuses.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runCli } from "../helpers/cli";
+
+vi.setConfig({ testTimeout: 60_000 });
 
 const EXAMPLE = "examples/lang-son-2024.yaml";
 const FIXTURE = "test/fixtures/week/ubnd-tuan-12.yaml";
@@ -26,6 +28,29 @@ describe("lichhop week", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("PCT Lê Đức Giang\n");
     expect(stdout).toContain("  - Thứ Ba 18/03/2025, 14 giờ 30, PCT Lê Đức Giang dự");
+  });
+
+  it("--layout grid --by person draws the leaders' grid in the order of --people, not the list", () => {
+    const args = ["week", FIXTURE, "--week", "2025-W12", "--layout", "grid", "--by", "person", "--people", "pct,ct"];
+    const page = runCli([...args, "--format", "html"]);
+    expect(page.code).toBe(0);
+    expect([...page.stdout.matchAll(/<th scope="rowgroup" rowspan="2">([^<]*)/g)].map((m) => m[1])).toEqual([
+      "PCT Lê Đức Giang",
+      "CT Đỗ Minh Tuấn",
+    ]);
+    expect(page.stdout).toContain('<th scope="col" class="off">Chủ nhật 23/03/2025');
+    expect(page.stdout).not.toContain("<section");
+    const text = runCli(args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("PCT Lê Đức Giang\n  Thứ Hai 17/03/2025\n    Sáng: (8h30) Giao ban lãnh đạo UBND tỉnh. Địa điểm");
+    const md = runCli([...args, "--format", "md", "--lang", "en"]);
+    expect(md.stdout).toContain("| Leader | Period | **Monday 17/03/2025** |");
+  });
+
+  it("--format csv --by body names each row's body first", () => {
+    const { code, stdout } = runCli(["week", FIXTURE, "--week", "2025-W12", "--by", "body", "--format", "csv"]);
+    expect(code).toBe(0);
+    expect(stdout.split("\r\n")[1]).toMatch(/^UBND tỉnh,Thứ Hai 17\/03\/2025,08:30–10:30,/);
   });
 
   it("--revision prints the revision under the title", () => {

@@ -129,6 +129,9 @@ describe("the week's HTML", () => {
     ["grid", grid],
     ["table", table],
     ["list", list],
+    ["grid by person", formatWeek(view(), "html", { layout: "grid", by: "person" })],
+    ["grid by body", formatWeek(view(), "html", { layout: "grid", by: "body" })],
+    ["table by person", formatWeek(view(), "html", { layout: "table", by: "person" })],
   ])("%s escapes every text from the file", (_layout, page) => {
     expect(page).not.toContain("<script>");
     expect(page).not.toContain("<img");
@@ -138,6 +141,153 @@ describe("the week's HTML", () => {
 
   it("is the same bytes for the same input", () => {
     expect(formatWeek(view(), "html", { layout: "grid" })).toBe(grid);
+  });
+});
+
+/** The grid by person or body of an HTML page: each row group's heading, and its Sáng and Chiều rows' seven cells (their HTML). */
+function gridOf(page: string): { heading: string; free: boolean; rows: { period: string; cells: { off: boolean; html: string }[] }[] }[] {
+  return [...page.matchAll(/<tbody>\n([\s\S]*?)<\/tbody>/g)].map((group) => {
+    const body = group[1] as string;
+    const head = /<th scope="rowgroup" rowspan="2">([^<]*)(<span class="day-note">)?/.exec(body);
+    return {
+      heading: head?.[1] ?? "",
+      free: head?.[2] !== undefined,
+      rows: [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => ({
+        period: /<th scope="row">([^<]*)<\/th>/.exec(row[1] as string)?.[1] ?? "",
+        cells: [...(row[1] as string).matchAll(/<td( class="off")?>(.*?)<\/td>/g)].map((cell) => ({
+          off: cell[1] !== undefined,
+          html: cell[2] as string,
+        })),
+      })),
+    };
+  });
+}
+
+describe("the grid by person or body", () => {
+  const byPerson = formatWeek(view(), "html", { layout: "grid", by: "person" });
+
+  it("has a row group per leader in the file's order, each split into Sáng and Chiều, with the days Monday to Sunday as columns", () => {
+    const grid = gridOf(byPerson);
+    expect(grid.map((g) => g.heading)).toEqual(["CT Đỗ Minh Tuấn", "PCTTT Nguyễn Văn Thi", "PCT Lê Đức Giang"]);
+    for (const group of grid) {
+      expect(group.rows.map((r) => r.period)).toEqual(["Sáng", "Chiều"]);
+      for (const row of group.rows) expect(row.cells).toHaveLength(7);
+    }
+    const heads = [...byPerson.matchAll(/<th scope="col"[^>]*>([^<]*)/g)].map((m) => m[1]);
+    expect(heads).toEqual([
+      "Lãnh đạo",
+      "Buổi",
+      "Thứ Hai 17/03/2025",
+      "Thứ Ba 18/03/2025",
+      "Thứ Tư 19/03/2025",
+      "Thứ Năm 20/03/2025",
+      "Thứ Sáu 21/03/2025",
+      "Thứ Bảy 22/03/2025",
+      "Chủ nhật 23/03/2025",
+    ]);
+    expect(byPerson).toContain('<caption class="vh">LỊCH CÔNG TÁC TUẦN 12 (Từ ngày 17/03/2025 đến ngày 23/03/2025)</caption>');
+    expect(byPerson).toContain("@page{size:A4 landscape");
+    expect(byPerson).not.toContain("<section");
+  });
+
+  it("puts each entry in its leader's cell of its day and half-day, with the start time, the place and whether the leader chairs", () => {
+    const [ct, pcttt, pct] = gridOf(byPerson);
+    expect(ct?.rows[0]?.cells[0]?.html).toBe(
+      '<p class="entry">(8h30) Giao ban lãnh đạo UBND tỉnh (chủ trì). Địa điểm: Phòng họp A, Trụ sở UBND tỉnh</p>',
+    );
+    expect(pct?.rows[0]?.cells[0]?.html).toBe(
+      '<p class="entry">(8h30) Giao ban lãnh đạo UBND tỉnh. Địa điểm: Phòng họp A, Trụ sở UBND tỉnh</p>',
+    );
+    expect(ct?.rows[1]?.cells.every((c) => c.html === "")).toBe(true);
+    const tuesday = pct?.rows[1]?.cells[1]?.html ?? "";
+    expect(tuesday.match(/<p class="entry">/g)).toHaveLength(2);
+    expect(tuesday).toContain("(14h00) Họp về giải ngân vốn đầu tư công. Địa điểm");
+    expect(tuesday).toContain("(14h30) &lt;script&gt;");
+    const clashes = new Map([[occurrenceKey("tiep-dan", "2025-03-18T14:30"), ["Lãnh đạo UBND không dự hai cuộc họp cùng lúc"]]]);
+    const marked = gridOf(formatWeek(view({ clashes }), "html", { layout: "grid", by: "person" }))[2]?.rows[1]?.cells[1]?.html;
+    expect(marked).toContain(
+      "Hội trường 25B. =HYPERLINK(&quot;x&quot;) | *không* in. ⚠ Trùng lịch: Lãnh đạo UBND không dự hai cuộc họp cùng lúc</p>",
+    );
+    expect(pcttt?.rows[1]?.cells[1]?.html).toContain("Họp về giải ngân vốn đầu tư công (chủ trì)");
+    expect(pcttt?.rows[0]?.cells[1]?.html).toBe("");
+    expect(pct?.rows[1]?.cells[2]?.html).toBe("");
+  });
+
+  it("puts an all-day meeting in Sáng on each of its days, marked, with its status", () => {
+    const [ct] = gridOf(byPerson);
+    for (const day of [3, 4]) {
+      expect(ct?.rows[0]?.cells[day]?.html).toBe(
+        '<p class="entry"><strong class="mark">[HỦY]</strong> (Cả ngày) Dự hội nghị Tỉnh ủy (chủ trì)</p>',
+      );
+      expect(ct?.rows[1]?.cells[day]?.html).toBe("");
+    }
+  });
+
+  it("shades the days off down their column and names them in the head", () => {
+    expect(byPerson).toContain(
+      '<th scope="col" class="off">Thứ Bảy 22/03/2025<span class="day-note">Ngày nghỉ: Ngày nghỉ hằng tuần</span></th>',
+    );
+    expect(byPerson).toContain('<th scope="col">Thứ Sáu 21/03/2025</th>');
+    for (const group of gridOf(byPerson)) {
+      for (const row of group.rows) expect(row.cells.map((c) => c.off)).toEqual([false, false, false, false, false, true, true]);
+    }
+  });
+
+  it("follows the order of --people, and keeps the row of a leader with nothing that week", () => {
+    const asked = gridOf(formatWeek(view({ people: ["pct", "ct"] }), "html", { layout: "grid", by: "person" }));
+    expect(asked.map((g) => [g.heading, g.free])).toEqual([
+      ["PCT Lê Đức Giang", false],
+      ["CT Đỗ Minh Tuấn", false],
+    ]);
+    const page = formatWeek(view({ bodies: ["so-khdt"] }), "html", { layout: "grid", by: "person" });
+    const [ct] = gridOf(page);
+    expect(ct?.heading).toBe("CT Đỗ Minh Tuấn");
+    expect(ct?.free).toBe(true);
+    expect(ct?.rows.flatMap((r) => r.cells.map((c) => c.html))).toEqual(Array.from({ length: 14 }, () => ""));
+    expect(page).toContain('CT Đỗ Minh Tuấn<span class="day-note">Không có lịch.</span>');
+  });
+
+  it("by body, a row group per body naming the leaders in each cell", () => {
+    const grid = gridOf(formatWeek(view(), "html", { layout: "grid", by: "body" }));
+    expect(grid.map((g) => g.heading)).toEqual(["UBND tỉnh", "Sở Kế hoạch và Đầu tư"]);
+    expect(grid[1]?.rows[1]?.cells[1]?.html).toContain(
+      "(14h00) Họp về giải ngân vốn đầu tư công. PCTTT Nguyễn Văn Thi (chủ trì), PCT Lê Đức Giang. Địa điểm",
+    );
+    expect(grid[1]?.rows[0]?.cells.every((c) => c.html === "")).toBe(true);
+  });
+
+  it("in text, each leader's days with a line per entry naming its half-day, or that there is nothing", () => {
+    const text = formatWeek(view({ bodies: ["so-khdt"] }), "text", { layout: "grid", by: "person" });
+    expect(text.split("\n").slice(2, 9)).toEqual([
+      "CT Đỗ Minh Tuấn",
+      "  Không có lịch.",
+      "PCTTT Nguyễn Văn Thi",
+      "  Thứ Ba 18/03/2025",
+      "    Chiều: (14h00) Họp về giải ngân vốn đầu tư công (chủ trì). Địa điểm: Phòng họp A, Trụ sở UBND tỉnh",
+      "PCT Lê Đức Giang",
+      "  Thứ Ba 18/03/2025",
+    ]);
+    expect(formatWeek(view(), "text", { layout: "grid", by: "person" })).toContain(
+      "  Thứ Năm 20/03/2025\n    Sáng: (Cả ngày) [HỦY] Dự hội nghị Tỉnh ủy (chủ trì)\n",
+    );
+  });
+
+  it("in Markdown, a table of nine columns, the leader named on the Sáng row", () => {
+    const lines = formatWeek(view(), "md", { layout: "grid", by: "person" }).split("\n");
+    const rows = lines.filter((l) => l.startsWith("| "));
+    expect(rows).toHaveLength(7);
+    expect(rows[0]).toMatch(/^\| Lãnh đạo \| Buổi \| \*\*Thứ Hai 17\/03\/2025\*\* \|/);
+    expect(rows[0]).toContain("**Thứ Bảy 22/03/2025**<br>_Ngày nghỉ: Ngày nghỉ hằng tuần_");
+    expect(rows[1]?.startsWith("| **CT Đỗ Minh Tuấn** | Sáng | (8h30) Giao ban lãnh đạo UBND tỉnh (chủ trì).")).toBe(true);
+    expect(rows[2]?.startsWith("|  | Chiều |")).toBe(true);
+    for (const row of rows) expect(row.split(/(?<!\\)\|/)).toHaveLength(11);
+    expect(rows[6]).toContain("\\<script\\>");
+  });
+
+  it("the table and the list by person follow the order of --people", () => {
+    const list = formatWeek(view({ people: ["pct", "ct"] }), "text", { layout: "list", by: "person" });
+    const headings = list.split("\n").filter((l) => /^(CT|PCT|PCTTT) /.test(l));
+    expect(headings).toEqual(["PCT Lê Đức Giang", "CT Đỗ Minh Tuấn"]);
   });
 });
 
@@ -153,6 +303,32 @@ describe("the week's Markdown and CSV", () => {
     expect(csv.startsWith("\uFEFFNgày,Thời gian,Nội dung,")).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""x"")`);
     expect(csv.split("\r\n")).toHaveLength(7);
+  });
+});
+
+describe("the table by person or body", () => {
+  it("CSV names the leader in a first column, a meeting on the row of each of its leaders, in the order of --people", () => {
+    const rows = formatWeek(view({ people: ["pct", "ct"] }), "csv", { layout: "table", by: "person" }).split("\r\n");
+    expect(rows[0]).toBe(
+      "\uFEFFLãnh đạo,Ngày,Thời gian,Nội dung,Lãnh đạo chủ trì/tham dự,Địa điểm,Thành phần,Lãnh đạo VP theo dõi,Ghi chú",
+    );
+    expect(rows.slice(1, -1).map((r) => r.split(",").slice(0, 2).join(","))).toEqual([
+      "PCT Lê Đức Giang,Thứ Hai 17/03/2025",
+      "PCT Lê Đức Giang,Thứ Ba 18/03/2025",
+      "PCT Lê Đức Giang,Thứ Ba 18/03/2025",
+      "CT Đỗ Minh Tuấn,Thứ Hai 17/03/2025",
+      "CT Đỗ Minh Tuấn,Thứ Năm 20/03/2025",
+      "CT Đỗ Minh Tuấn,Thứ Sáu 21/03/2025",
+    ]);
+  });
+
+  it("HTML heads each body's rows with a row group header", () => {
+    const page = formatWeek(view(), "html", { layout: "table", by: "body" });
+    expect(page).toContain('<th scope="col">Cơ quan</th><th scope="col">Ngày</th>');
+    expect(page).toContain('<tbody>\n<tr><th scope="rowgroup" rowspan="5">UBND tỉnh</th><th scope="row">Thứ Hai 17/03/2025</th>');
+    expect(page).toContain(
+      '<tbody>\n<tr><th scope="rowgroup" rowspan="1">Sở Kế hoạch và Đầu tư</th><th scope="row">Thứ Ba 18/03/2025</th>',
+    );
   });
 });
 
