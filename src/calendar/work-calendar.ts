@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { CalendarConfig } from "../schema/types";
 import type { LocalizedText } from "./decisions";
 import { CalendarError } from "./errors";
 import { vietnamDaysOff, vietnamMakeUpDays } from "./holidays";
@@ -157,15 +158,8 @@ export const calendarConfigSchema = z.strictObject({
   workingHours: workingHoursSchema.meta({ description: "Working days and hours (giờ làm việc)." }).optional(),
 });
 
-/**
- * The `calendar:` section of a schedule file, as validated by {@link calendarConfigSchema}.
- *
- * @example
- * ```ts
- * const config: CalendarConfig = { holidays: "vn", daysOff: ["2027-02-12"], workingDays: ["2027-02-20"] };
- * ```
- */
-export type CalendarConfig = z.infer<typeof calendarConfigSchema>;
+// The `calendar:` section's type is written from the schema with its fields' descriptions (npm run schema:types).
+export type { CalendarConfig } from "../schema/types";
 
 /**
  * A working period in minutes from local midnight, half-open: `[start, end)`.

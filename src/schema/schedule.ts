@@ -21,8 +21,10 @@ const attendees = z.array(id).meta({
   description:
     "Who attends: person ids, or body ids standing for the body's members on the occurrence's date (people whose bodies list it).",
 });
-const severity = z.enum(["error", "warning"]);
-const checkLevel = z.union([z.enum(["error", "warning", "off"]), z.literal(false)]);
+/** A rule's severity: error (fails the check) or warning. */
+export const severitySchema = z.enum(["error", "warning"]);
+/** A built-in check's level: error, warning, or off (`off` or `false`). */
+export const checkLevelSchema = z.union([z.enum(["error", "warning", "off"]), z.literal(false)]);
 
 /** Chooses occurrences by body, body group, meeting or tag; the lists combine with OR. */
 export const selectorSchema = z
@@ -160,7 +162,7 @@ export const meetingSchema = z.strictObject({
 const ruleBase = {
   id: id.meta({ description: "The rule's id, named in findings." }),
   title: text.meta({ description: 'Its title as printed ("Lịch họp TT HĐND và các Ban không trùng lịch họp UBND tỉnh").' }),
-  severity: severity.meta({ description: "error (default: fails the check) or warning." }).optional(),
+  severity: severitySchema.meta({ description: "error (default: fails the check) or warning." }).optional(),
 };
 
 export const noOverlapRuleSchema = z.strictObject({
@@ -195,10 +197,10 @@ export const leadTimeRuleSchema = z.strictObject({
 export const ruleSchema = z.discriminatedUnion("kind", [noOverlapRuleSchema, cadenceRuleSchema, leadTimeRuleSchema]);
 
 export const checksSchema = z.strictObject({
-  attendee: checkLevel.meta({ description: "A person at two meetings at once: error (default), warning or off." }).optional(),
-  room: checkLevel.meta({ description: "A room booked twice: error (default), warning or off." }).optional(),
-  dayOff: checkLevel.meta({ description: "A meeting on a day off: warning (default), error or off." }).optional(),
-  workingHours: checkLevel.meta({ description: "A meeting outside working hours: warning (default), error or off." }).optional(),
+  attendee: checkLevelSchema.meta({ description: "A person at two meetings at once: error (default), warning or off." }).optional(),
+  room: checkLevelSchema.meta({ description: "A room booked twice: error (default), warning or off." }).optional(),
+  dayOff: checkLevelSchema.meta({ description: "A meeting on a day off: warning (default), error or off." }).optional(),
+  workingHours: checkLevelSchema.meta({ description: "A meeting outside working hours: warning (default), error or off." }).optional(),
 });
 
 export const feedsSchema = z.strictObject({
@@ -269,41 +271,27 @@ export const scheduleFileSchema = z.strictObject({
 
 /** The schedule file as written (input of the schema). */
 export type ScheduleFileInput = z.input<typeof scheduleFileSchema>;
-// The object types are named interfaces: an editor's hover and dist/index.d.ts show the name, and
-// each field's words are the schema's (its description, in schema.json).
-/** The schedule file after shape validation (format version 1). */
-export interface ScheduleFile extends z.output<typeof scheduleFileSchema> {}
-/** A body (cơ quan): HĐND, its Standing Committee and committees, UBND, Đoàn ĐBQH, UBMTTQ… */
-export interface Body extends z.output<typeof bodySchema> {}
-/** A person, with the bodies they are a member of. */
-export interface Person extends z.output<typeof personSchema> {}
-/** A membership of a body: a body id, or `{ body, from, to }` between two inclusive local dates. */
-export type Membership = z.output<typeof membershipSchema>;
-/** A meeting room. */
-export interface Room extends z.output<typeof roomSchema> {}
-/** A meeting, one-off or recurring (`repeat`), with its exceptions and changes. */
-export interface Meeting extends z.output<typeof meetingSchema> {}
 /** A meeting as a file writes it (what `importCalendar` makes of an event). */
 export type MeetingInput = z.input<typeof meetingSchema>;
-/** A calendar kept elsewhere, read as an .ics file beside the schedule. */
-export interface Source extends z.output<typeof sourceSchema> {}
-/** One occurrence moved, changed or cancelled. */
-export interface Change extends z.output<typeof changeSchema> {}
-/** Chooses meetings by body, group, meeting id or tag (OR). */
-export interface Selector extends z.output<typeof selectorSchema> {}
-/** A rule between bodies: no-overlap, cadence or lead-time. */
-export type Rule = z.output<typeof ruleSchema>;
-/** The meetings of one side must not overlap those of the other. */
-export interface NoOverlapRule extends z.output<typeof noOverlapRuleSchema> {}
-/** How many of the selected meetings each period holds. */
-export interface CadenceRule extends z.output<typeof cadenceRuleSchema> {}
-/** Each target meeting has a before meeting min to max ahead. */
-export interface LeadTimeRule extends z.output<typeof leadTimeRuleSchema> {}
-/** The levels of the built-in checks. */
-export interface Checks extends z.output<typeof checksSchema> {}
-/** A built-in check's level: error, warning, or off (`off` or `false`). */
-export type CheckLevel = z.output<typeof checkLevel>;
-/** error or warning. */
-export type Severity = z.output<typeof severity>;
-/** What happens to an occurrence on a day off. */
-export type OnDayOff = z.output<typeof onDayOffSchema>;
+// The domain types are named interfaces written from these schemas (`npm run schema:types`): each
+// field carries its schema's description, so editor hovers, dist/index.d.ts and docs/api say what
+// schema.json says.
+export type {
+  Body,
+  CadenceRule,
+  Change,
+  CheckLevel,
+  Checks,
+  LeadTimeRule,
+  Meeting,
+  Membership,
+  NoOverlapRule,
+  OnDayOff,
+  Person,
+  Room,
+  Rule,
+  ScheduleFile,
+  Selector,
+  Severity,
+  Source,
+} from "./types";

@@ -1,0 +1,337 @@
+// The source of src/schema/types.ts: the schedule file's domain types as named interfaces whose
+// every property carries its zod schema's description as TSDoc, its type still read from zod
+// (`z.output<typeof schema>["field"]`), and a property holding another named schema's value typed
+// by that name. scripts/gen-types.mjs writes it; test/schema/types.test.ts checks it is current.
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import * as calendar from "../src/calendar/work-calendar";
+import * as schedule from "../src/schema/schedule";
+
+/** The generated file, from the repository's root. */
+export const TYPES_FILE = "src/schema/types.ts";
+/** The command that writes it again. */
+export const TYPES_COMMAND = "npm run schema:types";
+
+/** The modules the schemas come from, as src/schema/types.ts imports them. */
+const MODULES = { "./schedule": schedule, "../calendar/work-calendar": calendar } as const;
+type Module = keyof typeof MODULES;
+
+interface NamedType {
+  /** The exported type's name. */
+  readonly name: string;
+  readonly module: Module;
+  /** The schema's export in `module`. */
+  readonly schema: string;
+  /** The type's TSDoc when its schema has no description. */
+  readonly doc?: string;
+  readonly example?: string;
+  /**
+   * `interface` (an object schema), `alias` (`z.output` of a leaf schema, or a union of the named
+   * types and object shapes of a union schema), `imported` (declared in `module`: referenced only).
+   */
+  readonly form: "interface" | "alias" | "imported";
+}
+
+/** Every named type of the schedule file's schemas, in the order of the generated file. */
+export const NAMED_TYPES: readonly NamedType[] = [
+  {
+    name: "ScheduleFile",
+    module: "./schedule",
+    schema: "scheduleFileSchema",
+    doc: "The schedule file after shape validation (format version 1).",
+    form: "interface",
+  },
+  { name: "Body", module: "./schedule", schema: "bodySchema", form: "interface" },
+  {
+    name: "Person",
+    module: "./schedule",
+    schema: "personSchema",
+    doc: "A person, with the bodies they are a member of.",
+    form: "interface",
+  },
+  {
+    name: "Membership",
+    module: "./schedule",
+    schema: "membershipSchema",
+    doc: "A membership of a body: a body id (a member on every date), or `{ body, from, to }` between two inclusive local dates.",
+    form: "alias",
+  },
+  { name: "Room", module: "./schedule", schema: "roomSchema", doc: "A meeting room.", form: "interface" },
+  {
+    name: "Meeting",
+    module: "./schedule",
+    schema: "meetingSchema",
+    doc: "A meeting, one-off or recurring (`repeat`), with its exceptions and changes.",
+    form: "interface",
+  },
+  {
+    name: "Change",
+    module: "./schedule",
+    schema: "changeSchema",
+    doc: "One occurrence moved, changed or cancelled (an iCalendar RECURRENCE-ID override).",
+    form: "interface",
+  },
+  {
+    name: "Source",
+    module: "./schedule",
+    schema: "sourceSchema",
+    doc: "A calendar kept elsewhere (Google Calendar, Outlook/Exchange, a portal), read as an .ics file beside the schedule.",
+    form: "interface",
+  },
+  { name: "Selector", module: "./schedule", schema: "selectorSchema", form: "interface" },
+  {
+    name: "Rule",
+    module: "./schedule",
+    schema: "ruleSchema",
+    doc: "A rule between bodies: no-overlap, cadence or lead-time.",
+    form: "alias",
+  },
+  {
+    name: "NoOverlapRule",
+    module: "./schedule",
+    schema: "noOverlapRuleSchema",
+    doc: "The meetings of one side must not overlap those of the other.",
+    form: "interface",
+  },
+  {
+    name: "CadenceRule",
+    module: "./schedule",
+    schema: "cadenceRuleSchema",
+    doc: "How many of the selected meetings each period holds.",
+    form: "interface",
+  },
+  {
+    name: "LeadTimeRule",
+    module: "./schedule",
+    schema: "leadTimeRuleSchema",
+    doc: "Each target meeting has a before meeting min to max ahead.",
+    form: "interface",
+  },
+  { name: "Checks", module: "./schedule", schema: "checksSchema", doc: "The levels of the built-in checks.", form: "interface" },
+  {
+    name: "CheckLevel",
+    module: "./schedule",
+    schema: "checkLevelSchema",
+    doc: "A built-in check's level: error, warning, or off (`off` or `false`).",
+    form: "alias",
+  },
+  { name: "Severity", module: "./schedule", schema: "severitySchema", doc: "error or warning.", form: "alias" },
+  { name: "OnDayOff", module: "./schedule", schema: "onDayOffSchema", doc: "What happens to an occurrence on a day off.", form: "alias" },
+  {
+    name: "CalendarConfig",
+    module: "../calendar/work-calendar",
+    schema: "calendarConfigSchema",
+    doc: "The `calendar:` section of a schedule file, as validated by {@link calendarConfigSchema}.",
+    example: 'const config: CalendarConfig = { holidays: "vn", daysOff: ["2027-02-12"], workingDays: ["2027-02-20"] };',
+    form: "interface",
+  },
+  { name: "Weekday", module: "../calendar/work-calendar", schema: "weekdaySchema", form: "imported" },
+];
+
+/** The parts of a zod v4 schema read here (its definition is shared by the copies `.meta()` makes). */
+interface ZodLike {
+  readonly description?: string | undefined;
+  readonly _zod: { readonly def: ZodDef; readonly optout?: "optional" | undefined };
+}
+interface ZodDef {
+  readonly type: string;
+  readonly innerType?: ZodLike;
+  readonly element?: ZodLike;
+  readonly items?: readonly ZodLike[];
+  readonly rest?: ZodLike | null;
+  readonly options?: readonly ZodLike[];
+  readonly shape?: Readonly<Record<string, ZodLike>>;
+}
+
+/** The formatter's line width (biome.jsonc), and the width of the text of a comment wrapped over lines. */
+const WIDTH = 140;
+const TEXT_WIDTH = 100;
+const WRAPPERS = new Set(["optional", "default", "prefault", "nullable", "nonoptional", "catch"]);
+
+function schemaOf(named: NamedType): ZodLike {
+  const value = (MODULES[named.module] as Record<string, unknown>)[named.schema];
+  if (value === undefined) throw new Error(`${named.module} exports no ${named.schema} (${named.name})`);
+  return value as ZodLike;
+}
+
+/** The first description on the schema or the wrappers around its value. */
+function describe(schema: ZodLike): string | undefined {
+  for (let s: ZodLike | undefined = schema; s !== undefined; s = WRAPPERS.has(s._zod.def.type) ? s._zod.def.innerType : undefined) {
+    if (s.description !== undefined) return s.description;
+  }
+  return undefined;
+}
+
+/** TSDoc text safe inside a block comment: no `*` and `/` that would end it, no `@` read as a tag. */
+function docText(text: string): string {
+  return text.replaceAll("*/", "*\\/").replace(/(^|\s)@/g, "$1\\@");
+}
+
+/** The words of `text` in lines of at most `width` characters (a longer word alone on its line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+
+/** A TSDoc comment at `indent`: one line when it fits the formatter's width, else its text wrapped. */
+function comment(indent: string, text: string, example?: string): string[] {
+  const body = docText(text);
+  if (example === undefined && `${indent}/** ${body} */`.length <= WIDTH) return [`${indent}/** ${body} */`];
+  const lines = [`${indent}/**`, ...wrap(body, TEXT_WIDTH).map((line) => `${indent} * ${line}`)];
+  if (example !== undefined)
+    lines.push(`${indent} *`, `${indent} * @example`, `${indent} * \`\`\`ts`, `${indent} * ${example}`, `${indent} * \`\`\``);
+  return [...lines, `${indent} */`];
+}
+
+class Generator {
+  /** Named types by their schema's definition. */
+  private readonly names = new Map<ZodDef, NamedType>();
+
+  constructor(private readonly types: readonly NamedType[]) {
+    for (const named of types) this.names.set(schemaOf(named)._zod.def, named);
+  }
+
+  /** Whether a property's type is worth spelling out: it holds a named type or an object with described fields. */
+  private spelled(schema: ZodLike, own = false): boolean {
+    const def = schema._zod.def;
+    if (!own && this.names.has(def)) return true;
+    if (WRAPPERS.has(def.type)) return this.spelled(def.innerType as ZodLike);
+    switch (def.type) {
+      case "object":
+        return true;
+      case "array":
+        return this.spelled(def.element as ZodLike);
+      case "tuple":
+        return !def.rest && (def.items ?? []).some((item) => this.spelled(item));
+      case "union":
+        // A union of named types only: typedoc shows an alias's type as written, and a path into
+        // one option of a union (`Extract<Output, object>["body"]`) reads worse than zod's type.
+        return (def.options ?? []).every((option) => this.names.has(option._zod.def));
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The type of a value of `schema`, whose zod output type is `path`: the path itself, or the
+   * named type, or the shape spelled out around the named types and described fields inside it.
+   */
+  type(schema: ZodLike, path: string, indent: string, own = false): string {
+    const def = schema._zod.def;
+    const named = this.names.get(def);
+    if (named !== undefined && !own) return named.name;
+    if (!this.spelled(schema, own)) return path;
+    const inner = def.innerType as ZodLike;
+    switch (def.type) {
+      case "optional":
+        return `${this.type(inner, `NonNullable<${path}>`, indent)} | undefined`;
+      case "nullable":
+        return `${this.type(inner, `NonNullable<${path}>`, indent)} | null`;
+      case "default":
+      case "prefault":
+      case "nonoptional":
+      case "catch":
+        return this.type(inner, path, indent);
+      case "array": {
+        const element = this.type(def.element as ZodLike, `${path}[number]`, indent);
+        return element.includes(" | ") || element.includes("\n") ? `(${element})[]` : `${element}[]`;
+      }
+      case "tuple":
+        return `[${(def.items ?? []).map((item, i) => this.type(item, `${path}[${i}]`, indent)).join(", ")}]`;
+      case "union":
+        return (def.options ?? []).map((option) => this.type(option, path, indent)).join(" | ");
+      case "object":
+        return ["{", ...this.fields(def.shape ?? {}, path, `${indent}  `), `${indent}}`].join("\n");
+      default:
+        throw new Error(`no spelling for a ${def.type} schema at ${path}`);
+    }
+  }
+
+  /** An object shape's properties, each with its description, at `indent`. */
+  fields(shape: Readonly<Record<string, ZodLike>>, path: string, indent: string): string[] {
+    return Object.entries(shape).flatMap(([key, schema]) => {
+      const description = describe(schema);
+      if (description === undefined) throw new Error(`${path}["${key}"] has no description: give its schema .meta({ description })`);
+      const optional = schema._zod.optout === "optional" ? "?" : "";
+      const type = this.type(schema, `${path}["${key}"]`, indent);
+      return [...comment(indent, description), ...`${indent}${key}${optional}: ${type};`.split("\n")];
+    });
+  }
+
+  /** The declaration of one named type. */
+  declare(named: NamedType): string[] {
+    const schema = schemaOf(named);
+    const doc = describe(schema) ?? named.doc;
+    if (doc === undefined) throw new Error(`${named.name} has no description: give its schema .meta({ description }) or a doc here`);
+    const head = comment("", doc, named.example);
+    const def = schema._zod.def;
+    if (named.form === "interface") {
+      if (def.type !== "object") throw new Error(`${named.name}: ${named.schema} is no object schema`);
+      return [...head, `export interface ${named.name} {`, ...this.fields(def.shape ?? {}, output(named), "  "), "}"];
+    }
+    const type =
+      def.type === "union" && this.spelled(schema, true) ? this.type(schema, output(named), "", true) : `z.output<typeof ${named.schema}>`;
+    return [...head, `export type ${named.name} = ${type};`];
+  }
+
+  render(): string {
+    const declarations = this.types.filter((named) => named.form !== "imported").map((named) => this.declare(named).join("\n"));
+    const text = declarations.join("\n");
+    // The output types the properties read their types from: only those some property reads.
+    const read = this.types.filter((named) => new RegExp(`\\b${output(named)}\\b`).test(text));
+    const needed = (named: NamedType) =>
+      named.form === "imported"
+        ? new RegExp(`\\b${named.name}\\b`).test(text)
+        : read.includes(named) || text.includes(`typeof ${named.schema}>`);
+    const imports = (Object.keys(MODULES) as Module[]).flatMap((module) => {
+      const names = this.types
+        .filter((named) => named.module === module && needed(named))
+        .map((named) => (named.form === "imported" ? named.name : named.schema))
+        .sort((a, b) => a.localeCompare(b, "en"));
+      return names.length === 0 ? [] : [`import type { ${names.join(", ")} } from "${module}";`];
+    });
+    const outputs = read.map((named) => `type ${output(named)} = z.output<typeof ${named.schema}>;`);
+    return [
+      `// Generated by scripts/gen-types.mjs from the zod schemas' descriptions: do not edit, run \`${TYPES_COMMAND}\`.`,
+      "// Each property's type is read from zod's output type; a property holding another named schema's value has",
+      "// that type's name. test/schema/types.test.ts checks that this file is current and equals zod's types.",
+      'import type * as z from "zod";',
+      ...imports,
+      "",
+      ...outputs,
+      "",
+      declarations.join("\n\n"),
+      "",
+    ].join("\n");
+  }
+}
+
+/** The name of a named type's zod output type in the generated file. */
+function output(named: NamedType): string {
+  return `${named.name}Output`;
+}
+
+/**
+ * The text of src/schema/types.ts, laid out by the repository's formatter (`biome format`), so that
+ * `biome check` leaves the file as it is.
+ */
+export function schemaTypesSource(root: string): string {
+  const source = new Generator(NAMED_TYPES).render();
+  const biome = createRequire(join(root, "package.json")).resolve("@biomejs/biome/bin/biome");
+  const result = spawnSync(process.execPath, [biome, "format", `--stdin-file-path=${TYPES_FILE}`], {
+    cwd: root,
+    input: source,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`biome format failed on the generated ${TYPES_FILE}:\n${result.stderr}`);
+  return result.stdout;
+}
