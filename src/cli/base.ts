@@ -1,3 +1,4 @@
+import type { Occurrence } from "../recurrence/occurrence";
 import { ScheduleError, UsageError } from "../errors";
 import { execFileSync } from "node:child_process";
 import { statSync } from "node:fs";
@@ -117,8 +118,21 @@ export function reportWithBase(
   paths: readonly string[],
   out: Output,
 ): Report {
+  return checkAgainstBase(result, schedule, lang, options, paths, out).report;
+}
+
+/** {@link reportWithBase}, with the base's occurrences over the same horizon when it has them. */
+export function checkAgainstBase(
+  result: CheckResult,
+  schedule: Schedule,
+  lang: Lang,
+  options: CheckCommandOptions,
+  paths: readonly string[],
+  out: Output,
+): { report: Report; before: readonly Occurrence[] | undefined } {
   const base = loadBase(options, paths, lang, out);
   let baseReport: Report = { ...result.report, conflicts: [] };
+  let before: readonly Occurrence[] | undefined;
   if (base) {
     const checked = safeCheckSchedule(base, {
       from: result.report.horizon.from,
@@ -126,12 +140,12 @@ export function reportWithBase(
       lang,
       ...(options.limits ? { limits: options.limits } : {}),
     });
-    if (checked.ok) baseReport = checked.report;
+    if (checked.ok) ({ report: baseReport, occurrences: before } = checked);
     else out.stderr(`lichhop: ${message(lang, "base-unusable", { why: "not-expandable", issues: checked.issues.length })}\n`);
   }
   // The base is read after the check (a file that fails fails before the base is looked at), so
   // the annotations move to the changed meetings and fields now.
-  if (!base) return reportAgainstBase(result.report, baseReport);
+  if (!base) return { report: reportAgainstBase(result.report, baseReport), before };
   const located = placeOnChanged(result.report, changedMeetings(base, schedule));
-  return reportAgainstBase(located, baseReport, { changes: meetingChanges(base, schedule), schedule });
+  return { report: reportAgainstBase(located, baseReport, { changes: meetingChanges(base, schedule), schedule }), before };
 }

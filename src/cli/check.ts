@@ -176,7 +176,7 @@ async function checkHtml(paths: readonly string[], options: CheckCommandOptions,
   const lang: Lang = options.lang ?? schedule.locale ?? "vi";
   const withBase = options.baseRef !== undefined || (options.base?.length ?? 0) > 0;
   const { calendarReport } = await import("../report/calendar-page");
-  const { reportWithBase } = withBase ? await import("./base") : { reportWithBase: undefined };
+  const { checkAgainstBase } = withBase ? await import("./base") : { checkAgainstBase: undefined };
   const { page, report } = calendarReport(
     schedule,
     lang,
@@ -185,7 +185,7 @@ async function checkHtml(paths: readonly string[], options: CheckCommandOptions,
       ...(options.to ? { to: options.to } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
     },
-    (result) => (reportWithBase ? reportWithBase(result, schedule, lang, options, paths, out) : result.report),
+    (result) => (checkAgainstBase ? checkAgainstBase(result, schedule, lang, options, paths, out) : { report: result.report }),
   );
   out.stdout(page);
   return failing(report, options.failOn) > 0 ? 1 : 0;

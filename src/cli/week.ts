@@ -6,6 +6,7 @@ import { reportOccurrence } from "../report/report";
 import {
   addDays,
   clashTitles,
+  compareOccurrences,
   formatWeek,
   isoWeekMonday,
   mondayOf,
@@ -120,7 +121,7 @@ export function runWeek(paths: readonly string[], options: WeekCommandOptions, o
     const base = loadBase(options, paths, lang, out);
     if (base !== undefined) {
       const before = safeCheckSchedule(base, { from: monday, to: sunday, lang });
-      if (before.ok) ({ marks, removed } = compareWeeks(before.occurrences, result.occurrences, keyOf, clockFor));
+      if (before.ok) ({ marks, removed } = compareOccurrences(before.occurrences, result.occurrences, keyOf, clockFor));
     }
   }
   const view = weekView(schedule, result.occurrences, {
@@ -138,31 +139,4 @@ export function runWeek(paths: readonly string[], options: WeekCommandOptions, o
   });
   out.stdout(formatWeek(view, format, { layout, by }));
   return 0;
-}
-
-type Occ = Occurrence;
-
-/** What changed in the week since the base: occurrences added or moved, and those gone. */
-function compareWeeks(
-  before: readonly Occ[],
-  after: readonly Occ[],
-  keyOf: (o: Occ) => string,
-  clockFor: ReturnType<typeof zoneClocks>,
-): { marks: Map<string, WeekMark>; removed: WeekRemoved[] } {
-  const old = new Map(before.map((o) => [keyOf(o), o]));
-  const now = new Set(after.map(keyOf));
-  const marks = new Map<string, WeekMark>();
-  for (const o of after) {
-    const key = keyOf(o);
-    const was = old.get(key);
-    if (!was) marks.set(key, "added");
-    else if (was.start !== o.start || was.end !== o.end) marks.set(key, "moved");
-  }
-  const removed = before
-    .filter((o) => !now.has(keyOf(o)))
-    .map((o) => {
-      const wall = o.allDay ? o.start : clockFor(o.zone).toWall(o.start);
-      return { date: isoDate(wall), startMinutes: o.allDay ? 0 : Math.floor((wall % 86_400_000) / 60_000), title: o.title };
-    });
-  return { marks, removed };
 }

@@ -153,6 +153,8 @@ export interface CalendarText {
   /** A finding's dates: "3 ngày, từ 15/02/2024". */
   readonly dates: (count: number, first: string) => string;
   readonly showWeek: string;
+  /** The heading of the occurrences a base has and the schedule no longer has (`--base`). */
+  readonly removedHeading: string;
 }
 
 /** The calendar report's words, per language. */
@@ -173,6 +175,7 @@ export const CALENDAR_TEXT: Readonly<Record<Lang, CalendarText>> = {
     period: "Buổi",
     findings: "Các vấn đề",
     noFindings: "Không có xung đột.",
+    removedHeading: "Không còn trong lịch so với bản trước",
     clash: "Trùng lịch",
     legend: "Chú giải màu theo cơ quan",
     error: "Lỗi",
@@ -207,6 +210,7 @@ export const CALENDAR_TEXT: Readonly<Record<Lang, CalendarText>> = {
     period: "Period",
     findings: "Findings",
     noFindings: "No conflicts.",
+    removedHeading: "No longer in the schedule since the base",
     clash: "Clash",
     legend: "Colour of each body",
     error: "Error",

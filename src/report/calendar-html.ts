@@ -1,13 +1,13 @@
 import type { WorkCalendar } from "../calendar/work-calendar";
 import { html } from "../internal/html";
-import { CALENDAR_TEXT, WEEK_TEXT, type CalendarText, type Lang } from "../messages";
+import { CALENDAR_TEXT, WEEK_TEXT, type CalendarText, type Lang, type WeekText } from "../messages";
 import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import { isoWeek } from "../time/date";
 import { formatDmy, isoDate } from "../time/wall-text";
 import type { ZoneClock } from "../time/zone";
 import type { Report, ReportFinding } from "./report";
-import { addDays, mondayOf, occurrenceKey } from "./week";
+import { addDays, mondayOf, occurrenceKey, type WeekMark, type WeekRemoved } from "./week";
 
 /** What {@link formatCalendarHtml} draws: a checked schedule's report and the occurrences behind it. */
 export interface CalendarInput {
@@ -20,6 +20,10 @@ export interface CalendarInput {
   readonly calendar: WorkCalendar | undefined;
   /** The key an occurrence has in the report's conflicts: its meeting and original start as the report writes it. */
   readonly keyOf: (occurrence: Occurrence) => string;
+  /** Against a base (`--base`): what each occurrence's key shows as added or moved. */
+  readonly marks?: ReadonlyMap<string, WeekMark> | undefined;
+  /** Against a base: its occurrences the schedule no longer has, listed beside the findings. */
+  readonly removed?: readonly WeekRemoved[] | undefined;
 }
 
 /** An occurrence on one day, placed for drawing. */
@@ -31,6 +35,8 @@ interface Placed {
   readonly allDay: boolean;
   readonly occurrence: Occurrence;
   readonly findings: readonly string[];
+  /** Added or moved since the base. */
+  readonly mark: WeekMark | undefined;
 }
 
 /** The colours of the bodies, light enough for black text (AA), each with a darker border. */
@@ -95,14 +101,14 @@ export function formatCalendarHtml(input: CalendarInput): string {
     const endWall = clock.toWall(occurrence.end);
     const first = isoDate(startWall);
     const last = isoDate(endWall - 1);
-    const found = (clashes.get(input.keyOf(occurrence)) ?? [])
-      .slice()
-      .sort((a, b) => (findingIndex.get(a) ?? 0) - (findingIndex.get(b) ?? 0));
+    const key = input.keyOf(occurrence);
+    const mark = input.marks?.get(key);
+    const found = (clashes.get(key) ?? []).slice().sort((a, b) => (findingIndex.get(a) ?? 0) - (findingIndex.get(b) ?? 0));
     for (let date = first, k = 0; date <= last && k < 31; date = addDays(date, 1), k++) {
       const start = date === first && !occurrence.allDay ? Math.floor((startWall % 86_400_000) / 60_000) : 0;
       const end = date === isoDate(endWall) && !occurrence.allDay ? Math.floor((endWall % 86_400_000) / 60_000) : 1440;
       const list = byDate.get(date) ?? [];
-      list.push({ index, date, start, end, allDay: occurrence.allDay || (start === 0 && end === 1440), occurrence, findings: found });
+      list.push({ index, date, start, end, allDay: occurrence.allDay || (start === 0 && end === 1440), occurrence, findings: found, mark });
       byDate.set(date, list);
     }
   });
@@ -137,6 +143,7 @@ export function formatCalendarHtml(input: CalendarInput): string {
       `<span class="sr">${html(dayLabel(p.date, true))}, </span>`,
       `<span class="tm">${html(time)}</span> `,
       o.withdrawn === undefined ? "" : `<strong class="wd">[${html(o.withdrawn === "postponed" ? w.postponed : w.cancelled)}]</strong> `,
+      p.mark === undefined ? "" : `<strong class="mk">[${html(p.mark === "added" ? w.added : w.moved)}]</strong> `,
       `<span class="ti">${html(o.title)}</span>`,
       place === "" ? "" : `<span class="pl">, ${html(place)}</span>`,
       bodies === "" ? "" : `<span class="bl"> · ${html(bodies)}</span>`,
@@ -325,7 +332,7 @@ ${weekSections.join("\n")}
 ${monthSections.join("\n")}
 </div>
 </main>
-${findingsAside(findings, c, mondayOf)}
+${findingsAside(findings, c, mondayOf, removedList(input.removed ?? [], c, w))}
 </div>
 <script>${CALENDAR_SCRIPT}</script>
 </body>
@@ -347,8 +354,9 @@ function summaryLine(report: Report, lang: Lang): string {
 }
 
 /** The findings, grouped by kind and then by rule (or built-in check), each linking to the week of its first date. */
-function findingsAside(findings: readonly ReportFinding[], c: CalendarText, mondayOfDate: (date: string) => string): string {
-  if (findings.length === 0) return `<aside aria-labelledby="fh"><h2 id="fh">${html(c.findings)}</h2><p>${html(c.noFindings)}</p></aside>`;
+function findingsAside(findings: readonly ReportFinding[], c: CalendarText, mondayOfDate: (date: string) => string, after: string): string {
+  if (findings.length === 0)
+    return `<aside aria-labelledby="fh"><h2 id="fh">${html(c.findings)}</h2><p>${html(c.noFindings)}</p>${after}</aside>`;
   const kinds: ReportFinding["kind"][] = [];
   for (const f of findings) if (!kinds.includes(f.kind)) kinds.push(f.kind);
   const groups = kinds.map((kind) => {
@@ -369,7 +377,18 @@ function findingsAside(findings: readonly ReportFinding[], c: CalendarText, mond
     });
     return `<section><h3>${html(c.kinds[kind])}</h3>${rules.join("\n")}</section>`;
   });
-  return `<aside aria-labelledby="fh"><h2 id="fh">${html(`${c.findings} (${findings.length})`)}</h2>\n${groups.join("\n")}\n</aside>`;
+  return `<aside aria-labelledby="fh"><h2 id="fh">${html(`${c.findings} (${findings.length})`)}</h2>\n${groups.join("\n")}\n${after}</aside>`;
+}
+
+/** Against a base, the occurrences no longer held, by date and time: "Không tổ chức: T5 07/03/2024 08:00 …". */
+function removedList(removed: readonly WeekRemoved[], c: CalendarText, w: WeekText): string {
+  if (removed.length === 0) return "";
+  const sorted = removed.slice().sort((a, b) => (a.date === b.date ? a.startMinutes - b.startMinutes : a.date < b.date ? -1 : 1));
+  const items = sorted.map(
+    (r) =>
+      `<li>${html(`${w.removed}: ${w.weekdays[new Date(`${r.date}T00:00:00Z`).getUTCDay()]} ${formatDmy(r.date)} ${String(Math.floor(r.startMinutes / 60)).padStart(2, "0")}:${String(r.startMinutes % 60).padStart(2, "0")} ${r.title}`)}</li>`,
+  );
+  return `<section class="removed" aria-labelledby="rh"><h2 id="rh">${html(`${c.removedHeading} (${removed.length})`)}</h2><ul>${items.join("")}</ul></section>`;
 }
 
 const CSS = `
@@ -409,7 +428,7 @@ a.ev:focus{outline:3px solid #000;z-index:2}
 .ev .cf{display:block;color:#8a0016;font-weight:700}
 .ev.clash{border:2px solid #a00018;border-left-width:6px}
 .ev.withdrawn .ti{text-decoration:line-through}
-.ev .wd{color:#8a1c00}
+.ev .wd,.ev .mk{color:#8a1c00}
 .c0{background:#dbeafe;border-color:#1d4ed8}.c1{background:#dcfce7;border-color:#15803d}.c2{background:#fef3c7;border-color:#b45309}.c3{background:#fce7f3;border-color:#be185d}
 .c4{background:#ede9fe;border-color:#6d28d9}.c5{background:#cffafe;border-color:#0e7490}.c6{background:#ffedd5;border-color:#c2410c}.c7{background:#e5e7eb;border-color:#374151}
 .ev.clash.c0,.ev.clash.c1,.ev.clash.c2,.ev.clash.c3,.ev.clash.c4,.ev.clash.c5,.ev.clash.c6,.ev.clash.c7{border-color:#a00018}

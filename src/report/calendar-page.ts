@@ -5,7 +5,7 @@ import { safeScheduleCalendar } from "../load/calendar";
 import { message, type Lang } from "../messages";
 import { formatCalendarHtml } from "./calendar-html";
 import { reportOccurrence, type Report } from "./report";
-import { addDays, occurrenceKey } from "./week";
+import { addDays, compareOccurrences, occurrenceKey } from "./week";
 import { scheduleZone, type Schedule } from "../schema/model";
 import type { Horizon, Occurrence } from "../recurrence/occurrence";
 import { isoDate } from "../time/wall-text";
@@ -16,14 +16,18 @@ import { zoneClock, zoneClocks } from "../time/zone";
 /**
  * The calendar report of a schedule (see `formatCalendarHtml`): a check of the horizon that keeps
  * every conflict (up to `limits.conflicts`) and the occurrences, drawn into one page; and the
- * report, for the exit code. `adjust` turns the check's report into the one shown (a base).
+ * report, for the exit code. `adjust` turns the check's report into the one shown (a base), and
+ * gives the base's occurrences, whose differences are marked (added, moved) and listed (removed).
  * Past {@link MAX_CALENDAR_OCCURRENCES} it throws a `UsageError` naming a window that fits.
  */
 export function calendarReport(
   schedule: Schedule,
   lang: Lang,
   options: Omit<CheckOptions, "lang">,
-  adjust: (result: Extract<ReturnType<typeof safeCheckSchedule>, { ok: true }>) => Report = (result) => result.report,
+  adjust: (result: Extract<ReturnType<typeof safeCheckSchedule>, { ok: true }>) => {
+    report: Report;
+    before?: readonly Occurrence[] | undefined;
+  } = (result) => ({ report: result.report }),
 ): { page: string; report: Report } {
   const result = safeCheckSchedule(schedule, { ...options, lang });
   if (!result.ok) throw new ScheduleError(result.issues);
@@ -31,8 +35,10 @@ export function calendarReport(
   if (tooMany) throw new UsageError(message(lang, "calendar-too-large", tooMany));
   const calendar = safeScheduleCalendar(schedule, lang);
   if (!calendar.ok) throw new ScheduleError(calendar.issues);
-  const report = adjust(result);
+  const { report, before } = adjust(result);
   const clockFor = zoneClocks();
+  const keyOf = (o: Occurrence) => occurrenceKey(o.meeting, reportOccurrence(o, clockFor).occurrence);
+  const changed = before === undefined ? undefined : compareOccurrences(before, result.occurrences, keyOf, clockFor);
   const page = formatCalendarHtml({
     lang,
     schedule,
@@ -40,7 +46,9 @@ export function calendarReport(
     occurrences: result.occurrences,
     clockFor,
     calendar: calendar.calendar,
-    keyOf: (o) => occurrenceKey(o.meeting, reportOccurrence(o, clockFor).occurrence),
+    keyOf,
+    marks: changed?.marks,
+    removed: changed?.removed,
   });
   return { page, report };
 }

@@ -77,6 +77,35 @@ export interface WeekRemoved {
   readonly title: string;
 }
 
+/**
+ * What changed since a base: the occurrences of `after` added or moved (by key, the meeting and
+ * original start), and those of `before` that `after` no longer has, each on its local date.
+ */
+export function compareOccurrences(
+  before: readonly Occurrence[],
+  after: readonly Occurrence[],
+  keyOf: (o: Occurrence) => string,
+  clockFor: (zone: string) => ZoneClock,
+): { marks: Map<string, WeekMark>; removed: WeekRemoved[] } {
+  const old = new Map(before.map((o) => [keyOf(o), o]));
+  const now = new Set(after.map(keyOf));
+  const marks = new Map<string, WeekMark>();
+  for (const o of after) {
+    const key = keyOf(o);
+    const was = old.get(key);
+    if (!was) marks.set(key, "added");
+    else if (was.start !== o.start || was.end !== o.end) marks.set(key, "moved");
+  }
+  const removed = before
+    .filter((o) => !now.has(keyOf(o)))
+    .map((o) => {
+      // An all-day occurrence starts at local midnight: its wall time is its date.
+      const wall = clockFor(o.zone).toWall(o.start);
+      return { date: isoDate(wall), startMinutes: o.allDay ? 0 : Math.floor((wall % 86_400_000) / 60_000), title: o.title };
+    });
+  return { marks, removed };
+}
+
 /** The weekly work schedule of one ISO week, as plain data; the renderers only print it. */
 export interface WeekView {
   readonly lang: Lang;

@@ -1,5 +1,5 @@
 // `lichhop check --format html`: the calendar report from the command line.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -93,5 +93,50 @@ describe("lichhop check --format html past MAX_CALENDAR_OCCURRENCES", () => {
     const { code, stderr } = runCli(["check", file, "--format", "html", "--lang", "en"]);
     expect(code).toBe(2);
     expect(stderr).toContain("the calendar report draws at most 20,000 occurrences, and 01/01/2024 to 31/12/2024 holds 21,960;");
+  });
+});
+
+describe("lichhop check --format html --base", () => {
+  // The example, with one occurrence moved, one postponed, one dropped and one added.
+  const dir = mkdtempSync(join(tmpdir(), "lichhop-html-base-"));
+  const base = "examples/lang-son-2024.yaml";
+  const proposed = join(dir, "lich.yaml");
+  const text = readFileSync(base, "utf8");
+  const edited = text
+    .replace(
+      "      - { occurrence: 2024-05-02, cancelled: true }",
+      "      - { occurrence: 2024-05-02, cancelled: true }\n      - { occurrence: 2024-06-06, start: 2024-06-07T08:00, end: 2024-06-07T11:30 }\n      - { occurrence: 2024-07-04, status: postponed }",
+    )
+    .replace("    except: [2024-02-01]", "    except: [2024-02-01, 2024-08-01]")
+    .replace("    extra: [2024-02-15T08:00]", "    extra: [2024-02-15T08:00, 2024-09-20T08:00]");
+  writeFileSync(proposed, edited);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const marked = (page: string) =>
+    [
+      ...page.matchAll(
+        /<span class="sr">([^<]*), <\/span><span class="tm">[^<]*<\/span> <strong class="(?:mk|wd)">\[([^\]]*)\]<\/strong>/g,
+      ),
+    ].map((m) => `${m[1]} ${m[2]}`);
+
+  it("marks what was added, moved or postponed since the base and lists what is gone", () => {
+    expect(edited).not.toBe(text);
+    const { code, stdout, stderr } = runCli(["check", proposed, "--base", base, "--format", "html", "--fail-on", "never"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect([...new Set(marked(stdout))].sort()).toEqual([
+      "Thứ Năm 04/07/2024 HOÃN",
+      "Thứ Sáu 07/06/2024 Thay đổi thời gian",
+      "Thứ Sáu 20/09/2024 Bổ sung",
+    ]);
+    expect(stdout).toContain(
+      '<h2 id="rh">Không còn trong lịch so với bản trước (1)</h2><ul><li>Không tổ chức: Thứ Năm 01/08/2024 08:00 Phiên họp thường kỳ Thường trực HĐND tỉnh</li></ul>',
+    );
+  });
+
+  it("marks nothing without a base", () => {
+    const { stdout } = runCli(["check", proposed, "--format", "html", "--fail-on", "never", "--lang", "en"]);
+    expect([...new Set(marked(stdout))]).toEqual(["Thursday 04/07/2024 POSTPONED"]);
+    expect(stdout).not.toContain('class="removed"');
   });
 });

@@ -6,7 +6,7 @@ import { checkSchedule } from "../../src/check";
 import { expandSchedule } from "../../src/expand";
 import { parseSchedule } from "../../src/load/parse";
 import { workCalendar } from "../../src/calendar/work-calendar";
-import { formatWeek, isoWeekMonday, mondayOf, occurrenceKey, weekView, type WeekView } from "../../src/report/week";
+import { compareOccurrences, formatWeek, isoWeekMonday, mondayOf, occurrenceKey, weekView, type WeekView } from "../../src/report/week";
 import { zoneClocks } from "../../src/time/zone";
 
 const FILE = join(__dirname, "../fixtures/week/ubnd-tuan-12.yaml");
@@ -336,5 +336,41 @@ describe("the clashes of a checked week", () => {
   it("a check of the week finds the clash the view then marks", () => {
     const report = checkSchedule(schedule, { from: "2025-03-17", to: "2025-03-23" });
     expect(report.conflicts.some((c) => c.occurrences.some((o) => o.meeting === "tiep-dan"))).toBe(true);
+  });
+});
+
+describe("compareOccurrences", () => {
+  const yaml = (meetings: string) =>
+    parseSchedule(
+      `version: 1\nhorizon: { from: 2024-03-01, to: 2024-03-31 }\nbodies: [{ id: a, name: Văn phòng }]\nmeetings:\n${meetings}`,
+      { filename: "t.yaml" },
+    );
+  const clockFor = zoneClocks();
+  const keyOf = (o: { meeting: string; recurrenceId: number }) => `${o.meeting}|${o.recurrenceId}`;
+
+  it("marks added and moved occurrences and dates the removed ones, all-day ones on their own day", () => {
+    const before = expandSchedule(
+      yaml(
+        [
+          "  - { id: hoi-nghi, title: Hội nghị, body: a, start: 2024-03-08, end: 2024-03-09 }",
+          "  - { id: giao-ban, title: Giao ban, body: a, start: 2024-03-04T08:00, end: 2024-03-04T09:00 }",
+        ].join("\n"),
+      ),
+    );
+    const after = expandSchedule(
+      yaml(
+        [
+          "  - { id: giao-ban, title: Giao ban, body: a, start: 2024-03-04T08:00, end: 2024-03-04T09:00, changes: [{ occurrence: 2024-03-04T08:00, start: 2024-03-05T14:00 }] }",
+          "  - { id: moi, title: Họp mới, body: a, start: 2024-03-06T08:00, end: 2024-03-06T09:00 }",
+        ].join("\n"),
+      ),
+    );
+    const { marks, removed } = compareOccurrences(before, after, keyOf, clockFor);
+    expect([...marks.entries()].map(([key, mark]) => [key.split("|")[0], mark])).toEqual([
+      ["giao-ban", "moved"],
+      ["moi", "added"],
+    ]);
+    // Midnight in Hà Nội is 17:00 UTC the day before: the removed all-day meeting stays on 08/03.
+    expect(removed).toEqual([{ date: "2024-03-08", startMinutes: 0, title: "Hội nghị" }]);
   });
 });
