@@ -108,20 +108,9 @@ export function loadBase(options: BaseOptions, paths: readonly string[], lang: L
 /**
  * The report of a checked schedule against its base, by finding: the new and changed findings,
  * each annotated on the line that changed, with the new, changed, fixed and unchanged counts.
- * Without a usable base every finding is new, annotated as without a base.
+ * Without a usable base every finding is new, annotated as without a base. With the report come
+ * the base's occurrences over the same horizon, when it could be expanded.
  */
-export function reportWithBase(
-  result: CheckResult,
-  schedule: Schedule,
-  lang: Lang,
-  options: CheckCommandOptions,
-  paths: readonly string[],
-  out: Output,
-): Report {
-  return checkAgainstBase(result, schedule, lang, options, paths, out).report;
-}
-
-/** {@link reportWithBase}, with the base's occurrences over the same horizon when it has them. */
 export function checkAgainstBase(
   result: CheckResult,
   schedule: Schedule,

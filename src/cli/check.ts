@@ -116,8 +116,8 @@ async function evaluate(
   if (withBase) {
     const result = safeCheckSchedule(schedule, checkOptions);
     if (!result.ok) throw new ScheduleError(result.issues);
-    const { reportWithBase } = await import("./base");
-    const report = reportWithBase(result, schedule, lang, options, paths, out);
+    const { checkAgainstBase } = await import("./base");
+    const { report } = checkAgainstBase(result, schedule, lang, options, paths, out);
     return { checkedAs: () => ({ report }), failures: failing(report, options.failOn), schedule, lang, withBase };
   }
   const formats = [options.format, ...(options.extraOutputs ?? []).map((extra) => extra.format)];
