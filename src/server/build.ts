@@ -18,11 +18,11 @@ import { safeScheduleCalendar } from "../load/calendar";
 import type { Occurrence } from "../recurrence/occurrence";
 import { formatCalendarHtml } from "../report/calendar-html";
 import { reportOccurrence } from "../report/report";
-import { addDays, clashTitles, formatWeek, mondayOf, occurrenceKey, weekView } from "../report/week";
-import { isoDate } from "../time/wall-text";
+import { addDays, mondayOf, occurrenceKey } from "../report/week";
 import { zoneClocks } from "../time/zone";
 import { expandPaths, fileFailure } from "../cli/paths";
 import { readSources } from "../cli/sources";
+import { weekId, type WeekSource } from "./weeks";
 
 /** A schedule file or directory to serve: where it is, and how messages name it. */
 export interface ServedPath {
@@ -94,8 +94,8 @@ export interface BuiltFeeds {
   readonly watch: WatchList;
   /** The schedule's zone: `/week` is the week of today there. */
   readonly zone: string;
-  /** The ISO weeks of the horizon (`2024-W07`), first to last: `/week/<id>` each. */
-  readonly weeks: readonly string[];
+  /** What the week pages are drawn from on request; undefined past {@link MAX_PAGE_OCCURRENCES}. */
+  readonly weeks: WeekSource | undefined;
 }
 
 /**
@@ -266,7 +266,6 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
       ...feeds.map((feed) => entry(`/${feed.path}`, feed.ics, ICS)),
       entry("/report.json", `${JSON.stringify(checked.report, null, 2)}\n`, JSON_TYPE),
       ...(pages.report === undefined ? [] : [entry("/report.html", pages.report, HTML_TYPE)]),
-      ...pages.weeks.map((week) => entry(`/week/${week.id}`, week.page, HTML_TYPE)),
     ],
     feeds: feeds.map(({ path, name, selector, events }) => ({ path, name, selector, events })),
     report: checked.report,
@@ -274,7 +273,7 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
     mtime,
     watch,
     zone: scheduleZone(schedule),
-    weeks: pages.weeks.map((week) => week.id),
+    weeks: pages.weeks,
   };
 }
 
@@ -285,47 +284,32 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
  */
 export const MAX_PAGE_OCCURRENCES = 20_000;
 
-/** The calendar report and the weekly work schedule (grid) of each week of the horizon; none past {@link MAX_PAGE_OCCURRENCES}. */
-function htmlPages(file: CheckedFile, lang: Lang): { report: string | undefined; weeks: { id: string; page: string }[] } {
+/**
+ * The calendar report, and what the week pages are drawn from when asked for (each week in each
+ * layout would be too many pages to build ahead); neither past {@link MAX_PAGE_OCCURRENCES}.
+ */
+function htmlPages(file: CheckedFile, lang: Lang): { report: string | undefined; weeks: WeekSource | undefined } {
   const { schedule, checked } = file;
-  if (checked.occurrences.length > MAX_PAGE_OCCURRENCES) return { report: undefined, weeks: [] };
+  if (checked.occurrences.length > MAX_PAGE_OCCURRENCES) return { report: undefined, weeks: undefined };
   const clockFor = zoneClocks();
   const built = safeScheduleCalendar(schedule, lang);
-  const calendar = built.ok ? built.calendar : undefined;
-  const keyOf = (o: Occurrence) => occurrenceKey(o.meeting, reportOccurrence(o, clockFor).occurrence);
   const report = formatCalendarHtml({
     lang,
     schedule,
     report: checked.report,
     occurrences: checked.occurrences,
     clockFor,
-    calendar,
-    keyOf,
+    calendar: built.ok ? built.calendar : undefined,
+    keyOf: (o: Occurrence) => occurrenceKey(o.meeting, reportOccurrence(o, clockFor).occurrence),
   });
-  const clashes = clashTitles(checked.report);
-  // Each occurrence in the week of each of its days (a session of several days may cross a week).
-  const byWeek = new Map<string, Occurrence[]>();
-  for (const o of checked.occurrences) {
-    const clock = clockFor(o.zone);
-    const first = isoDate(clock.toWall(o.start));
-    const last = isoDate(clock.toWall(o.end - 1));
-    let previous = "";
-    for (let date = first, k = 0; date <= last && k < 31; date = addDays(date, 1), k++) {
-      const monday = mondayOf(date);
-      if (monday === previous) continue;
-      previous = monday;
-      const list = byWeek.get(monday) ?? [];
-      list.push(o);
-      byWeek.set(monday, list);
-    }
-  }
-  const weeks: { id: string; page: string }[] = [];
+  const weeks: string[] = [];
   const { horizon } = checked.report;
-  for (let monday = mondayOf(horizon.from); monday <= horizon.to; monday = addDays(monday, 7)) {
-    const view = weekView(schedule, byWeek.get(monday) ?? [], { lang, monday, clockFor, calendar, clashes, keyOf });
-    weeks.push({ id: `${view.year}-W${String(view.week).padStart(2, "0")}`, page: formatWeek(view, "html", { layout: "grid" }) });
-  }
-  return { report, weeks };
+  for (let monday = mondayOf(horizon.from); monday <= horizon.to; monday = addDays(monday, 7)) weeks.push(weekId(monday));
+  // Only what the week view reads crosses to the main thread: not the positions of every field,
+  // nor the meetings without an occurrence in the horizon.
+  const used = new Set(checked.occurrences.map((o) => o.meeting));
+  const slim: Schedule = { ...schedule, meetings: schedule.meetings.filter((m) => used.has(m.id)), source: { positions: {} } };
+  return { report, weeks: { schedule: slim, occurrences: checked.occurrences, weeks } };
 }
 
 /**

@@ -8,7 +8,6 @@ import { message, type Lang } from "../messages";
 import type { Report } from "../report/report";
 import { createHash } from "node:crypto";
 import { CALENDAR_SCRIPT } from "../report/calendar-html";
-import { isoWeek } from "../time/date";
 import { isoDate } from "../time/wall-text";
 import { zoneClock } from "../time/zone";
 import {
@@ -24,7 +23,8 @@ import {
   type ServedPath,
   type WatchList,
 } from "./build";
-import { renderIndex } from "./page";
+import { renderBadRequest, renderIndex } from "./page";
+import { weekId, weekPages, type WeekPages } from "./weeks";
 import { workerRebuild, type Rebuild, type ReloadLimits } from "./reload";
 import { listingSignatureSync, signatureSync, watchChanges, type ChangeWatch } from "./watch";
 import { argLimits, argList, badArgument } from "../internal/args";
@@ -148,8 +148,14 @@ interface Build {
   readonly report: Report;
   readonly lang: Lang;
   readonly zone: string;
-  readonly weeks: readonly string[];
+  /** The week pages, drawn on request; none past `MAX_PAGE_OCCURRENCES`. */
+  readonly weeks: WeekPages | undefined;
+  /** The week pages' Last-Modified: the build's, later than the build before's. */
+  readonly weeksModified: number;
 }
+
+/** The index page's policy: nothing loaded, inline styles. */
+const INDEX_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** The pages' policy: nothing loaded, inline styles, and only the calendar report's own script. */
 const PAGE_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${createHash("sha256").update(CALENDAR_SCRIPT).digest("base64")}'`;
@@ -178,7 +184,17 @@ function settle(previous: Build | undefined, built: BuiltFeeds): Build {
     const lastModified = before ? Math.max(built.mtime, before.lastModified + 1000) : built.mtime;
     entries.set(path, { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), type, etag, lastModified });
   }
-  return { entries, feeds: built.feeds, report: built.report, lang: built.lang, zone: built.zone, weeks: built.weeks };
+  return {
+    entries,
+    feeds: built.feeds,
+    report: built.report,
+    lang: built.lang,
+    zone: built.zone,
+    weeks: built.weeks && weekPages(built.weeks, built.report, built.lang, etagOf),
+    // Pages are drawn when asked for, so whether a page's bytes changed is not known: any reload
+    // moves their Last-Modified forward, and their ETags tell what did not change.
+    weeksModified: previous ? Math.max(built.mtime, previous.weeksModified + 1000) : built.mtime,
+  };
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -422,13 +438,67 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
 
   const state = (): FeedState => ({ feeds: current.feeds, report: current.report, loadedAt, error, lang: current.lang });
 
+  /** `/week`: a redirect to this week; `/week/<ISO week>`: its page, as the query asks. */
+  const serveWeek = (req: IncomingMessage, res: ServerResponse, path: string, search: string): void => {
+    const { weeks, weeksModified } = current;
+    const id = path.slice("/week/".length);
+    if (!weeks || (id !== "" && !weeks.weeks.includes(id))) {
+      plain(res, 404, "404 Not Found");
+      return;
+    }
+    const read = weeks.read(search);
+    if (!read.ok) {
+      const body = Buffer.from(renderBadRequest(current.lang, read.message), "utf8");
+      res.writeHead(400, {
+        "Content-Type": HTML,
+        "Content-Length": body.length,
+        "Cache-Control": "no-cache",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": INDEX_CSP,
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
+    if (id === "") {
+      // This week in the schedule's zone, else the horizon's first (or last) week.
+      const today = weekId(isoDate(zoneClock(current.zone).toWall(Date.now())));
+      const first = weeks.weeks[0];
+      const last = weeks.weeks[weeks.weeks.length - 1];
+      const target = weeks.weeks.includes(today) ? today : first !== undefined && today < first ? first : last;
+      if (target === undefined) {
+        plain(res, 404, "404 Not Found");
+        return;
+      }
+      // Relative, so that it holds behind a proxy that serves the feeds under a path; the query
+      // as read, so that nothing the client wrote reaches the header.
+      const location = `${path === "/week" ? `week/${target}` : target}${read.text === "" ? "" : `?${read.text}`}`;
+      res.writeHead(302, { Location: location, "Cache-Control": "no-cache", "Content-Length": "0" });
+      res.end();
+      return;
+    }
+    const page = weeks.page(id, read.query, read.text);
+    send(
+      req,
+      res,
+      {
+        body: page.body,
+        type: HTML,
+        etag: page.etag,
+        lastModified: weeksModified,
+      },
+      {
+        "Content-Security-Policy": PAGE_CSP,
+      },
+    );
+  };
+
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const method = req.method ?? "GET";
     if (method !== "GET" && method !== "HEAD") {
       plain(res, 405, "405 Method Not Allowed", { Allow: "GET, HEAD" });
       return;
     }
-    const raw = (req.url ?? "/").split(/[?#]/)[0] ?? "/";
+    const [raw = "/", query = ""] = (req.url ?? "/").split("#")[0]?.split(/\?(.*)/s) ?? [];
     let path: string;
     try {
       path = decodeURIComponent(raw);
@@ -443,26 +513,12 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
         req,
         res,
         { body, type: HTML, etag: etagOf(body), lastModified: Math.floor(loadedAt / 1000) * 1000 },
-        {
-          "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
-        },
+        { "Content-Security-Policy": INDEX_CSP },
       );
       return;
     }
-    if (path === "/week" || path === "/week/") {
-      // This week in the schedule's zone, else the horizon's first (or last) week.
-      const { year, week } = isoWeek(isoDate(zoneClock(current.zone).toWall(Date.now())));
-      const id = `${year}-W${String(week).padStart(2, "0")}`;
-      const first = current.weeks[0];
-      const last = current.weeks[current.weeks.length - 1];
-      const target = current.weeks.includes(id) ? id : first !== undefined && id < first ? first : last;
-      if (target === undefined) {
-        plain(res, 404, "404 Not Found");
-        return;
-      }
-      // Relative, so that it holds behind a proxy that serves the feeds under a path.
-      res.writeHead(302, { Location: path === "/week" ? `week/${target}` : target, "Cache-Control": "no-cache", "Content-Length": "0" });
-      res.end();
+    if (path === "/week" || path.startsWith("/week/")) {
+      serveWeek(req, res, path, query);
       return;
     }
     const entry = current.entries.get(path);
