@@ -280,10 +280,18 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: ["lichhop import ubnd.ics --body ubnd -o ubnd.yaml", "lichhop import outlook.ics --timezone Asia/Ho_Chi_Minh"],
   },
   serve: {
-    usage: "lichhop serve FILE [options]",
-    about: "Serve the feeds over HTTP for webcal:// subscriptions, reloading when the file changes.",
+    usage: "lichhop serve FILE|DIR... [options]",
+    about: [
+      "Serve the feeds over HTTP for webcal:// subscriptions, reloading when a file changes. Several",
+      "files (or a directory of *.yaml) are merged into one schedule; each file is watched, and each",
+      "directory for files added or removed.",
+    ].join("\n"),
     options: ["port", "host", "public-url", "trust-proxy", "expand", "uid-domain", "no-conflict-notes", "from", "to", "lang"],
-    examples: ["lichhop serve lich-hop.yaml", "lichhop serve lich-hop.yaml --port 8080 --public-url https://lich.langson.gov.vn/feeds"],
+    examples: [
+      "lichhop serve lich-hop.yaml",
+      "lichhop serve lich/ --port 8080 --public-url https://lich.langson.gov.vn/feeds",
+      "lichhop serve hdnd.yaml ubnd.yaml",
+    ],
   },
 };
 

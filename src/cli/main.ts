@@ -76,7 +76,7 @@ Usage:
   lichhop schema
   lichhop ics FILE|DIR... --out DIR [--expand] [--uid-domain DOMAIN] [--from DATE] [--to DATE] [--lang vi|en]
                      [--max-events N] [--no-conflict-notes]
-  lichhop serve FILE [--port 8080] [--host 127.0.0.1] [--expand] [--uid-domain DOMAIN]
+  lichhop serve FILE|DIR... [--port 8080] [--host 127.0.0.1] [--expand] [--uid-domain DOMAIN]
                      [--no-conflict-notes] [--public-url URL] [--trust-proxy]
   lichhop import FILE.ics [--body ID] [--timezone ZONE] [--lang vi|en]
 
@@ -102,6 +102,7 @@ Commands:
   ics      write iCalendar feeds: all.ics, body/<id>.ics, person/<id>.ics, room/<id>.ics,
            conflicts.ics (DTSTAMP from SOURCE_DATE_EPOCH, else the file's modification time)
   serve    serve the same feeds over HTTP for webcal:// subscriptions, reloading on change
+           (several files or a directory are merged, each file and directory watched)
   import   print the events of an .ics file (Google Calendar, Outlook/Exchange, a portal) as
            the meetings of a schedule file, with the warnings as comments (docs/import.md)
 
@@ -516,10 +517,10 @@ async function dispatch(argv: readonly string[], terminal: Output, files: Output
         );
       }
       case "serve": {
-        const path = needFile();
+        if (rest.length === 0) throw new UsageError(message(lang, "files-needed", { command }));
         const { runServe } = await import("./serve");
         const code = runServe(
-          path,
+          rest,
           {
             ...common,
             port: values.port,

@@ -6,6 +6,7 @@ import { createFeedHandler, type FeedHandler } from "../server/handler";
 import { checkUidDomain, feedStamp } from "./ics";
 import type { Output } from "./io";
 import type { CommonOptions } from "./options";
+import { expandPaths } from "./paths";
 
 /** Options of `lichhop serve`. */
 export interface ServeCommandOptions extends CommonOptions {
@@ -44,10 +45,11 @@ function publicUrlOption(value: string | undefined, lang: Lang): string | undefi
 }
 
 /**
- * `lichhop serve FILE`: serves the feeds over HTTP until SIGINT or SIGTERM. Returns 0 once
- * listening starts; a listen error later sets the exit code to 2.
+ * `lichhop serve FILE|DIR...`: serves the feeds of the files (merged, as `ics` merges them) over
+ * HTTP until SIGINT or SIGTERM. Returns 0 once listening starts; a listen error later sets the
+ * exit code to 2.
  */
-export function runServe(file: string, options: ServeCommandOptions, out: Output): number {
+export function runServe(paths: readonly string[], options: ServeCommandOptions, out: Output): number {
   // The file's locale is not known before the arguments are checked: --lang or Vietnamese.
   const lang = options.lang ?? "vi";
   const port = Number(options.port ?? "8080");
@@ -58,10 +60,13 @@ export function runServe(file: string, options: ServeCommandOptions, out: Output
   checkUidDomain(options.uidDomain, lang);
   const publicUrl = publicUrlOption(options.publicUrl, lang);
   const stamp =
-    options.sourceDateEpoch !== undefined && options.sourceDateEpoch !== "" ? feedStamp([file], options.sourceDateEpoch, lang) : undefined;
+    options.sourceDateEpoch !== undefined && options.sourceDateEpoch !== "" ? feedStamp(paths, options.sourceDateEpoch, lang) : undefined;
+  // A path that cannot be read, or a directory without schedule files, is refused as `ics` refuses
+  // it; the handler lists the directories again at each reload.
+  expandPaths(paths, options);
   // A file invalid at start is a ScheduleError, written as the file's issues.
   const handler: FeedHandler = createFeedHandler({
-    file,
+    files: paths,
     from: options.from,
     to: options.to,
     lang: options.lang,

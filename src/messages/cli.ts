@@ -74,7 +74,7 @@ export const INIT_TEXT: Readonly<Record<Lang, InitText>> = {
 };
 
 /** `a, b hoặc c` / `a, b or c`. */
-function orList(items: readonly string[], lang: Lang): string {
+export function orList(items: readonly string[], lang: Lang): string {
   if (items.length < 2) return items.join("");
   return `${items.slice(0, -1).join(", ")} ${lang === "vi" ? "hoặc" : "or"} ${items[items.length - 1]}`;
 }

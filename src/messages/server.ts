@@ -1,3 +1,4 @@
+import { orList } from "./cli";
 import { entry, fmt, type Lang } from "./entry";
 
 /** The kinds of feed the feed server's index page groups its links by. */
@@ -22,6 +23,17 @@ export interface PageText {
   readonly calendar: string;
   readonly week: string;
   readonly loaded: string;
+  /** The week pages' layouts, as the index and the week pages' links name them. */
+  readonly layouts: { readonly grid: string; readonly table: string; readonly list: string };
+  /** Before the week page's layout links. */
+  readonly layout: string;
+  /** The week pages' links to the weeks before and after. */
+  readonly previousWeek: string;
+  readonly nextWeek: string;
+  /** The name of the week pages' links, for screen readers. */
+  readonly weekLinks: string;
+  /** The title of the page a request with a bad query gets (400). */
+  readonly badRequest: string;
 }
 
 /** The feed server's index page text, per language (`renderIndex`). */
@@ -40,6 +52,12 @@ export const PAGE_TEXT: Readonly<Record<Lang, PageText>> = {
     calendar: "Lịch họp và xung đột (HTML)",
     week: "Lịch công tác tuần này",
     loaded: "Cập nhật lúc",
+    layouts: { grid: "dạng lưới", table: "dạng bảng", list: "danh sách" },
+    layout: "Trình bày",
+    previousWeek: "Tuần trước",
+    nextWeek: "Tuần sau",
+    weekLinks: "Chuyển tuần và cách trình bày",
+    badRequest: "Yêu cầu không hợp lệ",
   },
   en: {
     title: "Meeting calendars",
@@ -56,6 +74,12 @@ export const PAGE_TEXT: Readonly<Record<Lang, PageText>> = {
     calendar: "Meetings and conflicts (HTML)",
     week: "This week's work schedule",
     loaded: "Loaded at",
+    layouts: { grid: "grid", table: "table", list: "list" },
+    layout: "Layout",
+    previousWeek: "Previous week",
+    nextWeek: "Next week",
+    weekLinks: "Other weeks and layouts",
+    badRequest: "Bad request",
   },
 };
 
@@ -120,6 +144,26 @@ export const SERVER_MESSAGES = {
   "feeds-kept": entry<{ file: string; invalid: boolean }>({
     vi: (p) => `${p.file}: ${p.invalid ? "tệp không hợp lệ" : "không nạp lại được"}, vẫn phục vụ các tệp lịch hợp lệ gần nhất:`,
     en: (p) => `${p.file}: ${p.invalid ? "invalid" : "not reloaded"}, still serving the last good feeds:`,
+  }),
+  /** A week page's query parameter `name` has a value that is not one of `choices`. */
+  "week-query-value": entry<{ name: string; found: string; choices: readonly string[] }>({
+    vi: (p) => `Tham số ${p.name}=${p.found}: cần ${orList(p.choices, "vi")}`,
+    en: (p) => `parameter ${p.name}=${p.found}: expected ${orList(p.choices, "en")}`,
+  }),
+  /** A week page's query has a parameter it does not take. */
+  "week-query-unknown": entry<{ name: string; names: readonly string[] }>({
+    vi: (p) => `Trang tuần không dùng tham số ${p.name}: cần ${orList(p.names, "vi")}`,
+    en: (p) => `unknown parameter ${p.name}: expected ${orList(p.names, "en")}`,
+  }),
+  /** A week page's query gives parameter `name` more than once. */
+  "week-query-twice": entry<{ name: string }>({
+    vi: (p) => `Tham số ${p.name} có nhiều hơn một giá trị: chỉ dùng một`,
+    en: (p) => `parameter ${p.name} is given more than once: give it once`,
+  }),
+  /** A week page's query filters by both people and bodies. */
+  "week-query-people-and-bodies": entry({
+    vi: () => "Tham số people và bodies cùng lọc lịch: chỉ dùng một trong hai",
+    en: () => "parameters people and bodies both filter the schedule: give one of them",
   }),
   /**
    * A folder cannot be watched for changes (`code`: the system's error code, `detail`: its words,

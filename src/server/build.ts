@@ -1,11 +1,15 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { safeCheckSchedule, type CheckResult } from "../check";
-import type { Issue } from "../errors";
+import { ScheduleError, UsageError, type Issue } from "../errors";
 import { buildFeeds, type FeedSelector } from "../ical/feeds";
 import type { VtimezoneSource } from "../ical/vtimezone";
 import type { Limits } from "../limits";
-import { DEFAULT_MAX_SIZE, tooLarge } from "../load/decode";
+import { decodeScheduleBytes, DEFAULT_MAX_SIZE, tooLarge } from "../load/decode";
+import { safeMergeSchedules, type ScheduleText } from "../load/merge";
+import type { SourceText } from "../load/sources";
+import type { ScheduleResult } from "../load/validate";
 import { safeParseSchedule } from "../load/parse";
 import { message, type Lang, type ReloadFailure } from "../messages";
 import type { Report } from "../report/report";
@@ -14,22 +18,40 @@ import { safeScheduleCalendar } from "../load/calendar";
 import type { Occurrence } from "../recurrence/occurrence";
 import { formatCalendarHtml } from "../report/calendar-html";
 import { reportOccurrence } from "../report/report";
-import { addDays, clashTitles, formatWeek, mondayOf, occurrenceKey, weekView } from "../report/week";
-import { isoDate } from "../time/wall-text";
+import { addDays, mondayOf, occurrenceKey } from "../report/week";
 import { zoneClocks } from "../time/zone";
-import { fileFailure } from "../cli/paths";
+import { expandPaths, fileFailure } from "../cli/paths";
 import { readSources } from "../cli/sources";
+import { weekId, type WeekSource } from "./weeks";
+
+/** A schedule file or directory to serve: where it is, and how messages name it. */
+export interface ServedPath {
+  /** Absolute path. */
+  readonly path: string;
+  /** As the caller wrote it, for messages. */
+  readonly name: string;
+}
+
+/** What a build read and the handler watches for the next change. */
+export interface WatchList {
+  /** The schedule files and their .ics sources, as absolute paths. */
+  readonly files: readonly string[];
+  /** The directories listed for schedule files, as absolute paths: a file added or removed there is a change. */
+  readonly dirs: readonly string[];
+}
 
 /**
- * Everything one build of the served file needs, as plain data: it crosses to the reload worker
+ * Everything one build of the served files needs, as plain data: it crosses to the reload worker
  * by structured clone, so it holds no functions (a `vtimezone` source stays on the main thread
  * and is asked for the zones the build names).
  */
 export interface BuildRequest {
-  /** Absolute path of the file to read. */
-  readonly path: string;
-  /** The file as the caller named it, for messages. */
-  readonly name: string;
+  /**
+   * The schedule files and directories, in the caller's order: a directory stands for its
+   * *.yaml, *.yml and *.json files, listed again at each build. One file is parsed as it is;
+   * several are merged as `lichhop ics` merges them.
+   */
+  readonly inputs: readonly ServedPath[];
   readonly from: string | undefined;
   readonly to: string | undefined;
   readonly lang: Lang | undefined;
@@ -38,7 +60,7 @@ export interface BuildRequest {
   readonly conflictNotes: boolean | undefined;
   readonly refresh: string | undefined;
   readonly title: string | undefined;
-  /** DTSTAMP of every event; undefined: the file's modification time. */
+  /** DTSTAMP of every event; undefined: the files' latest modification time. */
   readonly stamp: string | number | undefined;
   /** The check's limits, when raised or lowered. */
   readonly limits: Partial<Limits> | undefined;
@@ -66,14 +88,14 @@ export interface BuiltFeeds {
   readonly feeds: readonly ServedFeed[];
   readonly report: Report;
   readonly lang: Lang;
-  /** The file's modification time (or its newest .ics source's), epoch ms, whole seconds. */
+  /** The latest modification time of the files and their .ics sources, epoch ms, whole seconds. */
   readonly mtime: number;
-  /** The .ics sources the file names, as paths to watch. */
-  readonly sources: readonly string[];
+  /** What this build read, to watch. */
+  readonly watch: WatchList;
   /** The schedule's zone: `/week` is the week of today there. */
   readonly zone: string;
-  /** The ISO weeks of the horizon (`2024-W07`), first to last: `/week/<id>` each. */
-  readonly weeks: readonly string[];
+  /** What the week pages are drawn from on request; undefined past {@link MAX_PAGE_OCCURRENCES}. */
+  readonly weeks: WeekSource | undefined;
 }
 
 /**
@@ -82,16 +104,16 @@ export interface BuiltFeeds {
  */
 export type BuildOutcome =
   | { readonly ok: true; readonly value: BuiltFeeds }
-  | { readonly ok: false; readonly issues: readonly Issue[]; readonly sources?: readonly string[] }
+  | { readonly ok: false; readonly issues: readonly Issue[]; readonly watch?: WatchList }
   | { readonly ok: false; readonly failure: ReloadFailure };
 
-/** A parsed and checked file, before its feeds are rendered. */
+/** The parsed and checked files, before their feeds are rendered. */
 export interface CheckedFile {
   readonly schedule: Schedule;
   readonly checked: CheckResult;
   readonly mtime: number;
-  /** The .ics sources the file names, as paths to watch. */
-  readonly sources: readonly string[];
+  /** What was read, to watch. */
+  readonly watch: WatchList;
 }
 
 export const ICS = "text/calendar; charset=utf-8";
@@ -103,38 +125,113 @@ export function etagOf(body: Uint8Array): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
 }
 
-/** Reads, parses and checks the file; returns its issues when it cannot be used. */
-export function checkFile(
-  request: BuildRequest,
-): CheckedFile | { readonly issues: readonly Issue[]; readonly sources?: readonly string[] } {
+/** The issue for a schedule file or directory that cannot be read, worded as the command line words it. */
+function cannotRead(name: string, cause: unknown, lang: Lang | undefined): Issue {
+  const text = message(lang ?? "vi", "cannot-read", { file: name, failure: fileFailure(cause) });
+  return { code: "bad-argument", message: text, path: [], file: name };
+}
+
+/**
+ * The schedule files the inputs name now (a directory as its schedule files, as `lichhop ics`
+ * lists one), the directories listed, and the issues of inputs that cannot be read.
+ */
+export function listInputs(
+  inputs: readonly ServedPath[],
+  lang: Lang | undefined,
+): { files: ServedPath[]; dirs: string[]; issues: Issue[] } {
+  const files: ServedPath[] = [];
+  const dirs: string[] = [];
+  const issues: Issue[] = [];
+  for (const input of inputs) {
+    let directory: boolean;
+    try {
+      directory = statSync(input.path).isDirectory();
+    } catch (cause) {
+      // Still watched: the file may come back.
+      files.push(input);
+      issues.push(cannotRead(input.name, cause, lang));
+      continue;
+    }
+    if (!directory) {
+      files.push(input);
+      continue;
+    }
+    dirs.push(input.path);
+    try {
+      for (const path of expandPaths([input.path], { lang })) files.push({ path, name: join(input.name, relative(input.path, path)) });
+    } catch (error) {
+      if (error instanceof ScheduleError) issues.push(...error.issues);
+      else if (error instanceof UsageError) issues.push({ code: "bad-argument", message: error.message, path: [] });
+      else throw error;
+    }
+  }
+  return { files, dirs, issues };
+}
+
+/** One schedule file read: its bytes, its .ics sources and the latest modification time of them all. */
+interface ReadFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly sources: Record<string, SourceText>;
+  readonly mtime: number;
+}
+
+function readFile(file: ServedPath, lang: Lang | undefined, sourcePaths: string[]): ReadFile | Issue {
   let bytes: Uint8Array;
   let mtime: number;
   try {
-    const stat = statSync(request.path);
-    if (stat.size > DEFAULT_MAX_SIZE) return { issues: [tooLarge(request.name, stat.size, DEFAULT_MAX_SIZE, request.lang)] };
+    const stat = statSync(file.path);
+    if (stat.size > DEFAULT_MAX_SIZE) return tooLarge(file.name, stat.size, DEFAULT_MAX_SIZE, lang);
     mtime = Math.floor(stat.mtimeMs / 1000) * 1000;
-    bytes = readFileSync(request.path);
+    bytes = readFileSync(file.path);
   } catch (cause) {
-    // Worded as the command line words a schedule file it cannot read.
-    const text = message(request.lang ?? "vi", "cannot-read", { file: request.name, failure: fileFailure(cause) });
-    return { issues: [{ code: "bad-argument", message: text, path: [], file: request.name }] };
+    return cannotRead(file.name, cause, lang);
   }
-  // The .ics sources beside the file, read from where the file is, named as the caller named it.
-  const read = readSources(request.path, new TextDecoder().decode(bytes), { maxSize: DEFAULT_MAX_SIZE, lang: request.lang });
-  const named = Object.fromEntries(Object.entries(read.sources));
-  mtime = Math.max(mtime, read.mtime);
-  const sources = read.paths;
+  // The .ics sources beside the file, read from where the file is, named as the file writes them.
+  const read = readSources(file.path, new TextDecoder().decode(bytes), { maxSize: DEFAULT_MAX_SIZE, lang });
+  sourcePaths.push(...read.paths);
+  return { name: file.name, bytes, sources: Object.fromEntries(Object.entries(read.sources)), mtime: Math.max(mtime, read.mtime) };
+}
+
+/** Parses one schedule file, or merges several as `lichhop ics` does; the issues of every file when they cannot be used. */
+function parseFiles(files: readonly ReadFile[], lang: Lang | undefined): ScheduleResult {
+  const options = lang ? { lang } : {};
+  const [only] = files;
   // Bytes, not text: a file that is not UTF-8 is refused with its line, never served as mojibake.
-  const parsed = safeParseSchedule(bytes, { filename: request.name, sources: named, ...(request.lang ? { lang: request.lang } : {}) });
-  if (!parsed.ok) return { issues: parsed.issues, sources };
+  if (files.length === 1 && only) return safeParseSchedule(only.bytes, { filename: only.name, sources: only.sources, ...options });
+  const texts: ScheduleText[] = [];
+  const issues: Issue[] = [];
+  for (const file of files) {
+    const decoded = decodeScheduleBytes(file.bytes, { filename: file.name, ...options });
+    if (decoded.ok) texts.push({ filename: file.name, text: decoded.text, sources: file.sources });
+    else issues.push(...decoded.issues);
+  }
+  return issues.length > 0 ? { ok: false, issues } : safeMergeSchedules(texts, options);
+}
+
+/** Reads, parses (or merges) and checks the files; returns their issues when they cannot be used. */
+export function checkFile(request: BuildRequest): CheckedFile | { readonly issues: readonly Issue[]; readonly watch: WatchList } {
+  const listed = listInputs(request.inputs, request.lang);
+  const sources: string[] = [];
+  const issues = [...listed.issues];
+  const read: ReadFile[] = [];
+  for (const file of listed.files) {
+    const one = readFile(file, request.lang, sources);
+    if ("bytes" in one) read.push(one);
+    else issues.push(one);
+  }
+  const watch: WatchList = { files: [...new Set([...listed.files.map((file) => file.path), ...sources])], dirs: listed.dirs };
+  if (issues.length > 0) return { issues, watch };
+  const parsed = parseFiles(read, request.lang);
+  if (!parsed.ok) return { issues: parsed.issues, watch };
   const checked = safeCheckSchedule(parsed.schedule, {
     ...(request.from ? { from: request.from } : {}),
     ...(request.to ? { to: request.to } : {}),
     ...(request.lang ? { lang: request.lang } : {}),
     ...(request.limits ? { limits: request.limits } : {}),
   });
-  if (!checked.ok) return { issues: checked.issues, sources };
-  return { schedule: parsed.schedule, checked, mtime, sources };
+  if (!checked.ok) return { issues: checked.issues, watch };
+  return { schedule: parsed.schedule, checked, mtime: Math.max(0, ...read.map((file) => file.mtime)), watch };
 }
 
 /** The zones whose VTIMEZONE a build of the schedule may ask for: the file's and each meeting's. */
@@ -146,7 +243,7 @@ export function zonesOf(schedule: Schedule): string[] {
 
 /** Renders every feed and the JSON report of a checked file, each with its ETag. */
 export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: VtimezoneSource | undefined): BuiltFeeds {
-  const { schedule, checked, mtime, sources } = file;
+  const { schedule, checked, mtime, watch } = file;
   const feeds = buildFeeds(schedule, checked, {
     stamp: request.stamp ?? mtime,
     ...(request.uidDomain !== undefined ? { uidDomain: request.uidDomain } : {}),
@@ -169,15 +266,14 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
       ...feeds.map((feed) => entry(`/${feed.path}`, feed.ics, ICS)),
       entry("/report.json", `${JSON.stringify(checked.report, null, 2)}\n`, JSON_TYPE),
       ...(pages.report === undefined ? [] : [entry("/report.html", pages.report, HTML_TYPE)]),
-      ...pages.weeks.map((week) => entry(`/week/${week.id}`, week.page, HTML_TYPE)),
     ],
     feeds: feeds.map(({ path, name, selector, events }) => ({ path, name, selector, events })),
     report: checked.report,
     lang,
     mtime,
-    sources,
+    watch,
     zone: scheduleZone(schedule),
-    weeks: pages.weeks.map((week) => week.id),
+    weeks: pages.weeks,
   };
 }
 
@@ -188,47 +284,32 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
  */
 export const MAX_PAGE_OCCURRENCES = 20_000;
 
-/** The calendar report and the weekly work schedule (grid) of each week of the horizon; none past {@link MAX_PAGE_OCCURRENCES}. */
-function htmlPages(file: CheckedFile, lang: Lang): { report: string | undefined; weeks: { id: string; page: string }[] } {
+/**
+ * The calendar report, and what the week pages are drawn from when asked for (each week in each
+ * layout would be too many pages to build ahead); neither past {@link MAX_PAGE_OCCURRENCES}.
+ */
+function htmlPages(file: CheckedFile, lang: Lang): { report: string | undefined; weeks: WeekSource | undefined } {
   const { schedule, checked } = file;
-  if (checked.occurrences.length > MAX_PAGE_OCCURRENCES) return { report: undefined, weeks: [] };
+  if (checked.occurrences.length > MAX_PAGE_OCCURRENCES) return { report: undefined, weeks: undefined };
   const clockFor = zoneClocks();
   const built = safeScheduleCalendar(schedule, lang);
-  const calendar = built.ok ? built.calendar : undefined;
-  const keyOf = (o: Occurrence) => occurrenceKey(o.meeting, reportOccurrence(o, clockFor).occurrence);
   const report = formatCalendarHtml({
     lang,
     schedule,
     report: checked.report,
     occurrences: checked.occurrences,
     clockFor,
-    calendar,
-    keyOf,
+    calendar: built.ok ? built.calendar : undefined,
+    keyOf: (o: Occurrence) => occurrenceKey(o.meeting, reportOccurrence(o, clockFor).occurrence),
   });
-  const clashes = clashTitles(checked.report);
-  // Each occurrence in the week of each of its days (a session of several days may cross a week).
-  const byWeek = new Map<string, Occurrence[]>();
-  for (const o of checked.occurrences) {
-    const clock = clockFor(o.zone);
-    const first = isoDate(clock.toWall(o.start));
-    const last = isoDate(clock.toWall(o.end - 1));
-    let previous = "";
-    for (let date = first, k = 0; date <= last && k < 31; date = addDays(date, 1), k++) {
-      const monday = mondayOf(date);
-      if (monday === previous) continue;
-      previous = monday;
-      const list = byWeek.get(monday) ?? [];
-      list.push(o);
-      byWeek.set(monday, list);
-    }
-  }
-  const weeks: { id: string; page: string }[] = [];
+  const weeks: string[] = [];
   const { horizon } = checked.report;
-  for (let monday = mondayOf(horizon.from); monday <= horizon.to; monday = addDays(monday, 7)) {
-    const view = weekView(schedule, byWeek.get(monday) ?? [], { lang, monday, clockFor, calendar, clashes, keyOf });
-    weeks.push({ id: `${view.year}-W${String(view.week).padStart(2, "0")}`, page: formatWeek(view, "html", { layout: "grid" }) });
-  }
-  return { report, weeks };
+  for (let monday = mondayOf(horizon.from); monday <= horizon.to; monday = addDays(monday, 7)) weeks.push(weekId(monday));
+  // Only what the week view reads crosses to the main thread: not the positions of every field,
+  // nor the meetings without an occurrence in the horizon.
+  const used = new Set(checked.occurrences.map((o) => o.meeting));
+  const slim: Schedule = { ...schedule, meetings: schedule.meetings.filter((m) => used.has(m.id)), source: { positions: {} } };
+  return { report, weeks: { schedule: slim, occurrences: checked.occurrences, weeks } };
 }
 
 /**
@@ -237,6 +318,6 @@ function htmlPages(file: CheckedFile, lang: Lang): { report: string | undefined;
  */
 export function buildInProcess(request: BuildRequest, vtimezone: VtimezoneSource | undefined): BuildOutcome {
   const file = checkFile(request);
-  if ("issues" in file) return { ok: false, issues: file.issues, ...(file.sources ? { sources: file.sources } : {}) };
+  if ("issues" in file) return { ok: false, issues: file.issues, watch: file.watch };
   return { ok: true, value: renderFile(file, request, vtimezone) };
 }

@@ -8,28 +8,47 @@ import { message, type Lang } from "../messages";
 import type { Report } from "../report/report";
 import { createHash } from "node:crypto";
 import { CALENDAR_SCRIPT } from "../report/calendar-html";
-import { isoWeek } from "../time/date";
 import { isoDate } from "../time/wall-text";
 import { zoneClock } from "../time/zone";
-import { buildInProcess, etagOf, HTML_TYPE, ICS, type BuildOutcome, type BuildRequest, type BuiltFeeds, type ServedFeed } from "./build";
-import { renderIndex } from "./page";
+import {
+  buildInProcess,
+  etagOf,
+  HTML_TYPE,
+  ICS,
+  listInputs,
+  type BuildOutcome,
+  type BuildRequest,
+  type BuiltFeeds,
+  type ServedFeed,
+  type ServedPath,
+  type WatchList,
+} from "./build";
+import { renderBadRequest, renderIndex } from "./page";
+import { weekId, weekPages, type WeekPages } from "./weeks";
 import { workerRebuild, type Rebuild, type ReloadLimits } from "./reload";
-import { signatureSync, watchChanges, type ChangeWatch } from "./watch";
-import { argLimits } from "../internal/args";
+import { listingSignatureSync, signatureSync, watchChanges, type ChangeWatch } from "./watch";
+import { argLimits, argList, badArgument } from "../internal/args";
 import type { Limits } from "../limits";
 
 export type { ServedFeed } from "./build";
 
-/** Options for {@link createFeedHandler}. */
+/** Options for {@link createFeedHandler}: `file` or `files`, exactly one of them. */
 export interface FeedHandlerOptions extends Omit<FeedOptions, "stamp"> {
   /** The schedule file (YAML or JSON) to serve; it is watched for changes, also through symlinks. */
-  readonly file: string;
+  readonly file?: string | undefined;
+  /**
+   * Several schedule files, or directories of them (one file per body), merged into one schedule
+   * as `lichhop ics` merges them: a directory stands for its *.yaml, *.yml and *.json files,
+   * sorted. Each file is watched like `file`, and each directory for files added or removed.
+   * Instead of `file`.
+   */
+  readonly files?: readonly string[] | undefined;
   /** First and last local dates (`YYYY-MM-DD`); default: the file's horizon. */
   readonly from?: string | undefined;
   readonly to?: string | undefined;
-  /** DTSTAMP of every event; default: the file's modification time at each load. */
+  /** DTSTAMP of every event; default: the latest modification time of the files (and their .ics sources) at each load. */
   readonly stamp?: number | Date | undefined;
-  /** Watch the file and reload it on a change (default true). */
+  /** Watch the files and reload them on a change (default true). */
   readonly watch?: boolean | undefined;
   /**
    * Milliseconds between two looks at the file's resolved target (its path through symlinks,
@@ -85,7 +104,7 @@ export interface FeedState {
   /** When the served build was made, epoch ms. */
   readonly loadedAt: number;
   /**
-   * Why the latest change of the file was rejected or could not be loaded (invalid, or its reload
+   * Why the latest change of the files was rejected or could not be loaded (invalid, or its reload
    * ran out of time or memory); the last good feeds are still served. Undefined after a good
    * reload. Control, line-break and bidi characters from the file are escaped, one issue a line.
    */
@@ -97,15 +116,15 @@ export interface FeedState {
 export interface FeedHandler {
   (req: IncomingMessage, res: ServerResponse): void;
   /**
-   * Reloads the file now, in a worker; resolves to true when the new feeds are served, false
-   * (keeping the last good feeds) when the file is invalid, the reload failed or ran out of time
+   * Reloads the files now, in a worker; resolves to true when the new feeds are served, false
+   * (keeping the last good feeds) when a file is invalid, the reload failed or ran out of time
    * or memory, or the handler is closed. Requests are answered from the current feeds meanwhile.
    * One reload runs at a time: a call during one resolves with the single reload run after it.
    */
   reload(): Promise<boolean>;
   /** The current state (feeds, report, last error). */
   state(): FeedState;
-  /** Stops watching the file and stops a reload under way; the last feeds are still served. */
+  /** Stops watching the files and stops a reload under way; the last feeds are still served. */
   close(): void;
 }
 
@@ -129,8 +148,14 @@ interface Build {
   readonly report: Report;
   readonly lang: Lang;
   readonly zone: string;
-  readonly weeks: readonly string[];
+  /** The week pages, drawn on request; none past `MAX_PAGE_OCCURRENCES`. */
+  readonly weeks: WeekPages | undefined;
+  /** The week pages' Last-Modified: the build's, later than the build before's. */
+  readonly weeksModified: number;
 }
+
+/** The index page's policy: nothing loaded, inline styles. */
+const INDEX_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** The pages' policy: nothing loaded, inline styles, and only the calendar report's own script. */
 const PAGE_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${createHash("sha256").update(CALENDAR_SCRIPT).digest("base64")}'`;
@@ -159,7 +184,17 @@ function settle(previous: Build | undefined, built: BuiltFeeds): Build {
     const lastModified = before ? Math.max(built.mtime, before.lastModified + 1000) : built.mtime;
     entries.set(path, { body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), type, etag, lastModified });
   }
-  return { entries, feeds: built.feeds, report: built.report, lang: built.lang, zone: built.zone, weeks: built.weeks };
+  return {
+    entries,
+    feeds: built.feeds,
+    report: built.report,
+    lang: built.lang,
+    zone: built.zone,
+    weeks: built.weeks && weekPages(built.weeks, built.report, built.lang, etagOf),
+    // Pages are drawn when asked for, so whether a page's bytes changed is not known: any reload
+    // moves their Last-Modified forward, and their ETags tell what did not change.
+    weeksModified: previous ? Math.max(built.mtime, previous.weeksModified + 1000) : built.mtime,
+  };
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -214,24 +249,29 @@ function plain(res: ServerResponse, status: number, text: string, headers: Recor
 }
 
 /**
- * Creates a Node request handler that serves a schedule file's iCalendar feeds for `webcal://`
+ * Creates a Node request handler that serves a schedule's iCalendar feeds for `webcal://`
  * subscriptions: `/all.ics`, `/body/<id>.ics`, `/person/<id>.ics`, `/room/<id>.ics`,
  * `/conflicts.ics`, `/report.json` and an HTML index at `/`. Responses carry a strong ETag (a hash
- * of the bytes, 304 on `If-None-Match`) and a Last-Modified that never moves backwards.
+ * of the bytes, 304 on `If-None-Match`) and a Last-Modified that never moves backwards. The
+ * schedule is one `file`, or several `files` and directories merged into one, as `lichhop ics`
+ * merges them.
  *
- * The file is watched (its directory, its resolved target's directory, and a poll of the target
- * through symlinks). A change is parsed and checked in a worker thread with a time limit
- * (`reloadTimeout`) and a heap limit (`reloadMemoryMb`), one reload at a time; requests are
- * answered from the current feeds meanwhile. A valid change is then served; an invalid one, or a
- * reload that fails or runs out of time or memory, keeps the last good feeds and is shown on the
- * index page and passed to `log`. The first load runs on the calling thread: it throws a
- * `ScheduleError` when the file is invalid at start, and a `UsageError` for a bad limit.
+ * Each file is watched (its directory, its resolved target's directory, and a poll of the target
+ * through symlinks), and each directory for schedule files added or removed. A change is parsed
+ * and checked in a worker thread with a time limit (`reloadTimeout`) and a heap limit
+ * (`reloadMemoryMb`), one reload at a time; requests are answered from the current feeds
+ * meanwhile. A valid change is then served; an invalid one, or a reload that fails or runs out of
+ * time or memory, keeps the last good feeds and is shown on the index page and passed to `log`,
+ * each issue naming its file. The first load runs on the calling thread: it throws a
+ * `ScheduleError` when a file is invalid at start, and a `UsageError` for a bad limit or unless
+ * exactly one of `file` and `files` is given.
  *
  * @example
  * import { createServer } from "node:http";
  * import { createFeedHandler } from "lichhop/server";
  * const handler = createFeedHandler({ file: "lich.yaml", log: console.error });
  * createServer(handler).listen(8080, "127.0.0.1");
+ * // One file per body, or their directory: { files: ["hdnd.yaml", "ubnd.yaml"] }, { files: ["lich/"] }
  */
 export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
   return createFeedHandlerWith(options, (limits, vtimezone) =>
@@ -249,8 +289,9 @@ export function createFeedHandler(options: FeedHandlerOptions): FeedHandler {
  * createFeedHandlerWith({ file }, (_limits, vtimezone) => inProcessRebuild(vtimezone));
  */
 export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: RebuildFactory): FeedHandler {
-  const file = resolve(options.file);
-  const name = inert(options.file);
+  const inputs = servedPaths(options);
+  const names = inputs.map((input) => input.name).join(", ");
+  const name = inert(names);
   const log = options.log ?? (() => {});
   // The handler must outlive a log sink that throws.
   const say = (message: string) => {
@@ -267,8 +308,7 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
   const pollInterval = positive("pollInterval", options.pollInterval, DEFAULT_POLL_INTERVAL);
   const stamp = options.stamp instanceof Date ? options.stamp.getTime() : options.stamp;
   const request: BuildRequest = {
-    path: file,
-    name: options.file,
+    inputs,
     from: options.from,
     to: options.to,
     lang: options.lang,
@@ -283,30 +323,38 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
   const rebuild = rebuilds(limits, options.vtimezone);
 
   // Taken before the first read: a change between the two is seen by the first poll.
-  const initial = options.watch === false ? "" : signatureSync(file);
+  const initial = options.watch === false ? new Map<string, string>() : baseline(inputs, options.lang);
   const first = buildInProcess(request, options.vtimezone);
   if (!first.ok) {
     if ("issues" in first) throw new ScheduleError(first.issues);
     const text = message(options.lang ?? "vi", "reload-failure", { failure: first.failure });
-    throw new ScheduleError([{ code: "invalid-value", message: text, path: [], file: options.file }]);
+    throw new ScheduleError([{ code: "invalid-value", message: text, path: [], file: names }]);
   }
   let current: Build = settle(undefined, first.value);
-  // The .ics sources the file names: each watched like the file, a change reloads.
-  const sourceWatches = new Map<string, ChangeWatch>();
-  const watchSources = (paths: readonly string[] | undefined): void => {
-    if (options.watch === false || paths === undefined || closed) return;
-    for (const [path, watch] of sourceWatches) {
-      if (paths.includes(path)) continue;
+  // What the last build read: each file (schedule or .ics source) and each directory listed is
+  // watched, and a change reloads. A path no longer read stops being watched.
+  // Keyed by kind and path: `f/path/lich.yaml` for a file, `d/path/lich` for a directory's listing.
+  const watches = new Map<string, ChangeWatch>();
+  const follow = (list: WatchList | undefined): void => {
+    if (options.watch === false || list === undefined || closed) return;
+    const wanted = new Map<string, boolean>([
+      ...list.files.map((path) => [`f${path}`, false] as const),
+      ...list.dirs.map((path) => [`d${path}`, true] as const),
+    ]);
+    for (const [key, watch] of watches) {
+      if (wanted.has(key)) continue;
       watch.close();
-      sourceWatches.delete(path);
+      watches.delete(key);
     }
-    for (const path of paths) {
-      if (sourceWatches.has(path)) continue;
-      sourceWatches.set(
-        path,
+    for (const [key, listing] of wanted) {
+      if (watches.has(key)) continue;
+      const path = key.slice(1);
+      watches.set(
+        key,
         watchChanges(path, {
           pollInterval,
-          initial: signatureSync(path),
+          listing,
+          initial: initial.get(key) ?? (listing ? listingSignatureSync(path) : signatureSync(path)),
           onChange: () => void reload(),
           onWarning: (dir, error) =>
             say(
@@ -320,6 +368,8 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
         }),
       );
     }
+    // The signatures taken at start serve the first watches only.
+    initial.clear();
   };
   let loadedAt = Date.now();
   let error: string | undefined;
@@ -344,8 +394,8 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
       cancel = undefined;
     }
     if (closed) return false;
-    if (outcome.ok) watchSources(outcome.value.sources);
-    else if ("issues" in outcome) watchSources(outcome.sources);
+    if (outcome.ok) follow(outcome.value.watch);
+    else if ("issues" in outcome) follow(outcome.watch);
     if (outcome.ok) {
       current = settle(current, outcome.value);
       loadedAt = Date.now();
@@ -384,20 +434,63 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
     return turn.promise;
   };
 
-  let watcher: ChangeWatch | undefined;
-  if (options.watch !== false) {
-    watcher = watchChanges(file, {
-      pollInterval,
-      initial,
-      onChange: () => void reload(),
-      onWarning: (dir, error) =>
-        say(message(current.lang, "cannot-watch", { file: name, dir: inert(dir), code: error.code, detail: inert(String(error.message)) })),
-    });
-  }
-
-  watchSources(first.value.sources);
+  follow(first.value.watch);
 
   const state = (): FeedState => ({ feeds: current.feeds, report: current.report, loadedAt, error, lang: current.lang });
+
+  /** `/week`: a redirect to this week; `/week/<ISO week>`: its page, as the query asks. */
+  const serveWeek = (req: IncomingMessage, res: ServerResponse, path: string, search: string): void => {
+    const { weeks, weeksModified } = current;
+    const id = path.slice("/week/".length);
+    if (!weeks || (id !== "" && !weeks.weeks.includes(id))) {
+      plain(res, 404, "404 Not Found");
+      return;
+    }
+    const read = weeks.read(search);
+    if (!read.ok) {
+      const body = Buffer.from(renderBadRequest(current.lang, read.message), "utf8");
+      res.writeHead(400, {
+        "Content-Type": HTML,
+        "Content-Length": body.length,
+        "Cache-Control": "no-cache",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": INDEX_CSP,
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
+    if (id === "") {
+      // This week in the schedule's zone, else the horizon's first (or last) week.
+      const today = weekId(isoDate(zoneClock(current.zone).toWall(Date.now())));
+      const first = weeks.weeks[0];
+      const last = weeks.weeks[weeks.weeks.length - 1];
+      const target = weeks.weeks.includes(today) ? today : first !== undefined && today < first ? first : last;
+      if (target === undefined) {
+        plain(res, 404, "404 Not Found");
+        return;
+      }
+      // Relative, so that it holds behind a proxy that serves the feeds under a path; the query
+      // as read, so that nothing the client wrote reaches the header.
+      const location = `${path === "/week" ? `week/${target}` : target}${read.text === "" ? "" : `?${read.text}`}`;
+      res.writeHead(302, { Location: location, "Cache-Control": "no-cache", "Content-Length": "0" });
+      res.end();
+      return;
+    }
+    const page = weeks.page(id, read.query, read.text);
+    send(
+      req,
+      res,
+      {
+        body: page.body,
+        type: HTML,
+        etag: page.etag,
+        lastModified: weeksModified,
+      },
+      {
+        "Content-Security-Policy": PAGE_CSP,
+      },
+    );
+  };
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const method = req.method ?? "GET";
@@ -405,7 +498,7 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
       plain(res, 405, "405 Method Not Allowed", { Allow: "GET, HEAD" });
       return;
     }
-    const raw = (req.url ?? "/").split(/[?#]/)[0] ?? "/";
+    const [raw = "/", query = ""] = (req.url ?? "/").split("#")[0]?.split(/\?(.*)/s) ?? [];
     let path: string;
     try {
       path = decodeURIComponent(raw);
@@ -420,26 +513,12 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
         req,
         res,
         { body, type: HTML, etag: etagOf(body), lastModified: Math.floor(loadedAt / 1000) * 1000 },
-        {
-          "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
-        },
+        { "Content-Security-Policy": INDEX_CSP },
       );
       return;
     }
-    if (path === "/week" || path === "/week/") {
-      // This week in the schedule's zone, else the horizon's first (or last) week.
-      const { year, week } = isoWeek(isoDate(zoneClock(current.zone).toWall(Date.now())));
-      const id = `${year}-W${String(week).padStart(2, "0")}`;
-      const first = current.weeks[0];
-      const last = current.weeks[current.weeks.length - 1];
-      const target = current.weeks.includes(id) ? id : first !== undefined && id < first ? first : last;
-      if (target === undefined) {
-        plain(res, 404, "404 Not Found");
-        return;
-      }
-      // Relative, so that it holds behind a proxy that serves the feeds under a path.
-      res.writeHead(302, { Location: path === "/week" ? `week/${target}` : target, "Cache-Control": "no-cache", "Content-Length": "0" });
-      res.end();
+    if (path === "/week" || path.startsWith("/week/")) {
+      serveWeek(req, res, path, query);
       return;
     }
     const entry = current.entries.get(path);
@@ -461,12 +540,36 @@ export function createFeedHandlerWith(options: FeedHandlerOptions, rebuilds: Reb
     state,
     close: () => {
       closed = true;
-      watcher?.close();
-      for (const watch of sourceWatches.values()) watch.close();
-      watcher = undefined;
+      for (const watch of watches.values()) watch.close();
+      watches.clear();
       cancel?.();
     },
   });
+}
+
+/** The files or directories to serve, from `file` or `files` (exactly one of them), each resolved. */
+function servedPaths(options: FeedHandlerOptions): ServedPath[] {
+  const { file, files } = options as { file?: unknown; files?: unknown };
+  if ((file === undefined) === (files === undefined)) {
+    badArgument("createFeedHandler", "file (a schedule file) or files (a list of files or directories), exactly one of them", options);
+  }
+  const names = file === undefined ? argList(files, "createFeedHandler: files", "a list of schedule files or directories") : [file];
+  if (names.length === 0) badArgument("createFeedHandler: files", "at least one schedule file or directory", files);
+  return names.map((name, index) => {
+    if (typeof name !== "string" || name === "") {
+      badArgument(file === undefined ? `createFeedHandler: files[${index}]` : "createFeedHandler: file", "a path", name);
+    }
+    return { path: resolve(name), name };
+  });
+}
+
+/** The signatures of what the inputs name now, before the first build reads them, by watch key. */
+function baseline(inputs: readonly ServedPath[], lang: Lang | undefined): Map<string, string> {
+  const listed = listInputs(inputs, lang);
+  return new Map([
+    ...listed.files.map((file) => [`f${file.path}`, signatureSync(file.path)] as const),
+    ...listed.dirs.map((dir) => [`d${dir}`, listingSignatureSync(dir)] as const),
+  ]);
 }
 
 /** A header's first value (`X-Forwarded-Host: a, b` names the proxy nearest the client first). */

@@ -1,6 +1,6 @@
-import { escapeEntities } from "../internal/html";
+import { escapeEntities, html } from "../internal/html";
 import { inert, inertLines } from "../internal/inert";
-import { PAGE_TEXT } from "../messages";
+import { PAGE_TEXT, type Lang } from "../messages";
 import type { FeedState, ServedFeed } from "./handler";
 
 /**
@@ -47,7 +47,29 @@ table{border-collapse:collapse;width:100%}td{padding:.3rem .5rem;border-bottom:1
 <p>${escapeEntities(t.horizon(horizon.from, horizon.to))} · ${t.loaded} ${new Date(state.loadedAt).toISOString()}</p>
 <p class="conflicts" id="conflicts" data-count="${summary.conflicts}">${escapeEntities(t.conflicts(summary.conflicts, summary.errors, summary.warnings))}</p>
 ${error}${groups}
-${base ? `<p>${escapeEntities(t.address)}</p>\n` : ""}<p><a href="report.html">${t.calendar}</a> · <a href="week">${t.week}</a> · <a href="report.json">${t.report}</a></p>
+${base ? `<p>${escapeEntities(t.address)}</p>\n` : ""}<p><a href="report.html">${t.calendar}</a> · <a href="week">${t.week}</a> (<a href="week?layout=table">${t.layouts.table}</a> · <a href="week?layout=list">${t.layouts.list}</a>) · <a href="report.json">${t.report}</a></p>
+</body>
+</html>
+`;
+}
+
+/**
+ * The page of a request the server cannot answer as asked (400): what was wrong and what was
+ * expected, in the schedule's language. The text is HTML-escaped and made inert, as it may quote
+ * what the client sent.
+ */
+export function renderBadRequest(lang: Lang, text: string): string {
+  const t = PAGE_TEXT[lang];
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>400 ${html(t.badRequest)}</title>
+</head>
+<body>
+<h1>400 ${html(t.badRequest)}</h1>
+<p>${html(text)}</p>
 </body>
 </html>
 `;

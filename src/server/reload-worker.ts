@@ -18,7 +18,7 @@ async function ask(port: MessagePort, zones: readonly string[]): Promise<readonl
 
 async function run(port: MessagePort, { request, askZones }: ReloadWorkerData): Promise<BuildOutcome> {
   const file = checkFile(request);
-  if ("issues" in file) return { ok: false, issues: file.issues, ...(file.sources ? { sources: file.sources } : {}) };
+  if ("issues" in file) return { ok: false, issues: file.issues, watch: file.watch };
   if (!askZones) return { ok: true, value: renderFile(file, request, undefined) };
   const table = new Map(await ask(port, zonesOf(file.schedule)));
   const missing = new Set<string>();

@@ -65,10 +65,11 @@ const MISTAKES: readonly (readonly [string[], string])[] = [
   [["check"], "lichhop check: expected a schedule FILE or directory"],
   [["check", "no-such.yaml"], "no-such.yaml: cannot read no-such.yaml: no such file"],
   [["expand", OUT], `${OUT}: no *.yaml, *.yml or *.json schedule files in this directory`],
-  [["serve", OUT], `${OUT}: cannot read ${OUT}: is a directory`],
+  [["serve", OUT], `${OUT}: no *.yaml, *.yml or *.json schedule files in this directory`],
   [["check", EMPTY], `${EMPTY}: no *.yaml, *.yml or *.json schedule files in this directory`],
   [["expand"], "lichhop expand: expected a schedule FILE or directory"],
-  [["serve", "@", "@"], "lichhop serve: expected one FILE, got 2"],
+  [["serve"], "lichhop serve: expected a schedule FILE or directory"],
+  [["serve", "@", "no-such.yaml"], "no-such.yaml: cannot read no-such.yaml: no such file"],
   [
     ["serve", "@", "--public-url", "ftp://lich.gov.vn/feeds"],
     "--public-url ftp://lich.gov.vn/feeds: expected an http:// or https:// address such as https://lich.langson.gov.vn/feeds (no ?, # or credentials)",
