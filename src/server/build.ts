@@ -5,7 +5,7 @@ import { safeCheckSchedule, type CheckResult } from "../check";
 import { ScheduleError, UsageError, type Issue } from "../errors";
 import { buildFeeds, type FeedSelector } from "../ical/feeds";
 import type { VtimezoneSource } from "../ical/vtimezone";
-import type { Limits } from "../limits";
+import { MAX_CALENDAR_OCCURRENCES, type Limits } from "../limits";
 import { decodeScheduleBytes, DEFAULT_MAX_SIZE, tooLarge } from "../load/decode";
 import { safeMergeSchedules, type ScheduleText } from "../load/merge";
 import type { SourceText } from "../load/sources";
@@ -278,11 +278,12 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
 }
 
 /**
- * The most occurrences the server draws into `/report.html` and the week pages: past it (the
- * report of 100,000 occurrences is some 240 MB) a build would outgrow the reload worker's memory,
- * so the pages are left out (404) and the feeds still served.
+ * The most occurrences the server draws into `/report.html` and the week pages, the bound of
+ * `check --format html` ({@link MAX_CALENDAR_OCCURRENCES}): past it (the report of 100,000
+ * occurrences is some 240 MB) a build would outgrow the reload worker's memory, so the pages are
+ * left out (404) and the feeds still served.
  */
-export const MAX_PAGE_OCCURRENCES = 20_000;
+export const MAX_PAGE_OCCURRENCES = MAX_CALENDAR_OCCURRENCES;
 
 /**
  * The calendar report, and what the week pages are drawn from when asked for (each week in each
