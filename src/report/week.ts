@@ -4,6 +4,7 @@ import { inert } from "../internal/inert";
 import { WEEK_TEXT, type Lang, type WeekText } from "../messages";
 import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
+import type { Membership } from "../schema/schedule";
 import type { Report } from "./report";
 import { dayNumber, fromDayNumber, formatYmd, isoWeek, weekdayOf } from "../time/date";
 import { formatDmy, isoDate } from "../time/wall-text";
@@ -295,9 +296,45 @@ export function weekView(schedule: Schedule, occurrences: readonly Occurrence[],
     removed: input.removed ?? [],
     names,
     order: [...schedule.people.map((p) => p.id), ...schedule.bodies.map((b) => b.id)],
-    people: input.people ? [...new Set(input.people)] : schedule.people.map((p) => p.id),
-    bodies: input.bodies ? [...new Set(input.bodies)] : schedule.bodies.map((b) => b.id),
+    ...rowsOf(schedule, input, days, dates[6] as string),
   };
+}
+
+/**
+ * The leaders and the bodies a week groups by: those asked for, in that order; else, when the
+ * other kind is asked for, those that belong to it that week (a member of a listed body, a body
+ * of a listed person) or appear in its entries; else all, in the file's order.
+ */
+function rowsOf(
+  schedule: Schedule,
+  input: WeekInput,
+  days: readonly WeekDay[],
+  sunday: string,
+): { people: readonly string[]; bodies: readonly string[] } {
+  const entries = days.flatMap((day) => day.entries);
+  const during = (m: Membership) => typeof m === "string" || ((m.from ?? "") <= sunday && (m.to ?? "9999") >= input.monday);
+  const bodyOf = (m: Membership) => (typeof m === "string" ? m : m.body);
+  const wantBodies = input.bodies ? new Set(input.bodies) : undefined;
+  const wantPeople = input.people ? new Set(input.people) : undefined;
+  const people = input.people
+    ? [...new Set(input.people)]
+    : schedule.people
+        .filter(
+          (p) =>
+            !wantBodies ||
+            (p.bodies ?? []).some((m) => during(m) && wantBodies.has(bodyOf(m))) ||
+            entries.some((e) => e.people.includes(p.id)),
+        )
+        .map((p) => p.id);
+  const held = new Map(schedule.people.map((p) => [p.id, (p.bodies ?? []).filter(during).map(bodyOf)]));
+  const bodies = input.bodies
+    ? [...new Set(input.bodies)]
+    : schedule.bodies
+        .filter(
+          (b) => !wantPeople || [...wantPeople].some((id) => held.get(id)?.includes(b.id)) || entries.some((e) => e.bodies.includes(b.id)),
+        )
+        .map((b) => b.id);
+  return { people, bodies };
 }
 
 /** The occurrence's original local start as the JSON report names it (`2024-03-07T08:00`, a date for all-day). */
@@ -319,7 +356,9 @@ function dayTitle(day: WeekDay, t: WeekText): string {
 
 function dayNote(day: WeekDay, t: WeekText): string | undefined {
   if (day.makeUp !== undefined) return `${t.makeUp}: ${day.makeUp}`;
-  if (day.dayOff !== undefined) return `${t.dayOff}: ${day.dayOff}`;
+  // "Ngày nghỉ hằng tuần" says it already: no "Ngày nghỉ: " before it.
+  if (day.dayOff !== undefined)
+    return day.dayOff.toLocaleLowerCase().startsWith(t.dayOff.toLocaleLowerCase()) ? day.dayOff : `${t.dayOff}: ${day.dayOff}`;
   return undefined;
 }
 
@@ -356,13 +395,16 @@ function noteText(entry: WeekEntry, t: WeekText): string {
 /**
  * A grid cell's text: "(8h30) Title. Leaders. Địa điểm: …. Thành phần: …. notes". In the row of a
  * leader (`row.by` "person") it is "(8h30) Title (chủ trì). Địa điểm: …. note. clashes", the row
- * naming the leader; in a row of either kind an all-day meeting starts "(Cả ngày)".
+ * naming the leader; in a row of either kind, and in a grid's Sáng cell, an all-day meeting
+ * starts "(Cả ngày)". `marks` writes the marks after the time ({@link marksText}, or HTML's slot).
  */
-function cellText(entry: WeekEntry, t: WeekText, row?: { readonly by: WeekGrouping; readonly id: string }): string {
-  const start = entry.allDay ? (row === undefined ? "" : `(${t.allDay}) `) : `${t.timePrefix(entry.startMinutes)} `;
+function cellText(entry: WeekEntry, t: WeekText, options: CellOptions = {}): string {
+  const { row, marks = marksText } = options;
+  const allDayLead = options.allDayLead ?? row !== undefined;
+  const start = entry.allDay ? (allDayLead ? `(${t.allDay}) ` : "") : `${t.timePrefix(entry.startMinutes)} `;
   const leader = row?.by === "person";
   const parts = [
-    `${start}${marksText(entry, t)}${entry.title}${leader && entry.chairId === row.id ? ` (${t.chairing})` : ""}`,
+    `${start}${marks(entry, t)}${entry.title}${leader && entry.chairId === row.id ? ` (${t.chairing})` : ""}`,
     leader ? "" : leadersText(entry, t),
     entry.place === undefined ? "" : `${t.columns.place}: ${entry.place}`,
     leader || entry.invitees === undefined ? "" : `${t.columns.invitees}: ${entry.invitees}`,
@@ -371,8 +413,18 @@ function cellText(entry: WeekEntry, t: WeekText, row?: { readonly by: WeekGroupi
   return parts.filter((p) => p !== "").join(". ");
 }
 
+/** How a cell's text is written: the row it is in, whether an all-day meeting says so, its marks. */
+interface CellOptions {
+  readonly row?: { readonly by: WeekGrouping; readonly id: string } | undefined;
+  readonly allDayLead?: boolean;
+  readonly marks?: Marks;
+}
+
+/** Writes an entry's marks ("[HOÃN] "), where the text puts them: after the time, before the title. */
+type Marks = (entry: WeekEntry, t: WeekText) => string;
+
 /** A list bullet's prose: "8 giờ 30, PCTTT X chủ trì …. Địa điểm tại …". */
-function proseText(entry: WeekEntry, t: WeekText, lang: Lang, day?: WeekDay): string {
+function proseText(entry: WeekEntry, t: WeekText, lang: Lang, day?: WeekDay, marks: Marks = marksText): string {
   const h = Math.floor(entry.startMinutes / 60);
   const m = entry.startMinutes % 60;
   const at = entry.allDay ? t.allDay : lang === "vi" ? `${h} giờ${m === 0 ? "" : ` ${m}`}` : hhmm(entry.startMinutes);
@@ -383,7 +435,7 @@ function proseText(entry: WeekEntry, t: WeekText, lang: Lang, day?: WeekDay): st
         ? `${entry.attendees.join(", ")} ${entry.attendees.length > 1 ? t.attendMany : t.attend}`
         : "";
   const sentences = [
-    `${day === undefined ? "" : `${dayTitle(day, t)}, `}${at}, ${marksText(entry, t)}${who === "" ? "" : `${who} `}${entry.title}`,
+    `${day === undefined ? "" : `${dayTitle(day, t)}, `}${at}, ${marks(entry, t)}${who === "" ? "" : `${who} `}${entry.title}`,
     entry.chair !== undefined && entry.attendees.length > 0
       ? `${entry.attendees.join(", ")} ${entry.attendees.length > 1 ? t.attendMany : t.attend}`
       : undefined,
@@ -551,7 +603,7 @@ function weekText(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
       if (row.free) lines.push(`  ${t.nothing}`);
       for (const [k, day] of view.days.entries()) {
         const cells = row.periods.flatMap((period) =>
-          (period.cells[k] ?? []).map((entry) => `    ${period.name}: ${inert(cellText(entry, t, row))}`),
+          (period.cells[k] ?? []).map((entry) => `    ${period.name}: ${inert(cellText(entry, t, { row }))}`),
         );
         if (cells.length === 0) continue;
         const note = dayNote(day, t);
@@ -618,7 +670,7 @@ function weekMarkdown(view: WeekView, layout: WeekLayout, by: WeekGrouping): str
     for (const row of gridRows(view, by)) {
       for (const [k, period] of row.periods.entries()) {
         const who = k > 0 ? "" : `**${md(row.heading)}**${row.free ? `<br>_${md(t.nothing)}_` : ""}`;
-        const cells = period.cells.map((entries) => entries.map((e) => md(cellText(e, t, row))).join("<br>"));
+        const cells = period.cells.map((entries) => entries.map((e) => md(cellText(e, t, { row }))).join("<br>"));
         lines.push(`| ${who} | ${md(period.name)} | ${cells.join(" | ")} |`);
       }
     }
@@ -629,7 +681,7 @@ function weekMarkdown(view: WeekView, layout: WeekLayout, by: WeekGrouping): str
       const cell = (p: WeekEntry["period"]) =>
         day.entries
           .filter((e) => e.period === p || (e.period === "all-day" && p === "morning"))
-          .map((e) => md(cellText(e, t)))
+          .map((e) => md(cellText(e, t, { allDayLead: true })))
           .join("<br>");
       lines.push(`| ${head} | ${cell("morning")} | ${cell("afternoon")} |`);
     }
@@ -717,7 +769,7 @@ function gridHtml(view: WeekView, by: "person" | "body", title: string): string[
           : `<th scope="rowgroup" rowspan="2">${html(row.heading)}${row.free ? `<span class="day-note">${html(t.nothing)}</span>` : ""}</th>`;
       const cells = period.cells.map(
         (entries, d) =>
-          `<td${off(view.days[d] as WeekDay)}>${entries.map((e) => `<p class="entry">${entryHtml(e, t, cellText(plain(e), t, row))}</p>`).join("")}</td>`,
+          `<td${off(view.days[d] as WeekDay)}>${entries.map((e) => `<p class="entry">${entryHtml(e, t, (marks) => cellText(e, t, { row, marks }))}</p>`).join("")}</td>`,
       );
       lines.push(`<tr>${head}<th scope="row">${html(period.name)}</th>${cells.join("")}</tr>`);
     }
@@ -727,18 +779,17 @@ function gridHtml(view: WeekView, by: "person" | "body", title: string): string[
   return lines;
 }
 
-/** The entry without its marks, which {@link entryHtml} prints in bold before the text. */
-function plain(entry: WeekEntry): WeekEntry {
-  return { ...entry, status: undefined, mark: undefined };
-}
+/** Where an entry's text puts its marks, for HTML: a character no text before the marks has. */
+const MARK_SLOT = "\uE000";
 
-function entryHtml(entry: WeekEntry, t: WeekText, text: string): string {
-  const marks = [
-    ...(entry.status === "postponed" ? [t.postponed] : entry.status === "cancelled" ? [t.cancelled] : []),
-    ...(entry.mark === "added" ? [t.added] : entry.mark === "moved" ? [t.moved] : []),
-  ];
-  const prefix = marks.length === 0 ? "" : `<strong class="mark">[${html(marks.join(", "))}]</strong> `;
-  return `${prefix}${html(text)}`;
+/** An entry's text in HTML, escaped, its marks in bold where the text puts them (after the time). */
+function entryHtml(entry: WeekEntry, t: WeekText, write: (marks: Marks) => string): string {
+  const text = write(() => MARK_SLOT);
+  const at = text.indexOf(MARK_SLOT);
+  if (at < 0) return html(text);
+  const marks = marksText(entry, t).trim();
+  const strong = marks === "" ? "" : `<strong class="mark">${html(marks)}</strong> `;
+  return `${html(text.slice(0, at))}${strong}${html(text.slice(at + MARK_SLOT.length))}`;
 }
 
 function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string {
@@ -762,7 +813,7 @@ function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
         const first = by === "day" ? group.heading : dayTitle(day, t);
         const cells = [
           timeRange(entry, t),
-          entryHtml(entry, t, entry.title),
+          entryHtml(entry, t, (marks) => `${marks(entry, t)}${entry.title}`),
           html(leadersText(entry, t)),
           html(entry.place ?? ""),
           html(entry.invitees ?? ""),
@@ -787,7 +838,7 @@ function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
       if (group.entries.length === 0) body.push(`<p>${html(t.nothing)}</p>`);
       else
         body.push(
-          `<ul>${group.entries.map((e) => `<li>${entryHtml(e, t, proseText(plain(e), t, view.lang, dayFor(view, by, e)))}</li>`).join("")}</ul>`,
+          `<ul>${group.entries.map((e) => `<li>${entryHtml(e, t, (marks) => proseText(e, t, view.lang, dayFor(view, by, e), marks))}</li>`).join("")}</ul>`,
         );
       body.push("</section>");
     }
@@ -796,20 +847,25 @@ function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
   } else {
     body.push("<table>", `<caption class="vh">${html(title as string)}</caption>`);
     body.push(
-      `<thead><tr><th scope="col">${html(t.columns.day)}</th><th scope="col">${html(t.columns.period)}</th><th scope="col">${html(t.columns.content)}</th></tr></thead><tbody>`,
+      `<thead><tr><th scope="col">${html(t.columns.day)}</th><th scope="col">${html(t.columns.period)}</th><th scope="col">${html(t.columns.content)}</th></tr></thead>`,
     );
+    // Each day is a row group of its own, so its header covers its two rows only.
     for (const day of view.days) {
+      body.push("<tbody>");
       const off = isOff(day);
       const head = `<th scope="rowgroup" rowspan="2">${htmlDayHead(day, t)}</th>`;
       for (const [k, period] of (["morning", "afternoon"] as const).entries()) {
         const entries = day.entries.filter((e) => e.period === period || (e.period === "all-day" && period === "morning"));
-        const cell = entries.map((e) => `<p class="entry">${entryHtml(e, t, cellText(plain(e), t))}</p>`).join("");
+        const cell = entries
+          .map((e) => `<p class="entry">${entryHtml(e, t, (marks) => cellText(e, t, { allDayLead: true, marks }))}</p>`)
+          .join("");
         body.push(
           `<tr${off ? ' class="off"' : ""}>${k === 0 ? head : ""}<th scope="row">${html(period === "morning" ? t.morning : t.afternoon)}</th><td>${cell}</td></tr>`,
         );
       }
+      body.push("</tbody>");
     }
-    body.push("</tbody></table>");
+    body.push("</table>");
   }
   const removed = removedLines(view);
   if (removed.length > 0) body.push(`<ul class="removed-list">${removed.map((r) => `<li class="removed">${html(r)}</li>`).join("")}</ul>`);

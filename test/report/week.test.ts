@@ -217,16 +217,14 @@ describe("the grid by person or body", () => {
     const [ct] = gridOf(byPerson);
     for (const day of [3, 4]) {
       expect(ct?.rows[0]?.cells[day]?.html).toBe(
-        '<p class="entry"><strong class="mark">[HỦY]</strong> (Cả ngày) Dự hội nghị Tỉnh ủy (chủ trì)</p>',
+        '<p class="entry">(Cả ngày) <strong class="mark">[HỦY]</strong> Dự hội nghị Tỉnh ủy (chủ trì)</p>',
       );
       expect(ct?.rows[1]?.cells[day]?.html).toBe("");
     }
   });
 
   it("shades the days off down their column and names them in the head", () => {
-    expect(byPerson).toContain(
-      '<th scope="col" class="off">Thứ Bảy 22/03/2025<span class="day-note">Ngày nghỉ: Ngày nghỉ hằng tuần</span></th>',
-    );
+    expect(byPerson).toContain('<th scope="col" class="off">Thứ Bảy 22/03/2025<span class="day-note">Ngày nghỉ hằng tuần</span></th>');
     expect(byPerson).toContain('<th scope="col">Thứ Sáu 21/03/2025</th>');
     for (const group of gridOf(byPerson)) {
       for (const row of group.rows) expect(row.cells.map((c) => c.off)).toEqual([false, false, false, false, false, true, true]);
@@ -239,12 +237,25 @@ describe("the grid by person or body", () => {
       ["PCT Lê Đức Giang", false],
       ["CT Đỗ Minh Tuấn", false],
     ]);
-    const page = formatWeek(view({ bodies: ["so-khdt"] }), "html", { layout: "grid", by: "person" });
+    const page = formatWeek(view({ people: ["ct", "pct"], bodies: ["so-khdt"] }), "html", { layout: "grid", by: "person" });
     const [ct] = gridOf(page);
     expect(ct?.heading).toBe("CT Đỗ Minh Tuấn");
     expect(ct?.free).toBe(true);
     expect(ct?.rows.flatMap((r) => r.cells.map((c) => c.html))).toEqual(Array.from({ length: 14 }, () => ""));
     expect(page).toContain('CT Đỗ Minh Tuấn<span class="day-note">Không có lịch.</span>');
+  });
+
+  it("with --bodies, the leaders of those bodies that week and those in their meetings only", () => {
+    // Nobody is a member of Sở KH&ĐT: its meeting's chair and attendee are its leaders' rows.
+    expect(gridOf(formatWeek(view({ bodies: ["so-khdt"] }), "html", { layout: "grid", by: "person" })).map((g) => g.heading)).toEqual([
+      "PCTTT Nguyễn Văn Thi",
+      "PCT Lê Đức Giang",
+    ]);
+    // Members of UBND tỉnh have a row though they have nothing that week.
+    expect(view({ bodies: ["ubnd"] }).people).toEqual(["ct", "pcttt", "pct"]);
+    // And by body with --people, the bodies of those people and of their meetings.
+    expect(view({ people: ["pct"] }).bodies).toEqual(["ubnd", "so-khdt"]);
+    expect(view({ people: ["ct"] }).bodies).toEqual(["ubnd"]);
   });
 
   it("by body, a row group per body naming the leaders in each cell", () => {
@@ -257,7 +268,7 @@ describe("the grid by person or body", () => {
   });
 
   it("in text, each leader's days with a line per entry naming its half-day, or that there is nothing", () => {
-    const text = formatWeek(view({ bodies: ["so-khdt"] }), "text", { layout: "grid", by: "person" });
+    const text = formatWeek(view({ people: ["ct", "pcttt", "pct"], bodies: ["so-khdt"] }), "text", { layout: "grid", by: "person" });
     expect(text.split("\n").slice(2, 9)).toEqual([
       "CT Đỗ Minh Tuấn",
       "  Không có lịch.",
@@ -277,7 +288,7 @@ describe("the grid by person or body", () => {
     const rows = lines.filter((l) => l.startsWith("| "));
     expect(rows).toHaveLength(7);
     expect(rows[0]).toMatch(/^\| Lãnh đạo \| Buổi \| \*\*Thứ Hai 17\/03\/2025\*\* \|/);
-    expect(rows[0]).toContain("**Thứ Bảy 22/03/2025**<br>_Ngày nghỉ: Ngày nghỉ hằng tuần_");
+    expect(rows[0]).toContain("**Thứ Bảy 22/03/2025**<br>_Ngày nghỉ hằng tuần_");
     expect(rows[1]?.startsWith("| **CT Đỗ Minh Tuấn** | Sáng | (8h30) Giao ban lãnh đạo UBND tỉnh (chủ trì).")).toBe(true);
     expect(rows[2]?.startsWith("|  | Chiều |")).toBe(true);
     for (const row of rows) expect(row.split(/(?<!\\)\|/)).toHaveLength(11);
