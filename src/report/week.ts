@@ -589,7 +589,8 @@ function weekText(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
   const lines = [...titleLines(view), ""];
   if (layout === "table") {
     lines.push(tableHeader(t, by).join(" | "));
-    for (const row of tableRows(view, by)) lines.push(row.cells.map((c) => inert(c)).join(" | "));
+    // A "|" of the file's text is written "\|", so it cannot pass for a column's edge.
+    for (const row of tableRows(view, by)) lines.push(row.cells.map((c) => inert(c).replaceAll("|", "\\|")).join(" | "));
   } else if (layout === "list") {
     for (const group of groups(view, by)) {
       lines.push(inert(group.heading) + (group.note === undefined ? "" : ` — ${inert(group.note)}`));

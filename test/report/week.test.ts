@@ -309,6 +309,17 @@ describe("the week's Markdown and CSV", () => {
     expect(md).toContain("\\<script\\>");
   });
 
+  it("the text table writes a pipe of the file's text as \\|, so every row has as many columns as the header", () => {
+    const [header, ...rows] = formatWeek(view(), "text", { layout: "table" })
+      .split("\n")
+      .slice(2)
+      .filter((l) => l.includes(" | "));
+    const columns = (line: string) => line.split(/(?<!\\) \| /).length;
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) expect(columns(row), row).toBe(columns(header as string));
+    expect(rows.join("\n")).toContain('=HYPERLINK("x") \\| *không* in');
+  });
+
   it("CSV quotes fields, starts with a byte order mark and defuses formulas", () => {
     const csv = formatWeek(view(), "csv");
     expect(csv.startsWith("\uFEFFNgày,Thời gian,Nội dung,")).toBe(true);
