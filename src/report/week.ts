@@ -556,6 +556,33 @@ function removedLines(view: WeekView): string[] {
 export interface WeekFormatOptions {
   readonly layout?: WeekLayout | undefined;
   readonly by?: WeekGrouping | undefined;
+  /** HTML only: links above the page (the server's week pages), hidden in print. */
+  readonly nav?: WeekNav | undefined;
+}
+
+/** A link of a week page's navigation: its text and address; `current` for the page itself. */
+export interface WeekLink {
+  readonly text: string;
+  readonly href: string;
+  readonly rel?: "prev" | "next" | undefined;
+  readonly current?: boolean | undefined;
+}
+
+/** A week page's navigation: groups of links separated by " · ", a group maybe labelled ("Bố cục: …"). */
+export interface WeekNav {
+  /** The navigation's accessible name. */
+  readonly label: string;
+  readonly groups: readonly { readonly label?: string | undefined; readonly links: readonly WeekLink[] }[];
+}
+
+const NAV_CSS = "nav.weeks{margin:0 0 1rem;font-family:system-ui,sans-serif;font-size:11pt}@media print{nav.weeks{display:none}}";
+
+/** The navigation's HTML, every text and address escaped. */
+function navHtml(nav: WeekNav): string {
+  const link = (l: WeekLink) =>
+    `<a${l.rel === undefined ? "" : ` rel="${l.rel}"`} href="${html(l.href)}"${l.current ? ' aria-current="page"' : ""}>${html(l.text)}</a>`;
+  const groups = nav.groups.map((g) => `${g.label === undefined ? "" : `${html(g.label)}: `}${g.links.map(link).join(" · ")}`);
+  return `<nav class="weeks" aria-label="${html(nav.label)}">${groups.join(" · ")}</nav>`;
 }
 
 /**
@@ -578,7 +605,7 @@ export function formatWeek(view: WeekView, format: WeekFormat, options: WeekForm
     case "md":
       return weekMarkdown(view, layout, by);
     case "html":
-      return weekHtml(view, layout, by);
+      return weekHtml(view, layout, by, options.nav);
     default:
       return weekText(view, layout, by);
   }
@@ -793,7 +820,7 @@ function entryHtml(entry: WeekEntry, t: WeekText, write: (marks: Marks) => strin
   return `${html(text.slice(0, at))}${strong}${html(text.slice(at + MARK_SLOT.length))}`;
 }
 
-function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string {
+function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping, nav?: WeekNav): string {
   const t = WEEK_TEXT[view.lang];
   const [title, ...rest] = titleLines(view);
   const body: string[] = [`<h1>${html(title as string)}</h1>`, ...rest.map((r) => `<p class="revision">${html(r)}</p>`)];
@@ -877,10 +904,10 @@ function weekHtml(view: WeekView, layout: WeekLayout, by: WeekGrouping): string 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${html(title as string)}</title>
-<style>@page{size:${page};margin:12mm}${WEEK_CSS}${layout !== "list" && by !== "day" ? BY_CSS : ""}</style>
+<style>@page{size:${page};margin:12mm}${WEEK_CSS}${layout !== "list" && by !== "day" ? BY_CSS : ""}${nav === undefined ? "" : NAV_CSS}</style>
 </head>
 <body>
-<main>
+${nav === undefined ? "" : `${navHtml(nav)}\n`}<main>
 ${body.join("\n")}
 </main>
 </body>

@@ -1,5 +1,4 @@
 import { safeScheduleCalendar } from "../load/calendar";
-import { escapeEntities, html } from "../internal/html";
 import { message, PAGE_TEXT, type Lang } from "../messages";
 import type { Occurrence } from "../recurrence/occurrence";
 import { reportOccurrence, type Report } from "../report/report";
@@ -15,6 +14,7 @@ import {
   WEEK_LAYOUTS,
   type WeekGrouping,
   type WeekLayout,
+  type WeekNav,
 } from "../report/week";
 import type { Schedule } from "../schema/model";
 import { isoWeek } from "../time/date";
@@ -83,33 +83,37 @@ export function weekQueryText(query: WeekQuery): string {
   return parts.join("&");
 }
 
-const NAV_CSS = "nav.weeks{margin:0 0 1rem;font-family:system-ui,sans-serif;font-size:11pt}@media print{nav.weeks{display:none}}";
-
-/** The week page with links to the index, the weeks before and after and the other layouts, keeping the query. */
-function withLinks(page: string, id: string, weeks: readonly string[], query: WeekQuery, lang: Lang): string {
+/** The links of a week page: the index, the weeks before and after and the other layouts, keeping the query. */
+function navFor(id: string, weeks: readonly string[], query: WeekQuery, lang: Lang): WeekNav {
   const t = PAGE_TEXT[lang];
   const at = weeks.indexOf(id);
   const href = (week: string, q: WeekQuery) => {
     const text = weekQueryText(q);
-    return escapeEntities(text === "" ? week : `${week}?${text}`);
+    return text === "" ? week : `${week}?${text}`;
   };
   const before = weeks[at - 1];
   const after = weeks[at + 1];
   const current = query.layout ?? "grid";
-  const layouts = WEEK_LAYOUTS.map((layout) =>
-    layout === current
-      ? `<a href="${href(id, query)}" aria-current="page">${html(t.layouts[layout])}</a>`
-      : `<a href="${href(id, { ...query, layout })}">${html(t.layouts[layout])}</a>`,
-  );
-  const links = [
-    `<a href="../">${html(t.title)}</a>`,
-    ...(before === undefined ? [] : [`<a rel="prev" href="${href(before, query)}">← ${html(t.previousWeek)}</a>`]),
-    ...(after === undefined ? [] : [`<a rel="next" href="${href(after, query)}">${html(t.nextWeek)} →</a>`]),
-    `${html(t.layout)}: ${layouts.join(" · ")}`,
-  ];
-  const nav = `<nav class="weeks" aria-label="${html(t.weekLinks)}">${links.join(" · ")}</nav>`;
-  // The page's own text is escaped, so its first <body> and </head> are the page's own tags.
-  return page.replace("</head>", () => `<style>${NAV_CSS}</style>\n</head>`).replace("<body>\n", () => `<body>\n${nav}\n`);
+  return {
+    label: t.weekLinks,
+    groups: [
+      {
+        links: [
+          { text: t.title, href: "../" },
+          ...(before === undefined ? [] : [{ text: `← ${t.previousWeek}`, href: href(before, query), rel: "prev" as const }]),
+          ...(after === undefined ? [] : [{ text: `${t.nextWeek} →`, href: href(after, query), rel: "next" as const }]),
+        ],
+      },
+      {
+        label: t.layout,
+        links: WEEK_LAYOUTS.map((layout) =>
+          layout === current
+            ? { text: t.layouts[layout], href: href(id, query), current: true }
+            : { text: t.layouts[layout], href: href(id, { ...query, layout }) },
+        ),
+      },
+    ],
+  };
 }
 
 /**
@@ -121,11 +125,11 @@ export function weekPages(source: WeekSource, report: Report, lang: Lang, etagOf
   const { schedule, weeks } = source;
   const people = schedule.people.map((person) => person.id);
   const bodies = schedule.bodies.map((body) => body.id);
-  let drawn: ((monday: string, query: WeekQuery) => string) | undefined;
+  let drawn: ((monday: string, query: WeekQuery, nav: WeekNav) => string) | undefined;
   const cache = new Map<string, WeekPage>();
 
   /** Prepares what every page needs, once. */
-  const prepare = (): ((monday: string, query: WeekQuery) => string) => {
+  const prepare = (): ((monday: string, query: WeekQuery, nav: WeekNav) => string) => {
     const clockFor = zoneClocks();
     const built = safeScheduleCalendar(schedule, lang);
     const calendar = built.ok ? built.calendar : undefined;
@@ -147,7 +151,7 @@ export function weekPages(source: WeekSource, report: Report, lang: Lang, etagOf
         byWeek.set(monday, list);
       }
     }
-    return (monday, query) => {
+    return (monday, query, nav) => {
       const view = weekView(schedule, byWeek.get(monday) ?? [], {
         lang,
         monday,
@@ -158,7 +162,7 @@ export function weekPages(source: WeekSource, report: Report, lang: Lang, etagOf
         people: query.people,
         bodies: query.bodies,
       });
-      return formatWeek(view, "html", { layout: query.layout ?? "grid", by: query.by ?? "day" });
+      return formatWeek(view, "html", { layout: query.layout ?? "grid", by: query.by ?? "day", nav });
     };
   };
 
@@ -211,7 +215,7 @@ export function weekPages(source: WeekSource, report: Report, lang: Lang, etagOf
     }
     drawn ??= prepare();
     const monday = isoWeekMonday(Number(id.slice(0, 4)), Number(id.slice(6)));
-    const body = Buffer.from(withLinks(drawn(monday, query), id, weeks, query, lang), "utf8");
+    const body = Buffer.from(drawn(monday, query, navFor(id, weeks, query, lang)), "utf8");
     const fresh = { body, etag: etagOf(body) };
     cache.set(key, fresh);
     if (cache.size > WEEK_PAGE_CACHE) cache.delete(cache.keys().next().value as string);

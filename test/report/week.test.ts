@@ -302,6 +302,25 @@ describe("the grid by person or body", () => {
   });
 });
 
+describe("the week page's navigation", () => {
+  it("comes first in the body, every text and address escaped, the current page marked, hidden in print", () => {
+    const page = formatWeek(view(), "html", {
+      nav: {
+        label: "Các tuần",
+        groups: [
+          { links: [{ text: "← <b>Tuần trước</b>", href: '2025-W11?people=a"b', rel: "prev" }] },
+          { label: "Bố cục", links: [{ text: "Lưới", href: "2025-W12", current: true }] },
+        ],
+      },
+    });
+    expect(page).toContain(
+      '<body>\n<nav class="weeks" aria-label="Các tuần"><a rel="prev" href="2025-W11?people=a&quot;b">← &lt;b&gt;Tuần trước&lt;/b&gt;</a> · Bố cục: <a href="2025-W12" aria-current="page">Lưới</a></nav>\n<main>',
+    );
+    expect(page).toContain("@media print{nav.weeks{display:none}}");
+    expect(formatWeek(view(), "html")).not.toContain("nav.weeks");
+  });
+});
+
 describe("the week's Markdown and CSV", () => {
   it("Markdown escapes pipes and markup inside cells", () => {
     const md = formatWeek(view(), "md", { layout: "table" });
