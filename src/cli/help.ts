@@ -68,6 +68,10 @@ const OPTION_HELP: Readonly<Record<string, OptionHelp>> = {
   people: { value: "a,b", text: "only meetings these people chair or attend" },
   bodies: { value: "x,y", text: "only meetings of these bodies" },
   revision: { value: "N", text: 'the revision printed under the title ("Điều chỉnh lần N")' },
+  updated: {
+    value: "TIME",
+    text: 'the last update printed under the title, a local YYYY-MM-DDTHH:MM or now ("Cập nhật lần cuối 14:36 17/03/2025")',
+  },
   timezone: { value: "ZONE", text: "the zone of floating times and unknown TZIDs (default Asia/Ho_Chi_Minh)" },
   host: { value: "HOST", text: "the address to listen on (default 127.0.0.1)" },
   "public-url": { value: "URL", text: "the address subscribers reach the server at, for the index page's links" },
@@ -137,6 +141,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       "bodies",
       "format",
       "revision",
+      "updated",
       "base",
       "base-ref",
       "lang",
@@ -146,7 +151,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [
       "lichhop week lich-hop.yaml --week 2024-W07 --format html -o tuan-07.html",
       "lichhop week lich-hop.yaml --date 2024-02-15 --layout table --people chu-tich-ubnd --format csv",
-      "lichhop week lich-hop.yaml --revision 2 --base-ref HEAD~1 --layout list",
+      "lichhop week lich-hop.yaml --revision 2 --updated now --base-ref HEAD~1 --layout list",
       "lichhop week lich-hop.yaml --by person --people chu-tich-ubnd,pho-chu-tich-ubnd --format html -o lanh-dao.html",
     ],
   },

@@ -60,7 +60,8 @@ Usage:
                      [--suggest [--now DATE|YYYY-MM-DDTHH:MM]]
   lichhop week FILE|DIR... [--week 2025-W12 | --date DATE] [--layout grid|table|list]
                      [--by day|person|body] [--people a,b | --bodies x,y] [--format text|html|md|csv]
-                     [--revision N] [--base FILE|DIR | --base-ref REV] [--lang vi|en]
+                     [--revision N] [--updated YYYY-MM-DDTHH:MM|now]
+                     [--base FILE|DIR | --base-ref REV] [--lang vi|en]
   lichhop expand FILE|DIR... [--from DATE] [--to DATE] [--format text|json] [--lang vi|en]
   lichhop free FILE --duration PT2H [--attendees a,b] [--optional c,d] [--room r | --rooms r1,r2]
                      [--body b] [--tags t1,t2] [--from DATE] [--to DATE] [--half-day sang|chieu]
@@ -229,6 +230,7 @@ const OPTIONS = {
   people: { type: "string" },
   bodies: { type: "string" },
   revision: { type: "string" },
+  updated: { type: "string" },
 } satisfies ParseArgsConfig["options"];
 
 /** `lichhop suggest --days` and `--count`: as `suggestMoves` allows. */
@@ -419,6 +421,7 @@ async function dispatch(argv: readonly string[], terminal: Output, files: Output
             people: values.people,
             bodies: values.bodies,
             revision: parseCount("revision", values.revision, lang),
+            updated: values.updated,
             base: values.base,
             baseRef: values["base-ref"],
             clock: Date.now(),

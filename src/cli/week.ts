@@ -24,6 +24,7 @@ import {
 import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import { isIsoDate } from "../time/date";
+import { parseWall } from "../time/wall";
 import { isoDate } from "../time/wall-text";
 import { zoneClocks } from "../time/zone";
 import { scheduleZone } from "../schema/model";
@@ -42,10 +43,21 @@ export interface WeekCommandOptions extends CommonOptions {
   readonly people?: string | undefined;
   readonly bodies?: string | undefined;
   readonly revision?: number | undefined;
+  /** `--updated`: a local YYYY-MM-DDTHH:MM, or `now` (the clock). */
+  readonly updated?: string | undefined;
   readonly base?: readonly string[] | undefined;
   readonly baseRef?: string | undefined;
-  /** The present, epoch ms: without --week or --date, its week. */
+  /** The present, epoch ms: without --week or --date, its week; `--updated now`. */
   readonly clock: number;
+}
+
+/** `--updated` as a wall time of the schedule's zone: a local time, or `now` read off the clock. */
+function updatedOption(value: string | undefined, schedule: Schedule, clock: number, lang: Lang): number | undefined {
+  if (value === undefined) return undefined;
+  if (value === "now") return zoneClocks()(scheduleZone(schedule)).toWall(clock);
+  const wall = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? parseWall(value) : undefined;
+  if (!wall) throw new UsageError(message(lang, "bad-updated", { found: value }));
+  return wall.wall;
 }
 
 function choice<T extends string>(option: string, value: string | undefined, choices: readonly T[], lang: Lang): T | undefined {
@@ -90,6 +102,7 @@ export function runWeek(paths: readonly string[], options: WeekCommandOptions, o
   writeSourceWarnings(schedule, out);
   const lang = options.lang ?? schedule.locale ?? "vi";
   const monday = weekMonday(options, schedule, lang);
+  const updated = updatedOption(options.updated, schedule, options.clock, lang);
   const sunday = addDays(monday, 6);
   const people = commaList(options.people);
   const bodies = commaList(options.bodies);
@@ -135,6 +148,7 @@ export function runWeek(paths: readonly string[], options: WeekCommandOptions, o
     people,
     bodies,
     revision: options.revision,
+    updated,
     keyOf,
   });
   out.stdout(formatWeek(view, format, { layout, by }));

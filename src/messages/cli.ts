@@ -155,6 +155,11 @@ export const CLI_MESSAGES = {
     en: (p) => `unknown option ${p.option}; ${p.hint ? `did you mean ${p.hint}?` : "see lichhop --help"}`,
   }),
   /** `serve --public-url` that is no http(s) URL, or has a query, fragment or credentials. */
+  /** `week --updated` that is no local time. */
+  "bad-updated": entry<{ found: string }>({
+    vi: (p) => `--updated ${p.found}: cần giờ địa phương YYYY-MM-DDTHH:MM (ví dụ 2025-03-17T14:36) hoặc now (bây giờ)`,
+    en: (p) => `--updated ${p.found}: expected a local time YYYY-MM-DDTHH:MM (such as 2025-03-17T14:36) or now`,
+  }),
   /** `check --format html` past MAX_CALENDAR_OCCURRENCES; `fitTo`: the last day of a window from `from` that fits. */
   "calendar-too-large": entry<{ count: number; max: number; from: string; to: string; fitTo?: string | undefined }>({
     vi: (p) =>

@@ -6,6 +6,8 @@ export interface WeekText {
   readonly title: (week: number, from: string, to: string) => string;
   /** `(Điều chỉnh lần 2)`. */
   readonly revision: (n: number) => string;
+  /** `(Cập nhật lần cuối 14:36 17/03/2025)`: `time` HH:MM, `date` YYYY-MM-DD. */
+  readonly updated: (time: string, date: string) => string;
   readonly morning: string;
   readonly afternoon: string;
   readonly allDay: string;
@@ -53,6 +55,7 @@ export const WEEK_TEXT: Readonly<Record<Lang, WeekText>> = {
   vi: {
     title: (week, from, to) => `LỊCH CÔNG TÁC TUẦN ${String(week).padStart(2, "0")} (Từ ngày ${dmy(from)} đến ngày ${dmy(to)})`,
     revision: (n) => `(Điều chỉnh lần ${n})`,
+    updated: (time, date) => `(Cập nhật lần cuối ${time} ${dmy(date)})`,
     morning: "Sáng",
     afternoon: "Chiều",
     allDay: "Cả ngày",
@@ -90,6 +93,7 @@ export const WEEK_TEXT: Readonly<Record<Lang, WeekText>> = {
   en: {
     title: (week, from, to) => `WORK SCHEDULE, WEEK ${String(week).padStart(2, "0")} (${dmy(from)} to ${dmy(to)})`,
     revision: (n) => `(Revision ${n})`,
+    updated: (time, date) => `(Last updated ${time} ${dmy(date)})`,
     morning: "Morning",
     afternoon: "Afternoon",
     allDay: "All day",

@@ -117,6 +117,8 @@ export interface WeekView {
   readonly from: string;
   readonly to: string;
   readonly revision: number | undefined;
+  /** When the schedule was last updated, as a wall time (floating ms) of its zone. */
+  readonly updated: number | undefined;
   readonly days: readonly WeekDay[];
   readonly removed: readonly WeekRemoved[];
   /** The names of people and bodies, for the groupings. */
@@ -149,6 +151,8 @@ export interface WeekInput {
   /** Keep only occurrences of a listed body. */
   readonly bodies?: readonly string[] | undefined;
   readonly revision?: number | undefined;
+  /** Printed under the title, "(Cập nhật lần cuối 14:36 17/03/2025)": a wall time (floating ms) of the schedule's zone. */
+  readonly updated?: number | undefined;
   /** The key of an occurrence (default: {@link occurrenceKey} of its meeting and {@link recurrenceText}). */
   readonly keyOf?: ((occurrence: Occurrence) => string) | undefined;
 }
@@ -292,6 +296,7 @@ export function weekView(schedule: Schedule, occurrences: readonly Occurrence[],
     from: input.monday,
     to: dates[6] as string,
     revision: input.revision,
+    updated: input.updated,
     days,
     removed: input.removed ?? [],
     names,
@@ -544,7 +549,11 @@ function tableHeader(t: WeekText, by: WeekGrouping): string[] {
 
 function titleLines(view: WeekView): string[] {
   const t = WEEK_TEXT[view.lang];
-  return [t.title(view.week, view.from, view.to), ...(view.revision === undefined ? [] : [t.revision(view.revision)])];
+  const updated =
+    view.updated === undefined ? [] : [t.updated(hhmm(Math.floor((view.updated % 86_400_000) / 60_000)), isoDate(view.updated))];
+  // "(Điều chỉnh lần 2) (Cập nhật lần cuối 14:36 17/03/2025)", as the portals title a revision.
+  const below = [...(view.revision === undefined ? [] : [t.revision(view.revision)]), ...updated];
+  return [t.title(view.week, view.from, view.to), ...(below.length === 0 ? [] : [below.join(" ")])];
 }
 
 function removedLines(view: WeekView): string[] {

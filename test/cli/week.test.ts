@@ -58,6 +58,26 @@ describe("lichhop week", () => {
     expect(stdout.split("\n")[1]).toBe("(Điều chỉnh lần 2)");
   });
 
+  it("--updated prints the last update beside the revision, as portals title it, in HTML too and in English", () => {
+    const text = runCli(["week", FIXTURE, "--week", "2025-W12", "--revision", "2", "--updated", "2025-03-17T14:36"]);
+    expect(text.stdout.split("\n")[1]).toBe("(Điều chỉnh lần 2) (Cập nhật lần cuối 14:36 17/03/2025)");
+    const page = runCli(["week", FIXTURE, "--week", "2025-W12", "--updated", "2025-03-17T14:36", "--format", "html", "--lang", "en"]);
+    expect(page.stdout).toContain('<p class="revision">(Last updated 14:36 17/03/2025)</p>');
+  });
+
+  it("--updated now reads the clock in the schedule's zone", () => {
+    // Hà Nội's wall clock, to the minute, read before and after the run.
+    const wall = () => {
+      const iso = new Date(Date.now() + 7 * 3_600_000).toISOString();
+      return `${iso.slice(11, 16)} ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    };
+    const before = wall();
+    const { code, stdout } = runCli(["week", FIXTURE, "--week", "2025-W12", "--updated", "now"]);
+    const after = wall();
+    expect(code).toBe(0);
+    expect([`(Cập nhật lần cuối ${before})`, `(Cập nhật lần cuối ${after})`]).toContain(stdout.split("\n")[1]);
+  });
+
   it("--base marks what was added and moved since the base, and lists what is gone", () => {
     const { code, stdout } = runCli(["week", FIXTURE, "--week", "2025-W12", "--base", "test/fixtures/week/ubnd-tuan-12.base.yaml"]);
     expect(code).toBe(0);
@@ -78,6 +98,8 @@ describe("lichhop week", () => {
     [["--people", "ct", "--bodies", "ubnd"], "--people và --bodies"],
     [["--people", "khong-co"], "--people khong-co"],
     [["--revision", "0"], "--revision"],
+    [["--updated", "2025-03-17"], "--updated 2025-03-17: cần giờ địa phương YYYY-MM-DDTHH:MM"],
+    [["--updated", "2025-02-30T10:00"], "--updated 2025-02-30T10:00"],
     [["--detail"], "--detail"],
   ])("refuses %j (exit 2)", (args, says) => {
     const { code, stderr } = runCli(["week", FIXTURE, ...args]);
