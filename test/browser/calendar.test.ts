@@ -146,6 +146,25 @@ describe.skipIf(!present && !inCi)("the calendar report in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  it.each([
+    ["grid by person", ["--layout", "grid", "--by", "person"]],
+    ["grid by body", ["--layout", "grid", "--by", "body", "--lang", "en"]],
+    ["table by person", ["--layout", "table", "--by", "person"]],
+    ["list", ["--layout", "list"]],
+  ])(
+    "shows the weekly work schedule's %s with no accessibility violation",
+    async (_name, args) => {
+      const dir = mkdtempSync(join(tmpdir(), "lichhop-browser-week-"));
+      const week = runCli(["week", "examples/lang-son-2024.yaml", "--week", "2024-W07", "--format", "html", ...args]);
+      expect(week.code).toBe(0);
+      writeFileSync(join(dir, "week.html"), week.stdout);
+      const page = await open(pathToFileURL(join(dir, "week.html")).href);
+      expect(await violations(page)).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
+
   it("asked the network for nothing", () => {
     expect(blocked).toEqual([]);
     expect(readFileSync(new URL(reportUrl), "utf8")).not.toMatch(/https?:\/\//);
