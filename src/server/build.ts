@@ -260,7 +260,7 @@ export function renderFile(file: CheckedFile, request: BuildRequest, vtimezone: 
     return { path, type, body, etag: etagOf(body) };
   };
   const lang = request.lang ?? schedule.locale ?? "vi";
-  const pages = htmlPages(file, lang);
+  const pages = htmlPages(file, lang, typeof request.stamp === "number" ? request.stamp : mtime);
   return {
     entries: [
       ...feeds.map((feed) => entry(`/${feed.path}`, feed.ics, ICS)),
@@ -289,7 +289,7 @@ export const MAX_PAGE_OCCURRENCES = MAX_CALENDAR_OCCURRENCES;
  * The calendar report, and what the week pages are drawn from when asked for (each week in each
  * layout would be too many pages to build ahead); neither past {@link MAX_PAGE_OCCURRENCES}.
  */
-function htmlPages(file: CheckedFile, lang: Lang): { report: string | undefined; weeks: WeekSource | undefined } {
+function htmlPages(file: CheckedFile, lang: Lang, updated: number): { report: string | undefined; weeks: WeekSource | undefined } {
   const { schedule, checked } = file;
   if (checked.occurrences.length > MAX_PAGE_OCCURRENCES) return { report: undefined, weeks: undefined };
   const clockFor = zoneClocks();
@@ -310,7 +310,7 @@ function htmlPages(file: CheckedFile, lang: Lang): { report: string | undefined;
   // nor the meetings without an occurrence in the horizon.
   const used = new Set(checked.occurrences.map((o) => o.meeting));
   const slim: Schedule = { ...schedule, meetings: schedule.meetings.filter((m) => used.has(m.id)), source: { positions: {} } };
-  return { report, weeks: { schedule: slim, occurrences: checked.occurrences, weeks } };
+  return { report, weeks: { schedule: slim, occurrences: checked.occurrences, weeks, updated } };
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   type WeekLayout,
   type WeekNav,
 } from "../report/week";
-import type { Schedule } from "../schema/model";
+import { scheduleZone, type Schedule } from "../schema/model";
 import { isoWeek } from "../time/date";
 import { isoDate } from "../time/wall-text";
 import { zoneClocks } from "../time/zone";
@@ -36,6 +36,11 @@ export interface WeekSource {
   readonly occurrences: readonly Occurrence[];
   /** The ISO weeks of the horizon (`2024-W07`), first to last: `/week/<id>` each. */
   readonly weeks: readonly string[];
+  /**
+   * When the schedule was last updated, epoch ms (its files' latest modification time, or the
+   * feeds' fixed stamp): each page says so under its title, "(Cập nhật lần cuối 14:36 17/03/2025)".
+   */
+  readonly updated?: number | undefined;
 }
 
 /** How a week page is laid out and filtered: the `lichhop week` options of the same names. */
@@ -151,10 +156,12 @@ export function weekPages(source: WeekSource, report: Report, lang: Lang, etagOf
         byWeek.set(monday, list);
       }
     }
+    const updated = source.updated === undefined ? undefined : clockFor(scheduleZone(schedule)).toWall(source.updated);
     return (monday, query, nav) => {
       const view = weekView(schedule, byWeek.get(monday) ?? [], {
         lang,
         monday,
+        updated,
         clockFor,
         calendar,
         clashes,

@@ -1,6 +1,6 @@
 // The server's week pages take `lichhop week`'s choices as query parameters (layout, by, people,
 // bodies), are drawn on request and kept in a small cache, and link the weeks keeping the query.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -50,7 +50,9 @@ describe("a week page's query", () => {
     const res = await get(`/week/2024-W07${query}`);
     expect(res.status).toBe(200);
     const page = await res.text();
-    const cli = runCli(["week", EXAMPLE, "--week", "2024-W07", ...options, "--format", "html"]);
+    // The page says when the file was last saved (Hà Nội time), as `--updated` does.
+    const saved = new Date(Math.floor(statSync(EXAMPLE).mtimeMs / 1000) * 1000 + 7 * 3_600_000).toISOString().slice(0, 16);
+    const cli = runCli(["week", EXAMPLE, "--week", "2024-W07", ...options, "--updated", saved, "--format", "html"]);
     expect(cli.code, cli.stderr).toBe(0);
     expect(withoutLinks(page)).toBe(cli.stdout);
     expect(page).not.toBe(cli.stdout);
