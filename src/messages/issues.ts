@@ -63,6 +63,13 @@ export const ISSUE_MESSAGES = {
       `Không được dùng đồng thời "${p.first}" và ${p.second === undefined ? "các thông tin thay đổi khác (start, end, title…)" : `"${p.second}"`}: chỉ dùng một`,
     en: (p) => `"${p.first}" and ${p.second === undefined ? "new details" : `"${p.second}"`} cannot be used together: give only one`,
   }),
+  /** `cancelled: true` beside a `status` or `note`, which the dropped occurrence would lose. */
+  "cancelled-kept": entry<{ field: "status" | "note" }>({
+    vi: (p) =>
+      `"cancelled: true" bỏ hẳn buổi họp nên "${p.field}" không được in ở đâu: để giữ buổi họp trong lịch, đánh dấu hủy hoặc hoãn và ghi chú, dùng "status: cancelled" (hoặc "postponed") thay cho "cancelled: true"`,
+    en: (p) =>
+      `"cancelled: true" drops the occurrence, so its "${p.field}" would be shown nowhere: to keep it listed, marked and with its note, use "status: cancelled" (or "postponed") instead of "cancelled: true"`,
+  }),
   "unknown-reference": entry<{ kind: ReferenceKind; id: string; hint?: string | undefined }>({
     vi: (p) => `Không tìm thấy ${REFERENCE_KINDS.vi[p.kind]} "${p.id}"${p.hint ? `; có phải "${p.hint}"?` : ""}`,
     en: (p) => `unknown ${REFERENCE_KINDS.en[p.kind]} "${p.id}"${p.hint ? `; did you mean "${p.hint}"?` : ""}`,

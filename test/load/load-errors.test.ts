@@ -102,6 +102,22 @@ describe("bad input gives one clear issue with file, line, column and path", () 
       "conflicting-fields",
       ["meetings", 0, "duration"],
     ],
+    [
+      "a status beside cancelled: true, which drops the occurrence",
+      meeting(
+        "    start: 2024-01-04T08:00\n    duration: PT1H\n    repeat: FREQ=WEEKLY\n    changes:\n      - { occurrence: 2024-01-11, cancelled: true, status: postponed }\n",
+      ),
+      "conflicting-fields",
+      ["meetings", 0, "changes", 0, "status"],
+    ],
+    [
+      "a note beside cancelled: true",
+      meeting(
+        "    start: 2024-01-04T08:00\n    duration: PT1H\n    repeat: FREQ=WEEKLY\n    changes:\n      - { occurrence: 2024-01-11, cancelled: true, note: Bão }\n",
+      ),
+      "conflicting-fields",
+      ["meetings", 0, "changes", 0, "note"],
+    ],
     ["a date that does not exist", meeting("    start: 2024-02-30T08:00\n    duration: PT1H\n"), "invalid-value", ["meetings", 0, "start"]],
     ["a horizon ending before it starts", `${HEAD.replace("to: 2024-12-31", "to: 2023-12-31")}  []\n`, "bad-horizon", ["horizon", "to"]],
     ["an unknown rule kind", `${HEAD}  []\nrules:\n  - { id: r, title: R, kind: sometimes }\n`, "invalid-value", ["rules", 0, "kind"]],

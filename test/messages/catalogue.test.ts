@@ -194,6 +194,7 @@ const SAMPLES: { readonly [K in MessageId]: ParamsOf<K> } = {
   "output-twice": { file: "report.sarif" },
   "bad-public-url": { found: "ftp://lich" },
   "bad-updated": { found: "hôm nay" },
+  "cancelled-kept": { field: "note" },
   "calendar-too-large": { count: 101_582, max: 20_000, from: "2024-01-01", to: "2025-04-30", fitTo: "2024-03-17" },
   "suggest-nothing": {},
   "suggest-date": { date: "T5 07/03/2024" },

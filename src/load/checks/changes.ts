@@ -22,6 +22,13 @@ export function checkChanges(ctx: CheckContext, meeting: Meeting, index: number)
     ) {
       issues.push(make("conflicting-fields", [...changePath, "cancelled"], "conflicting-fields", { first: "cancelled" }));
     }
+    // cancelled: true drops the occurrence: a status or a note would be lost with it.
+    if (change.cancelled && change.status !== undefined) {
+      issues.push(make("conflicting-fields", [...changePath, "status"], "cancelled-kept", { field: "status" }));
+    }
+    if (change.cancelled && change.note !== undefined) {
+      issues.push(make("conflicting-fields", [...changePath, "note"], "cancelled-kept", { field: "note" }));
+    }
     if (change.end !== undefined && change.duration !== undefined) {
       issues.push(make("conflicting-fields", [...changePath, "duration"], "conflicting-fields", { first: "end", second: "duration" }));
     }
