@@ -269,11 +269,8 @@ export const scheduleFileSchema = z.strictObject({
   sources: z.array(sourceSchema).meta({ description: "Calendars kept elsewhere, as .ics files beside this one." }).optional(),
 });
 
-/** The schedule file as written (input of the schema). */
-export type ScheduleFileInput = z.input<typeof scheduleFileSchema>;
-/** A meeting as a file writes it (what `importCalendar` makes of an event). */
-export type MeetingInput = z.input<typeof meetingSchema>;
-// The domain types are named interfaces written from these schemas (`npm run schema:types`): each
+// The domain types, and the types of what an app writes before validation (ScheduleFileInput,
+// MeetingInput), are named interfaces written from these schemas (`npm run schema:types`): each
 // field carries its schema's description, so editor hovers, dist/index.d.ts and docs/api say what
 // schema.json says.
 export type {
@@ -284,6 +281,7 @@ export type {
   Checks,
   LeadTimeRule,
   Meeting,
+  MeetingInput,
   Membership,
   NoOverlapRule,
   OnDayOff,
@@ -291,6 +289,7 @@ export type {
   Room,
   Rule,
   ScheduleFile,
+  ScheduleFileInput,
   Selector,
   Severity,
   Source,
