@@ -69,6 +69,13 @@ export const NAMED_TYPES: readonly NamedType[] = [
     doc: "A membership of a body: a body id (a member on every date), or `{ body, from, to }` between two inclusive local dates.",
     form: "alias",
   },
+  {
+    name: "DatedMembership",
+    module: "./schedule",
+    schema: "datedMembershipSchema",
+    doc: "A membership of a body between two inclusive local dates (`{ body, from, to }`); a date left out leaves that side open.",
+    form: "interface",
+  },
   { name: "Room", module: "./schedule", schema: "roomSchema", doc: "A meeting room.", form: "interface" },
   {
     name: "Meeting",
@@ -168,6 +175,8 @@ const WRAPPERS = new Set(["optional", "default", "prefault", "nullable", "nonopt
 const CHANGING = new Set(["default", "prefault", "catch", "pipe", "transform"]);
 /** Schemas of a single value, whose input and output types are the same. */
 const LEAVES = new Set(["string", "number", "boolean", "bigint", "literal", "enum", "null", "undefined", "template_literal"]);
+/** The leaf schemas a union of named types may hold, spelled as their keyword (`string | DatedMembership`). */
+const KEYWORDS: Readonly<Record<string, string>> = { string: "string", number: "number", boolean: "boolean" };
 
 function schemaOf(named: NamedType): ZodLike {
   const value = (MODULES[named.module] as Record<string, unknown>)[named.schema];
@@ -265,10 +274,13 @@ class Generator {
         return this.spelled(def.element as ZodLike);
       case "tuple":
         return !def.rest && (def.items ?? []).some((item) => this.spelled(item));
-      case "union":
-        // A union of named types only: typedoc shows an alias's type as written, and a path into
-        // one option of a union (`Extract<Output, object>["body"]`) reads worse than zod's type.
-        return (def.options ?? []).every((option) => this.names.has(option._zod.def));
+      case "union": {
+        // Named types, and keywords beside them: typedoc shows an alias's type as written, and a path
+        // into one option of a union (`Extract<Output, object>["body"]`) reads worse than zod's type.
+        const options = def.options ?? [];
+        const named = (option: ZodLike) => this.names.has(option._zod.def);
+        return options.some(named) && options.every((option) => named(option) || option._zod.def.type in KEYWORDS);
+      }
       default:
         return false;
     }
@@ -303,7 +315,9 @@ class Generator {
       case "tuple":
         return `[${(def.items ?? []).map((item, i) => this.type(item, `${path}[${i}]`, indent, io)).join(", ")}]`;
       case "union":
-        return (def.options ?? []).map((option) => this.type(option, path, indent, io)).join(" | ");
+        return (def.options ?? [])
+          .map((option) => (this.names.has(option._zod.def) ? this.type(option, path, indent, io) : KEYWORDS[option._zod.def.type]))
+          .join(" | ");
       case "object":
         return ["{", ...this.fields(def.shape ?? {}, path, `${indent}  `, io), `${indent}}`].join("\n");
       default:

@@ -47,22 +47,19 @@ export const bodySchema = z
   })
   .meta({ description: "A body (cơ quan): HĐND, its Standing Committee and committees (Ban), UBND, Đoàn ĐBQH, UBMTTQ…" });
 
+/** A membership of a body between two inclusive local dates (`{ body, from, to }`). */
+export const datedMembershipSchema = z.strictObject({
+  body: id.meta({ description: "The body's id." }),
+  from: date
+    .meta({ description: "First local date of the membership, inclusive, in the schedule's zone; absent: from the start." })
+    .optional(),
+  to: date.meta({ description: "Last local date of the membership, inclusive, in the schedule's zone; absent: with no end." }).optional(),
+});
+
 /** A person's membership of a body: a body id (a member on every date) or the body with the dates of the membership. */
-export const membershipSchema = z.union(
-  [
-    id.meta({ description: "A body id: a member on every date." }),
-    z.strictObject({
-      body: id.meta({ description: "The body's id." }),
-      from: date
-        .meta({ description: "First local date of the membership, inclusive, in the schedule's zone; absent: from the start." })
-        .optional(),
-      to: date
-        .meta({ description: "Last local date of the membership, inclusive, in the schedule's zone; absent: with no end." })
-        .optional(),
-    }),
-  ],
-  { error: "a body id, or { body, from, to }" },
-);
+export const membershipSchema = z.union([id.meta({ description: "A body id: a member on every date." }), datedMembershipSchema], {
+  error: "a body id, or { body, from, to }",
+});
 
 export const personSchema = z.strictObject({
   id: id.meta({ description: "The person's id, named by meetings' attendees and rules." }),
@@ -279,6 +276,7 @@ export type {
   Change,
   CheckLevel,
   Checks,
+  DatedMembership,
   LeadTimeRule,
   Meeting,
   MeetingInput,

@@ -8,9 +8,9 @@ import type {
   cadenceRuleSchema,
   changeSchema,
   checkLevelSchema,
+  datedMembershipSchema,
   leadTimeRuleSchema,
   meetingSchema,
-  membershipSchema,
   noOverlapRuleSchema,
   onDayOffSchema,
   personSchema,
@@ -26,6 +26,7 @@ type ScheduleFileOutput = z.output<typeof scheduleFileSchema>;
 type ScheduleFileSchemaInput = z.input<typeof scheduleFileSchema>;
 type BodyOutput = z.output<typeof bodySchema>;
 type PersonOutput = z.output<typeof personSchema>;
+type DatedMembershipOutput = z.output<typeof datedMembershipSchema>;
 type RoomOutput = z.output<typeof roomSchema>;
 type MeetingOutput = z.output<typeof meetingSchema>;
 type ChangeOutput = z.output<typeof changeSchema>;
@@ -154,7 +155,17 @@ export interface Person {
 }
 
 /** A membership of a body: a body id (a member on every date), or `{ body, from, to }` between two inclusive local dates. */
-export type Membership = z.output<typeof membershipSchema>;
+export type Membership = string | DatedMembership;
+
+/** A membership of a body between two inclusive local dates (`{ body, from, to }`); a date left out leaves that side open. */
+export interface DatedMembership {
+  /** The body's id. */
+  body: DatedMembershipOutput["body"];
+  /** First local date of the membership, inclusive, in the schedule's zone; absent: from the start. */
+  from?: DatedMembershipOutput["from"];
+  /** Last local date of the membership, inclusive, in the schedule's zone; absent: with no end. */
+  to?: DatedMembershipOutput["to"];
+}
 
 /** A meeting room. */
 export interface Room {

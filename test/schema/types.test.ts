@@ -12,6 +12,7 @@ import type {
   Change,
   CheckLevel,
   Checks,
+  DatedMembership,
   LeadTimeRule,
   Meeting,
   MeetingInput,
@@ -50,6 +51,7 @@ describe("the domain types written from the schemas (src/schema/types.ts)", () =
     "Body",
     "Person",
     "Membership",
+    "DatedMembership",
     "Room",
     "Meeting",
     "Change",
@@ -70,6 +72,7 @@ describe("the domain types written from the schemas (src/schema/types.ts)", () =
     expectTypeOf<Body>().toEqualTypeOf<z.output<typeof schedule.bodySchema>>();
     expectTypeOf<Person>().toEqualTypeOf<z.output<typeof schedule.personSchema>>();
     expectTypeOf<Membership>().toEqualTypeOf<z.output<typeof schedule.membershipSchema>>();
+    expectTypeOf<DatedMembership>().toEqualTypeOf<z.output<typeof schedule.datedMembershipSchema>>();
     expectTypeOf<Room>().toEqualTypeOf<z.output<typeof schedule.roomSchema>>();
     expectTypeOf<Meeting>().toEqualTypeOf<z.output<typeof schedule.meetingSchema>>();
     expectTypeOf<Change>().toEqualTypeOf<z.output<typeof schedule.changeSchema>>();
@@ -101,6 +104,10 @@ describe("the domain types written from the schemas (src/schema/types.ts)", () =
       (b) => b,
     );
     mutual<Membership, z.output<typeof schedule.membershipSchema>>(
+      (a) => a,
+      (b) => b,
+    );
+    mutual<DatedMembership, z.output<typeof schedule.datedMembershipSchema>>(
       (a) => a,
       (b) => b,
     );
@@ -198,6 +205,8 @@ describe("the domain types written from the schemas (src/schema/types.ts)", () =
     expect(source).toMatch(/\n {2}people: Person\[\];\n/);
     expect(source).toMatch(/\n {2}rules: Rule\[\];\n/);
     expect(source).toMatch(/\nexport type Rule = NoOverlapRule \| CadenceRule \| LeadTimeRule;\n/);
+    expectTypeOf<Membership>().toEqualTypeOf<string | DatedMembership>();
+    expect(source).toMatch(/\nexport type Membership = string \| DatedMembership;\n/);
   });
 });
 
@@ -228,6 +237,9 @@ describe("the built declarations (dist/index.d.ts, after `npx tsup`)", () => {
     // And over the fields of what an app writes: `MeetingInput` is `Meeting`, `ScheduleFileInput` its own interface.
     expect(documented.get("MeetingInput")?.get("repeat")).toBe(documented.get("Meeting")?.get("repeat"));
     expect(documented.get("ScheduleFileInput")?.get("meetings")).toBe("The meetings (cuộc họp), one-off or recurring.");
+    expect(documented.get("DatedMembership")?.get("from")).toBe(
+      "First local date of the membership, inclusive, in the schedule's zone; absent: from the start.",
+    );
     const declared = interfaces.flatMap((named) =>
       [named.name, ...(named.input ? [named.input.name] : [])].map((name) => ({ named, name })),
     );
