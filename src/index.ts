@@ -90,6 +90,7 @@ export type {
   Body,
   Person,
   Membership,
+  DatedMembership,
   Room,
   Meeting,
   MeetingInput,

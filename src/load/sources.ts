@@ -204,7 +204,7 @@ function keepValid(file: ScheduleFile, imported: Placed[], context: SourceContex
       const index = issue.path[1];
       if (typeof index !== "number" || gone.has(index)) continue;
       const placed = current[index] as Placed;
-      const copy = copies.get(index) ?? structuredClone(placed.meeting as Record<string, unknown>);
+      const copy = copies.get(index) ?? structuredClone(placed.meeting as unknown as Record<string, unknown>);
       copies.set(index, copy);
       const rest = issue.path.slice(2);
       const what = round < 2 ? dropAt(copy, rest) : "meeting";

@@ -47,22 +47,19 @@ export const bodySchema = z
   })
   .meta({ description: "A body (cơ quan): HĐND, its Standing Committee and committees (Ban), UBND, Đoàn ĐBQH, UBMTTQ…" });
 
+/** A membership of a body between two inclusive local dates (`{ body, from, to }`). */
+export const datedMembershipSchema = z.strictObject({
+  body: id.meta({ description: "The body's id." }),
+  from: date
+    .meta({ description: "First local date of the membership, inclusive, in the schedule's zone; absent: from the start." })
+    .optional(),
+  to: date.meta({ description: "Last local date of the membership, inclusive, in the schedule's zone; absent: with no end." }).optional(),
+});
+
 /** A person's membership of a body: a body id (a member on every date) or the body with the dates of the membership. */
-export const membershipSchema = z.union(
-  [
-    id.meta({ description: "A body id: a member on every date." }),
-    z.strictObject({
-      body: id.meta({ description: "The body's id." }),
-      from: date
-        .meta({ description: "First local date of the membership, inclusive, in the schedule's zone; absent: from the start." })
-        .optional(),
-      to: date
-        .meta({ description: "Last local date of the membership, inclusive, in the schedule's zone; absent: with no end." })
-        .optional(),
-    }),
-  ],
-  { error: "a body id, or { body, from, to }" },
-);
+export const membershipSchema = z.union([id.meta({ description: "A body id: a member on every date." }), datedMembershipSchema], {
+  error: "a body id, or { body, from, to }",
+});
 
 export const personSchema = z.strictObject({
   id: id.meta({ description: "The person's id, named by meetings' attendees and rules." }),
@@ -269,11 +266,8 @@ export const scheduleFileSchema = z.strictObject({
   sources: z.array(sourceSchema).meta({ description: "Calendars kept elsewhere, as .ics files beside this one." }).optional(),
 });
 
-/** The schedule file as written (input of the schema). */
-export type ScheduleFileInput = z.input<typeof scheduleFileSchema>;
-/** A meeting as a file writes it (what `importCalendar` makes of an event). */
-export type MeetingInput = z.input<typeof meetingSchema>;
-// The domain types are named interfaces written from these schemas (`npm run schema:types`): each
+// The domain types, and the types of what an app writes before validation (ScheduleFileInput,
+// MeetingInput), are named interfaces written from these schemas (`npm run schema:types`): each
 // field carries its schema's description, so editor hovers, dist/index.d.ts and docs/api say what
 // schema.json says.
 export type {
@@ -282,8 +276,10 @@ export type {
   Change,
   CheckLevel,
   Checks,
+  DatedMembership,
   LeadTimeRule,
   Meeting,
+  MeetingInput,
   Membership,
   NoOverlapRule,
   OnDayOff,
@@ -291,6 +287,7 @@ export type {
   Room,
   Rule,
   ScheduleFile,
+  ScheduleFileInput,
   Selector,
   Severity,
   Source,

@@ -134,7 +134,7 @@ export function file(zone: string, horizon: { from: string; to: string }, meetin
       { id: "p1", name: "Phòng 1" },
       { id: "p2", name: "Phòng 2" },
     ],
-    meetings,
+    meetings: meetings as unknown as ScheduleFileInput["meetings"],
   } as ScheduleFileInput;
 }
 

@@ -89,6 +89,7 @@ describe("the built package", () => {
       "Checks",
       "Conflict",
       "ConflictKind",
+      "DatedMembership",
       "DayOff",
       "DayOffKind",
       "DecodeOptions",

@@ -12,8 +12,10 @@ import type {
   Change,
   CheckLevel,
   Checks,
+  DatedMembership,
   LeadTimeRule,
   Meeting,
+  MeetingInput,
   Membership,
   NoOverlapRule,
   OnDayOff,
@@ -21,6 +23,7 @@ import type {
   Room,
   Rule,
   ScheduleFile,
+  ScheduleFileInput,
   Selector,
   Severity,
   Source,
@@ -48,6 +51,7 @@ describe("the domain types written from the schemas (src/schema/types.ts)", () =
     "Body",
     "Person",
     "Membership",
+    "DatedMembership",
     "Room",
     "Meeting",
     "Change",
@@ -68,6 +72,7 @@ describe("the domain types written from the schemas (src/schema/types.ts)", () =
     expectTypeOf<Body>().toEqualTypeOf<z.output<typeof schedule.bodySchema>>();
     expectTypeOf<Person>().toEqualTypeOf<z.output<typeof schedule.personSchema>>();
     expectTypeOf<Membership>().toEqualTypeOf<z.output<typeof schedule.membershipSchema>>();
+    expectTypeOf<DatedMembership>().toEqualTypeOf<z.output<typeof schedule.datedMembershipSchema>>();
     expectTypeOf<Room>().toEqualTypeOf<z.output<typeof schedule.roomSchema>>();
     expectTypeOf<Meeting>().toEqualTypeOf<z.output<typeof schedule.meetingSchema>>();
     expectTypeOf<Change>().toEqualTypeOf<z.output<typeof schedule.changeSchema>>();
@@ -99,6 +104,10 @@ describe("the domain types written from the schemas (src/schema/types.ts)", () =
       (b) => b,
     );
     mutual<Membership, z.output<typeof schedule.membershipSchema>>(
+      (a) => a,
+      (b) => b,
+    );
+    mutual<DatedMembership, z.output<typeof schedule.datedMembershipSchema>>(
       (a) => a,
       (b) => b,
     );
@@ -160,6 +169,33 @@ describe("the domain types written from the schemas (src/schema/types.ts)", () =
     );
   });
 
+  // What an app writes before validation: each input type equals zod's input type.
+  const INPUTS = ["ScheduleFileInput", "MeetingInput"];
+  it("and the input types equal zod's input types, each of them", () => {
+    expectTypeOf<ScheduleFileInput>().toEqualTypeOf<z.input<typeof schedule.scheduleFileSchema>>();
+    expectTypeOf<MeetingInput>().toEqualTypeOf<z.input<typeof schedule.meetingSchema>>();
+    mutual<ScheduleFileInput, z.input<typeof schedule.scheduleFileSchema>>(
+      (a) => a,
+      (b) => b,
+    );
+    mutual<MeetingInput, z.input<typeof schedule.meetingSchema>>(
+      (a) => a,
+      (b) => b,
+    );
+    expect(INPUTS).toEqual(NAMED_TYPES.flatMap((named) => (named.input ? [named.input.name] : [])));
+  });
+
+  it("write an input type of its own only where it differs from the domain type (a list with a default)", () => {
+    expectTypeOf<ScheduleFileInput["meetings"]>().toEqualTypeOf<Meeting[] | undefined>();
+    expectTypeOf<ScheduleFile["meetings"]>().toEqualTypeOf<Meeting[]>();
+    expectTypeOf<MeetingInput>().toEqualTypeOf<Meeting>();
+    const source = readFileSync(join(ROOT, TYPES_FILE), "utf8");
+    expect(source).toMatch(/\nexport interface ScheduleFileInput \{\n/);
+    expect(source).toMatch(/\n {2}meetings\?: Meeting\[\] \| undefined;\n/);
+    expect(source).toMatch(/\n {2}version: ScheduleFileSchemaInput\["version"\];\n/);
+    expect(source).toMatch(/\nexport type MeetingInput = Meeting;\n/);
+  });
+
   it("name the domain types a field holds, so that hovers and docs link them", () => {
     expectTypeOf<Meeting["changes"]>().toEqualTypeOf<Change[] | undefined>();
     expectTypeOf<ScheduleFile["rules"]>().toEqualTypeOf<Rule[]>();
@@ -169,6 +205,8 @@ describe("the domain types written from the schemas (src/schema/types.ts)", () =
     expect(source).toMatch(/\n {2}people: Person\[\];\n/);
     expect(source).toMatch(/\n {2}rules: Rule\[\];\n/);
     expect(source).toMatch(/\nexport type Rule = NoOverlapRule \| CadenceRule \| LeadTimeRule;\n/);
+    expectTypeOf<Membership>().toEqualTypeOf<string | DatedMembership>();
+    expect(source).toMatch(/\nexport type Membership = string \| DatedMembership;\n/);
   });
 });
 
@@ -196,21 +234,30 @@ describe("the built declarations (dist/index.d.ts, after `npx tsup`)", () => {
       'An RFC 5545 RRULE ("FREQ=MONTHLY;BYDAY=1TH": the first Thursday of every month), in the meeting\'s local time.',
     );
     expect(documented.get("ScheduleFile")?.get("horizon.from")).toBe("First local date checked.");
-    for (const named of interfaces) {
+    // And over the fields of what an app writes: `MeetingInput` is `Meeting`, `ScheduleFileInput` its own interface.
+    expect(documented.get("MeetingInput")?.get("repeat")).toBe(documented.get("Meeting")?.get("repeat"));
+    expect(documented.get("ScheduleFileInput")?.get("meetings")).toBe("The meetings (cuộc họp), one-off or recurring.");
+    expect(documented.get("DatedMembership")?.get("from")).toBe(
+      "First local date of the membership, inclusive, in the schedule's zone; absent: from the start.",
+    );
+    const declared = interfaces.flatMap((named) =>
+      [named.name, ...(named.input ? [named.input.name] : [])].map((name) => ({ named, name })),
+    );
+    for (const { named, name } of declared) {
       const schema = schemas[named.schema] as z.ZodObject;
-      const fields = documented.get(named.name);
-      expect(fields, `${named.name} is not exported by ${file}`).toBeDefined();
+      const fields = documented.get(name);
+      expect(fields, `${name} is not exported by ${file}`).toBeDefined();
       for (const [key, field] of Object.entries(schema.shape)) {
-        expect(fields?.get(key), `${named.name}.${key}`).toBe(described(field as z.ZodType));
+        expect(fields?.get(key), `${name}.${key}`).toBe(described(field as z.ZodType));
       }
     }
   });
 });
 
 /**
- * The TSDoc of each property of each exported interface of a declaration file as an editor shows
- * it (whitespace joined), by interface and property; a property of an object a property holds as
- * `property.nested`.
+ * The TSDoc of each property of each exported interface (or alias of one) of a declaration file as
+ * an editor shows it (whitespace joined), by interface and property; a property of an object a
+ * property holds as `property.nested`.
  */
 function fieldDocs(program: ts.Program, file: string): Map<string, Map<string, string>> {
   const checker = program.getTypeChecker();
@@ -221,9 +268,10 @@ function fieldDocs(program: ts.Program, file: string): Map<string, Map<string, s
   const result = new Map<string, Map<string, string>>();
   for (const exported of checker.getExportsOfModule(module)) {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    if (!(symbol.flags & ts.SymbolFlags.Interface)) continue;
+    const declared = checker.getDeclaredTypeOfSymbol(symbol);
+    if (!((declared.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Interface)) continue;
     const fields = new Map<string, string>();
-    for (const property of checker.getDeclaredTypeOfSymbol(symbol).getProperties()) {
+    for (const property of declared.getProperties()) {
       fields.set(property.name, doc(property));
       const type = checker.getNonNullableType(checker.getTypeOfSymbol(property));
       if (type.isUnion() || !(type.flags & ts.TypeFlags.Object) || (type.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Interface) continue;
