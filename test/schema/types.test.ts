@@ -229,7 +229,7 @@ describe("the built declarations (dist/index.d.ts, after `npx tsup`)", () => {
       { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, noEmit: true, types: [] },
     );
     const documented = fieldDocs(program, join(ROOT, file));
-    // The field the brief for this file names: an editor's hover over `meeting.repeat` shows it.
+    // The field most files use: an editor's hover over `meeting.repeat` shows its description.
     expect(documented.get("Meeting")?.get("repeat")).toBe(
       'An RFC 5545 RRULE ("FREQ=MONTHLY;BYDAY=1TH": the first Thursday of every month), in the meeting\'s local time.',
     );
