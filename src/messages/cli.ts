@@ -163,11 +163,11 @@ export const CLI_MESSAGES = {
   /** `check --format html` past MAX_CALENDAR_OCCURRENCES; `fitTo`: the last day of a window from `from` that fits. */
   "calendar-too-large": entry<{ count: number; max: number; from: string; to: string; fitTo?: string | undefined }>({
     vi: (p) =>
-      `Báo cáo lịch HTML vẽ tối đa ${fmt(p.max, "vi")} lần họp, nhưng từ ${dmy(p.from)} đến ${dmy(p.to)} có ${fmt(p.count, "vi")} lần họp; hãy thu hẹp khoảng thời gian bằng --from và --to${
+      `Báo cáo lịch dạng HTML chỉ hiển thị tối đa ${fmt(p.max, "vi")} buổi họp, nhưng từ ${dmy(p.from)} đến ${dmy(p.to)} có ${fmt(p.count, "vi")} buổi họp; hãy thu hẹp khoảng thời gian bằng --from và --to${
         p.fitTo === undefined ? "" : `, ví dụ từ ${dmy(p.from)} đến ${dmy(p.fitTo)}: --from ${p.from} --to ${p.fitTo}`
       }`,
     en: (p) =>
-      `the calendar report draws at most ${fmt(p.max, "en")} occurrences, and ${dmy(p.from)} to ${dmy(p.to)} holds ${fmt(p.count, "en")}; narrow the window with --from and --to${
+      `the calendar report shows at most ${fmt(p.max, "en")} occurrences, and ${dmy(p.from)} to ${dmy(p.to)} holds ${fmt(p.count, "en")}; narrow the window with --from and --to${
         p.fitTo === undefined ? "" : `, e.g. ${dmy(p.from)} to ${dmy(p.fitTo)}: --from ${p.from} --to ${p.fitTo}`
       }`,
   }),

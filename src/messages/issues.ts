@@ -66,7 +66,7 @@ export const ISSUE_MESSAGES = {
   /** `cancelled: true` beside a `status` or `note`, which the dropped occurrence would lose. */
   "cancelled-kept": entry<{ field: "status" | "note" }>({
     vi: (p) =>
-      `"cancelled: true" bỏ hẳn buổi họp nên "${p.field}" không được in ở đâu: để giữ buổi họp trong lịch, đánh dấu hủy hoặc hoãn và ghi chú, dùng "status: cancelled" (hoặc "postponed") thay cho "cancelled: true"`,
+      `"cancelled: true" loại bỏ hẳn buổi họp nên "${p.field}" sẽ không được hiển thị ở đâu; để giữ buổi họp trong lịch, có đánh dấu hủy hoặc hoãn và ghi chú, hãy dùng "status: cancelled" (hoặc "postponed") thay cho "cancelled: true"`,
     en: (p) =>
       `"cancelled: true" drops the occurrence, so its "${p.field}" would be shown nowhere: to keep it listed, marked and with its note, use "status: cancelled" (or "postponed") instead of "cancelled: true"`,
   }),

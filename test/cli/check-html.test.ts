@@ -66,7 +66,7 @@ describe("lichhop check --format html past MAX_CALENDAR_OCCURRENCES", () => {
     expect(stdout).toBe("");
     // 20,000 / 60 a day: the 334th day (29/11/2024) holds the 20,001st, so the window ends the day before.
     expect(stderr).toContain(
-      "Báo cáo lịch HTML vẽ tối đa 20.000 lần họp, nhưng từ 01/01/2024 đến 31/12/2024 có 21.960 lần họp; hãy thu hẹp khoảng thời gian bằng --from và --to, ví dụ từ 01/01/2024 đến 28/11/2024: --from 2024-01-01 --to 2024-11-28",
+      "Báo cáo lịch dạng HTML chỉ hiển thị tối đa 20.000 buổi họp, nhưng từ 01/01/2024 đến 31/12/2024 có 21.960 buổi họp; hãy thu hẹp khoảng thời gian bằng --from và --to, ví dụ từ 01/01/2024 đến 28/11/2024: --from 2024-01-01 --to 2024-11-28",
     );
     expect(stderr).not.toMatch(/\n\s+at /);
   });
@@ -92,7 +92,7 @@ describe("lichhop check --format html past MAX_CALENDAR_OCCURRENCES", () => {
   it("refuses in English with --lang en", () => {
     const { code, stderr } = runCli(["check", file, "--format", "html", "--lang", "en"]);
     expect(code).toBe(2);
-    expect(stderr).toContain("the calendar report draws at most 20,000 occurrences, and 01/01/2024 to 31/12/2024 holds 21,960;");
+    expect(stderr).toContain("the calendar report shows at most 20,000 occurrences, and 01/01/2024 to 31/12/2024 holds 21,960;");
   });
 });
 
