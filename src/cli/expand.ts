@@ -4,7 +4,7 @@ import { inert } from "../internal/inert";
 import { withAdjust } from "../expand";
 import { expandOccurrences } from "../recurrence/expand";
 import { describeTime, reportOccurrence } from "../report/report";
-import { message, WEEK_TEXT } from "../messages";
+import { message, WEEK_TEXT, withdrawnWord } from "../messages";
 import type { Occurrence } from "../recurrence/occurrence";
 import { writeJson, type Output } from "./io";
 import { loadSchedules } from "./load";
@@ -33,9 +33,7 @@ export function runExpand(paths: readonly string[], options: CommonOptions, out:
     writeJson({ version: 1, occurrences }, out);
   } else if (options.format === "text") {
     // A postponed or cancelled occurrence (its change's status) is listed with its mark.
-    const words = WEEK_TEXT[lang];
-    const mark = (o: Occurrence) =>
-      o.withdrawn === undefined ? "" : `[${o.withdrawn === "postponed" ? words.postponed : words.cancelled}] `;
+    const mark = (o: Occurrence) => (o.withdrawn === undefined ? "" : `[${withdrawnWord(WEEK_TEXT[lang], o.withdrawn)}] `);
     const lines = result.occurrences.map(
       (o) => `${describeTime(o, context.clockFor(o.zone), lang)}  ${mark(o)}${inert(o.title)}  [${inert(o.meeting)}]`,
     );

@@ -27,9 +27,6 @@ export interface FeedLabels {
   readonly preparedBy: string;
   readonly followedBy: string;
   readonly note: string;
-  /** The summary's mark of a postponed or cancelled occurrence (a change's `status`). */
-  readonly postponed: string;
-  readonly withdrawnCancelled: string;
   /** The heading of an event's conflicts in its description. */
   readonly conflictNotes: string;
   readonly cancelled: string;
@@ -64,8 +61,6 @@ export const FEED_LABELS: Readonly<Record<Lang, FeedLabels>> = {
     preparedBy: "Chuẩn bị",
     followedBy: "Lãnh đạo VP theo dõi",
     note: "Ghi chú",
-    postponed: "HOÃN",
-    withdrawnCancelled: "HỦY",
     conflictNotes: "⚠ Trùng lịch",
     cancelled: "Các buổi đã hủy",
     original: "Lịch gốc",
@@ -95,8 +90,6 @@ export const FEED_LABELS: Readonly<Record<Lang, FeedLabels>> = {
     preparedBy: "Prepared by",
     followedBy: "Office staff following",
     note: "Note",
-    postponed: "POSTPONED",
-    withdrawnCancelled: "CANCELLED",
     conflictNotes: "⚠ Conflicts",
     cancelled: "Cancelled",
     original: "Originally",

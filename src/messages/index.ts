@@ -36,7 +36,7 @@ export {
   type ReportText,
   type SummaryCounts,
 } from "./report";
-export { CALENDAR_TEXT, WEEK_TEXT, type CalendarText, type WeekText } from "./week";
+export { CALENDAR_TEXT, WEEK_TEXT, withdrawnWord, type CalendarText, type WeekText } from "./week";
 export { PAGE_TEXT, type FeedGroup, type PageText, type ReloadFailure } from "./server";
 export { halfDayName, REQUEST_WORDS, requestExpectedText, type HalfDay, type RequestExpected, type RequestWord } from "./slots";
 

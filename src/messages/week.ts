@@ -50,6 +50,11 @@ export interface WeekText {
   readonly weekdays: readonly string[];
 }
 
+/** The mark of a postponed or cancelled occurrence (a change's `status`): "HOÃN", "HỦY". */
+export function withdrawnWord(t: WeekText, status: "postponed" | "cancelled"): string {
+  return status === "postponed" ? t.postponed : t.cancelled;
+}
+
 /** The weekly work schedule's words, per language. */
 export const WEEK_TEXT: Readonly<Record<Lang, WeekText>> = {
   vi: {

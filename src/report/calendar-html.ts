@@ -1,13 +1,13 @@
 import type { WorkCalendar } from "../calendar/work-calendar";
 import { html } from "../internal/html";
-import { CALENDAR_TEXT, WEEK_TEXT, type CalendarText, type Lang, type WeekText } from "../messages";
+import { CALENDAR_TEXT, WEEK_TEXT, withdrawnWord, type CalendarText, type Lang, type WeekText } from "../messages";
 import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import { isoWeek } from "../time/date";
 import { formatDmy, isoDate } from "../time/wall-text";
 import type { ZoneClock } from "../time/zone";
 import type { Report, ReportFinding } from "./report";
-import { addDays, mondayOf, occurrenceKey, type WeekMark, type WeekRemoved } from "./week";
+import { addDays, hhmm, mondayOf, occurrenceKey, type WeekMark, type WeekRemoved } from "./week";
 
 /** What {@link formatCalendarHtml} draws: a checked schedule's report and the occurrences behind it. */
 export interface CalendarInput {
@@ -57,7 +57,6 @@ const BANDS = [
   { key: "afternoon", from: 12 * 60, to: 19 * 60 },
 ] as const;
 
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 const weekId = (monday: string) => {
   const { year, week } = isoWeek(monday);
   return `${year}-W${String(week).padStart(2, "0")}`;
@@ -142,7 +141,7 @@ export function formatCalendarHtml(input: CalendarInput): string {
     const inner = [
       `<span class="sr">${html(dayLabel(p.date, true))}, </span>`,
       `<span class="tm">${html(time)}</span> `,
-      o.withdrawn === undefined ? "" : `<strong class="wd">[${html(o.withdrawn === "postponed" ? w.postponed : w.cancelled)}]</strong> `,
+      o.withdrawn === undefined ? "" : `<strong class="wd">[${html(withdrawnWord(w, o.withdrawn))}]</strong> `,
       p.mark === undefined ? "" : `<strong class="mk">[${html(p.mark === "added" ? w.added : w.moved)}]</strong> `,
       `<span class="ti">${html(o.title)}</span>`,
       place === "" ? "" : `<span class="pl">, ${html(place)}</span>`,
@@ -386,7 +385,7 @@ function removedList(removed: readonly WeekRemoved[], c: CalendarText, w: WeekTe
   const sorted = removed.slice().sort((a, b) => (a.date === b.date ? a.startMinutes - b.startMinutes : a.date < b.date ? -1 : 1));
   const items = sorted.map(
     (r) =>
-      `<li>${html(`${w.removed}: ${w.weekdays[new Date(`${r.date}T00:00:00Z`).getUTCDay()]} ${formatDmy(r.date)} ${String(Math.floor(r.startMinutes / 60)).padStart(2, "0")}:${String(r.startMinutes % 60).padStart(2, "0")} ${r.title}`)}</li>`,
+      `<li>${html(`${w.removed}: ${w.weekdays[new Date(`${r.date}T00:00:00Z`).getUTCDay()]} ${formatDmy(r.date)} ${hhmm(r.startMinutes)} ${r.title}`)}</li>`,
   );
   return `<section class="removed" aria-labelledby="rh"><h2 id="rh">${html(`${c.removedHeading} (${removed.length})`)}</h2><ul>${items.join("")}</ul></section>`;
 }

@@ -55,7 +55,8 @@ export function calendarReport(
 
 /**
  * Past {@link MAX_CALENDAR_OCCURRENCES}, what the refusal says: the count, and the last day of a
- * window from the horizon's first day that holds no more (occurrences in it start before its end).
+ * window from the horizon's first day that holds no more (occurrences in it start before its end);
+ * `occurrences` sorted by start, as the check gives them.
  */
 export function tooManyToDraw(
   schedule: Schedule,
@@ -64,9 +65,9 @@ export function tooManyToDraw(
   max = MAX_CALENDAR_OCCURRENCES,
 ): { count: number; max: number; from: string; to: string; fitTo: string | undefined } | undefined {
   if (occurrences.length <= max) return undefined;
-  const starts = Float64Array.from(occurrences, (o) => o.start).sort();
-  // Every occurrence starting before the day of the first one past the bound is among the first `max`.
-  const firstDayOver = isoDate(zoneClock(scheduleZone(schedule)).toWall(starts[max] as number));
+  // The check gives the occurrences sorted by start: every one starting before the day of the
+  // first past the bound is among the first `max`.
+  const firstDayOver = isoDate(zoneClock(scheduleZone(schedule)).toWall((occurrences[max] as Occurrence).start));
   const fitTo = addDays(firstDayOver, -1);
   return { count: occurrences.length, max, from: horizon.from, to: horizon.to, fitTo: fitTo >= horizon.from ? fitTo : undefined };
 }

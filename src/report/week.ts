@@ -1,7 +1,7 @@
 import type { WorkCalendar } from "../calendar/work-calendar";
 import { html } from "../internal/html";
 import { inert } from "../internal/inert";
-import { WEEK_TEXT, type Lang, type WeekText } from "../messages";
+import { WEEK_TEXT, withdrawnWord, type Lang, type WeekText } from "../messages";
 import type { Occurrence } from "../recurrence/occurrence";
 import type { Schedule } from "../schema/model";
 import type { Membership } from "../schema/schedule";
@@ -348,7 +348,8 @@ export function recurrenceText(occurrence: Pick<Occurrence, "recurrenceId" | "al
   return occurrence.allDay ? iso.slice(0, 10) : iso.slice(0, 16);
 }
 
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+/** Minutes from midnight as `HH:MM`. */
+export const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 /** `08:00–11:30`, or the all-day word. */
 function timeRange(entry: WeekEntry, t: WeekText): string {
@@ -380,7 +381,7 @@ function leadersText(entry: WeekEntry, t: WeekText): string {
 /** The marks before a title: the change status, what changed since the base. */
 function marksText(entry: WeekEntry, t: WeekText): string {
   const marks = [
-    ...(entry.status === "postponed" ? [t.postponed] : entry.status === "cancelled" ? [t.cancelled] : []),
+    ...(entry.status === undefined ? [] : [withdrawnWord(t, entry.status)]),
     ...(entry.mark === "added" ? [t.added] : entry.mark === "moved" ? [t.moved] : []),
   ];
   return marks.length === 0 ? "" : `[${marks.join(", ")}] `;

@@ -1,6 +1,7 @@
 import type { Occurrence } from "../../recurrence/occurrence";
 import type { Series } from "../../recurrence/series";
 import type { Meeting } from "../../schema/schedule";
+import { WEEK_TEXT, withdrawnWord } from "../../messages";
 import type { FeedContext } from "../context";
 import { escapeText, paramValue, type Lines } from "../text";
 import { wallLabel } from "./times";
@@ -25,8 +26,7 @@ export interface EventContent {
  */
 export function contentLines(ctx: FeedContext, meeting: Meeting, content: EventContent): Lines {
   const { labels } = ctx;
-  const mark =
-    content.withdrawn === undefined ? "" : `[${content.withdrawn === "postponed" ? labels.postponed : labels.withdrawnCancelled}] `;
+  const mark = content.withdrawn === undefined ? "" : `[${withdrawnWord(WEEK_TEXT[ctx.lang], content.withdrawn)}] `;
   const lines: Lines = [`SUMMARY:${escapeText(mark + content.title)}`];
   if (content.withdrawn !== undefined) lines.push("STATUS:CANCELLED");
   if (content.room !== undefined) {
